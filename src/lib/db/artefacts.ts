@@ -1,0 +1,94 @@
+/**
+ * The manifest written by the data pipeline (`npm run data`) and the checks the app runs on
+ * every artefact before using it: a truncated or stale file must stop the app with a clear
+ * message rather than draw wrong figures.
+ */
+
+export interface ArtefactEntry {
+	table: string;
+	file: string;
+	rows: number;
+	bytes: number;
+	sha256: string;
+	title: string;
+	source: string;
+}
+
+export interface Manifest {
+	schema: number;
+	artefacts: ArtefactEntry[];
+}
+
+export const MANIFEST_FILE = 'manifest.json';
+export const MANIFEST_SCHEMA = 1;
+
+/** A missing, truncated or altered artefact. The message is meant for the user, in French. */
+export class ArtefactError extends Error {
+	constructor(message: string) {
+		super(message);
+		this.name = 'ArtefactError';
+	}
+}
+
+/** Geometry artefacts are read by the map directly; every other artefact becomes a DuckDB table. */
+export function isGeometryTable(table: string): boolean {
+	return table.endsWith('_geom');
+}
+
+export function parseManifest(text: string): Manifest {
+	let parsed: unknown;
+	try {
+		parsed = JSON.parse(text);
+	} catch {
+		throw new ArtefactError(`Le manifeste des données (${MANIFEST_FILE}) est illisible : JSON invalide.`);
+	}
+	const manifest = parsed as Partial<Manifest>;
+	if (manifest.schema !== MANIFEST_SCHEMA || !Array.isArray(manifest.artefacts)) {
+		throw new ArtefactError(
+			`Le manifeste des données (${MANIFEST_FILE}) n’a pas le format attendu (schéma ${MANIFEST_SCHEMA}).`
+		);
+	}
+	return manifest as Manifest;
+}
+
+export function findArtefact(manifest: Manifest, table: string): ArtefactEntry {
+	const entry = manifest.artefacts.find((a) => a.table === table);
+	if (!entry) throw new ArtefactError(`Le jeu de données « ${table} » est absent du manifeste.`);
+	return entry;
+}
+
+async function sha256Hex(bytes: Uint8Array): Promise<string> {
+	const digest = await crypto.subtle.digest('SHA-256', bytes as Uint8Array<ArrayBuffer>);
+	return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+/** Throws an ArtefactError naming the file when its size or checksum differs from the manifest. */
+export async function verifyArtefact(entry: ArtefactEntry, bytes: Uint8Array): Promise<void> {
+	if (bytes.byteLength !== entry.bytes) {
+		throw new ArtefactError(
+			`Le fichier de données « ${entry.file} » est incomplet ou corrompu : ${bytes.byteLength} octets reçus, ${entry.bytes} attendus.`
+		);
+	}
+	if ((await sha256Hex(bytes)) !== entry.sha256) {
+		throw new ArtefactError(
+			`Le fichier de données « ${entry.file} » est corrompu : son empreinte SHA-256 ne correspond pas au manifeste.`
+		);
+	}
+}
+
+/** Reads the bytes of one artefact through `read` and checks them. */
+export async function readVerified(
+	entry: ArtefactEntry,
+	read: (file: string) => Promise<Uint8Array>
+): Promise<Uint8Array> {
+	let bytes: Uint8Array;
+	try {
+		bytes = await read(entry.file);
+	} catch (cause) {
+		throw new ArtefactError(
+			`Le fichier de données « ${entry.file} » est introuvable (${cause instanceof Error ? cause.message : String(cause)}).`
+		);
+	}
+	await verifyArtefact(entry, bytes);
+	return bytes;
+}

@@ -1,0 +1,134 @@
+import { SolidPolygonLayer, PathLayer, TextLayer } from '@deck.gl/layers';
+import type { FlatPolygons } from './polygons';
+import type { Rgba } from '../indicators/palettes';
+
+/**
+ * deck.gl layers over the flat polygon buffers: geometry is handed over as typed arrays
+ * (binary attributes), colours through an accessor keyed by polygon part, so re-colouring
+ * never rebuilds the geometry.
+ */
+
+function binaryPolygons(p: FlatPolygons) {
+	return {
+		length: p.partFeature.length,
+		startIndices: p.partStarts,
+		attributes: {
+			getPolygon: { value: p.positions, size: 2 },
+			indices: { value: p.triangles, size: 1 }
+		}
+	};
+}
+
+function binaryRings(p: FlatPolygons) {
+	return {
+		length: p.ringStarts.length - 1,
+		startIndices: p.ringStarts,
+		attributes: { getPath: { value: p.positions, size: 2 } }
+	};
+}
+
+/** Data objects are memoised per geometry so deck.gl sees the same data and keeps its buffers. */
+const polygonData = new WeakMap<FlatPolygons, ReturnType<typeof binaryPolygons>>();
+const ringData = new WeakMap<FlatPolygons, ReturnType<typeof binaryRings>>();
+
+function memo<T>(cache: WeakMap<FlatPolygons, T>, p: FlatPolygons, make: (p: FlatPolygons) => T): T {
+	let data = cache.get(p);
+	if (!data) cache.set(p, (data = make(p)));
+	return data;
+}
+
+export function fillLayer(
+	id: string,
+	polygons: FlatPolygons,
+	colorOfFeature: (feature: number) => Rgba,
+	colorVersion: number,
+	beforeId: string
+) {
+	return new SolidPolygonLayer({
+		id,
+		data: memo(polygonData, polygons, binaryPolygons),
+		_normalize: false,
+		positionFormat: 'XY',
+		pickable: true,
+		getFillColor: (_: unknown, { index }: { index: number }) => colorOfFeature(polygons.partFeature[index]),
+		updateTriggers: { getFillColor: colorVersion },
+		beforeId
+	});
+}
+
+export function outlineLayer(
+	id: string,
+	polygons: FlatPolygons,
+	color: Rgba,
+	widthPixels: number,
+	beforeId: string
+) {
+	return new PathLayer({
+		id,
+		data: memo(ringData, polygons, binaryRings),
+		_pathType: 'open',
+		positionFormat: 'XY',
+		getColor: color,
+		getWidth: widthPixels,
+		widthUnits: 'pixels',
+		beforeId
+	});
+}
+
+/** The rings of one feature, for the hover and selection outline. */
+export function featureRings(polygons: FlatPolygons, feature: number): Float32Array[] {
+	const rings: Float32Array[] = [];
+	let ring = 0;
+	for (let part = 0; part < polygons.partFeature.length; part++) {
+		const end = polygons.partStarts[part + 1];
+		const mine = polygons.partFeature[part] === feature;
+		while (polygons.ringStarts[ring] < end) {
+			if (mine) rings.push(polygons.positions.subarray(polygons.ringStarts[ring] * 2, polygons.ringStarts[ring + 1] * 2));
+			ring++;
+		}
+	}
+	return rings;
+}
+
+export function highlightLayer(id: string, rings: Float32Array[], color: Rgba, widthPixels: number) {
+	return new PathLayer<Float32Array>({
+		id,
+		data: rings,
+		getPath: (ring) => ring,
+		positionFormat: 'XY',
+		_pathType: 'open',
+		getColor: color,
+		getWidth: widthPixels,
+		widthUnits: 'pixels'
+	});
+}
+
+export interface PlaceLabels {
+	names: string[];
+	lon: Float64Array;
+	lat: Float64Array;
+	/** Smallest zoom at which each label shows. */
+	minZoom: Float32Array;
+}
+
+export function labelsLayer(labels: PlaceLabels, zoom: number, fontFamily: string) {
+	const visible: number[] = [];
+	for (let i = 0; i < labels.names.length; i++) if (labels.minZoom[i] <= zoom) visible.push(i);
+	return new TextLayer<number>({
+		id: 'place-labels',
+		data: visible,
+		getPosition: (i) => [labels.lon[i], labels.lat[i]],
+		getText: (i) => labels.names[i],
+		getSize: 12,
+		getColor: [33, 37, 41, 255],
+		fontFamily,
+		fontWeight: 600,
+		characterSet: 'auto',
+		outlineWidth: 3,
+		outlineColor: [255, 255, 255, 230],
+		fontSettings: { sdf: true },
+		getTextAnchor: 'middle',
+		getAlignmentBaseline: 'center',
+		updateTriggers: { getPosition: labels, getText: labels }
+	});
+}

@@ -1,0 +1,23 @@
+import type { ArtefactEntry } from '../db/artefacts';
+import { ArtefactError } from '../db/artefacts';
+import type { FlatPolygons } from './polygons';
+import type { PolygonsRequest } from './polygons.worker';
+
+type PolygonsReply = { ok: true; polygons: FlatPolygons } | { ok: false; message: string };
+
+/** Loads one geometry artefact through a short-lived worker. */
+export function loadPolygons(entry: ArtefactEntry, baseUrl: string): Promise<FlatPolygons> {
+	const worker = new Worker(new URL('./polygons.worker.ts', import.meta.url), { type: 'module' });
+	return new Promise<FlatPolygons>((resolve, reject) => {
+		worker.onmessage = (event: MessageEvent<PolygonsReply>) => {
+			worker.terminate();
+			if (event.data.ok) resolve(event.data.polygons);
+			else reject(new ArtefactError(event.data.message));
+		};
+		worker.onerror = (event) => {
+			worker.terminate();
+			reject(new ArtefactError(`Lecture des contours impossible : ${event.message}`));
+		};
+		worker.postMessage({ entry, baseUrl } satisfies PolygonsRequest);
+	});
+}

@@ -1,0 +1,109 @@
+import earcut from 'earcut';
+import { tableFromIPC, type Data, type Vector } from 'apache-arrow';
+
+/**
+ * Polygons of a geometry artefact, flattened into the typed arrays deck.gl draws without
+ * per-feature JavaScript objects: one vertex buffer, start offsets, and triangles computed here
+ * (deck.gl's binary path cannot triangulate polygons with holes, e.g. enclaves).
+ */
+export interface FlatPolygons {
+	/** Territory codes, in artefact order (same order as the matching DuckDB table). */
+	codes: string[];
+	/** x, y (longitude, latitude) of every vertex. */
+	positions: Float32Array;
+	/** Vertex offset of each polygon part; length = parts + 1. */
+	partStarts: Int32Array;
+	/** Territory (row) index of each part. */
+	partFeature: Int32Array;
+	/** Vertex offset of each ring; length = rings + 1 (rings are closed, drawn as outlines). */
+	ringStarts: Int32Array;
+	/** Triangles, as vertex indices into positions. */
+	triangles: Uint32Array;
+}
+
+/** Offsets of one list level of a chunk, shifted to the chunk's own slice. */
+function offsetsOf(data: Data): Int32Array {
+	return data.valueOffsets.subarray(data.offset, data.offset + data.length + 1) as Int32Array;
+}
+
+/**
+ * Decodes the `geometry` column (MultiPolygon: List<List<List<FixedSizeList[2]<Float32>>>>)
+ * of an Arrow IPC stream and triangulates it.
+ */
+export function flattenMultiPolygons(bytes: Uint8Array): FlatPolygons {
+	const table = tableFromIPC(bytes);
+	const geometry = table.getChild('geometry') as Vector | null;
+	const code = table.getChild('code');
+	if (!geometry || !code) throw new Error('colonnes « code » et « geometry » attendues');
+
+	const codes = code.toArray() as string[];
+	const partStarts: number[] = [0];
+	const partFeature: number[] = [];
+	const ringStarts: number[] = [0];
+	const coordChunks: Float32Array[] = [];
+	let vertexBase = 0;
+	let featureBase = 0;
+
+	for (const chunk of geometry.data) {
+		const featureParts = offsetsOf(chunk);
+		const parts = chunk.children[0];
+		const partRings = offsetsOf(parts);
+		const rings = parts.children[0];
+		const ringCoords = offsetsOf(rings);
+		const xy = rings.children[0].children[0].values as Float32Array;
+		const first = ringCoords[partRings[featureParts[0]]];
+		const last = ringCoords[partRings[featureParts[chunk.length]]];
+		coordChunks.push(xy.subarray(first * 2, last * 2));
+
+		for (let f = 0; f < chunk.length; f++) {
+			for (let p = featureParts[f]; p < featureParts[f + 1]; p++) {
+				for (let r = partRings[p]; r < partRings[p + 1]; r++) {
+					ringStarts.push(vertexBase + ringCoords[r + 1] - first);
+				}
+				partStarts.push(vertexBase + ringCoords[partRings[p + 1]] - first);
+				partFeature.push(featureBase + f);
+			}
+		}
+		vertexBase += last - first;
+		featureBase += chunk.length;
+	}
+
+	const positions = coordChunks.length === 1 ? coordChunks[0] : concatFloat32(coordChunks);
+	return {
+		codes,
+		positions,
+		partStarts: Int32Array.from(partStarts),
+		partFeature: Int32Array.from(partFeature),
+		ringStarts: Int32Array.from(ringStarts),
+		triangles: triangulate(positions, partStarts, ringStarts)
+	};
+}
+
+function concatFloat32(chunks: Float32Array[]): Float32Array {
+	const out = new Float32Array(chunks.reduce((n, c) => n + c.length, 0));
+	let at = 0;
+	for (const c of chunks) {
+		out.set(c, at);
+		at += c.length;
+	}
+	return out;
+}
+
+function triangulate(positions: Float32Array, partStarts: number[], ringStarts: number[]): Uint32Array {
+	const out: number[] = [];
+	let ring = 0;
+	for (let p = 0; p + 1 < partStarts.length; p++) {
+		const start = partStarts[p];
+		const end = partStarts[p + 1];
+		// Rings after the first ring of a part are its holes.
+		const holes: number[] = [];
+		while (ringStarts[ring + 1] < end) {
+			ring++;
+			holes.push(ringStarts[ring] - start);
+		}
+		ring++;
+		const local = earcut(positions.subarray(start * 2, end * 2), holes.length ? holes : undefined, 2);
+		for (const v of local) out.push(v + start);
+	}
+	return Uint32Array.from(out);
+}

@@ -1,0 +1,30 @@
+/// <reference lib="webworker" />
+import { readVerified, type ArtefactEntry } from '../db/artefacts';
+import { fetchBytes } from '../db/fetch';
+import { flattenMultiPolygons } from './polygons';
+
+/**
+ * Fetches, checks and triangulates a geometry artefact off the main thread, so the page stays
+ * responsive and DuckDB can start at the same time.
+ */
+export interface PolygonsRequest {
+	entry: ArtefactEntry;
+	baseUrl: string;
+}
+
+self.onmessage = async (event: MessageEvent<PolygonsRequest>) => {
+	const { entry, baseUrl } = event.data;
+	try {
+		const bytes = await readVerified(entry, (file) => fetchBytes(`${baseUrl}/${file}`));
+		const polygons = flattenMultiPolygons(bytes);
+		self.postMessage({ ok: true, polygons }, [
+			polygons.positions.buffer,
+			polygons.partStarts.buffer,
+			polygons.partFeature.buffer,
+			polygons.ringStarts.buffer,
+			polygons.triangles.buffer
+		]);
+	} catch (error) {
+		self.postMessage({ ok: false, message: error instanceof Error ? error.message : String(error) });
+	}
+};

@@ -1,0 +1,78 @@
+import type { StyleSpecification, GeoJSONSourceSpecification } from 'maplibre-gl';
+import type { FeatureCollection, MultiLineString } from 'geojson';
+import type { FlatPolygons } from './polygons';
+
+/**
+ * The offline basemap: a plain background and the département and région outlines from our own
+ * artefacts. No tiles, no sprite, no glyphs: nothing is fetched from anywhere but the app.
+ */
+
+export const LAYER_DEPARTEMENTS = 'departements-outline';
+export const LAYER_REGIONS = 'regions-outline';
+
+const EMPTY: GeoJSONSourceSpecification = { type: 'geojson', data: { type: 'FeatureCollection', features: [] } };
+
+export function offlineStyle(): StyleSpecification {
+	return {
+		version: 8,
+		name: 'cls-atlas hors ligne',
+		sources: { departements: EMPTY, regions: EMPTY },
+		layers: [
+			{ id: 'background', type: 'background', paint: { 'background-color': '#eef2f5' } },
+			{
+				id: LAYER_DEPARTEMENTS,
+				type: 'line',
+				source: 'departements',
+				paint: { 'line-color': '#4b5563', 'line-width': ['interpolate', ['linear'], ['zoom'], 4, 0.4, 9, 1.2] }
+			},
+			{
+				id: LAYER_REGIONS,
+				type: 'line',
+				source: 'regions',
+				paint: { 'line-color': '#111827', 'line-width': ['interpolate', ['linear'], ['zoom'], 4, 1, 9, 2.2] }
+			}
+		]
+	};
+}
+
+/** Rings of flat polygons as GeoJSON lines, one feature per territory. */
+export function outlinesGeoJSON(polygons: FlatPolygons): FeatureCollection<MultiLineString, { code: string }> {
+	const lines: number[][][][] = polygons.codes.map(() => []);
+	let ring = 0;
+	for (let part = 0; part < polygons.partFeature.length; part++) {
+		const feature = lines[polygons.partFeature[part]];
+		while (polygons.ringStarts[ring] < polygons.partStarts[part + 1]) {
+			const line: number[][] = [];
+			for (let v = polygons.ringStarts[ring]; v < polygons.ringStarts[ring + 1]; v++) {
+				line.push([polygons.positions[v * 2], polygons.positions[v * 2 + 1]]);
+			}
+			feature.push(line);
+			ring++;
+		}
+	}
+	return {
+		type: 'FeatureCollection',
+		features: polygons.codes.map((code, i) => ({
+			type: 'Feature',
+			properties: { code },
+			geometry: { type: 'MultiLineString', coordinates: lines[i] }
+		}))
+	};
+}
+
+/** Bounding box [west, south, east, north] of the features whose code passes `keep`. */
+export function boundsOf(polygons: FlatPolygons, keep: (code: string) => boolean): [number, number, number, number] {
+	let w = Infinity, s = Infinity, e = -Infinity, n = -Infinity;
+	for (let part = 0; part < polygons.partFeature.length; part++) {
+		if (!keep(polygons.codes[polygons.partFeature[part]])) continue;
+		for (let v = polygons.partStarts[part]; v < polygons.partStarts[part + 1]; v++) {
+			const x = polygons.positions[v * 2];
+			const y = polygons.positions[v * 2 + 1];
+			if (x < w) w = x;
+			if (x > e) e = x;
+			if (y < s) s = y;
+			if (y > n) n = y;
+		}
+	}
+	return [w, s, e, n];
+}

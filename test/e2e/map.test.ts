@@ -1,0 +1,150 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { launchChromium, startPreview, waitForColouredMap, type Server } from '../support/browser';
+import { openNodeAtlas } from '../../src/lib/db/node';
+
+const SHOTS = resolve(import.meta.dirname, '../../test-results');
+mkdirSync(SHOTS, { recursive: true });
+
+let server: Server;
+let browser: Browser;
+
+beforeAll(async () => {
+	server = await startPreview(4317);
+	browser = await launchChromium();
+});
+
+afterAll(async () => {
+	await browser?.close();
+	server?.stop();
+});
+
+/** A page that records console errors and every host it contacts; other hosts are refused. */
+async function openPage(path: string): Promise<{ page: Page; context: BrowserContext; errors: string[]; foreignRequests: string[] }> {
+	const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+	const errors: string[] = [];
+	const foreignRequests: string[] = [];
+	const local = new URL(server.url).host;
+	await context.route('**/*', (route) => {
+		const url = new URL(route.request().url());
+		if (url.host === local || url.protocol === 'blob:' || url.protocol === 'data:') return route.continue();
+		foreignRequests.push(url.href);
+		return route.abort();
+	});
+	const page = await context.newPage();
+	page.on('console', (msg) => {
+		if (msg.type() === 'error') errors.push(msg.text());
+	});
+	page.on('pageerror', (error) => errors.push(error.message));
+	await page.goto(server.url + path);
+	return { page, context, errors, foreignRequests };
+}
+
+describe('first screen: France coloured by APL 2023, offline', () => {
+	let page: Page;
+	let context: BrowserContext;
+	let errors: string[];
+	let foreignRequests: string[];
+
+	beforeAll(async () => {
+		({ page, context, errors, foreignRequests } = await openPage('/'));
+		await waitForColouredMap(page);
+		// Labels and outlines arrive just after the first colours.
+		await page.waitForTimeout(1500);
+		await page.screenshot({ path: resolve(SHOTS, 'first-screen.png') });
+	});
+	afterAll(() => context?.close());
+
+	it('loads without a console error', () => {
+		expect(errors).toEqual([]);
+	});
+
+	it('contacts no host but the app itself (no CDN, tiles, glyphs or DuckDB extension)', () => {
+		expect(foreignRequests).toEqual([]);
+	});
+
+	it('shows the APL 2023 legend with classes that count every commune', async () => {
+		const legend = page.getByTestId('legend');
+		await expect.poll(() => legend.locator('h2').innerText()).toBe('APL aux médecins généralistes 2023');
+		const counts = await legend.locator('.count').allInnerTexts();
+		const total = counts.reduce((sum, text) => sum + Number(text.replace(/\s/g, '')), 0);
+		expect(total).toBe(34_875);
+		expect(await legend.locator('.source').innerText()).toContain('DREES');
+	});
+
+	it('really draws the map: many colours, not a blank canvas', async () => {
+		const stats = await page.evaluate(() => {
+			const canvas = document.querySelector('.maplibregl-canvas') as HTMLCanvasElement;
+			const copy = document.createElement('canvas');
+			copy.width = canvas.width;
+			copy.height = canvas.height;
+			const ctx = copy.getContext('2d')!;
+			ctx.drawImage(canvas, 0, 0);
+			const { data } = ctx.getImageData(0, 0, copy.width, copy.height);
+			const colours = new Set<number>();
+			let sum = 0;
+			let sumSq = 0;
+			const n = data.length / 4;
+			for (let i = 0; i < data.length; i += 4) {
+				const grey = (data[i] + data[i + 1] + data[i + 2]) / 3;
+				sum += grey;
+				sumSq += grey * grey;
+				colours.add((data[i] << 16) | (data[i + 1] << 8) | data[i + 2]);
+			}
+			const mean = sum / n;
+			return { variance: sumSq / n - mean * mean, colours: colours.size };
+		});
+		expect(stats.variance).toBeGreaterThan(200);
+		expect(stats.colours).toBeGreaterThan(50);
+	});
+});
+
+describe('hover tooltip', () => {
+	it('shows Cahors, its code INSEE and its APL 2023 formatted fr-FR', async () => {
+		const db = await openNodeAtlas();
+		const row = (
+			await db.query(
+				"SELECT c.lon, c.lat, a.apl_mg FROM communes c JOIN apl a ON a.code = c.code AND a.annee = 2023 WHERE c.code = '46042'"
+			)
+		).get(0)!.toJSON() as { lon: number; lat: number; apl_mg: number };
+		await db.close();
+		// DREES publishes 4.166 for Cahors in 2023 (SOURCE.txt check): the artefact must agree.
+		expect(row.apl_mg).toBeCloseTo(4.166, 3);
+
+		const { page, context, errors } = await openPage(`/#11/${row.lat}/${row.lon}`);
+		await waitForColouredMap(page);
+		const box = (await page.getByTestId('map').boundingBox())!;
+		await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+		const tooltip = page.getByTestId('tooltip');
+		await tooltip.waitFor();
+		const text = await tooltip.innerText();
+		expect(text).toContain('Cahors');
+		expect(text).toContain('46042');
+		expect(text).toContain(new Intl.NumberFormat('fr-FR', { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(row.apl_mg));
+		expect(text).toContain('4,17');
+		expect(text).toContain('DREES');
+		await page.screenshot({ path: resolve(SHOTS, 'hover-cahors.png') });
+		expect(errors).toEqual([]);
+		await context.close();
+	});
+});
+
+describe('a corrupt artefact', () => {
+	it('stops the app with a French message naming the file', async () => {
+		const context = await browser.newContext();
+		await context.route('**/data/apl.arrows', async (route) => {
+			const response = await route.fetch();
+			const body = await response.body();
+			body[body.length - 10] ^= 0xff;
+			await route.fulfill({ response, body });
+		});
+		const page = await context.newPage();
+		await page.goto(server.url + '/');
+		const alert = page.getByRole('alert');
+		await alert.waitFor({ timeout: 60_000 });
+		expect(await alert.innerText()).toMatch(/apl\.arrows.*corrompu/);
+		await context.close();
+	});
+});

@@ -1,0 +1,70 @@
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { resolve } from 'node:path';
+
+/**
+ * Shared by the end-to-end tests and the benchmark: serve the built app on localhost with
+ * `vite preview` and drive Debian's Chromium through playwright-core.
+ */
+
+export const CHROMIUM_ARGS = [
+	'--headless',
+	'--no-sandbox',
+	'--disable-background-networking',
+	'--disable-component-update',
+	'--disable-sync',
+	'--no-first-run',
+	'--disable-dev-shm-usage'
+];
+
+export function launchChromium(): Promise<Browser> {
+	return chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS, headless: true });
+}
+
+export interface Server {
+	url: string;
+	stop(): void;
+}
+
+const ROOT = resolve(import.meta.dirname, '../..');
+
+/** Starts `vite preview` on a free-ish port and resolves once it answers. Needs a prior `vite build`. */
+export async function startPreview(port: number): Promise<Server> {
+	const child: ChildProcess = spawn(
+		process.execPath,
+		[resolve(ROOT, 'node_modules/vite/bin/vite.js'), 'preview', '--port', String(port), '--strictPort', '--host', '127.0.0.1'],
+		{ cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] }
+	);
+	let log = '';
+	child.stdout?.on('data', (d) => (log += d));
+	child.stderr?.on('data', (d) => (log += d));
+	const url = `http://127.0.0.1:${port}`;
+	const deadline = Date.now() + 30_000;
+	for (;;) {
+		try {
+			const response = await fetch(url);
+			if (response.ok) break;
+		} catch {
+			// not listening yet
+		}
+		if (child.exitCode !== null || Date.now() > deadline) {
+			child.kill();
+			throw new Error(`vite preview n'a pas démarré sur ${url} :\n${log}`);
+		}
+		await new Promise((r) => setTimeout(r, 200));
+	}
+	return { url, stop: () => child.kill() };
+}
+
+/** Resolves when the map is coloured (the app marks it), or throws with the app's error. */
+export async function waitForColouredMap(page: Page, timeout = 60_000): Promise<void> {
+	await page.waitForFunction(
+		() =>
+			performance.getEntriesByName('cls:first-colored-map').length > 0 ||
+			document.querySelector('[role=alert]') !== null,
+		undefined,
+		{ timeout }
+	);
+	const alert = await page.locator('[role=alert]').count();
+	if (alert > 0) throw new Error(`L'application affiche une erreur : ${await page.locator('[role=alert]').innerText()}`);
+}
