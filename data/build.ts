@@ -1,0 +1,82 @@
+/**
+ * `npm run data -- [--from DIR] [--out DIR]`: raw open data → Arrow IPC stream artefacts + manifest.json.
+ * Same inputs give byte-identical outputs (everything sorted, no timestamps).
+ */
+import { mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Table } from 'apache-arrow';
+import { type ArtefactMeta, type ManifestEntry, writeArtefact, writeManifest } from './lib/arrow';
+import { loadCog } from './cog';
+import { buildGeography } from './geography';
+import { buildApl } from './sources/apl';
+import { buildBassinsVie, readCommuneBassins } from './sources/bassins-vie';
+
+const IGN = 'IGN – ADMIN EXPRESS COG CARTO 2025';
+const COG = 'INSEE – COG 2025';
+
+type TableName = keyof typeof META;
+
+const META = {
+	communes: { title: 'Communes (COG 2025)', source: `${COG} ; ${IGN} ; decoupage-administratif 6.0.0 (populations)` },
+	communes_geom: { title: 'Contours des communes', source: IGN },
+	epci: { title: 'EPCI à fiscalité propre', source: `${COG} ; decoupage-administratif 6.0.0` },
+	epci_geom: { title: 'Contours des EPCI', source: IGN },
+	departements: { title: 'Départements', source: COG },
+	departements_geom: { title: 'Contours des départements', source: IGN },
+	regions: { title: 'Régions', source: COG },
+	regions_geom: { title: 'Contours des régions', source: IGN },
+	apl: { title: 'Accessibilité potentielle localisée aux médecins généralistes', source: 'DREES – APL 2022 et 2023' },
+	bassins_vie: { title: 'Indicateurs par bassin de vie 2022', source: 'CartoSanté / INSEE – 2022-2024' }
+} satisfies Record<string, Omit<ArtefactMeta, 'table'>>;
+
+export interface BuildOptions {
+	from: string;
+	out: string;
+	log?: (message: string) => void;
+}
+
+/** Builds every artefact into `out` and returns the manifest entries (sorted by table). */
+export function build({ from, out, log = () => {} }: BuildOptions): ManifestEntry[] {
+	mkdirSync(out, { recursive: true });
+	const cog = loadCog(from);
+	const { bvOf, libelles } = readCommuneBassins(from, cog);
+	const tables: Partial<Record<TableName, Table>> = {
+		...buildGeography(from, cog, bvOf),
+		apl: buildApl(from, cog, log),
+		bassins_vie: buildBassinsVie(from, libelles, log)
+	};
+	const entries = (Object.keys(META) as TableName[]).sort().map((name) => {
+		const table = tables[name];
+		if (!table) throw new Error(`Table ${name} non construite`);
+		const entry = writeArtefact(out, { table: name, ...META[name] }, table);
+		log(`${entry.table.padEnd(20)} ${String(entry.rows).padStart(7)} lignes ${String(entry.bytes).padStart(10)} octets`);
+		return entry;
+	});
+	writeManifest(out, entries);
+	return entries;
+}
+
+function parseArgs(argv: readonly string[], root: string): { from: string; out: string } {
+	const options = { from: resolve(root, '../shared/data'), out: resolve(root, 'static/data') };
+	for (let i = 0; i < argv.length; i++) {
+		const flag = argv[i];
+		const value = argv[i + 1];
+		if ((flag !== '--from' && flag !== '--out') || !value) throw new Error(`Usage : npm run data -- [--from DIR] [--out DIR] (reçu « ${flag} »)`);
+		options[flag === '--from' ? 'from' : 'out'] = resolve(value);
+		i++;
+	}
+	return options;
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+	const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+	try {
+		const started = performance.now();
+		build({ ...parseArgs(process.argv.slice(2), root), log: (m) => console.log(m) });
+		console.log(`Terminé en ${((performance.now() - started) / 1000).toFixed(1)} s`);
+	} catch (error) {
+		console.error(error instanceof Error ? `${error.name} : ${error.message}` : error);
+		process.exit(1);
+	}
+}

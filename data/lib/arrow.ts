@@ -1,0 +1,81 @@
+import { createHash } from 'node:crypto';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import {
+	Bool,
+	Data,
+	DataType,
+	Dictionary,
+	Field,
+	Float64,
+	Int8,
+	Int16,
+	Int32,
+	RecordBatch,
+	Schema,
+	Struct,
+	Table,
+	Utf8,
+	makeData,
+	tableToIPC,
+	vectorFromArray
+} from 'apache-arrow';
+
+/** A column ready to be assembled: its Arrow field and its single data chunk. */
+export interface Column {
+	field: Field;
+	data: Data;
+}
+
+function column(name: string, values: readonly unknown[], type: DataType): Column {
+	return { field: new Field(name, type, values.includes(null)), data: vectorFromArray(values, type).data[0] };
+}
+
+export const utf8 = (name: string, values: readonly (string | null)[]) => column(name, values, new Utf8());
+/** Low-cardinality text (labels, categories): dictionary-encoded to keep the artefacts small. */
+export const label = (name: string, values: readonly (string | null)[]) =>
+	column(name, values, new Dictionary(new Utf8(), new Int16()));
+export const f64 = (name: string, values: readonly (number | null)[]) => column(name, values, new Float64());
+export const i32 = (name: string, values: readonly (number | null)[]) => column(name, values, new Int32());
+export const i16 = (name: string, values: readonly (number | null)[]) => column(name, values, new Int16());
+export const i8 = (name: string, values: readonly (number | null)[]) => column(name, values, new Int8());
+export const bool = (name: string, values: readonly (boolean | null)[]) => column(name, values, new Bool());
+
+export function makeTable(columns: readonly Column[]): Table {
+	const length = columns[0].data.length;
+	for (const c of columns) {
+		if (c.data.length !== length) throw new Error(`Colonne ${c.field.name} : ${c.data.length} lignes au lieu de ${length}`);
+	}
+	const fields = columns.map((c) => c.field);
+	const struct = makeData({ type: new Struct(fields), length, nullCount: 0, children: columns.map((c) => c.data) });
+	return new Table(new RecordBatch(new Schema(fields), struct));
+}
+
+export interface ArtefactMeta {
+	table: string;
+	/** French title shown in the app. */
+	title: string;
+	/** Short provenance: producer + millésime. */
+	source: string;
+}
+
+export interface ManifestEntry extends ArtefactMeta {
+	file: string;
+	rows: number;
+	bytes: number;
+	sha256: string;
+}
+
+/** Writes `<table>.arrows` (Arrow IPC stream) and returns its manifest entry. */
+export function writeArtefact(outDir: string, meta: ArtefactMeta, table: Table): ManifestEntry {
+	const bytes = tableToIPC(table, 'stream');
+	const file = `${meta.table}.arrows`;
+	writeFileSync(join(outDir, file), bytes);
+	const sha256 = createHash('sha256').update(bytes).digest('hex');
+	return { table: meta.table, file, rows: table.numRows, bytes: bytes.byteLength, sha256, title: meta.title, source: meta.source };
+}
+
+export function writeManifest(outDir: string, entries: readonly ManifestEntry[]): void {
+	const artefacts = [...entries].sort((a, b) => (a.table < b.table ? -1 : a.table > b.table ? 1 : 0));
+	writeFileSync(join(outDir, 'manifest.json'), `${JSON.stringify({ schema: 1, artefacts }, null, '\t')}\n`);
+}
