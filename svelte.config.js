@@ -6,7 +6,7 @@ export default {
 	preprocess: vitePreprocess(),
 	kit: {
 		// Static build: the whole atlas is files served as they are; data and engine run in the browser.
-		adapter: adapter({ fallback: '200.html', precompress: true }),
+		adapter: adapter({ fallback: '200.html' }),
 		alias: { $data: 'data' }
 	}
 };
