@@ -1,0 +1,433 @@
+/**
+ * Modèle d'un Contrat local de santé (CLS) : contrat, périmètre, arbre axes → fiches action /
+ * objectifs stratégiques → actions ou objectifs spécifiques, historique (bilan du contrat précédent).
+ *
+ * Toute validation passe par `validateCls` / `validateClsList`, qui rendent des messages en français
+ * avec le chemin du champ fautif (`axes[2].fichesAction[0].actions[3].statut : …`).
+ * Les chaînes sont des données : rien ici ne les interprète ; l'interface doit les échapper à l'affichage.
+ */
+import { z } from 'zod';
+import { INDICATORS } from '../indicators/catalogue';
+
+// ---------------------------------------------------------------------------------------------
+// Vocabulaires contrôlés (libellés français exacts)
+// ---------------------------------------------------------------------------------------------
+
+export const THEMES = [
+	'accès aux soins et démographie médicale',
+	'exercice coordonné',
+	'prévention et promotion de la santé',
+	'santé mentale',
+	'bien vieillir et autonomie',
+	'santé-environnement',
+	'nutrition et activité physique',
+	'addictions',
+	'précarité',
+	'jeunes et parentalité',
+	'e-santé',
+	'coordination et animation'
+] as const;
+export type Theme = (typeof THEMES)[number];
+
+/** Sous-thèmes admis pour le thème « santé-environnement ». */
+export const SOUS_THEMES_SANTE_ENVIRONNEMENT = ['radon', 'air intérieur', 'eau', 'espèces nuisibles'] as const;
+export type SousTheme = (typeof SOUS_THEMES_SANTE_ENVIRONNEMENT)[number];
+
+export const STATUTS = ['prévue', 'en cours', 'réalisée', 'partiellement réalisée', 'non réalisée', 'abandonnée'] as const;
+export type Statut = (typeof STATUTS)[number];
+
+export const TYPES_PORTEUR = ['EPCI', 'PETR', 'SCoT', 'Pays', 'autre'] as const;
+export type TypePorteur = (typeof TYPES_PORTEUR)[number];
+
+/** Zone visée par une action : tout le périmètre, des communes, des EPCI du périmètre, des QPV. */
+export const TYPES_CIBLE = ['perimetre', 'communes', 'epci', 'qpv'] as const;
+export type TypeCible = (typeof TYPES_CIBLE)[number];
+
+/** Une feuille de l'arbre est une action, ou un objectif spécifique quand le contrat s'arrête là. */
+export const NATURES = ['action', 'objectif spécifique'] as const;
+
+export const UNITES_MONTANT = ['euros', 'euros par mois', 'euros par an'] as const;
+
+/** Identifiants du catalogue d'indicateurs, lus à l'exécution (le catalogue grandit). */
+export function indicatorIds(): ReadonlySet<string> {
+	return new Set(INDICATORS.map((i) => i.id));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Briques
+// ---------------------------------------------------------------------------------------------
+
+const COMMUNE_CODE = /^(?:\d{5}|2[AB]\d{3})$/;
+const SIREN = /^\d{9}$/;
+const QPV_CODE = /^QN[0-9A-Z]{5,8}$/;
+const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+const texte = z.string().trim().min(1, { error: 'ne doit pas être vide' });
+const annee = z
+	.number({ error: 'doit être une année (nombre entier)' })
+	.int({ error: 'doit être une année (nombre entier)' })
+	.min(1980, { error: 'année invalide (avant 1980)' })
+	.max(2100, { error: 'année invalide (après 2100)' });
+
+export const communeCodeSchema = z
+	.string({ error: 'doit être un code commune INSEE (texte de 5 caractères)' })
+	.regex(COMMUNE_CODE, { error: (iss) => `« ${String(iss.input)} » n'est pas un code commune INSEE (5 caractères, ex. 15014, 2A004)` });
+export const sirenSchema = z
+	.string({ error: 'doit être un SIREN d’EPCI (texte de 9 chiffres)' })
+	.regex(SIREN, { error: (iss) => `« ${String(iss.input)} » n'est pas un SIREN (9 chiffres)` });
+const qpvSchema = z
+	.string({ error: 'doit être un code QPV (texte)' })
+	.regex(QPV_CODE, { error: (iss) => `« ${String(iss.input)} » n'est pas un code QPV 2024 (ex. QN01501M)` });
+
+const dateIso = z
+	.string({ error: 'doit être une date ISO (AAAA-MM-JJ) ou null' })
+	.regex(ISO_DATE, { error: (iss) => `« ${String(iss.input)} » n'est pas une date ISO (AAAA-MM-JJ)` })
+	.refine((s) => {
+		const d = new Date(`${s}T00:00:00Z`);
+		return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
+	}, { error: (iss) => `« ${String(iss.input)} » n'est pas une date du calendrier` });
+
+/** Référence à un document source : fichier (nom du document de départ) et titre lisible. */
+export const sourceRefSchema = z.strictObject({
+	document: texte,
+	titre: texte,
+	page: z.number().int().positive().optional(),
+	section: texte.optional()
+});
+export type SourceRef = z.infer<typeof sourceRefSchema>;
+
+const anneesSchema = z
+	.strictObject({ debut: annee.nullable(), fin: annee.nullable() })
+	.refine((a) => a.debut === null || a.fin === null || a.debut <= a.fin, {
+		error: 'l’année de fin précède l’année de début',
+		path: ['fin']
+	});
+
+const montantSchema = z
+	.strictObject({
+		libelle: texte,
+		min: z.number().nonnegative(),
+		max: z.number().nonnegative().optional(),
+		unite: z.enum(UNITES_MONTANT),
+		condition: texte.optional()
+	})
+	.refine((m) => m.max === undefined || m.max >= m.min, { error: 'le maximum est inférieur au minimum', path: ['max'] });
+
+const cibleSchema = z
+	.strictObject({
+		type: z.enum(TYPES_CIBLE),
+		communes: z.array(communeCodeSchema).optional(),
+		epci: z.array(sirenSchema).optional(),
+		qpv: z.array(qpvSchema).optional(),
+		note: texte.optional()
+	})
+	.superRefine((c, ctx) => {
+		const need = { communes: c.communes, epci: c.epci, qpv: c.qpv } as const;
+		if (c.type !== 'perimetre') {
+			const list = need[c.type];
+			if (!list || list.length === 0)
+				ctx.addIssue({ code: 'custom', path: [c.type], message: `une cible de type « ${c.type} » doit lister au moins un code` });
+		}
+	});
+
+const indicatorIdSchema = z.string({ error: 'doit être un identifiant d’indicateur (texte)' }).refine((id) => indicatorIds().has(id), {
+	error: (iss) => `« ${String(iss.input)} » n'est pas un indicateur du catalogue (${[...indicatorIds()].join(', ')})`
+});
+
+export const actionSchema = z
+	.strictObject({
+		id: texte,
+		nature: z.enum(NATURES).default('action'),
+		titre: texte,
+		description: texte.optional(),
+		/** Numéro de l'objectif stratégique de l'axe dont relève la feuille (ex. « 2.2 »). */
+		objectifStrategique: texte.optional(),
+		themes: z.array(z.enum(THEMES)).min(1, { error: 'au moins un thème est requis' }),
+		sousThemes: z.array(z.enum(SOUS_THEMES_SANTE_ENVIRONNEMENT)).optional(),
+		cible: cibleSchema,
+		pilote: texte.optional(),
+		partenaires: z.array(texte).optional(),
+		statut: z.enum(STATUTS),
+		/** Libellé du statut tel que le document l'écrit, quand il diffère du vocabulaire (ex. « Peu réalisé »). */
+		statutLibelleSource: texte.optional(),
+		motifStatut: texte.optional(),
+		/** Réalisations chiffrées rapportées par le document (bilan). */
+		resultats: z.array(texte).optional(),
+		/** Suite prévue (colonne « actions prévues dans le prochain CLS » des bilans). */
+		suite: texte.optional(),
+		annees: anneesSchema.optional(),
+		indicateurs: z.array(indicatorIdSchema).default([]),
+		montants: z.array(montantSchema).optional(),
+		source: sourceRefSchema
+	})
+	.superRefine((a, ctx) => {
+		if (a.sousThemes && a.sousThemes.length > 0 && !a.themes.includes('santé-environnement'))
+			ctx.addIssue({ code: 'custom', path: ['sousThemes'], message: 'des sous-thèmes ne sont admis qu’avec le thème « santé-environnement »' });
+		const dupes = a.themes.filter((t, i) => a.themes.indexOf(t) !== i);
+		if (dupes.length) ctx.addIssue({ code: 'custom', path: ['themes'], message: `thème en double : « ${dupes[0]} »` });
+	});
+export type Action = z.infer<typeof actionSchema>;
+export type ActionInput = z.input<typeof actionSchema>;
+
+export const ficheActionSchema = z.strictObject({
+	numero: texte.optional(),
+	/** null quand le document rattache des actions à une orientation sans nommer de fiche. */
+	titre: texte.nullable(),
+	note: texte.optional(),
+	actions: z.array(actionSchema)
+});
+export type FicheAction = z.infer<typeof ficheActionSchema>;
+
+const objectifStrategiqueSchema = z.strictObject({ numero: texte, titre: texte });
+
+export const axeSchema = z
+	.strictObject({
+		/** null quand le document ne numérote pas ses axes ou orientations. */
+		numero: z.number().int().positive().nullable(),
+		titre: texte,
+		description: texte.optional(),
+		objectifsStrategiques: z.array(objectifStrategiqueSchema).default([]),
+		fichesAction: z.array(ficheActionSchema).default([]),
+		source: sourceRefSchema.optional()
+	})
+	.superRefine((axe, ctx) => {
+		const nums = new Set(axe.objectifsStrategiques.map((o) => o.numero));
+		axe.fichesAction.forEach((f, fi) =>
+			f.actions.forEach((a, ai) => {
+				if (a.objectifStrategique !== undefined && !nums.has(a.objectifStrategique))
+					ctx.addIssue({
+						code: 'custom',
+						path: ['fichesAction', fi, 'actions', ai, 'objectifStrategique'],
+						message: `l’objectif stratégique « ${a.objectifStrategique} » n’existe pas dans cet axe`
+					});
+			})
+		);
+	});
+export type Axe = z.infer<typeof axeSchema>;
+
+const historiqueSchema = z.strictObject({
+	libelle: texte,
+	periode: anneesSchema.optional(),
+	fichesAction: z.array(ficheActionSchema),
+	recommandations: z.array(texte).optional(),
+	source: sourceRefSchema
+});
+export type Historique = z.infer<typeof historiqueSchema>;
+
+const gouvernanceSchema = z.strictObject({
+	instances: z.array(
+		z.strictObject({
+			nom: texte,
+			composition: texte.optional(),
+			attributions: z.array(texte).optional(),
+			reunions: texte.optional()
+		})
+	),
+	source: sourceRefSchema
+});
+
+const perimetreSchema = z.strictObject({
+	epci: z.array(sirenSchema),
+	communes: z.array(communeCodeSchema),
+	qpv: z.array(qpvSchema).optional(),
+	/** true quand la liste n'est pas donnée par les documents mais déduite (voir note). */
+	deduit: z.boolean().optional(),
+	note: texte.optional()
+});
+
+export const clsSchema = z
+	.strictObject({
+		id: z.string().regex(SLUG, { error: (iss) => `« ${String(iss.input)} » n'est pas un identifiant valide (minuscules, chiffres et tirets)` }),
+		nom: texte,
+		porteur: z.strictObject({ type: z.enum(TYPES_PORTEUR), nom: texte }),
+		ars: texte,
+		dateSignature: dateIso.nullable(),
+		/** Année de signature quand le document ne donne pas la date exacte. */
+		anneeSignature: annee.optional(),
+		periode: z
+			.strictObject({ debut: annee.nullable(), fin: annee.nullable(), dureeAnnees: z.number().int().positive().optional() })
+			.refine((p) => p.debut === null || p.fin === null || p.debut <= p.fin, {
+				error: 'l’année de fin précède l’année de début',
+				path: ['fin']
+			}),
+		signataires: z.array(texte),
+		perimetre: perimetreSchema,
+		objectifsGeneraux: z.array(texte).optional(),
+		axes: z.array(axeSchema),
+		/** Actions citées par les documents sans leur axe de rattachement. */
+		actionsHorsAxe: z.array(actionSchema).default([]),
+		actionsDocumentees: z.boolean(),
+		nbActionsAnnoncees: z.number().int().nonnegative().optional(),
+		nbAxesAnnonces: z.number().int().nonnegative().optional(),
+		historique: z.array(historiqueSchema).default([]),
+		gouvernance: gouvernanceSchema.optional(),
+		/** Ambiguïtés et limites des documents, en clair. */
+		notes: z.array(texte).optional(),
+		sources: z.array(sourceRefSchema).min(1, { error: 'au moins une source est requise' })
+	})
+	.superRefine((cls, ctx) => {
+		if (cls.perimetre.epci.length === 0 && cls.perimetre.communes.length === 0)
+			ctx.addIssue({ code: 'custom', path: ['perimetre'], message: 'le périmètre doit lister au moins un EPCI ou une commune' });
+		if (cls.dateSignature && cls.anneeSignature !== undefined && Number(cls.dateSignature.slice(0, 4)) !== cls.anneeSignature)
+			ctx.addIssue({ code: 'custom', path: ['anneeSignature'], message: 'l’année de signature ne correspond pas à la date de signature' });
+		const seen = new Map<string, string>();
+		for (const { action, path } of walkActions(cls)) {
+			const where = formatPath(path);
+			const first = seen.get(action.id);
+			if (first !== undefined)
+				ctx.addIssue({ code: 'custom', path: [...path, 'id'], message: `identifiant d’action « ${action.id} » déjà utilisé (${first})` });
+			else seen.set(action.id, where);
+		}
+	});
+
+export type Cls = z.infer<typeof clsSchema>;
+export type ClsInput = z.input<typeof clsSchema>;
+
+// ---------------------------------------------------------------------------------------------
+// Parcours de l'arbre
+// ---------------------------------------------------------------------------------------------
+
+export interface ActionLocation {
+	action: Action;
+	path: (string | number)[];
+	axe: Axe | null;
+	fiche: FicheAction | null;
+	/** true pour les actions du bilan d'un contrat précédent. */
+	historique: boolean;
+}
+
+interface WalkableCls {
+	axes: Axe[];
+	actionsHorsAxe?: Action[];
+	historique?: Historique[];
+}
+
+/** Toutes les feuilles (actions / objectifs spécifiques) du programme, puis celles de l'historique. */
+export function* walkActions(cls: WalkableCls, opts: { historique?: boolean } = {}): Generator<ActionLocation> {
+	for (const [xi, axe] of cls.axes.entries())
+		for (const [fi, fiche] of axe.fichesAction.entries())
+			for (const [ai, action] of fiche.actions.entries())
+				yield { action, path: ['axes', xi, 'fichesAction', fi, 'actions', ai], axe, fiche, historique: false };
+	for (const [ai, action] of (cls.actionsHorsAxe ?? []).entries())
+		yield { action, path: ['actionsHorsAxe', ai], axe: null, fiche: null, historique: false };
+	if (opts.historique === false) return;
+	for (const [hi, h] of (cls.historique ?? []).entries())
+		for (const [fi, fiche] of h.fichesAction.entries())
+			for (const [ai, action] of fiche.actions.entries())
+				yield { action, path: ['historique', hi, 'fichesAction', fi, 'actions', ai], axe: null, fiche, historique: true };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Messages d'erreur en français
+// ---------------------------------------------------------------------------------------------
+
+export interface ValidationError {
+	path: string;
+	message: string;
+}
+
+/** `['axes', 2, 'fichesAction', 0]` → `axes[2].fichesAction[0]`. */
+export function formatPath(path: readonly PropertyKey[]): string {
+	let out = '';
+	for (const key of path) {
+		if (typeof key === 'number') out += `[${key}]`;
+		else out += out === '' ? String(key) : `.${String(key)}`;
+	}
+	return out === '' ? '(racine)' : out;
+}
+
+const NOMS_VOCABULAIRE: Record<string, string> = {
+	statut: 'un statut admis',
+	themes: 'un thème admis',
+	sousThemes: 'un sous-thème admis (santé-environnement)',
+	type: 'un type admis',
+	nature: 'une nature admise',
+	unite: 'une unité admise'
+};
+
+const TYPES_FR: Record<string, string> = {
+	string: 'du texte',
+	number: 'un nombre',
+	int: 'un nombre entier',
+	boolean: 'un booléen (true/false)',
+	array: 'une liste',
+	object: 'un objet',
+	null: 'null',
+	undefined: 'une valeur absente'
+};
+
+function received(input: unknown): string {
+	if (input === undefined) return 'rien (champ absent)';
+	if (input === null) return 'null';
+	if (Array.isArray(input)) return 'une liste';
+	if (typeof input === 'string') return `« ${input} »`;
+	if (typeof input === 'object') return 'un objet';
+	return String(input);
+}
+
+function lastKey(path: readonly PropertyKey[] | undefined): string | undefined {
+	if (!path) return undefined;
+	for (let i = path.length - 1; i >= 0; i--) if (typeof path[i] === 'string') return path[i] as string;
+	return undefined;
+}
+
+const frenchFallback = z.locales.fr().localeError;
+
+/** Carte d'erreurs française passée à chaque `safeParse` (pas de configuration globale de zod). */
+export const frenchErrorMap: z.core.$ZodErrorMap = (iss) => {
+	switch (iss.code) {
+		case 'invalid_value': {
+			const key = lastKey(iss.path);
+			const noun = (key && NOMS_VOCABULAIRE[key]) ?? 'une valeur admise';
+			const values = iss.values.map(String).join(', ');
+			return `${received(iss.input)} n'est pas ${noun} (${values})`;
+		}
+		case 'invalid_type': {
+			if (iss.input === undefined) return `champ obligatoire manquant (${TYPES_FR[iss.expected] ?? iss.expected} attendu)`;
+			return `${TYPES_FR[iss.expected] ?? iss.expected} attendu, ${received(iss.input)} reçu`;
+		}
+		case 'unrecognized_keys':
+			return `champ${iss.keys.length > 1 ? 's' : ''} inconnu${iss.keys.length > 1 ? 's' : ''} : ${iss.keys.join(', ')}`;
+		case 'too_small':
+			if (iss.origin === 'array') return `la liste doit contenir au moins ${String(iss.minimum)} élément(s)`;
+			if (iss.origin === 'string') return 'ne doit pas être vide';
+			return `doit être supérieur ou égal à ${String(iss.minimum)}`;
+		case 'too_big':
+			return `doit être inférieur ou égal à ${String(iss.maximum)}`;
+		default: {
+			const m = frenchFallback(iss);
+			return typeof m === 'string' ? m : (m?.message ?? 'valeur invalide');
+		}
+	}
+};
+
+function toErrors(error: z.ZodError): ValidationError[] {
+	return error.issues.map((i) => ({ path: formatPath(i.path), message: i.message }));
+}
+
+export type ValidationResult<T> = { ok: true; value: T } | { ok: false; errors: ValidationError[] };
+
+/** Valide un CLS. Les erreurs portent le chemin du champ fautif et un message en français. */
+export function validateCls(json: unknown): { ok: true; cls: Cls } | { ok: false; errors: ValidationError[] } {
+	const r = clsSchema.safeParse(json, { error: frenchErrorMap });
+	return r.success ? { ok: true, cls: r.data } : { ok: false, errors: toErrors(r.error) };
+}
+
+/** Valide une liste de CLS (identifiants uniques). Chemins préfixés par `[i]`. */
+export function validateClsList(json: unknown): ValidationResult<Cls[]> {
+	const schema = z.array(clsSchema).superRefine((list, ctx) => {
+		const seen = new Set<string>();
+		list.forEach((c, i) => {
+			if (seen.has(c.id)) ctx.addIssue({ code: 'custom', path: [i, 'id'], message: `identifiant de CLS « ${c.id} » en double` });
+			seen.add(c.id);
+		});
+	});
+	const r = schema.safeParse(json, { error: frenchErrorMap });
+	return r.success ? { ok: true, value: r.data } : { ok: false, errors: toErrors(r.error) };
+}
+
+/** Message lisible d'une erreur : `chemin : message`. */
+export function describeError(e: ValidationError): string {
+	return `${e.path} : ${e.message}`;
+}
