@@ -11,6 +11,11 @@ import { loadCog } from './cog';
 import { buildGeography } from './geography';
 import { buildApl } from './sources/apl';
 import { buildBassinsVie, readCommuneBassins } from './sources/bassins-vie';
+import { buildBpe } from './sources/bpe';
+import { buildFiness } from './sources/finess';
+import { buildQpv } from './sources/qpv';
+import { buildTypologies } from './sources/typologies';
+import { buildRadon } from './sources/radon';
 
 const IGN = 'IGN – ADMIN EXPRESS COG CARTO 2025';
 const COG = 'INSEE – COG 2025';
@@ -27,6 +32,11 @@ const META = {
 	regions: { title: 'Régions', source: COG },
 	regions_geom: { title: 'Contours des régions', source: IGN },
 	apl: { title: 'Accessibilité potentielle localisée aux médecins généralistes', source: 'DREES – APL 2022 et 2023' },
+	radon: { title: 'Potentiel radon des communes', source: 'IRSN – zonage radon 2018 (arrêté du 27 juin 2018)' },
+	finess: { title: 'Établissements FINESS', source: 'FINESS – extrait Occitanie 2025-2026 ; stock national du 8 janvier 2021' },
+	bpe2013: { title: 'Équipements de santé (BPE 2013)', source: 'INSEE – BPE 2013' },
+	typologies: { title: 'Typologies communales', source: 'INSEE / ANCT – Observatoire des territoires 2025-2026' },
+	qpv: { title: 'Quartiers prioritaires de la politique de la ville', source: 'ANCT – QPV 2024' },
 	bassins_vie: { title: 'Indicateurs par bassin de vie 2022', source: 'CartoSanté / INSEE – 2022-2024' }
 } satisfies Record<string, Omit<ArtefactMeta, 'table'>>;
 
@@ -44,7 +54,12 @@ export function build({ from, out, log = () => {} }: BuildOptions): ManifestEntr
 	const tables: Partial<Record<TableName, Table>> = {
 		...buildGeography(from, cog, bvOf),
 		apl: buildApl(from, cog, log),
-		bassins_vie: buildBassinsVie(from, libelles, log)
+		bassins_vie: buildBassinsVie(from, libelles, log),
+		radon: buildRadon(from, cog, log),
+		finess: buildFiness(from, cog, log),
+		bpe2013: buildBpe(from, cog, log),
+		typologies: buildTypologies(from, cog, log),
+		qpv: buildQpv(from, cog, log)
 	};
 	const entries = (Object.keys(META) as TableName[]).sort().map((name) => {
 		const table = tables[name];

@@ -31,6 +31,11 @@ export class CsvRow {
 		private readonly index: Map<string, number>
 	) {}
 
+	/** Header names, in file order. */
+	columns(): string[] {
+		return [...this.index.keys()];
+	}
+
 	/** Trimmed cell value ('' when the row is short). */
 	get(column: string): string {
 		const i = this.index.get(column);

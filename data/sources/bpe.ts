@@ -1,0 +1,59 @@
+/** INSEE BPE 2013 health and elderly-care equipment counts per 2013 commune, summed onto COG 2025 communes. */
+import { join } from 'node:path';
+import type { Table } from 'apache-arrow';
+import { normalizeCommuneCode } from '../../src/lib/territory/insee-code';
+import { i16, i32, makeTable, utf8 } from '../lib/arrow';
+import { type CsvRow, readCsv } from '../lib/csv';
+import { type Cog, remap, sum } from '../cog';
+
+const STOP_WORDS = new Set(['de', 'en', 'a', 'avec', 'd', 'l', 'du', 'des', 'la', 'le']);
+
+/** BPE label → ascii snake_case column ("Maison de santé pluridisciplinaire" → maison_sante_pluridisciplinaire). */
+export function columnName(label: string): string {
+	return label
+		.normalize('NFD')
+		.replace(/[\u0300-\u036f]/g, '')
+		.toLowerCase()
+		.split(/[^a-z0-9]+/)
+		.filter((w) => w !== '' && !STOP_WORDS.has(w))
+		.join('_');
+}
+
+/**
+ * A count cell. One column ("Centre lutte cancer") reached the staged CSV as TRUE/FALSE:
+ * the spreadsheet conversion typed it logical, so only presence survives (TRUE → 1).
+ */
+function count(row: CsvRow, column: string, logical: { n: number }): number {
+	const raw = row.get(column);
+	if (raw === 'TRUE' || raw === 'FALSE') {
+		logical.n++;
+		return raw === 'TRUE' ? 1 : 0;
+	}
+	const value = row.num(column);
+	if (value === null || !Number.isInteger(value) || value < 0) row.fail(`effectif invalide « ${raw} » dans la colonne « ${column} »`);
+	return value;
+}
+
+export function buildBpe(from: string, cog: Cog, log: (message: string) => void): Table {
+	const file = join(from, 'bpe-2013-sante/bpe2013_sante_communes_cog2013.csv');
+	const rows = readCsv(file, { required: ['depcom_2013', 'Médecin omnipraticien'] });
+	const labels = rows[0].columns().filter((c) => c !== 'depcom_2013');
+	const logical = { n: 0 };
+	const parsed = rows.map((row) => ({
+		code: normalizeCommuneCode(row.get('depcom_2013')) ?? row.fail(`code commune invalide « ${row.get('depcom_2013')} »`),
+		counts: labels.map((l) => count(row, l, logical))
+	}));
+	// Only communes with at least one equipment: an absent commune means 0 of everything in 2013.
+	const counted = parsed.filter((p) => p.counts.some((c) => c > 0));
+	const { groups, unknown } = remap(cog, counted, (p) => p.code);
+	log(
+		`BPE 2013 : ${rows.length} communes 2013, ${counted.length} avec au moins un équipement → ${groups.size} communes 2025 ; ` +
+			`${unknown.length} codes inconnus ; ${logical.n} cellules VRAI/FAUX lues comme présence (1/0)`
+	);
+	const parts = [...groups.values()];
+	return makeTable([
+		utf8('code', [...groups.keys()]),
+		...labels.map((l, i) => i32(columnName(l), parts.map((group) => sum(group.map((p) => p.counts[i]))))),
+		i16('nb_codes_source', parts.map((group) => group.length))
+	]);
+}
