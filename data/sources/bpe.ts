@@ -25,9 +25,10 @@ export function columnName(label: string): string {
  */
 function count(row: CsvRow, column: string, logical: { n: number }): number {
 	const raw = row.get(column);
-	if (raw === 'TRUE' || raw === 'FALSE') {
+	if (raw === 'FALSE') return 0;
+	if (raw === 'TRUE') {
 		logical.n++;
-		return raw === 'TRUE' ? 1 : 0;
+		return 1;
 	}
 	const value = row.num(column);
 	if (value === null || !Number.isInteger(value) || value < 0) row.fail(`effectif invalide « ${raw} » dans la colonne « ${column} »`);
@@ -48,7 +49,7 @@ export function buildBpe(from: string, cog: Cog, log: (message: string) => void)
 	const { groups, unknown } = remap(cog, counted, (p) => p.code);
 	log(
 		`BPE 2013 : ${rows.length} communes 2013, ${counted.length} avec au moins un équipement → ${groups.size} communes 2025 ; ` +
-			`${unknown.length} codes inconnus ; ${logical.n} cellules VRAI/FAUX lues comme présence (1/0)`
+			`${unknown.length} codes inconnus ; ${logical.n} cellules TRUE (effectif perdu) comptées 1`
 	);
 	const parts = [...groups.values()];
 	return makeTable([

@@ -86,7 +86,8 @@ const COM_POSTAL_CODES = new Set(['97133', '97150']);
 function franceDep(row: CsvRow, codeCommune: string | null): string | null {
 	if (codeCommune) return departementOf(codeCommune);
 	const cp = row.get('code_postal');
-	if (cp.startsWith('97')) return /^97[1-6]/.test(cp) && !COM_POSTAL_CODES.has(cp) ? cp.slice(0, 3) : null;
+	// DROM are 971–974 and 976; 975 is Saint-Pierre-et-Miquelon.
+	if (cp.startsWith('97')) return /^97[12346]/.test(cp) && !COM_POSTAL_CODES.has(cp) ? cp.slice(0, 3) : null;
 	return normalizeDepartementCode(row.get('departement_cp'));
 }
 

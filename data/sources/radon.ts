@@ -23,8 +23,8 @@ export function buildRadon(from: string, cog: Cog, log: (message: string) => voi
 			skipped.noCode++;
 			continue;
 		}
-		const classe = row.num('classe_potentiel');
-		if (classe !== 1 && classe !== 2 && classe !== 3) row.fail(`classe de potentiel radon « ${row.get('classe_potentiel')} » hors de 1–3`);
+		const classe = row.num('classe_potentiel') ?? row.fail('classe de potentiel radon absente');
+		if (![1, 2, 3].includes(classe)) row.fail(`classe de potentiel radon « ${row.get('classe_potentiel')} » hors de 1–3`);
 		// Same code twice (97605 Chiconi/Sada, 97500 Saint-Pierre/Miquelon): the first row is kept.
 		if (byCode.has(code)) {
 			skipped.duplicate.push(code);

@@ -1,0 +1,29 @@
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { build } from '../../../data/build';
+
+const ROOT = resolve(import.meta.dirname, '../../..');
+const RAW = resolve(ROOT, '../shared/data');
+const hasRaw = existsSync(RAW);
+
+describe('npm run data', () => {
+	it.skipIf(!hasRaw)(`rebuilds byte-identical artefacts from ${RAW}`, () => {
+		const out = mkdtempSync(join(tmpdir(), 'cls-atlas-data-'));
+		try {
+			const entries = build({ from: RAW, out });
+			const committed = JSON.parse(readFileSync(join(ROOT, 'static/data/manifest.json'), 'utf8'));
+			expect(JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8'))).toEqual(committed);
+			expect(entries.map((e) => e.table)).toContain('communes_geom');
+			const communes = entries.find((e) => e.table === 'communes');
+			expect(communes?.rows).toBe(34_875);
+		} finally {
+			rmSync(out, { recursive: true, force: true });
+		}
+	});
+
+	it.runIf(!hasRaw)('is skipped: raw data folder ../shared/data not found', () => {
+		console.warn(`rebuild.test.ts : ${RAW} absent, vérification du déterminisme non exécutée`);
+	});
+});
