@@ -15,11 +15,11 @@ const DEFAULT_CLASS_COUNT = 6;
 
 /** Population from which a commune is labelled, by zoom: big towns first, villages when close. */
 const LABEL_ZOOMS: [number, number][] = [
-	[100_000, 4],
-	[30_000, 6],
-	[10_000, 7.5],
-	[3_000, 9],
-	[0, 10.5]
+	[50_000, 4],
+	[15_000, 6],
+	[5_000, 7.5],
+	[1_000, 9],
+	[0, 10]
 ];
 
 function perfMark(name: string) {

@@ -111,9 +111,8 @@ export interface PlaceLabels {
 	minZoom: Float32Array;
 }
 
-export function labelsLayer(labels: PlaceLabels, zoom: number, fontFamily: string) {
-	const visible: number[] = [];
-	for (let i = 0; i < labels.names.length; i++) if (labels.minZoom[i] <= zoom) visible.push(i);
+/** Labels of the places kept by the placement (indices into `labels`). */
+export function labelsLayer(labels: PlaceLabels, visible: number[], fontFamily: string) {
 	return new TextLayer<number>({
 		id: 'place-labels',
 		data: visible,
