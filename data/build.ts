@@ -6,7 +6,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Table } from 'apache-arrow';
-import { type ArtefactMeta, type ManifestEntry, writeArtefact, writeManifest } from './lib/arrow';
+import { type ArtefactMeta, type ManifestEntry, clearArtefacts, writeArtefact, writeManifest } from './lib/arrow';
 import { loadCog } from './cog';
 import { buildGeography } from './geography';
 import { buildApl } from './sources/apl';
@@ -61,6 +61,7 @@ export function build({ from, out, log = () => {} }: BuildOptions): ManifestEntr
 		typologies: buildTypologies(from, cog, log),
 		qpv: buildQpv(from, cog, log)
 	};
+	clearArtefacts(out);
 	const entries = (Object.keys(META) as TableName[]).sort().map((name) => {
 		const table = tables[name];
 		if (!table) throw new Error(`Table ${name} non construite`);

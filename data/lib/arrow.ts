@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { writeFileSync } from 'node:fs';
+import { readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
 import { join } from 'node:path';
 import {
 	Bool,
@@ -66,13 +67,24 @@ export interface ManifestEntry extends ArtefactMeta {
 	sha256: string;
 }
 
-/** Writes `<table>.arrows` (Arrow IPC stream) and returns its manifest entry. */
+/**
+ * Writes `<table>.arrows.gz` (Arrow IPC stream, gzipped) and returns its manifest entry.
+ * apache-arrow cannot write compressed IPC buffers, and gzip divides the artefacts by 2.5;
+ * any tool reads them after `gunzip`. Node's gzip header carries no timestamp: output is reproducible.
+ */
 export function writeArtefact(outDir: string, meta: ArtefactMeta, table: Table): ManifestEntry {
-	const bytes = tableToIPC(table, 'stream');
-	const file = `${meta.table}.arrows`;
+	const bytes = gzipSync(tableToIPC(table, 'stream'), { level: 9 });
+	const file = `${meta.table}.arrows.gz`;
 	writeFileSync(join(outDir, file), bytes);
 	const sha256 = createHash('sha256').update(bytes).digest('hex');
 	return { table: meta.table, file, rows: table.numRows, bytes: bytes.byteLength, sha256, title: meta.title, source: meta.source };
+}
+
+/** Removes artefacts of an earlier build, so a renamed or dropped table cannot linger. */
+export function clearArtefacts(outDir: string): void {
+	for (const file of readdirSync(outDir)) {
+		if (/\.arrows(\.gz)?$/.test(file) || file === 'manifest.json') rmSync(join(outDir, file));
+	}
 }
 
 export function writeManifest(outDir: string, entries: readonly ManifestEntry[]): void {

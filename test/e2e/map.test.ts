@@ -134,7 +134,7 @@ describe('hover tooltip', () => {
 describe('a corrupt artefact', () => {
 	it('stops the app with a French message naming the file', async () => {
 		const context = await browser.newContext();
-		await context.route('**/data/apl.arrows', async (route) => {
+		await context.route('**/data/apl.arrows.gz', async (route) => {
 			const response = await route.fetch();
 			const body = await response.body();
 			body[body.length - 10] ^= 0xff;
@@ -144,7 +144,7 @@ describe('a corrupt artefact', () => {
 		await page.goto(server.url + '/');
 		const alert = page.getByRole('alert');
 		await alert.waitFor({ timeout: 60_000 });
-		expect(await alert.innerText()).toMatch(/apl\.arrows.*corrompu/);
+		expect(await alert.innerText()).toMatch(/apl\.arrows\.gz.*corrompu/);
 		await context.close();
 	});
 });

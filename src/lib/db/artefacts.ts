@@ -76,8 +76,14 @@ export async function verifyArtefact(entry: ArtefactEntry, bytes: Uint8Array): P
 	}
 }
 
-/** Reads the bytes of one artefact through `read` and checks them. */
-export async function readVerified(
+/** Artefacts are gzipped Arrow IPC streams; DecompressionStream exists in browsers, workers and Node. */
+async function gunzip(bytes: Uint8Array): Promise<Uint8Array> {
+	const stream = new Blob([bytes as Uint8Array<ArrayBuffer>]).stream().pipeThrough(new DecompressionStream('gzip'));
+	return new Uint8Array(await new Response(stream).arrayBuffer());
+}
+
+/** Reads one artefact through `read`, checks it against the manifest and returns its Arrow IPC bytes. */
+export async function readArtefact(
 	entry: ArtefactEntry,
 	read: (file: string) => Promise<Uint8Array>
 ): Promise<Uint8Array> {
@@ -90,5 +96,10 @@ export async function readVerified(
 		);
 	}
 	await verifyArtefact(entry, bytes);
-	return bytes;
+	if (!entry.file.endsWith('.gz')) return bytes;
+	try {
+		return await gunzip(bytes);
+	} catch {
+		throw new ArtefactError(`Le fichier de données « ${entry.file} » ne se décompresse pas (gzip invalide).`);
+	}
 }

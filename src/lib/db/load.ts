@@ -1,5 +1,5 @@
 import type { DbConnector } from './connector';
-import { type Manifest, isGeometryTable, readVerified } from './artefacts';
+import { type Manifest, isGeometryTable, readArtefact } from './artefacts';
 
 /**
  * Loads every tabular artefact of the manifest into DuckDB, one table each, named as in the manifest.
@@ -11,7 +11,7 @@ export async function loadTables(
 	read: (file: string) => Promise<Uint8Array>
 ): Promise<string[]> {
 	const entries = manifest.artefacts.filter((a) => !isGeometryTable(a.table));
-	const files = await Promise.all(entries.map((entry) => readVerified(entry, read)));
+	const files = await Promise.all(entries.map((entry) => readArtefact(entry, read)));
 	for (const [i, entry] of entries.entries()) {
 		await db.insertArrowStream(entry.table, files[i]);
 	}
