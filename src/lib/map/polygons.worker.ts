@@ -1,5 +1,5 @@
 /// <reference lib="webworker" />
-import { readVerified, type ArtefactEntry } from '../db/artefacts';
+import { readArtefact, type ArtefactEntry } from '../db/artefacts';
 import { fetchBytes } from '../db/fetch';
 import { flattenMultiPolygons } from './polygons';
 
@@ -15,7 +15,7 @@ export interface PolygonsRequest {
 self.onmessage = async (event: MessageEvent<PolygonsRequest>) => {
 	const { entry, baseUrl } = event.data;
 	try {
-		const bytes = await readVerified(entry, (file) => fetchBytes(`${baseUrl}/${file}`));
+		const bytes = await readArtefact(entry, (file) => fetchBytes(`${baseUrl}/${file}`));
 		const polygons = flattenMultiPolygons(bytes);
 		self.postMessage({ ok: true, polygons }, [
 			polygons.positions.buffer,
