@@ -1,15 +1,17 @@
 /**
  * COG 2025 commune → EPCI membership for the CLS tests: from the committed artefact
- * static/data/communes.arrows (the table the app queries), or from the raw COG CSV if the artefact is absent.
+ * static/data/communes.arrows.gz (the table the app queries), or from the raw COG CSV if the artefact is absent.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { gunzipSync } from 'node:zlib';
 import { tableFromIPC } from 'apache-arrow';
 import { parseCsv } from '../../../src/lib/cls/csv';
 
 const ROOT = resolve(fileURLToPath(new URL('.', import.meta.url)), '../../..');
-const ARTEFACT = resolve(ROOT, 'static/data/communes.arrows');
+// The pipeline now ships gzipped artefacts; the plain name is kept as a fallback for older checkouts.
+const ARTEFACTS = [resolve(ROOT, 'static/data/communes.arrows.gz'), resolve(ROOT, 'static/data/communes.arrows')];
 const CSV = resolve(ROOT, '../shared/data/cog2025/communes.csv');
 
 export interface Cog {
@@ -25,8 +27,10 @@ export function loadCog(): Cog {
 	if (cached) return cached;
 	const membership = new Map<string, string | null>();
 	const names = new Map<string, string>();
-	if (existsSync(ARTEFACT)) {
-		const t = tableFromIPC(readFileSync(ARTEFACT));
+	const artefact = ARTEFACTS.find((p) => existsSync(p));
+	if (artefact) {
+		const bytes = readFileSync(artefact);
+		const t = tableFromIPC(artefact.endsWith('.gz') ? gunzipSync(bytes) : bytes);
 		const code = t.getChild('code');
 		const epci = t.getChild('epci');
 		const nom = t.getChild('nom');
