@@ -65,6 +65,10 @@ export interface ManifestEntry extends ArtefactMeta {
 	rows: number;
 	bytes: number;
 	sha256: string;
+	/** Size and digest once decompressed: some servers (sirv, vite preview) send `.gz` files with
+	 * `Content-Encoding: gzip`, and the browser then hands over the decompressed stream. */
+	ipc_bytes: number;
+	ipc_sha256: string;
 }
 
 /**
@@ -73,11 +77,22 @@ export interface ManifestEntry extends ArtefactMeta {
  * any tool reads them after `gunzip`. Node's gzip header carries no timestamp: output is reproducible.
  */
 export function writeArtefact(outDir: string, meta: ArtefactMeta, table: Table): ManifestEntry {
-	const bytes = gzipSync(tableToIPC(table, 'stream'), { level: 9 });
+	const ipc = tableToIPC(table, 'stream');
+	const bytes = gzipSync(ipc, { level: 9 });
 	const file = `${meta.table}.arrows.gz`;
 	writeFileSync(join(outDir, file), bytes);
-	const sha256 = createHash('sha256').update(bytes).digest('hex');
-	return { table: meta.table, file, rows: table.numRows, bytes: bytes.byteLength, sha256, title: meta.title, source: meta.source };
+	const digest = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
+	return {
+		table: meta.table,
+		file,
+		rows: table.numRows,
+		bytes: bytes.byteLength,
+		sha256: digest(bytes),
+		ipc_bytes: ipc.byteLength,
+		ipc_sha256: digest(ipc),
+		title: meta.title,
+		source: meta.source
+	};
 }
 
 /** Removes artefacts of an earlier build, so a renamed or dropped table cannot linger. */

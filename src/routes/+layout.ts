@@ -1,3 +1,11 @@
+import { browser } from '$app/environment';
+import { browserEngine } from '$lib/db/engine';
+
 // The atlas runs entirely in the browser (DuckDB-WASM, WebGL): pages are prerendered shells.
 export const prerender = true;
 export const ssr = false;
+
+export function load() {
+	// Start the engine now; failures surface where a page awaits it.
+	if (browser) browserEngine().catch(() => undefined);
+}

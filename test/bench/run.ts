@@ -1,11 +1,13 @@
 /**
- * `npm run bench`: serves the built app on localhost, opens it in headless Chromium with a cold
- * cache and prints each figure as `name: value unit` (also written to bench-results.json).
- * Targets on a 2-core machine: first coloured map ≤ 3 s cold, re-colour ≤ 100 ms.
- * Figures only: nothing here passes or fails.
+ * `npm run bench`: serves the built app on localhost, opens it in headless Chromium and prints each
+ * figure as `name: value unit` (also written to bench-results.json).
+ * Targets on a 2-core machine: first coloured map ≤ 3 s from a cold cache, re-colour ≤ 100 ms.
+ * Figures only: nothing here passes or fails. Chromium draws with SwiftShader (software WebGL) here,
+ * so drawing competes with DuckDB for the two cores; a machine with a GPU does better.
  */
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
 import { launchChromium, startPreview, waitForColouredMap } from '../support/browser';
 
 interface Figure {
@@ -14,9 +16,18 @@ interface Figure {
 	unit: string;
 }
 
+const COLD_RUNS = 3;
 const RECOLOR_ROUNDS = 12;
 /** Indicators the re-colour benchmark alternates between (ids of the catalogue). */
 const RECOLOR_INDICATORS = ['apl_mg_2022', 'densite_population', 'apl_mg_2023', 'radon_classe'];
+const MARKS = ['geometry-ready', 'duckdb-instantiated', 'duckdb-ready', 'first-colored-map'] as const;
+
+const figures: Figure[] = [];
+function report(name: string, value: number, unit: string) {
+	const rounded = Math.round(value * 10) / 10;
+	figures.push({ name, value: rounded, unit });
+	console.log(`${name}: ${rounded} ${unit}`);
+}
 
 function median(values: number[]): number {
 	const s = [...values].sort((a, b) => a - b);
@@ -24,49 +35,68 @@ function median(values: number[]): number {
 	return s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
 }
 
+/** Loads the atlas and returns its start-up marks (ms since navigation) and the bytes received. */
+async function load(page: Page, url: string): Promise<{ marks: number[]; bytes: number }> {
+	let bytes = 0;
+	const sizes: Promise<void>[] = [];
+	page.on('requestfinished', (request) => {
+		sizes.push(
+			request.sizes().then(
+				(s) => void (bytes += s.responseBodySize + s.responseHeadersSize),
+				() => undefined
+			)
+		);
+	});
+	await page.goto(url);
+	await waitForColouredMap(page, 120_000);
+	await page.waitForLoadState('networkidle');
+	await Promise.all(sizes);
+	// No named function inside evaluate: tsx would wrap it in a helper the page does not have.
+	const marks = await page.evaluate(
+		(names) => names.map((name) => performance.getEntriesByName(`cls:${name}`)[0]?.startTime ?? NaN),
+		[...MARKS]
+	);
+	return { marks, bytes };
+}
+
+async function startUp(browser: Browser, url: string) {
+	const cold: number[][] = [];
+	let coldBytes = 0;
+	for (let run = 0; run < COLD_RUNS; run++) {
+		// A new context has an empty cache: a cold start.
+		const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+		const result = await load(await context.newPage(), url);
+		cold.push(result.marks);
+		coldBytes = result.bytes;
+		await context.close();
+	}
+	MARKS.forEach((mark, i) => report(`${mark.replaceAll('-', '_')}_cold_median`, median(cold.map((m) => m[i])), 'ms'));
+	report('first_colored_map_cold_worst', Math.max(...cold.map((m) => m[3])), 'ms');
+	report('bytes_transferred_cold', coldBytes / 1e6, 'MB');
+}
+
+async function recolour(browser: Browser, url: string) {
+	const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+	const page = await context.newPage();
+	await page.goto(url);
+	await waitForColouredMap(page, 120_000);
+	for (let i = 0; i < RECOLOR_ROUNDS; i++) {
+		await page.selectOption('#indicator', RECOLOR_INDICATORS[i % RECOLOR_INDICATORS.length]);
+		await page.waitForFunction((n) => performance.getEntriesByName('cls:recolor').length >= n, i + 1);
+		await page.waitForFunction(() => !(document.querySelector('#indicator') as HTMLSelectElement).disabled);
+	}
+	const durations = await page.evaluate(() => performance.getEntriesByName('cls:recolor').map((e) => e.duration));
+	report('recolor_all_communes_median', median(durations), 'ms');
+	report('recolor_all_communes_max', Math.max(...durations), 'ms');
+	await context.close();
+}
+
 async function main() {
 	const server = await startPreview(4319);
 	const browser = await launchChromium();
-	const figures: Figure[] = [];
-	const add = (name: string, value: number, unit: string) => {
-		figures.push({ name, value: Math.round(value * 10) / 10, unit });
-		console.log(`${name}: ${Math.round(value * 10) / 10} ${unit}`);
-	};
 	try {
-		// A new context has an empty cache: this is a cold start.
-		const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-		const page = await context.newPage();
-		let bytes = 0;
-		page.on('requestfinished', async (request) => {
-			const sizes = await request.sizes().catch(() => null);
-			if (sizes) bytes += sizes.responseBodySize + sizes.responseHeadersSize;
-		});
-		await page.goto(server.url + '/');
-		await waitForColouredMap(page, 120_000);
-		const marks = await page.evaluate(() => {
-			const at = (name: string) => performance.getEntriesByName(name)[0]?.startTime ?? NaN;
-			return {
-				geometry: at('cls:geometry-ready'),
-				duckdb: at('cls:duckdb-ready'),
-				firstMap: at('cls:first-colored-map')
-			};
-		});
-		add('commune_geometry_ready', marks.geometry, 'ms');
-		add('duckdb_ready', marks.duckdb, 'ms');
-		add('first_colored_map_cold', marks.firstMap, 'ms');
-		await page.waitForLoadState('networkidle');
-		add('bytes_transferred_cold', bytes / 1e6, 'MB');
-
-		for (let i = 0; i < RECOLOR_ROUNDS; i++) {
-			const id = RECOLOR_INDICATORS[i % RECOLOR_INDICATORS.length];
-			await page.selectOption('#indicator', id);
-			await page.waitForFunction((n) => performance.getEntriesByName('cls:recolor').length >= n, i + 1);
-			await page.waitForFunction(() => !(document.querySelector('#indicator') as HTMLSelectElement).disabled);
-		}
-		const recolor = await page.evaluate(() => performance.getEntriesByName('cls:recolor').map((e) => e.duration));
-		add('recolor_all_communes_median', median(recolor), 'ms');
-		add('recolor_all_communes_max', Math.max(...recolor), 'ms');
-		await context.close();
+		await startUp(browser, `${server.url}/`);
+		await recolour(browser, `${server.url}/`);
 	} finally {
 		await browser.close();
 		server.stop();

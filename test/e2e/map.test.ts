@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchChromium, startPreview, waitForColouredMap, type Server } from '../support/browser';
@@ -134,12 +134,11 @@ describe('hover tooltip', () => {
 describe('a corrupt artefact', () => {
 	it('stops the app with a French message naming the file', async () => {
 		const context = await browser.newContext();
-		await context.route('**/data/apl.arrows.gz', async (route) => {
-			const response = await route.fetch();
-			const body = await response.body();
-			body[body.length - 10] ^= 0xff;
-			await route.fulfill({ response, body });
-		});
+		const body = readFileSync(resolve(import.meta.dirname, '../../static/data/apl.arrows.gz'));
+		body[body.length - 10] ^= 0xff;
+		await context.route('**/data/apl.arrows.gz', (route) =>
+			route.fulfill({ status: 200, contentType: 'application/octet-stream', body })
+		);
 		const page = await context.newPage();
 		await page.goto(server.url + '/');
 		const alert = page.getByRole('alert');

@@ -10,6 +10,9 @@ export interface ArtefactEntry {
 	rows: number;
 	bytes: number;
 	sha256: string;
+	/** The same, decompressed: what arrives when the server sends the file with Content-Encoding: gzip. */
+	ipc_bytes: number;
+	ipc_sha256: string;
 	title: string;
 	source: string;
 }
@@ -63,15 +66,15 @@ async function sha256Hex(bytes: Uint8Array): Promise<string> {
 }
 
 /** Throws an ArtefactError naming the file when its size or checksum differs from the manifest. */
-export async function verifyArtefact(entry: ArtefactEntry, bytes: Uint8Array): Promise<void> {
-	if (bytes.byteLength !== entry.bytes) {
+async function verify(file: string, bytes: Uint8Array, expectedBytes: number, expectedSha256: string): Promise<void> {
+	if (bytes.byteLength !== expectedBytes) {
 		throw new ArtefactError(
-			`Le fichier de données « ${entry.file} » est incomplet ou corrompu : ${bytes.byteLength} octets reçus, ${entry.bytes} attendus.`
+			`Le fichier de données « ${file} » est incomplet ou corrompu : ${bytes.byteLength} octets reçus, ${expectedBytes} attendus.`
 		);
 	}
-	if ((await sha256Hex(bytes)) !== entry.sha256) {
+	if ((await sha256Hex(bytes)) !== expectedSha256) {
 		throw new ArtefactError(
-			`Le fichier de données « ${entry.file} » est corrompu : son empreinte SHA-256 ne correspond pas au manifeste.`
+			`Le fichier de données « ${file} » est corrompu : son empreinte SHA-256 ne correspond pas au manifeste.`
 		);
 	}
 }
@@ -95,11 +98,15 @@ export async function readArtefact(
 			`Le fichier de données « ${entry.file} » est introuvable (${cause instanceof Error ? cause.message : String(cause)}).`
 		);
 	}
-	await verifyArtefact(entry, bytes);
-	if (!entry.file.endsWith('.gz')) return bytes;
-	try {
-		return await gunzip(bytes);
-	} catch {
-		throw new ArtefactError(`Le fichier de données « ${entry.file} » ne se décompresse pas (gzip invalide).`);
+	if (!isGzip(bytes)) {
+		// Already decompressed on the way (Content-Encoding: gzip): check the decompressed digest.
+		await verify(entry.file, bytes, entry.ipc_bytes, entry.ipc_sha256);
+		return bytes;
 	}
+	await verify(entry.file, bytes, entry.bytes, entry.sha256);
+	return gunzip(bytes);
+}
+
+function isGzip(bytes: Uint8Array): boolean {
+	return bytes[0] === 0x1f && bytes[1] === 0x8b;
 }

@@ -12,6 +12,7 @@ export async function openBrowserDb(): Promise<DbConnector> {
 	const worker = new Worker(ehWorkerUrl);
 	const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);
 	await db.instantiate(ehWasmUrl);
+	performance.mark('cls:duckdb-instantiated');
 	const conn = await db.connect();
 	for (const statement of OFFLINE_SETTINGS) await conn.query(statement);
 

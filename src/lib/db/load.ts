@@ -1,19 +1,47 @@
 import type { DbConnector } from './connector';
-import { type Manifest, isGeometryTable, readArtefact } from './artefacts';
+import { type Manifest, findArtefact, isGeometryTable, readArtefact } from './artefacts';
 
 /**
- * Loads every tabular artefact of the manifest into DuckDB, one table each, named as in the manifest.
- * Files are fetched and checked in parallel; inserts then run one after the other (one connection).
+ * Loads artefacts into DuckDB on demand, each table once, named as in the manifest: a view asks
+ * for the tables it needs first, the rest follow in the background. Files are fetched and checked
+ * as soon as they are asked for, even before the engine is up; inserts run one at a time.
  */
-export async function loadTables(
-	db: DbConnector,
-	manifest: Manifest,
-	read: (file: string) => Promise<Uint8Array>
-): Promise<string[]> {
-	const entries = manifest.artefacts.filter((a) => !isGeometryTable(a.table));
-	const files = await Promise.all(entries.map((entry) => readArtefact(entry, read)));
-	for (const [i, entry] of entries.entries()) {
-		await db.insertArrowStream(entry.table, files[i]);
+export class TableLoader {
+	private readonly loading = new Map<string, Promise<void>>();
+	private inserts: Promise<unknown> = Promise.resolve();
+
+	constructor(
+		private readonly db: Promise<DbConnector>,
+		private readonly manifest: Manifest,
+		private readonly read: (file: string) => Promise<Uint8Array>
+	) {}
+
+	/** Every table of the manifest but the geometries, which the map reads itself. */
+	get tables(): string[] {
+		return this.manifest.artefacts.map((a) => a.table).filter((t) => !isGeometryTable(t));
 	}
-	return entries.map((e) => e.table);
+
+	async ensure(tables: readonly string[]): Promise<void> {
+		await Promise.all(tables.map((table) => this.load(table)));
+	}
+
+	ensureAll(): Promise<void> {
+		return this.ensure(this.tables);
+	}
+
+	private load(table: string): Promise<void> {
+		let pending = this.loading.get(table);
+		if (!pending) {
+			const bytes = readArtefact(findArtefact(this.manifest, table), this.read);
+			pending = Promise.all([this.db, bytes]).then(([db, ipc]) => this.serially(() => db.insertArrowStream(table, ipc)));
+			this.loading.set(table, pending);
+		}
+		return pending;
+	}
+
+	private serially(insert: () => Promise<void>): Promise<void> {
+		const next = this.inserts.then(insert);
+		this.inserts = next.catch(() => undefined);
+		return next;
+	}
 }

@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { type DbConnector, type SqlParam, OFFLINE_SETTINGS } from './connector';
 import { MANIFEST_FILE, parseManifest } from './artefacts';
-import { loadTables } from './load';
+import { TableLoader } from './load';
 
 type NodeBlockingModule = typeof import('../../../node_modules/@duckdb/duckdb-wasm/dist/types/src/targets/duckdb-node-blocking');
 
@@ -52,6 +52,6 @@ export const DEFAULT_DATA_DIR = resolve(import.meta.dirname, '../../../static/da
 export async function openNodeAtlas(dataDir = DEFAULT_DATA_DIR): Promise<DbConnector> {
 	const manifest = parseManifest(await readFile(join(dataDir, MANIFEST_FILE), 'utf8'));
 	const db = await openNodeDb();
-	await loadTables(db, manifest, async (file) => new Uint8Array(await readFile(join(dataDir, file))));
+	await new TableLoader(Promise.resolve(db), manifest, async (file) => new Uint8Array(await readFile(join(dataDir, file)))).ensureAll();
 	return db;
 }

@@ -1,7 +1,8 @@
 import type { Vector } from 'apache-arrow';
 import type { DbConnector } from '../db/connector';
 import { ArtefactError, MANIFEST_FILE, findArtefact, parseManifest, type Manifest } from '../db/artefacts';
-import { loadTables } from '../db/load';
+import { TableLoader } from '../db/load';
+import { browserEngine } from '../db/engine';
 import { fetchBytes } from '../db/fetch';
 import { DEFAULT_INDICATOR_ID, getIndicator, type Indicator } from '../indicators/catalogue';
 import { classifyCategories, classifyQuantiles, type Classification } from '../indicators/classify';
@@ -45,45 +46,56 @@ export class Explorer {
 	names = $state.raw<Vector | null>(null);
 
 	private db: DbConnector | null = null;
+	private tables: TableLoader | null = null;
 
 	async start(dataUrl: string): Promise<void> {
+		perfMark('start');
+		const engine = browserEngine();
 		try {
 			const manifest = await fetchManifest(dataUrl);
+			// While the engine starts: geometry (worker) and the tables the first map needs.
 			const geometry = loadPolygons(findArtefact(manifest, 'communes_geom'), dataUrl).then((p) => {
 				this.communes = p;
 				if (this.phase === 'chargement') this.phase = 'contours';
 				perfMark('geometry-ready');
 				return p;
 			});
-			const outlines = Promise.all([
-				loadPolygons(findArtefact(manifest, 'departements_geom'), dataUrl),
-				loadPolygons(findArtefact(manifest, 'regions_geom'), dataUrl)
-			]).then(([d, r]) => {
-				this.departements = d;
-				this.regions = r;
-			});
-			const database = this.openDatabase(manifest, dataUrl);
-			const [polygons, db] = await Promise.all([geometry, database, outlines]);
+			this.tables = new TableLoader(engine, manifest, (file) => fetchBytes(`${dataUrl}/${file}`));
+			const firstTables = this.tables.ensure(['communes', ...this.indicator.tables]);
+			this.loadOutlines(manifest, dataUrl);
+
+			const [polygons, db] = await Promise.all([geometry, engine, firstTables]);
+			this.db = db;
+			perfMark('duckdb-ready');
 			await this.checkAlignment(db, polygons);
 			await this.showIndicator(this.indicator);
 			this.phase = 'pret';
-			await this.loadLabels(db);
+			await Promise.all([this.loadLabels(db), this.tables.ensureAll()]);
 		} catch (error) {
-			this.phase = 'erreur';
-			this.error =
-				error instanceof ArtefactError
-					? error.message
-					: `Le chargement de l’atlas a échoué : ${error instanceof Error ? error.message : String(error)}`;
+			this.fail(error);
 		}
 	}
 
-	private async openDatabase(manifest: Manifest, dataUrl: string): Promise<DbConnector> {
-		const { openBrowserDb } = await import('../db/browser');
-		const db = await openBrowserDb();
-		await loadTables(db, manifest, (file) => fetchBytes(`${dataUrl}/${file}`));
-		perfMark('duckdb-ready');
-		this.db = db;
-		return db;
+	private fail(error: unknown) {
+		this.phase = 'erreur';
+		this.error =
+			error instanceof ArtefactError
+				? error.message
+				: `Le chargement de l’atlas a échoué : ${error instanceof Error ? error.message : String(error)}`;
+	}
+
+	/** Département and région outlines: drawn when they arrive, never waited for. */
+	private loadOutlines(manifest: Manifest, dataUrl: string) {
+		Promise.all([
+			loadPolygons(findArtefact(manifest, 'departements_geom'), dataUrl, { triangulate: false }),
+			loadPolygons(findArtefact(manifest, 'regions_geom'), dataUrl, { triangulate: false })
+		]).then(
+			([d, r]) => {
+				this.departements = d;
+				this.regions = r;
+			},
+			(error: unknown) => this.fail(error)
+		);
 	}
 
 	/** The map colours commune i with row i of the query: both must list the same codes in the same order. */
@@ -96,8 +108,9 @@ export class Explorer {
 	}
 
 	async showIndicator(indicator: Indicator): Promise<void> {
-		if (!this.db) return;
+		if (!this.db || !this.tables) return;
 		perfMark('recolor-start');
+		await this.tables.ensure(indicator.tables);
 		const values = await queryCommuneValues(this.db, indicator);
 		const classification =
 			indicator.kind === 'class'

@@ -27,6 +27,8 @@ interface IndicatorBase {
 	/** Decimals shown. */
 	precision: number;
 	palette: PaletteName;
+	/** DuckDB tables its SQL reads besides `communes`: loaded before it is first shown. */
+	tables: string[];
 }
 
 export interface RatioIndicator extends IndicatorBase {
@@ -73,6 +75,7 @@ function aplIndicator(year: 2022 | 2023, column: 'apl_mg' | 'apl_mg_moins65'): R
 		trueLevel: 'commune',
 		precision: 2,
 		palette: 'RdYlBu',
+		tables: ['apl'],
 		sql: `SELECT code, ${column} * pop_standardisee AS num, pop_standardisee AS den FROM apl WHERE annee = ${year}`,
 		factor: 1
 	};
@@ -92,6 +95,7 @@ export const INDICATORS: readonly Indicator[] = [
 		trueLevel: 'commune',
 		precision: 1,
 		palette: 'YlGnBu',
+		tables: [],
 		sql: 'SELECT code, population AS num, area_km2 AS den FROM communes',
 		factor: 1
 	},
@@ -106,6 +110,7 @@ export const INDICATORS: readonly Indicator[] = [
 		trueLevel: 'commune',
 		precision: 0,
 		palette: 'radon',
+		tables: ['radon'],
 		sql: 'SELECT code, classe AS value FROM radon',
 		classes: [
 			{ value: 1, label: 'Zone 1 : potentiel faible' },

@@ -17,7 +17,7 @@ export interface FlatPolygons {
 	partFeature: Int32Array;
 	/** Vertex offset of each ring; length = rings + 1 (rings are closed, drawn as outlines). */
 	ringStarts: Int32Array;
-	/** Triangles, as vertex indices into positions. */
+	/** Triangles, as vertex indices into positions (empty when not asked for). */
 	triangles: Uint32Array;
 }
 
@@ -30,7 +30,7 @@ function offsetsOf(data: Data): Int32Array {
  * Decodes the `geometry` column (MultiPolygon: List<List<List<FixedSizeList[2]<Float32>>>>)
  * of an Arrow IPC stream and triangulates it.
  */
-export function flattenMultiPolygons(bytes: Uint8Array): FlatPolygons {
+export function flattenMultiPolygons(bytes: Uint8Array, { triangulate = true } = {}): FlatPolygons {
 	const table = tableFromIPC(bytes);
 	const geometry = table.getChild('geometry') as Vector | null;
 	const code = table.getChild('code');
@@ -75,7 +75,7 @@ export function flattenMultiPolygons(bytes: Uint8Array): FlatPolygons {
 		partStarts: Int32Array.from(partStarts),
 		partFeature: Int32Array.from(partFeature),
 		ringStarts: Int32Array.from(ringStarts),
-		triangles: triangulate(positions, partStarts, ringStarts)
+		triangles: triangulate ? triangulateParts(positions, partStarts, ringStarts) : new Uint32Array(0)
 	};
 }
 
@@ -89,7 +89,7 @@ function concatFloat32(chunks: Float32Array[]): Float32Array {
 	return out;
 }
 
-function triangulate(positions: Float32Array, partStarts: number[], ringStarts: number[]): Uint32Array {
+function triangulateParts(positions: Float32Array, partStarts: number[], ringStarts: number[]): Uint32Array {
 	const out: number[] = [];
 	let ring = 0;
 	for (let p = 0; p + 1 < partStarts.length; p++) {

@@ -10,13 +10,14 @@ import { flattenMultiPolygons } from './polygons';
 export interface PolygonsRequest {
 	entry: ArtefactEntry;
 	baseUrl: string;
+	triangulate: boolean;
 }
 
 self.onmessage = async (event: MessageEvent<PolygonsRequest>) => {
-	const { entry, baseUrl } = event.data;
+	const { entry, baseUrl, triangulate } = event.data;
 	try {
 		const bytes = await readArtefact(entry, (file) => fetchBytes(`${baseUrl}/${file}`));
-		const polygons = flattenMultiPolygons(bytes);
+		const polygons = flattenMultiPolygons(bytes, { triangulate });
 		self.postMessage({ ok: true, polygons }, [
 			polygons.positions.buffer,
 			polygons.partStarts.buffer,
