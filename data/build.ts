@@ -7,6 +7,7 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Table } from 'apache-arrow';
 import { type ArtefactMeta, type ManifestEntry, clearArtefacts, writeArtefact, writeManifest } from './lib/arrow';
+import { buildAcces } from './acces';
 import { loadCog } from './cog';
 import { buildGeography } from './geography';
 import { buildApl } from './sources/apl';
@@ -37,7 +38,11 @@ const META = {
 	bpe2013: { title: 'Équipements de santé (BPE 2013)', source: 'INSEE – BPE 2013' },
 	typologies: { title: 'Typologies communales', source: 'INSEE / ANCT – Observatoire des territoires 2025-2026' },
 	qpv: { title: 'Quartiers prioritaires de la politique de la ville', source: 'ANCT – QPV 2024' },
-	bassins_vie: { title: 'Indicateurs par bassin de vie 2022', source: 'CartoSanté / INSEE – 2022-2024' }
+	bassins_vie: { title: 'Indicateurs par bassin de vie 2022', source: 'CartoSanté / INSEE – 2022-2024' },
+	acces: {
+		title: 'Distances aux établissements de santé les plus proches',
+		source: 'FINESS (Occitanie 2025-2026, France 2021) ; IGN – centroïdes ADMIN EXPRESS COG CARTO 2025'
+	}
 } satisfies Record<string, Omit<ArtefactMeta, 'table'>>;
 
 export interface BuildOptions {
@@ -51,12 +56,15 @@ export function build({ from, out, log = () => {} }: BuildOptions): ManifestEntr
 	mkdirSync(out, { recursive: true });
 	const cog = loadCog(from);
 	const { bvOf, libelles } = readCommuneBassins(from, cog);
+	const geography = buildGeography(from, cog, bvOf);
+	const finess = buildFiness(from, cog, log);
 	const tables: Partial<Record<TableName, Table>> = {
-		...buildGeography(from, cog, bvOf),
+		...geography,
 		apl: buildApl(from, cog, log),
 		bassins_vie: buildBassinsVie(from, libelles, log),
 		radon: buildRadon(from, cog, log),
-		finess: buildFiness(from, cog, log),
+		finess,
+		acces: buildAcces(geography.communes, finess, log),
 		bpe2013: buildBpe(from, cog, log),
 		typologies: buildTypologies(from, cog, log),
 		qpv: buildQpv(from, cog, log)
