@@ -1,18 +1,16 @@
-import type { Vector } from 'apache-arrow';
 import type { DbConnector } from '../db/connector';
 import { ArtefactError, MANIFEST_FILE, findArtefact, parseManifest, type Manifest } from '../db/artefacts';
 import { TableLoader } from '../db/load';
 import { browserEngine } from '../db/engine';
 import { fetchBytes } from '../db/fetch';
-import { DEFAULT_INDICATOR_ID, getIndicator, type Indicator } from '../indicators/catalogue';
-import { classifyCategories, classifyQuantiles, type Classification } from '../indicators/classify';
-import { queryCommuneValues } from '../indicators/values';
+import { getIndicator, levelsOf, type Indicator, type Level } from '../indicators/catalogue';
+import { classifyCategories, classifyValues, type Classification } from '../indicators/classify';
+import { queryTerritoryValues, type TerritoryValues } from '../indicators/values';
 import { loadPolygons } from '../map/load-polygons';
 import type { FlatPolygons } from '../map/polygons';
 import type { PlaceLabels } from '../map/layers';
-
-/** Number of classes until the explorer lets the analyst choose. */
-const DEFAULT_CLASS_COUNT = 6;
+import { loadFacilities, type Facilities } from '../map/facilities';
+import { DEFAULT_VIEW, type ViewState } from './view-state';
 
 /** Population from which a commune is labelled, by zoom: big towns first, villages when close. */
 const LABEL_ZOOMS: [number, number][] = [
@@ -23,54 +21,86 @@ const LABEL_ZOOMS: [number, number][] = [
 	[0, 10]
 ];
 
+const GEOMETRY: Record<Level, string> = {
+	commune: 'communes_geom',
+	epci: 'epci_geom',
+	departement: 'departements_geom',
+	region: 'regions_geom'
+};
+
+const NAMES_SQL: Record<Level, string> = {
+	commune: 'SELECT code, nom FROM communes ORDER BY code',
+	epci: 'SELECT code, nom FROM epci ORDER BY code',
+	departement: 'SELECT code, nom FROM departements ORDER BY code',
+	region: 'SELECT code, nom FROM regions ORDER BY code'
+};
+
+/** Small tables of the territories (names, levels): always loaded with the first map. */
+const TERRITORY_TABLES = ['communes', 'epci', 'departements', 'regions'];
+
 function perfMark(name: string) {
 	performance.mark(`cls:${name}`);
 }
 
 /**
  * State of the map explorer. Data flows one way: artefacts → DuckDB → Arrow → typed arrays → layers.
- * Geometry is fetched and triangulated in a worker while DuckDB starts, so the map outline
- * shows before the engine is ready.
+ * Geometry is fetched and triangulated in workers while DuckDB starts, so the map shows before
+ * the engine is ready; each view change re-runs only the queries it invalidates.
  */
 export class Explorer {
 	phase = $state<'chargement' | 'contours' | 'pret' | 'erreur'>('chargement');
 	error = $state<string | null>(null);
-	indicator = $state<Indicator>(getIndicator(DEFAULT_INDICATOR_ID));
-	communes = $state.raw<FlatPolygons | null>(null);
-	departements = $state.raw<FlatPolygons | null>(null);
-	regions = $state.raw<FlatPolygons | null>(null);
-	values = $state.raw<Float64Array | null>(null);
+	view = $state<ViewState>(DEFAULT_VIEW);
+	/** Geometry of each level, once loaded. */
+	geometry = $state.raw<Partial<Record<Level, FlatPolygons>>>({});
+	/** Territory names of each level, in geometry order. */
+	names = $state.raw<Partial<Record<Level, string[]>>>({});
+	/** Values shown: they belong to `shown.indicator` at `shown.level` (the view may be ahead while a query runs). */
+	shown = $state.raw<{ indicator: Indicator; level: Level; values: TerritoryValues } | null>(null);
 	classification = $state.raw<Classification | null>(null);
+	/** Commune mask of the criterion filter (1 = passes), or null without filter. */
+	filterMask = $state.raw<Uint8Array | null>(null);
 	labels = $state.raw<PlaceLabels | null>(null);
-	/** Commune names, in geometry order. */
-	names = $state.raw<Vector | null>(null);
+	facilities = $state.raw<Facilities | null>(null);
+	busy = $state(false);
+	/** A territory the map should zoom to (a search result); `n` makes each request distinct. */
+	focusRequest = $state<{ level: Level; code: string; n: number } | null>(null);
 
-	private db: DbConnector | null = null;
+	db = $state.raw<DbConnector | null>(null);
 	private tables: TableLoader | null = null;
+	private manifest: Manifest | null = null;
+	private dataUrl = '';
+	private generation = 0;
 
-	async start(dataUrl: string): Promise<void> {
+	get indicator(): Indicator {
+		return getIndicator(this.view.indicator);
+	}
+
+	async start(dataUrl: string, view: ViewState): Promise<void> {
 		perfMark('start');
+		this.view = view;
+		this.dataUrl = dataUrl;
 		const engine = browserEngine();
 		try {
-			const manifest = await fetchManifest(dataUrl);
-			// While the engine starts: geometry (worker) and the tables the first map needs.
-			const geometry = loadPolygons(findArtefact(manifest, 'communes_geom'), dataUrl).then((p) => {
-				this.communes = p;
+			const manifest = (this.manifest = await fetchManifest(dataUrl));
+			// While the engine starts: commune geometry (always needed), that of the level shown, the first tables.
+			const geometry = Promise.all([this.loadGeometry('commune'), this.loadGeometry(view.level)]).then((p) => {
 				if (this.phase === 'chargement') this.phase = 'contours';
 				perfMark('geometry-ready');
 				return p;
 			});
 			this.tables = new TableLoader(engine, manifest, (file) => fetchBytes(`${dataUrl}/${file}`));
-			const firstTables = this.tables.ensure(['communes', ...this.indicator.tables]);
-			this.loadOutlines(manifest, dataUrl);
+			const firstTables = this.tables.ensure([...TERRITORY_TABLES, ...this.indicator.tables]);
+			this.loadOutlines();
 
-			const [polygons, db] = await Promise.all([geometry, engine, firstTables]);
+			const [, db] = await Promise.all([geometry, engine, firstTables]);
 			this.db = db;
 			perfMark('duckdb-ready');
-			await this.checkAlignment(db, polygons);
-			await this.showIndicator(this.indicator);
+			await this.checkAlignment(db);
+			await this.refresh();
 			this.phase = 'pret';
 			await Promise.all([this.loadLabels(db), this.tables.ensureAll()]);
+			if (view.layers.length) await this.ensureFacilities();
 		} catch (error) {
 			this.fail(error);
 		}
@@ -84,41 +114,114 @@ export class Explorer {
 				: `Le chargement de l’atlas a échoué : ${error instanceof Error ? error.message : String(error)}`;
 	}
 
-	/** Département and région outlines: drawn when they arrive, never waited for. */
-	private loadOutlines(manifest: Manifest, dataUrl: string) {
-		Promise.all([
-			loadPolygons(findArtefact(manifest, 'departements_geom'), dataUrl, { triangulate: false }),
-			loadPolygons(findArtefact(manifest, 'regions_geom'), dataUrl, { triangulate: false })
-		]).then(
-			([d, r]) => {
-				this.departements = d;
-				this.regions = r;
-			},
-			(error: unknown) => this.fail(error)
-		);
+	private loadGeometry(level: Level): Promise<FlatPolygons> {
+		const loaded = this.geometry[level];
+		if (loaded) return Promise.resolve(loaded);
+		return loadPolygons(findArtefact(this.manifest!, GEOMETRY[level]), this.dataUrl).then((p) => {
+			this.geometry = { ...this.geometry, [level]: p };
+			return p;
+		});
 	}
 
-	/** The map colours commune i with row i of the query: both must list the same codes in the same order. */
-	private async checkAlignment(db: DbConnector, polygons: FlatPolygons) {
-		const table = await db.query('SELECT code, nom FROM communes ORDER BY code');
-		const codes = table.getChild('code')!;
-		const same = codes.length === polygons.codes.length && polygons.codes.every((c, i) => codes.get(i) === c);
-		if (!same) throw new ArtefactError('Les contours des communes et la table des communes ne correspondent pas : reconstruisez les données (npm run data).');
-		this.names = table.getChild('nom');
+	/** Département and région outlines (and fills at those levels): drawn when they arrive, never waited for. */
+	private loadOutlines() {
+		Promise.all([this.loadGeometry('departement'), this.loadGeometry('region')]).catch((error: unknown) => this.fail(error));
 	}
 
-	async showIndicator(indicator: Indicator): Promise<void> {
+	/** The map colours territory i with row i of the queries: both must list the same codes in the same order. */
+	private async checkAlignment(db: DbConnector) {
+		await this.loadNames('commune');
+		const codes = this.geometry.commune!.codes;
+		const table = await db.query('SELECT code FROM communes ORDER BY code');
+		const column = table.getChild('code')!;
+		const same = column.length === codes.length && codes.every((c, i) => column.get(i) === c);
+		if (!same) {
+			throw new ArtefactError('Les contours des communes et la table des communes ne correspondent pas : reconstruisez les données (npm run data).');
+		}
+	}
+
+	private async loadNames(level: Level) {
+		if (this.names[level] || !this.db) return;
+		const table = await this.db.query(NAMES_SQL[level]);
+		this.names = { ...this.names, [level]: table.getChild('nom')!.toArray() as string[] };
+	}
+
+	/** Applies a change of view and recomputes what it invalidates. */
+	async update(change: Partial<ViewState>): Promise<void> {
+		const next = { ...this.view, ...change };
+		const indicator = getIndicator(next.indicator);
+		if (!levelsOf(indicator).includes(next.level)) next.level = 'commune';
+		if (change.indicator && change.indicator !== this.view.indicator) next.keptClasses = [];
+		const previous = this.view;
+		this.view = next;
+		const dataChanged =
+			next.indicator !== previous.indicator || next.level !== previous.level || JSON.stringify(next.scope) !== JSON.stringify(previous.scope);
+		const classesChanged =
+			next.method !== previous.method || next.classes !== previous.classes || next.breaks.join() !== previous.breaks.join();
+		if (dataChanged || classesChanged) await this.refresh(!dataChanged);
+		if (JSON.stringify(next.filter) !== JSON.stringify(previous.filter) || JSON.stringify(next.scope) !== JSON.stringify(previous.scope)) {
+			await this.refreshFilter();
+		}
+		if (next.layers.length && !this.facilities) await this.ensureFacilities();
+	}
+
+	/** Queries values (unless only the classes changed) and classifies them. Marks the timing for the benchmark. */
+	private async refresh(classesOnly = false): Promise<void> {
 		if (!this.db || !this.tables) return;
+		const generation = ++this.generation;
 		perfMark('recolor-start');
+		this.busy = true;
+		try {
+			const view = this.view;
+			const indicator = getIndicator(view.indicator);
+			let shown = this.shown;
+			if (!classesOnly || !shown) {
+				await Promise.all([this.tables.ensure(indicator.tables), this.loadGeometry(view.level), this.loadNames(view.level)]);
+				shown = { indicator, level: view.level, values: await queryTerritoryValues(this.db, indicator, view.level, view.scope) };
+			}
+			if (generation !== this.generation) return;
+			const { values, inScope } = shown.values;
+			this.classification =
+				indicator.kind === 'class'
+					? classifyCategories(values, indicator.classes.map((c) => c.value), inScope)
+					: classifyValues(values, view.method, view.classes, inScope, view.breaks);
+			this.shown = shown;
+			if (!this.view.filter) this.filterMask = null;
+		} finally {
+			if (generation === this.generation) this.busy = false;
+		}
+	}
+
+	private async refreshFilter(): Promise<void> {
+		const filter = this.view.filter;
+		if (!filter || !this.db || !this.tables) {
+			this.filterMask = null;
+			return;
+		}
+		const indicator = getIndicator(filter.indicator);
 		await this.tables.ensure(indicator.tables);
-		const values = await queryCommuneValues(this.db, indicator);
-		const classification =
-			indicator.kind === 'class'
-				? classifyCategories(values, indicator.classes.map((c) => c.value))
-				: classifyQuantiles(values, DEFAULT_CLASS_COUNT);
-		this.indicator = indicator;
-		this.values = values;
-		this.classification = classification;
+		const { values } = await queryTerritoryValues(this.db, indicator, 'commune', { level: 'france' });
+		const mask = new Uint8Array(values.length);
+		for (let i = 0; i < values.length; i++) {
+			const v = values[i];
+			mask[i] = Number.isFinite(v) && (filter.op === '>' ? v > filter.value : v < filter.value) ? 1 : 0;
+		}
+		this.filterMask = mask;
+	}
+
+	focus(territory: { level: Level; code: string }) {
+		this.focusRequest = { ...territory, n: (this.focusRequest?.n ?? 0) + 1 };
+	}
+
+	/** Loads tables before a panel queries them. */
+	async ensureTables(tables: string[]): Promise<void> {
+		await this.tables?.ensure(tables);
+	}
+
+	private async ensureFacilities() {
+		if (this.facilities || !this.db || !this.tables) return;
+		await this.tables.ensure(['finess']);
+		this.facilities = await loadFacilities(this.db);
 	}
 
 	private async loadLabels(db: DbConnector) {
@@ -126,12 +229,11 @@ export class Explorer {
 			'SELECT nom, lon, lat, population FROM communes WHERE population IS NOT NULL ORDER BY population DESC'
 		);
 		const population = table.getChild('population')!.toArray() as Int32Array;
-		const minZoom = Float32Array.from(population, (p) => LABEL_ZOOMS.find(([min]) => p >= min)![1]);
 		this.labels = {
 			names: table.getChild('nom')!.toArray() as string[],
 			lon: table.getChild('lon')!.toArray() as Float64Array,
 			lat: table.getChild('lat')!.toArray() as Float64Array,
-			minZoom
+			minZoom: Float32Array.from(population, (p) => LABEL_ZOOMS.find(([min]) => p >= min)![1])
 		};
 	}
 }

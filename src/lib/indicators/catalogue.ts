@@ -2,7 +2,7 @@
  * The indicator catalogue: every indicator is declared here once, with its definition, unit,
  * producer and millésime, and the SQL that gives, per commune, a numerator and a denominator.
  * Any aggregate (EPCI, département…) is then a ratio of sums, never a mean of rates.
- * Map, legend, tooltip and exports read this module and nothing else to label or source a figure.
+ * Map, legend, tooltip, panels and exports read this module and nothing else to label or source a figure.
  */
 
 export interface Source {
@@ -13,36 +13,78 @@ export interface Source {
 }
 
 /** Where an indicator is really measured; a bassin-de-vie value repeated on its communes must say so. */
-export type TrueLevel = 'commune' | 'bassin_de_vie' | 'departement';
+export type TrueLevel = 'commune' | 'bassin_de_vie';
 
-export type PaletteName = 'RdYlBu' | 'YlGnBu' | 'YlOrRd' | 'BuPu' | 'radon';
+/** Map levels; every level above the commune is computed from the commune rows. */
+export const LEVELS = ['commune', 'epci', 'departement', 'region'] as const;
+export type Level = (typeof LEVELS)[number];
+
+export type PaletteName = 'RdYlBu' | 'YlGnBu' | 'YlOrRd' | 'BuPu' | 'RdBu' | 'PuBuGn';
+
+export const THEMES = [
+	'Accès aux soins',
+	'Offre de soins (BPE 2013)',
+	'Population et besoins',
+	'Santé-environnement',
+	'Territoire'
+] as const;
+export type Theme = (typeof THEMES)[number];
 
 interface IndicatorBase {
 	id: string;
 	label: string;
+	/** Short label for tight places (legend title, table headers). */
+	shortLabel: string;
+	theme: Theme;
 	definition: string;
 	unit: string;
 	source: Source;
 	trueLevel: TrueLevel;
 	/** Decimals shown. */
 	precision: number;
-	palette: PaletteName;
 	/** DuckDB tables its SQL reads besides `communes`: loaded before it is first shown. */
 	tables: string[];
+	/** Why a commune may have no value: shown in the tooltip. */
+	missing: string;
 }
 
+/** value = factor × Σ num / Σ den over the communes of a territory. */
 export interface RatioIndicator extends IndicatorBase {
 	kind: 'ratio';
-	/** SQL giving `code, num, den` per commune (COG 2025); value = factor × num / den. */
+	/** SQL giving `code, num, den` per commune (COG 2025). */
 	sql: string;
 	factor: number;
+	palette: PaletteName;
+	/** True when a high value is a bad sign (palettes are oriented so the worse end is the warm one). */
+	highIsWorse: boolean;
+}
+
+/** value = Σ num (a head count). */
+export interface CountIndicator extends IndicatorBase {
+	kind: 'count';
+	/** SQL giving `code, num` per commune. */
+	sql: string;
+	palette: PaletteName;
+	highIsWorse: boolean;
+}
+
+/** value = ratio(sql) − ratio(sqlBefore), both ratios of sums: the change of an aggregate, not the mean of changes. */
+export interface ChangeIndicator extends IndicatorBase {
+	kind: 'change';
+	/** SQL giving `code, num, den, num_before, den_before` per commune. */
+	sql: string;
+	factor: number;
+	palette: PaletteName;
+	highIsWorse: boolean;
 }
 
 export interface ClassValue {
 	value: number;
 	label: string;
+	color: string;
 }
 
+/** A categorical zoning, true at commune level only. */
 export interface ClassIndicator extends IndicatorBase {
 	kind: 'class';
 	/** SQL giving `code, value` per commune, value being one of `classes`. */
@@ -50,82 +92,365 @@ export interface ClassIndicator extends IndicatorBase {
 	classes: ClassValue[];
 }
 
-export type Indicator = RatioIndicator | ClassIndicator;
+export type NumericIndicator = RatioIndicator | CountIndicator | ChangeIndicator;
+export type Indicator = NumericIndicator | ClassIndicator;
 
 const LICENCE = 'Licence Ouverte / Etalab 2.0';
-const APL_SOURCE = (millesime: string): Source => ({
+
+const DREES_APL = (millesime: string): Source => ({
 	producer: 'DREES',
 	dataset: 'Accessibilité potentielle localisée (APL) aux médecins généralistes',
 	millesime,
 	licence: LICENCE
 });
+const BPE_2013: Source = {
+	producer: 'INSEE',
+	dataset: 'Base permanente des équipements 2013 ; populations légales 2022',
+	millesime: '2013',
+	licence: LICENCE
+};
+const CARTOSANTE: Source = {
+	producer: 'INSEE, CartoSanté (ARS)',
+	dataset: 'Indicateurs par bassin de vie 2022',
+	millesime: '2022-2024',
+	licence: LICENCE
+};
+const POPULATION: Source = {
+	producer: 'INSEE, IGN',
+	dataset: 'Populations légales 2022 ; ADMIN EXPRESS COG CARTO 2025',
+	millesime: '2022 / 2025',
+	licence: LICENCE
+};
+const IRSN: Source = { producer: 'IRSN', dataset: 'Zonage du potentiel radon des communes', millesime: '2018', licence: LICENCE };
 
-function aplIndicator(year: 2022 | 2023, column: 'apl_mg' | 'apl_mg_moins65'): RatioIndicator {
+const APL_MISSING = 'commune absente du fichier DREES de ce millésime';
+const APL_DEFINITION =
+	'Nombre de consultations et visites de médecine générale accessibles par habitant standardisé et par an, ' +
+	'compte tenu de l’offre et de la demande des communes voisines et de l’âge de la population. ' +
+	'Au-delà de la commune : moyenne pondérée par la population standardisée.';
+
+function apl(year: 2022 | 2023, column: 'apl_mg' | 'apl_mg_moins65'): RatioIndicator {
 	const under65 = column === 'apl_mg_moins65';
 	return {
 		id: `${column}_${year}`,
 		kind: 'ratio',
 		label: `APL aux médecins généralistes${under65 ? ' de moins de 65 ans' : ''} ${year}`,
-		definition:
-			'Nombre de consultations et visites de médecine générale accessibles par habitant standardisé et par an, ' +
-			'compte tenu de l’offre et de la demande des communes voisines et de l’âge de la population. ' +
-			'Agrégée par moyenne pondérée par la population standardisée.',
+		shortLabel: `APL MG${under65 ? ' < 65 ans' : ''} ${year}`,
+		theme: 'Accès aux soins',
+		definition: APL_DEFINITION,
 		unit: 'consultations / an / hab. standardisé',
-		source: APL_SOURCE(String(year)),
+		source: DREES_APL(String(year)),
 		trueLevel: 'commune',
 		precision: 2,
 		palette: 'RdYlBu',
+		highIsWorse: false,
 		tables: ['apl'],
+		missing: APL_MISSING,
 		sql: `SELECT code, ${column} * pop_standardisee AS num, pop_standardisee AS den FROM apl WHERE annee = ${year}`,
 		factor: 1
 	};
 }
 
+/** Practices of one BPE 2013 item per 10,000 inhabitants; communes absent from the BPE have none. */
+function bpe(column: string, what: string, short: string): RatioIndicator {
+	return {
+		id: `${column}_bpe2013`,
+		kind: 'ratio',
+		label: `${what} pour 10 000 habitants (BPE 2013)`,
+		shortLabel: `${short} / 10 000 hab. (2013)`,
+		theme: 'Offre de soins (BPE 2013)',
+		definition:
+			`Nombre de ${what.toLowerCase()} recensés par la BPE en 2013 (lieux d’exercice, non des effectifs en ETP) ` +
+			'rapporté à la population municipale 2022, faute de population 2013 dans les données : ' +
+			'un ordre de grandeur ancien, à dater comme tel.',
+		unit: 'pour 10 000 hab.',
+		source: BPE_2013,
+		trueLevel: 'commune',
+		precision: 1,
+		palette: 'YlGnBu',
+		highIsWorse: false,
+		tables: ['bpe2013'],
+		missing: 'population inconnue ou nulle',
+		sql: `SELECT c.code, coalesce(b.${column}, 0) AS num, c.population AS den FROM communes c LEFT JOIN bpe2013 b ON b.code = c.code`,
+		factor: 10_000
+	};
+}
+
+/** A bassin-de-vie value carried to its communes; aggregates weight it by commune population. */
+function bassinDeVie(
+	id: string,
+	column: string,
+	label: string,
+	shortLabel: string,
+	unit: string,
+	scale: number,
+	palette: PaletteName,
+	highIsWorse: boolean,
+	definition: string
+): RatioIndicator {
+	return {
+		id,
+		kind: 'ratio',
+		label: `${label} (bassin de vie)`,
+		shortLabel,
+		theme: 'Population et besoins',
+		definition: `${definition} Valeur du bassin de vie 2022 de la commune, identique pour toutes ses communes : ce n’est pas une valeur communale.`,
+		unit,
+		source: CARTOSANTE,
+		trueLevel: 'bassin_de_vie',
+		precision: 1,
+		palette,
+		highIsWorse,
+		tables: ['bassins_vie'],
+		missing: 'secret statistique ou valeur non disponible pour ce bassin de vie',
+		sql: `SELECT c.code, b.${column} / ${scale} * c.population AS num, c.population AS den FROM communes c JOIN bassins_vie b ON b.code = c.bv2022 WHERE b.${column} IS NOT NULL`,
+		factor: scale
+	};
+}
+
+const FINESS_DISTANCE: Source = {
+	producer: 'FINESS, IGN',
+	dataset: 'Établissements FINESS (Occitanie 2025-2026, France 2021) ; centroïdes ADMIN EXPRESS COG CARTO 2025',
+	millesime: '2021 / 2026',
+	licence: LICENCE
+};
+
+/** Straight-line distance from the commune centroid to the nearest establishment of a FINESS category. */
+function distance(column: string, what: string, short: string): RatioIndicator {
+	return {
+		id: column,
+		kind: 'ratio',
+		label: `Distance ${what}`,
+		shortLabel: `Distance ${short} (km)`,
+		theme: 'Accès aux soins',
+		definition:
+			`Distance à vol d’oiseau du centre de la commune ${what} (FINESS géolocalisé ; 2025-2026 en Occitanie, ` +
+			'2021 ailleurs), pas un temps de trajet. Au-delà de la commune : moyenne pondérée par la population.',
+		unit: 'km',
+		source: FINESS_DISTANCE,
+		trueLevel: 'commune',
+		precision: 1,
+		palette: 'YlOrRd',
+		highIsWorse: true,
+		tables: ['acces'],
+		missing: 'établissements sans coordonnées dans ce territoire (DROM dans le fichier FINESS 2021)',
+		// Uninhabited communes weigh 1 so that they keep their own distance.
+		sql: `SELECT c.code, a.${column} * greatest(coalesce(c.population, 0), 1) AS num, greatest(coalesce(c.population, 0), 1) AS den FROM communes c JOIN acces a ON a.code = c.code`,
+		factor: 1
+	};
+}
+
 export const INDICATORS: readonly Indicator[] = [
-	aplIndicator(2023, 'apl_mg'),
-	aplIndicator(2022, 'apl_mg'),
-	aplIndicator(2023, 'apl_mg_moins65'),
+	apl(2023, 'apl_mg'),
+	apl(2022, 'apl_mg'),
+	apl(2023, 'apl_mg_moins65'),
+	{
+		id: 'apl_mg_evolution_2022_2023',
+		kind: 'change',
+		label: 'Évolution de l’APL aux médecins généralistes 2022 → 2023',
+		shortLabel: 'Évol. APL MG 2022-2023',
+		theme: 'Accès aux soins',
+		definition:
+			'APL 2023 moins APL 2022, chacune calculée sur le territoire comme moyenne pondérée par la population standardisée.',
+		unit: 'consultations / an / hab. standardisé',
+		source: DREES_APL('2022 et 2023'),
+		trueLevel: 'commune',
+		precision: 2,
+		palette: 'RdBu',
+		highIsWorse: false,
+		tables: ['apl'],
+		missing: 'commune absente de l’un des deux millésimes DREES',
+		sql:
+			'SELECT a.code, a.apl_mg * a.pop_standardisee AS num, a.pop_standardisee AS den, ' +
+			'b.apl_mg * b.pop_standardisee AS num_before, b.pop_standardisee AS den_before ' +
+			'FROM apl a JOIN apl b ON b.code = a.code AND b.annee = 2022 WHERE a.annee = 2023',
+		factor: 1
+	},
+	distance('dist_msp_km', 'à la maison de santé pluriprofessionnelle la plus proche', 'MSP'),
+	distance('dist_hopital_km', 'à l’hôpital ou la clinique le plus proche', 'hôpital'),
+	distance('dist_pharmacie_km', 'à la pharmacie la plus proche', 'pharmacie'),
+	bpe('medecin_omnipraticien', 'Médecins généralistes', 'Médecins généralistes'),
+	bpe('infirmier', 'Infirmiers', 'Infirmiers'),
+	bpe('chirurgien_dentiste', 'Chirurgiens-dentistes', 'Dentistes'),
+	bpe('masseur_kinesitherapeute', 'Masseurs-kinésithérapeutes', 'Kinés'),
+	bpe('pharmacie', 'Pharmacies', 'Pharmacies'),
+	{
+		id: 'population',
+		kind: 'count',
+		label: 'Population municipale',
+		shortLabel: 'Population',
+		theme: 'Population et besoins',
+		definition: 'Population municipale légale (millésime 2022, en vigueur au 1er janvier 2025).',
+		unit: 'habitants',
+		source: POPULATION,
+		trueLevel: 'commune',
+		precision: 0,
+		palette: 'PuBuGn',
+		highIsWorse: false,
+		tables: [],
+		missing: 'population non publiée',
+		sql: 'SELECT code, population AS num FROM communes'
+	},
 	{
 		id: 'densite_population',
 		kind: 'ratio',
 		label: 'Densité de population',
-		definition: 'Population municipale rapportée à la superficie de la commune.',
+		shortLabel: 'Densité',
+		theme: 'Population et besoins',
+		definition: 'Population municipale rapportée à la superficie.',
 		unit: 'hab. / km²',
-		source: { producer: 'INSEE, IGN', dataset: 'Populations légales, ADMIN EXPRESS COG CARTO', millesime: '2022 / 2025', licence: LICENCE },
+		source: POPULATION,
 		trueLevel: 'commune',
 		precision: 1,
-		palette: 'YlGnBu',
+		palette: 'PuBuGn',
+		highIsWorse: false,
 		tables: [],
+		missing: 'population non publiée',
 		sql: 'SELECT code, population AS num, area_km2 AS den FROM communes',
 		factor: 1
 	},
 	{
+		id: 'besoin_age_2023',
+		kind: 'ratio',
+		label: 'Indice de besoin de soins lié à l’âge 2023',
+		shortLabel: 'Besoin lié à l’âge 2023',
+		theme: 'Population et besoins',
+		definition:
+			'Population standardisée de la DREES rapportée à la population totale : au-dessus de 1, la structure par âge ' +
+			'appelle plus de consultations de médecine générale que la moyenne nationale.',
+		unit: 'pop. standardisée / pop. totale',
+		source: DREES_APL('2023'),
+		trueLevel: 'commune',
+		precision: 3,
+		palette: 'YlOrRd',
+		highIsWorse: true,
+		tables: ['apl'],
+		missing: APL_MISSING,
+		sql: 'SELECT code, pop_standardisee AS num, pop_totale AS den FROM apl WHERE annee = 2023',
+		factor: 1
+	},
+	bassinDeVie(
+		'part_75_ans_plus_bv_2022',
+		'part_75p_2022',
+		'Part des 75 ans ou plus 2022',
+		'75 ans ou + (BV) 2022',
+		'%',
+		100,
+		'BuPu',
+		true,
+		'Part des personnes âgées de 75 ans ou plus dans la population.'
+	),
+	bassinDeVie(
+		'densite_mg_bv_2024',
+		'densite_mg_2024',
+		'Médecins généralistes libéraux pour 10 000 habitants 2024',
+		'MG libéraux / 10 000 hab. (BV) 2024',
+		'pour 10 000 hab.',
+		10_000,
+		'YlGnBu',
+		false,
+		'Densité de médecins généralistes libéraux.'
+	),
+	{
 		id: 'radon_classe',
 		kind: 'class',
-		label: 'Potentiel radon',
+		label: 'Potentiel radon (zonage réglementaire)',
+		shortLabel: 'Zone radon',
+		theme: 'Santé-environnement',
 		definition:
 			'Zonage réglementaire du potentiel radon (arrêté du 27 juin 2018). Pour une commune nouvelle, la zone la plus élevée de ses communes d’origine.',
 		unit: 'zone',
-		source: { producer: 'IRSN', dataset: 'Zonage du potentiel radon des communes', millesime: '2018', licence: LICENCE },
+		source: IRSN,
 		trueLevel: 'commune',
 		precision: 0,
-		palette: 'radon',
 		tables: ['radon'],
+		missing: 'commune absente du fichier IRSN',
 		sql: 'SELECT code, classe AS value FROM radon',
 		classes: [
-			{ value: 1, label: 'Zone 1 : potentiel faible' },
-			{ value: 2, label: 'Zone 2 : faible, facteurs géologiques aggravants' },
-			{ value: 3, label: 'Zone 3 : potentiel significatif' }
+			{ value: 1, label: 'Zone 1 : potentiel faible', color: '#fff7bc' },
+			{ value: 2, label: 'Zone 2 : faible, facteurs aggravants', color: '#fe9929' },
+			{ value: 3, label: 'Zone 3 : potentiel significatif', color: '#993404' }
+		]
+	},
+	{
+		id: 'radon_part_population_zone3',
+		kind: 'ratio',
+		label: 'Part de la population en zone radon 3',
+		shortLabel: 'Pop. en zone radon 3',
+		theme: 'Santé-environnement',
+		definition: 'Population des communes classées en zone 3 (potentiel significatif) rapportée à la population.',
+		unit: '%',
+		source: IRSN,
+		trueLevel: 'commune',
+		precision: 1,
+		palette: 'YlOrRd',
+		highIsWorse: true,
+		tables: ['radon'],
+		missing: 'commune absente du fichier IRSN ou population inconnue',
+		sql: 'SELECT c.code, CASE WHEN r.classe = 3 THEN c.population ELSE 0 END AS num, c.population AS den FROM communes c JOIN radon r ON r.code = c.code',
+		factor: 100
+	},
+	{
+		id: 'grille_densite',
+		kind: 'class',
+		label: 'Grille communale de densité (7 niveaux)',
+		shortLabel: 'Grille de densité',
+		theme: 'Territoire',
+		definition: 'Niveau de la grille communale de densité de l’INSEE, en 7 niveaux.',
+		unit: 'niveau',
+		source: { producer: 'INSEE, ANCT', dataset: 'Grille communale de densité (Observatoire des territoires)', millesime: '2025', licence: LICENCE },
+		trueLevel: 'commune',
+		precision: 0,
+		tables: ['typologies'],
+		missing: 'commune absente de la grille',
+		sql: 'SELECT code, densite_niveau AS value FROM typologies',
+		classes: [
+			{ value: 1, label: 'Grands centres urbains', color: '#6a1b4d' },
+			{ value: 2, label: 'Centres urbains intermédiaires', color: '#a8326e' },
+			{ value: 3, label: 'Ceintures urbaines', color: '#d66a93' },
+			{ value: 4, label: 'Petites villes', color: '#eea8bd' },
+			{ value: 5, label: 'Bourgs ruraux', color: '#b7d7a8' },
+			{ value: 6, label: 'Rural à habitat dispersé', color: '#79b26a' },
+			{ value: 7, label: 'Rural à habitat très dispersé', color: '#3f7f3a' }
+		]
+	},
+	{
+		id: 'qpv_2024',
+		kind: 'class',
+		label: 'Commune comptant un quartier prioritaire (QPV 2024)',
+		shortLabel: 'QPV 2024',
+		theme: 'Territoire',
+		definition:
+			'Commune sur laquelle s’étend au moins un quartier prioritaire de la politique de la ville (liste 2024, périmètres non disponibles ici ; liste possiblement incomplète).',
+		unit: '',
+		source: { producer: 'ANCT', dataset: 'Quartiers prioritaires de la politique de la ville', millesime: '2024', licence: LICENCE },
+		trueLevel: 'commune',
+		precision: 0,
+		tables: ['qpv'],
+		missing: '',
+		sql: 'SELECT c.code, CASE WHEN q.code IS NULL THEN 0 ELSE 1 END AS value FROM communes c LEFT JOIN qpv q ON q.code = c.code',
+		classes: [
+			{ value: 0, label: 'Sans QPV', color: '#e8e4da' },
+			{ value: 1, label: 'Avec au moins un QPV', color: '#6a3d9a' }
 		]
 	}
 ];
 
 export const DEFAULT_INDICATOR_ID = 'apl_mg_2023';
 
+export function findIndicator(id: string): Indicator | undefined {
+	return INDICATORS.find((i) => i.id === id);
+}
+
 export function getIndicator(id: string): Indicator {
-	const indicator = INDICATORS.find((i) => i.id === id);
+	const indicator = findIndicator(id);
 	if (!indicator) throw new Error(`Indicateur inconnu : ${id}`);
 	return indicator;
+}
+
+/** Categorical zonings are only true at commune level. */
+export function levelsOf(indicator: Indicator): readonly Level[] {
+	return indicator.kind === 'class' ? ['commune'] : LEVELS;
 }
 
 /** « DREES – APL …, 2023 » : the attribution line shown under every figure. */

@@ -1,33 +1,85 @@
-import { quantileSorted } from 'simple-statistics';
+import { ckmeans, quantileSorted } from 'simple-statistics';
 
 /**
- * A classification of values into k classes: `breaks` are the k − 1 inner bounds, class i holding
+ * Classifications of values into k classes: `breaks` are the k − 1 inner bounds, class i holding
  * values in [breaks[i−1], breaks[i]) (the last class is closed above).
  */
+export const METHODS = ['quantiles', 'jenks', 'egal', 'manuel'] as const;
+export type Method = (typeof METHODS)[number];
+
+export const METHOD_LABELS: Record<Method, string> = {
+	quantiles: 'Quantiles (effectifs égaux)',
+	jenks: 'Seuils naturels (Jenks / ckmeans)',
+	egal: 'Intervalles égaux',
+	manuel: 'Seuils manuels'
+};
+
+export const MIN_CLASSES = 3;
+export const MAX_CLASSES = 9;
+
+/** classOf value of a territory outside the scope (not drawn, not counted). */
+export const OUT_OF_SCOPE = -2;
+/** classOf value of a territory in scope without a value. */
+export const MISSING = -1;
+
 export interface Classification {
 	min: number;
 	max: number;
 	breaks: number[];
-	/** Territories per class, then the number of missing values. */
+	/** Territories per class. */
 	counts: number[];
 	missing: number;
-	/** Class index of each value, −1 when missing. */
+	/** Class index of each territory, or MISSING / OUT_OF_SCOPE. */
 	classOf: Int8Array;
 }
 
-function finiteSorted(values: Float64Array): Float64Array {
-	const finite = values.filter((v) => Number.isFinite(v));
-	return finite.sort();
+/** Finite values of the territories in scope, sorted. */
+function sortedInScope(values: Float64Array, inScope?: Uint8Array): Float64Array {
+	const kept = values.filter((v, i) => Number.isFinite(v) && (!inScope || inScope[i] === 1));
+	return kept.sort();
 }
 
-/** Inner bounds of k quantile classes (equal counts), duplicates removed when values tie. */
+/** Keeps strictly increasing bounds strictly inside (min, max]: ties must not make empty classes. */
+function cleanBreaks(breaks: number[], sorted: Float64Array): number[] {
+	const out: number[] = [];
+	for (const b of breaks) {
+		if (b > sorted[0] && b <= sorted[sorted.length - 1] && (out.length === 0 || b > out[out.length - 1])) out.push(b);
+	}
+	return out;
+}
+
+/** Quantile bounds (interpolated, as R's type 7): classes of equal counts. */
 export function quantileBreaks(sorted: Float64Array, k: number): number[] {
 	const breaks: number[] = [];
-	for (let i = 1; i < k; i++) {
-		const b = quantileSorted(sorted as unknown as number[], i / k);
-		if (breaks.length === 0 || b > breaks[breaks.length - 1]) breaks.push(b);
+	for (let i = 1; i < k; i++) breaks.push(quantileSorted(sorted as unknown as number[], i / k));
+	return cleanBreaks(breaks, sorted);
+}
+
+/** Natural breaks: optimal 1-D k-means (ckmeans, Wang & Song 2011), the modern form of Jenks. */
+export function jenksBreaks(sorted: Float64Array, k: number): number[] {
+	const distinct = new Set(sorted).size;
+	const clusters = ckmeans(Array.from(sorted), Math.min(k, distinct));
+	return cleanBreaks(clusters.slice(1).map((c) => c[0]), sorted);
+}
+
+export function equalIntervalBreaks(sorted: Float64Array, k: number): number[] {
+	const min = sorted[0];
+	const step = (sorted[sorted.length - 1] - min) / k;
+	return cleanBreaks(Array.from({ length: k - 1 }, (_, i) => min + step * (i + 1)), sorted);
+}
+
+export function breaksFor(method: Method, sorted: Float64Array, k: number, manual: readonly number[] = []): number[] {
+	if (sorted.length === 0) return [];
+	switch (method) {
+		case 'quantiles':
+			return quantileBreaks(sorted, k);
+		case 'jenks':
+			return jenksBreaks(sorted, k);
+		case 'egal':
+			return equalIntervalBreaks(sorted, k);
+		case 'manuel':
+			return [...manual].sort((a, b) => a - b);
 	}
-	return breaks.filter((b) => b > sorted[0] && b <= sorted[sorted.length - 1]);
 }
 
 /** Index of the class holding value, given ascending inner bounds. */
@@ -42,36 +94,47 @@ export function classIndex(value: number, breaks: readonly number[]): number {
 	return lo;
 }
 
-export function classify(values: Float64Array, breaks: number[]): Classification {
-	const sorted = finiteSorted(values);
+export function classify(values: Float64Array, breaks: number[], inScope?: Uint8Array): Classification {
+	const sorted = sortedInScope(values, inScope);
 	const classOf = new Int8Array(values.length);
 	const counts = new Array<number>(breaks.length + 1).fill(0);
 	let missing = 0;
 	for (let i = 0; i < values.length; i++) {
-		const v = values[i];
-		if (Number.isFinite(v)) {
-			const c = classIndex(v, breaks);
+		if (inScope && inScope[i] !== 1) {
+			classOf[i] = OUT_OF_SCOPE;
+		} else if (Number.isFinite(values[i])) {
+			const c = classIndex(values[i], breaks);
 			classOf[i] = c;
 			counts[c]++;
 		} else {
-			classOf[i] = -1;
+			classOf[i] = MISSING;
 			missing++;
 		}
 	}
 	return { min: sorted[0] ?? NaN, max: sorted[sorted.length - 1] ?? NaN, breaks, counts, missing, classOf };
 }
 
-export function classifyQuantiles(values: Float64Array, k: number): Classification {
-	const sorted = finiteSorted(values);
-	return classify(values, sorted.length ? quantileBreaks(sorted, k) : []);
+/** Classes of numeric values by a method, computed on the territories in scope only. */
+export function classifyValues(
+	values: Float64Array,
+	method: Method,
+	k: number,
+	inScope?: Uint8Array,
+	manual: readonly number[] = []
+): Classification {
+	return classify(values, breaksFor(method, sortedInScope(values, inScope), k, manual), inScope);
 }
 
 /** Classes of a categorical indicator: class i is the i-th declared value. */
-export function classifyCategories(values: Float64Array, categories: readonly number[]): Classification {
+export function classifyCategories(values: Float64Array, categories: readonly number[], inScope?: Uint8Array): Classification {
 	const classOf = new Int8Array(values.length);
 	const counts = new Array<number>(categories.length).fill(0);
 	let missing = 0;
 	for (let i = 0; i < values.length; i++) {
+		if (inScope && inScope[i] !== 1) {
+			classOf[i] = OUT_OF_SCOPE;
+			continue;
+		}
 		const c = categories.indexOf(values[i]);
 		classOf[i] = c;
 		if (c >= 0) counts[c]++;

@@ -12,11 +12,13 @@ export function formatNumber(value: number, precision: number): string {
 	return f.format(value);
 }
 
-/** An indicator's value for display, with its unit or class label; says so when there is none. */
-export function formatValue(indicator: Indicator, value: number): string {
-	if (!Number.isFinite(value)) return 'donnée manquante';
+/** An indicator's value for display, with its unit (unless told not to) or class label; says so when there is none. */
+export function formatValue(indicator: Indicator, value: number, { unit = true } = {}): string {
+	if (!Number.isFinite(value)) return unit ? 'donnée manquante' : '–';
 	if (indicator.kind === 'class') {
 		return indicator.classes.find((c) => c.value === value)?.label ?? formatNumber(value, 0);
 	}
-	return `${formatNumber(value, indicator.precision)} ${indicator.unit}`;
+	const sign = indicator.kind === 'change' && value > 0 ? '+' : '';
+	const text = sign + formatNumber(value, indicator.precision);
+	return unit && indicator.unit ? `${text} ${indicator.unit}` : text;
 }

@@ -1,32 +1,33 @@
-import { schemeRdYlBu, schemeYlGnBu, schemeYlOrRd, schemeBuPu } from 'd3-scale-chromatic';
-import type { PaletteName } from './catalogue';
+import { schemeRdYlBu, schemeYlGnBu, schemeYlOrRd, schemeBuPu, schemeRdBu, schemePuBuGn } from 'd3-scale-chromatic';
+import type { Indicator, PaletteName } from './catalogue';
 
 export type Rgba = [number, number, number, number];
 
-/** Drawn for communes without a value: neutral, distinct from every palette. */
+/** Drawn for territories without a value: neutral, distinct from every palette. */
 export const MISSING_COLOR: Rgba = [200, 200, 200, 255];
+/** Territories outside the scope: a pale veil that keeps the context readable. */
+export const OUT_OF_SCOPE_COLOR: Rgba = [238, 242, 245, 255];
 
-// ColorBrewer schemes (colour-blind safe), 3 to 9 classes.
-const SCHEMES: Record<Exclude<PaletteName, 'radon'>, readonly (readonly string[])[]> = {
+// ColorBrewer schemes (colour-blind safe), 3 to 9 classes, ordered low → high.
+const SCHEMES: Record<PaletteName, readonly (readonly string[])[]> = {
 	RdYlBu: schemeRdYlBu,
 	YlGnBu: schemeYlGnBu,
 	YlOrRd: schemeYlOrRd,
-	BuPu: schemeBuPu
+	BuPu: schemeBuPu,
+	RdBu: schemeRdBu,
+	PuBuGn: schemePuBuGn
 };
-
-// IRSN's own zoning colours are not colour-blind safe; a yellow → red ramp keeps the order readable.
-const RADON = ['#fee391', '#fe9929', '#cc4c02'];
 
 export function hexToRgba(hex: string): Rgba {
 	const n = parseInt(hex.slice(1), 16);
 	return [(n >> 16) & 255, (n >> 8) & 255, n & 255, 255];
 }
 
-/** k colours of the named palette, as hex strings. */
-export function paletteColors(name: PaletteName, k: number): string[] {
-	if (name === 'radon') return RADON.slice(0, k);
-	const scheme = SCHEMES[name];
+/** Colours of the classes of an indicator, low → high (or in declared order for zonings). */
+export function classColors(indicator: Indicator, k: number): string[] {
+	if (indicator.kind === 'class') return indicator.classes.map((c) => c.color);
+	const scheme = SCHEMES[indicator.palette];
 	const size = Math.min(Math.max(k, 3), 9);
-	const colors = [...scheme[size]];
-	return k < 3 ? colors.slice(0, k) : colors;
+	const colors = k < 3 ? [scheme[3][0], scheme[3][2]].slice(0, k) : [...scheme[size]];
+	return colors;
 }

@@ -1,5 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { classify, classIndex, classifyCategories, classifyQuantiles, quantileBreaks } from '../../../src/lib/indicators/classify';
+import {
+	OUT_OF_SCOPE,
+	classIndex,
+	classify,
+	classifyCategories,
+	classifyValues,
+	equalIntervalBreaks,
+	jenksBreaks,
+	quantileBreaks
+} from '../../../src/lib/indicators/classify';
+
+const sorted = (values: number[]) => Float64Array.from(values).sort();
 
 describe('classIndex', () => {
 	it('puts a value equal to a bound in the upper class', () => {
@@ -10,19 +21,53 @@ describe('classIndex', () => {
 	});
 });
 
-describe('quantile classes', () => {
-	it('splits 1…12 into four classes of three', () => {
-		const values = Float64Array.from({ length: 12 }, (_, i) => i + 1);
-		const c = classifyQuantiles(values, 4);
+describe('quantiles', () => {
+	it('split 1…12 into four classes of three', () => {
+		const c = classifyValues(Float64Array.from({ length: 12 }, (_, i) => i + 1), 'quantiles', 4);
 		expect(c.counts).toEqual([3, 3, 3, 3]);
-		expect(c.min).toBe(1);
-		expect(c.max).toBe(12);
+		expect(c.breaks).toEqual([3.75, 6.5, 9.25]);
+		expect([c.min, c.max]).toEqual([1, 12]);
 	});
 
-	it('drops duplicate bounds when many values tie', () => {
+	it('drop duplicate bounds when many values tie', () => {
 		// Quartiles 0, 0, 0.25 (interpolated): the tied zeros make one class, not three empty ones.
-		const sorted = Float64Array.from([0, 0, 0, 0, 0, 0, 1, 2]);
-		expect(quantileBreaks(sorted, 4)).toEqual([0.25]);
+		expect(quantileBreaks(sorted([0, 0, 0, 0, 0, 0, 1, 2]), 4)).toEqual([0.25]);
+	});
+});
+
+describe('natural breaks (ckmeans)', () => {
+	it('find the gaps between three obvious groups', () => {
+		expect(jenksBreaks(sorted([1, 1.2, 1.1, 5, 5.3, 5.1, 10, 10.4, 9.8]), 3)).toEqual([5, 9.8]);
+	});
+
+	it('ask no more classes than there are distinct values', () => {
+		expect(jenksBreaks(sorted([2, 2, 2, 7, 7]), 5)).toEqual([7]);
+	});
+});
+
+describe('equal intervals', () => {
+	it('cut the range into k equal steps', () => {
+		expect(equalIntervalBreaks(sorted([0, 3, 10]), 5)).toEqual([2, 4, 6, 8]);
+	});
+});
+
+describe('manual breaks', () => {
+	it('are sorted and used as given', () => {
+		const c = classifyValues(Float64Array.from([1, 2, 3, 4, 5]), 'manuel', 0, undefined, [4, 2]);
+		expect(c.breaks).toEqual([2, 4]);
+		expect(c.counts).toEqual([1, 2, 2]);
+	});
+});
+
+describe('scope and missing values', () => {
+	it('classes are computed on the territories in scope only; others are marked out of scope', () => {
+		const values = Float64Array.from([1, 2, 3, 4, 100, 200]);
+		const inScope = Uint8Array.from([1, 1, 1, 1, 0, 0]);
+		const c = classifyValues(values, 'quantiles', 2, inScope);
+		expect(c.max).toBe(4);
+		expect(c.breaks).toEqual([2.5]);
+		expect(c.counts).toEqual([2, 2]);
+		expect(c.classOf[4]).toBe(OUT_OF_SCOPE);
 	});
 
 	it('counts missing values apart and marks them −1', () => {
@@ -34,7 +79,7 @@ describe('quantile classes', () => {
 });
 
 describe('categorical classes', () => {
-	it('follows the declared order of categories', () => {
+	it('follow the declared order of categories', () => {
 		const c = classifyCategories(Float64Array.from([3, 1, 1, NaN, 2]), [1, 2, 3]);
 		expect(c.counts).toEqual([2, 1, 1]);
 		expect(c.missing).toBe(1);

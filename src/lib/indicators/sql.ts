@@ -1,0 +1,96 @@
+import type { Indicator, Level, NumericIndicator } from './catalogue';
+import type { SqlParam } from '../db/connector';
+
+/**
+ * The SQL of the catalogue for any level and scope. Indicator SQL and column names come from
+ * constants of this module and of the catalogue; codes chosen by the user are always bound
+ * parameters (`?`), never spliced into the text.
+ */
+
+/** Column of `communes` that holds each level's code. */
+const KEY: Record<Level, string> = { commune: 'code', epci: 'epci', departement: 'dep', region: 'reg' };
+
+/** Table listing the territories of each level, in the order of its geometry artefact. */
+const TERRITORIES: Record<Exclude<Level, 'commune'>, string> = {
+	epci: 'epci',
+	departement: 'departements',
+	region: 'regions'
+};
+
+/** The area the map shows and classifies: all France, or one territory. */
+export type Scope = { level: 'france' } | { level: Exclude<Level, 'commune'>; code: string };
+
+export const FRANCE: Scope = { level: 'france' };
+
+/** A commune counts in a ratio only when both its numerator and denominator are known. */
+function paired(num: string, den: string): string {
+	return `CASE WHEN ${num} IS NULL OR ${den} IS NULL THEN NULL ELSE ${num} END AS ${num}, CASE WHEN ${num} IS NULL OR ${den} IS NULL THEN NULL ELSE ${den} END AS ${den}`;
+}
+
+/** `code` + the columns the aggregate needs, one row per commune. */
+function communeRows(indicator: NumericIndicator): string {
+	switch (indicator.kind) {
+		case 'ratio':
+			return `SELECT code, ${paired('num', 'den')} FROM (${indicator.sql})`;
+		case 'change':
+			return `SELECT code, ${paired('num', 'den')}, ${paired('num_before', 'den_before')} FROM (${indicator.sql})`;
+		case 'count':
+			return indicator.sql;
+	}
+}
+
+/** The aggregate over the rows of a group: a ratio of sums (or a sum, or a difference of ratios). */
+function aggregate(indicator: NumericIndicator): string {
+	switch (indicator.kind) {
+		case 'ratio':
+			return `CAST(${indicator.factor} AS DOUBLE) * sum(s.num) / NULLIF(sum(s.den), 0)`;
+		case 'change':
+			return `CAST(${indicator.factor} AS DOUBLE) * (sum(s.num) / NULLIF(sum(s.den), 0) - sum(s.num_before) / NULLIF(sum(s.den_before), 0))`;
+		case 'count':
+			return 'CAST(sum(s.num) AS DOUBLE)';
+	}
+}
+
+function scopeCondition(scope: Scope): { sql: string; params: SqlParam[] } {
+	return scope.level === 'france' ? { sql: 'true', params: [] } : { sql: `c.${KEY[scope.level]} = ?`, params: [scope.code] };
+}
+
+export interface BoundSql {
+	sql: string;
+	params: SqlParam[];
+}
+
+/**
+ * One row per territory of `level`, ordered by code like its geometry: `value` (null when unknown)
+ * and `in_scope` (the territory has at least one commune in the scope).
+ */
+export function territoryValuesSql(indicator: Indicator, level: Level, scope: Scope): BoundSql {
+	const inScope = scopeCondition(scope);
+	if (indicator.kind === 'class') {
+		if (level !== 'commune') throw new Error(`« ${indicator.label} » n’existe qu’à la commune`);
+		return {
+			sql: `SELECT c.code, CAST(s.value AS DOUBLE) AS value, ${inScope.sql} AS in_scope FROM communes c LEFT JOIN (${indicator.sql}) s ON s.code = c.code ORDER BY c.code`,
+			params: inScope.params
+		};
+	}
+	const rows = communeRows(indicator);
+	if (level === 'commune') {
+		return {
+			sql: `SELECT c.code, ${aggregate(indicator)} AS value, bool_or(${inScope.sql}) AS in_scope FROM communes c LEFT JOIN (${rows}) s ON s.code = c.code GROUP BY c.code ORDER BY c.code`,
+			params: inScope.params
+		};
+	}
+	return {
+		sql: `SELECT t.code, ${aggregate(indicator)} AS value, coalesce(bool_or(${inScope.sql}), false) AS in_scope FROM ${TERRITORIES[level]} t LEFT JOIN communes c ON c.${KEY[level]} = t.code LEFT JOIN (${rows}) s ON s.code = c.code GROUP BY t.code ORDER BY t.code`,
+		params: inScope.params
+	};
+}
+
+/** The value of one territory (or of France when `territory` is null), computed from its communes. */
+export function territoryValueSql(indicator: NumericIndicator, territory: { level: Level; code: string } | null): BoundSql {
+	const where = territory ? `WHERE c.${KEY[territory.level]} = ?` : '';
+	return {
+		sql: `SELECT ${aggregate(indicator)} AS value FROM communes c JOIN (${communeRows(indicator)}) s ON s.code = c.code ${where}`,
+		params: territory ? [territory.code] : []
+	};
+}

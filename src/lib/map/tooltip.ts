@@ -1,0 +1,53 @@
+import type { Explorer } from '../explorer/explorer.svelte';
+import { sourceLine, type Level } from '../indicators/catalogue';
+import { formatValue } from '../indicators/format';
+import { OUT_OF_SCOPE } from '../indicators/classify';
+import { FACILITY_CATEGORIES, FACILITY_SOURCE } from './facilities';
+
+export type Hover =
+	| { kind: 'territory'; index: number; x: number; y: number }
+	| { kind: 'facility'; category: string; index: number; x: number; y: number };
+
+/** What the hover tooltip says; plain strings, rendered escaped. */
+export interface TooltipContent {
+	title: string;
+	code: string;
+	lines: { label: string; value: string }[];
+	note: string | null;
+	source: string;
+}
+
+const LEVEL_NAMES: Record<Level, string> = { commune: 'Commune', epci: 'EPCI', departement: 'Département', region: 'Région' };
+
+export function tooltipFor(hover: Hover, explorer: Explorer, level: Level): TooltipContent | null {
+	if (hover.kind === 'facility') {
+		const facilities = explorer.facilities;
+		const category = FACILITY_CATEGORIES.find((c) => c.id === hover.category);
+		if (!facilities || !category) return null;
+		const row = facilities.ranges[category.id][0] + hover.index;
+		return {
+			title: facilities.names[row],
+			code: `FINESS ${facilities.codes[row]}`,
+			lines: [{ label: 'Catégorie', value: category.label }],
+			note: null,
+			source: `${FACILITY_SOURCE} ; millésime de ce point : ${facilities.millesime[row]}`
+		};
+	}
+	const geometry = explorer.geometry[level];
+	const shown = explorer.shown;
+	if (!geometry) return null;
+	const value = shown?.values.values[hover.index];
+	const outOfScope = explorer.classification?.classOf[hover.index] === OUT_OF_SCOPE;
+	const indicator = shown?.indicator ?? explorer.indicator;
+	let note: string | null = null;
+	if (value !== undefined && !Number.isFinite(value) && !outOfScope) note = `Donnée manquante : ${indicator.missing}.`;
+	if (indicator.trueLevel === 'bassin_de_vie') note = 'Valeur du bassin de vie, répétée sur chacune de ses communes.';
+	if (outOfScope) note = 'Hors du territoire étudié.';
+	return {
+		title: explorer.names[level]?.[hover.index] ?? '',
+		code: `${LEVEL_NAMES[level]} ${geometry.codes[hover.index]}`,
+		lines: [{ label: indicator.label, value: value === undefined ? 'chargement…' : formatValue(indicator, value) }],
+		note,
+		source: sourceLine(indicator)
+	};
+}

@@ -1,0 +1,73 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openNodeAtlas } from '../../../src/lib/db/node';
+import type { DbConnector } from '../../../src/lib/db/connector';
+import { getIndicator, type NumericIndicator } from '../../../src/lib/indicators/catalogue';
+import { queryTerritoryValue, queryTerritoryValues } from '../../../src/lib/indicators/values';
+
+let db: DbConnector;
+beforeAll(async () => {
+	db = await openNodeAtlas();
+});
+afterAll(() => db?.close());
+
+const CAUVALDOR = '200066371';
+
+interface Row {
+	apl_mg: number;
+	pop_standardisee: number;
+}
+
+async function communeRows(where: string, params: string[]): Promise<Row[]> {
+	const table = await db.query(
+		`SELECT a.apl_mg, a.pop_standardisee FROM apl a JOIN communes c ON c.code = a.code WHERE a.annee = 2023 AND ${where}`,
+		params
+	);
+	return table.toArray().map((r) => r.toJSON() as Row);
+}
+
+describe('aggregates are ratios of sums', () => {
+	it('an EPCI’s APL is weighted by standardised population, not the mean of its communes', async () => {
+		const rows = await communeRows('c.epci = ?', [CAUVALDOR]);
+		expect(rows.length).toBe(77);
+		const weighted = rows.reduce((s, r) => s + r.apl_mg * r.pop_standardisee, 0) / rows.reduce((s, r) => s + r.pop_standardisee, 0);
+		const mean = rows.reduce((s, r) => s + r.apl_mg, 0) / rows.length;
+		const value = await queryTerritoryValue(db, getIndicator('apl_mg_2023') as NumericIndicator, { level: 'epci', code: CAUVALDOR });
+		expect(value).toBeCloseTo(weighted, 9);
+		// The two differ enough here for the test to tell them apart.
+		expect(Math.abs(weighted - mean)).toBeGreaterThan(0.05);
+	});
+
+	it('the map’s EPCI value equals the panel’s value for the same EPCI', async () => {
+		const indicator = getIndicator('apl_mg_2023');
+		const { values } = await queryTerritoryValues(db, indicator, 'epci', { level: 'france' });
+		const codes = (await db.query('SELECT code FROM epci ORDER BY code')).getChild('code')!.toArray() as string[];
+		const panel = await queryTerritoryValue(db, indicator as NumericIndicator, { level: 'epci', code: CAUVALDOR });
+		expect(values[codes.indexOf(CAUVALDOR)]).toBeCloseTo(panel, 12);
+	});
+
+	it('a change is the difference of the two aggregates', async () => {
+		const change = getIndicator('apl_mg_evolution_2022_2023') as NumericIndicator;
+		const lot = { level: 'departement' as const, code: '46' };
+		const both = await db.query(
+			`SELECT a.annee, sum(a.apl_mg * a.pop_standardisee) / sum(a.pop_standardisee) AS apl FROM apl a JOIN communes c ON c.code = a.code
+			 WHERE c.dep = '46' AND a.code IN (SELECT code FROM apl WHERE annee = 2022 INTERSECT SELECT code FROM apl WHERE annee = 2023)
+			 GROUP BY a.annee ORDER BY a.annee`
+		);
+		const [y2022, y2023] = both.toArray().map((r) => (r.toJSON() as { apl: number }).apl);
+		expect(await queryTerritoryValue(db, change, lot)).toBeCloseTo(y2023 - y2022, 9);
+	});
+
+	it('the scope marks the territories it contains and classifies nothing else', async () => {
+		const { inScope } = await queryTerritoryValues(db, getIndicator('apl_mg_2023'), 'commune', { level: 'departement', code: '15' });
+		const cantal = await db.query("SELECT count(*)::INTEGER AS n FROM communes WHERE dep = '15'");
+		expect(inScope.reduce((s, v) => s + v, 0)).toBe(cantal.get(0)!.toJSON().n);
+	});
+
+	it('a hostile scope code is a value, not SQL', async () => {
+		const { inScope } = await queryTerritoryValues(db, getIndicator('population'), 'commune', {
+			level: 'departement',
+			code: "46' OR '1'='1"
+		});
+		expect(inScope.reduce((s, v) => s + v, 0)).toBe(0);
+	});
+});

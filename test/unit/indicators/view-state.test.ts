@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_VIEW, parseView, viewParams, type ViewState } from '../../../src/lib/explorer/view-state';
+
+describe('permalinks', () => {
+	it('round-trip every part of a view', () => {
+		const view: ViewState = {
+			indicator: 'apl_mg_2023',
+			level: 'commune',
+			scope: { level: 'departement', code: '15' },
+			method: 'jenks',
+			classes: 5,
+			breaks: [],
+			keptClasses: [0],
+			filter: { indicator: 'dist_msp_km', op: '>', value: 15 },
+			selection: { level: 'commune', code: '15014' },
+			layers: ['msp', 'hopital']
+		};
+		expect(parseView(viewParams(view))).toEqual(view);
+	});
+
+	it('keep manual breaks', () => {
+		const view = { ...DEFAULT_VIEW, method: 'manuel' as const, breaks: [1.5, 2.5, 4] };
+		expect(parseView(viewParams(view)).breaks).toEqual([1.5, 2.5, 4]);
+	});
+
+	it('fall back to defaults on unknown or hostile values', () => {
+		const view = parseView(new URLSearchParams('i=nope&n=planete&p=departement:<script>&m=x&k=42&s=commune:1;DROP&f=x>y'));
+		expect(view).toEqual(DEFAULT_VIEW);
+	});
+
+	it('bring a zoning back to the commune level, where alone it is true', () => {
+		expect(parseView(new URLSearchParams('i=radon_classe&n=departement')).level).toBe('commune');
+	});
+});
