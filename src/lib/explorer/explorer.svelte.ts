@@ -1,8 +1,8 @@
 import type { DbConnector } from '../db/connector';
-import { ArtefactError, MANIFEST_FILE, findArtefact, parseManifest, type Manifest } from '../db/artefacts';
-import { TableLoader } from '../db/load';
+import { ArtefactError, findArtefact, type Manifest } from '../db/artefacts';
+import type { TableLoader } from '../db/load';
 import { browserEngine } from '../db/engine';
-import { fetchBytes } from '../db/fetch';
+import { atlasData } from '../db/atlas';
 import { getIndicator, levelsOf, type Indicator, type Level } from '../indicators/catalogue';
 import { classifyCategories, classifyValues, type Classification } from '../indicators/classify';
 import { queryTerritoryValues, type TerritoryValues } from '../indicators/values';
@@ -82,14 +82,15 @@ export class Explorer {
 		this.dataUrl = dataUrl;
 		const engine = browserEngine();
 		try {
-			const manifest = (this.manifest = await fetchManifest(dataUrl));
+			const data = await atlasData(dataUrl);
+			this.manifest = data.manifest;
 			// While the engine starts: commune geometry (always needed), that of the level shown, the first tables.
 			const geometry = Promise.all([this.loadGeometry('commune'), this.loadGeometry(view.level)]).then((p) => {
 				if (this.phase === 'chargement') this.phase = 'contours';
 				perfMark('geometry-ready');
 				return p;
 			});
-			this.tables = new TableLoader(engine, manifest, (file) => fetchBytes(`${dataUrl}/${file}`));
+			this.tables = data.tables;
 			const firstTables = this.tables.ensure([...TERRITORY_TABLES, ...this.indicator.tables]);
 			this.loadOutlines();
 
@@ -238,8 +239,3 @@ export class Explorer {
 	}
 }
 
-async function fetchManifest(dataUrl: string): Promise<Manifest> {
-	const response = await fetch(`${dataUrl}/${MANIFEST_FILE}`).catch(() => null);
-	if (!response?.ok) throw new ArtefactError(`Le manifeste des données (${MANIFEST_FILE}) est introuvable.`);
-	return parseManifest(await response.text());
-}

@@ -1,0 +1,41 @@
+import type { DbConnector } from './connector';
+import { ArtefactError, MANIFEST_FILE, parseManifest, type Manifest } from './artefacts';
+import { TableLoader } from './load';
+import { browserEngine } from './engine';
+import { fetchBytes } from './fetch';
+
+/**
+ * The atlas's data for any page of the app: the manifest, the engine and its tables, each started
+ * once per page load and shared (the explorer, the CLS pages and the portraits all read it).
+ */
+export class AtlasData {
+	readonly tables: TableLoader;
+
+	constructor(
+		readonly dataUrl: string,
+		readonly manifest: Manifest,
+		readonly engine: Promise<DbConnector>
+	) {
+		this.tables = new TableLoader(engine, manifest, (file) => fetchBytes(`${dataUrl}/${file}`));
+	}
+
+	/** The engine, once the given tables are loaded. */
+	async db(tables: readonly string[]): Promise<DbConnector> {
+		await this.tables.ensure(tables);
+		return this.engine;
+	}
+}
+
+let shared: Promise<AtlasData> | null = null;
+
+/** The page's AtlasData; `dataUrl` is the folder of the artefacts (`${base}/data`). */
+export function atlasData(dataUrl: string): Promise<AtlasData> {
+	shared ??= fetchManifest(dataUrl).then((manifest) => new AtlasData(dataUrl, manifest, browserEngine()));
+	return shared;
+}
+
+async function fetchManifest(dataUrl: string): Promise<Manifest> {
+	const response = await fetch(`${dataUrl}/${MANIFEST_FILE}`).catch(() => null);
+	if (!response?.ok) throw new ArtefactError(`Le manifeste des données (${MANIFEST_FILE}) est introuvable.`);
+	return parseManifest(await response.text());
+}
