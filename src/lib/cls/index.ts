@@ -5,3 +5,5 @@ export { resolvePerimeter, resolvePerimeterDetailed, communesByEpci, type Resolv
 export * from './io';
 export { parseCsv, formatCsv, csvCell, CsvSyntaxError } from './csv';
 export * from './store';
+export * from './target';
+export * from './edit';
