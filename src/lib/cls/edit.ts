@@ -61,8 +61,9 @@ export type ActionSlot = { axe: number; fiche: number } | 'horsAxe';
 /** Nouvelle action (statut « prévue », tout le périmètre) ajoutée à `slot`. */
 export function addAction(cls: Cls, slot: ActionSlot, fields: { titre: string } & ActionPatch): EditResult {
 	const copy = structuredClone(cls);
-	const action: ActionInput = {
+	const action = {
 		id: uniqueId(fields.titre, actionIds(copy)),
+		titre: fields.titre,
 		nature: 'action',
 		themes: ['coordination et animation'],
 		cible: { type: 'perimetre' },

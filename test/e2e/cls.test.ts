@@ -1,0 +1,296 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { launchChromium, startPreview, type Server } from '../support/browser';
+
+const SHOTS = resolve(import.meta.dirname, '../../test-results');
+mkdirSync(SHOTS, { recursive: true });
+
+const AURILLAC = 'bassin-aurillac-carlades-chataigneraie-2024-2028';
+
+let server: Server;
+let browser: Browser;
+/** Console errors and foreign requests of every page opened by these tests. */
+const errors: string[] = [];
+const foreignRequests: string[] = [];
+
+beforeAll(async () => {
+	server = await startPreview(4327);
+	browser = await launchChromium();
+});
+
+afterAll(async () => {
+	await browser?.close();
+	server?.stop();
+});
+
+/** A fresh context (its own IndexedDB); console errors recorded, hosts other than the app refused. */
+async function openContext(): Promise<BrowserContext> {
+	const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+	const local = new URL(server.url).host;
+	await context.route('**/*', (route) => {
+		const url = new URL(route.request().url());
+		if (url.host === local || url.protocol === 'blob:' || url.protocol === 'data:') return route.continue();
+		foreignRequests.push(url.href);
+		return route.abort();
+	});
+	return context;
+}
+
+async function openPage(context: BrowserContext, path: string): Promise<Page> {
+	const page = await context.newPage();
+	page.on('console', (msg) => {
+		if (msg.type() === 'error') errors.push(`${path}: ${msg.text()}`);
+	});
+	page.on('pageerror', (error) => errors.push(`${path}: ${error.message}`));
+	await page.goto(server.url + path);
+	return page;
+}
+
+/** Waits until the perimeter map has drawn its communes (many colours on the canvas). */
+async function waitForPerimeterMap(page: Page) {
+	await page.waitForFunction(
+		() => {
+			const canvas = document.querySelector('[data-testid=perimeter-map] canvas') as HTMLCanvasElement | null;
+			if (!canvas || canvas.width === 0) return false;
+			const copy = document.createElement('canvas');
+			copy.width = canvas.width;
+			copy.height = canvas.height;
+			const ctx = copy.getContext('2d')!;
+			ctx.drawImage(canvas, 0, 0);
+			const { data } = ctx.getImageData(0, 0, copy.width, copy.height);
+			let blue = 0;
+			for (let i = 0; i < data.length; i += 16) if (data[i + 2] > data[i] + 60) blue++;
+			return blue > 500;
+		},
+		undefined,
+		{ timeout: 60_000, polling: 500 }
+	);
+}
+
+/** The list has resolved every perimeter from DuckDB. */
+async function waitForCounts(page: Page) {
+	await page.waitForFunction(
+		() => {
+			const cells = [...document.querySelectorAll('[data-testid=communes]')];
+			return cells.length > 0 && cells.every((c) => /^\d/.test(c.textContent ?? ''));
+		},
+		undefined,
+		{ timeout: 60_000 }
+	);
+}
+
+/** Client-side navigation, as a link of the app would do it (vite preview has no SPA fallback for unknown paths). */
+async function followLink(page: Page, path: string) {
+	await page.evaluate((href) => {
+		const a = document.createElement('a');
+		a.href = href;
+		a.textContent = 'lien de test';
+		document.body.append(a);
+		a.click();
+	}, path);
+}
+
+describe('/cls: the list', () => {
+	let context: BrowserContext;
+	let page: Page;
+
+	beforeAll(async () => {
+		context = await openContext();
+		page = await openPage(context, '/cls');
+		await waitForCounts(page);
+		await page.screenshot({ path: resolve(SHOTS, 'cls-list.png'), fullPage: true });
+	});
+	afterAll(() => context?.close());
+
+	it('shows the 5 shipped CLS with their communes and programme', async () => {
+		const rows = page.locator('[data-testid=cls-list] tbody tr');
+		expect(await rows.count()).toBe(5);
+		const text = await page.locator('[data-testid=cls-list]').innerText();
+		for (const name of ['Cauvaldor', 'Bassin d’Aurillac', 'Grand Figeac', 'PTER Grand Quercy', 'Cantal'])
+			expect(text).toContain(name);
+		const aurillac = page.locator(`tr[data-cls="${AURILLAC}"]`);
+		expect(await aurillac.locator('[data-testid=communes]').innerText()).toBe('86');
+		expect(await aurillac.innerText()).toContain('11 mars 2025');
+		expect(await aurillac.innerText()).toContain('8 axes');
+		const cauvaldor = await page.locator('tr[data-cls="cauvaldor"]').innerText();
+		expect(cauvaldor).toContain('liste des actions non documentée');
+		expect(cauvaldor).toContain('7 axes, 77 actions');
+	});
+
+	it('refuses a CSV with a wrong column, lists the French errors and changes nothing', async () => {
+		const before = await page.locator('[data-testid=cls-list]').innerText();
+		const csv = '\uFEFFcls_id;cls_nom;action_titre;colonne_inconnue\r\ncauvaldor;x;y;z\r\n';
+		await page.getByTestId('import-file').setInputFiles({ name: 'actions.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+		const alert = page.getByRole('alert');
+		await alert.waitFor();
+		const message = await alert.innerText();
+		expect(message).toContain('Import refusé : rien n’a été modifié');
+		expect(message).toContain('ligne 1, colonne colonne_inconnue : colonne inconnue « colonne_inconnue »');
+		expect(message).toContain('colonne obligatoire manquante « statut »');
+		expect(await page.locator('[data-testid=cls-list]').innerText()).toBe(before);
+	});
+
+	it('refuses an invalid JSON CLS with the path of each problem, and changes nothing after a reload', async () => {
+		const bad = JSON.stringify({ id: 'cauvaldor', nom: '', porteur: { type: 'Mairie', nom: 'x' } });
+		await page.getByTestId('import-file').setInputFiles({ name: 'cls.json', mimeType: 'application/json', buffer: Buffer.from(bad) });
+		await expect.poll(() => page.getByRole('alert').innerText()).toContain('nom : ne doit pas être vide');
+		const message = await page.getByRole('alert').innerText();
+		expect(message).toContain('porteur.type : « Mairie » n\'est pas un type admis');
+		await page.reload();
+		await waitForCounts(page);
+		expect(await page.locator('tr[data-cls="cauvaldor"] [data-testid=communes]').innerText()).toBe('77');
+		expect(await page.locator('.kind').count()).toBe(0);
+	});
+});
+
+describe('/cls/cauvaldor', () => {
+	let context: BrowserContext;
+	let page: Page;
+
+	beforeAll(async () => {
+		context = await openContext();
+		page = await openPage(context, '/cls/cauvaldor');
+		await page.getByTestId('indicators').waitFor({ timeout: 60_000 });
+		await page.locator('[data-action="parcours-m-aides"] [data-testid=action-indicator]').waitFor({ timeout: 60_000 });
+		await waitForPerimeterMap(page);
+		await page.screenshot({ path: resolve(SHOTS, 'cls-cauvaldor.png'), fullPage: true });
+	});
+	afterAll(() => context?.close());
+
+	it('shows its 77 communes, header and notes', async () => {
+		expect(await page.getByTestId('perimeter-count').innerText()).toContain('77 communes');
+		const header = await page.locator('header').innerText();
+		expect(header).toContain('10 mars 2022');
+		expect(header).toContain('ARS Occitanie');
+		expect(header).toContain('liste des actions non documentée');
+	});
+
+	it('shows the key indicators beside the Lot, Occitanie and France, formatted fr-FR', async () => {
+		const table = page.getByTestId('indicators');
+		expect(await table.locator('thead').innerText()).toMatch(/Périmètre\s+Lot\s+Occitanie\s+France/);
+		const apl = await table.locator('tr[data-indicator=apl_mg_2023]').innerText();
+		expect(apl).toMatch(/\d,\d\d/);
+		expect(await table.locator('tr[data-indicator=part_75_ans_plus_bv_2022]').innerText()).toContain('bassin de vie');
+		expect(await table.locator('tr[data-indicator=medecin_omnipraticien_bpe2013]').innerText()).toContain('BPE 2013');
+	});
+
+	it('shows the APL 2023 beside the actions about doctors, and radon communes beside santé-environnement', async () => {
+		const fig = await page.locator('[data-action="parcours-m-aides"] [data-indicator=apl_mg_2023]').innerText();
+		expect(fig).toMatch(/périmètre : \d,\d\d consultations/);
+		const radon = page.locator('[data-action="sante-environnementale-information"] [data-indicator=radon]');
+		await radon.waitFor();
+		expect(await radon.innerText()).toMatch(/\d+ communes? sur 77/);
+	});
+
+	it('filters the actions by status and theme from the keyboard', async () => {
+		const cards = page.locator('article[data-action]');
+		expect(await cards.count()).toBe(8);
+		await page.getByRole('checkbox', { name: 'prévue' }).focus();
+		await page.keyboard.press('Space');
+		expect(await cards.count()).toBe(3);
+		await page.keyboard.press('Space');
+		await page.getByTestId('filter-theme').selectOption('santé mentale');
+		expect(await cards.count()).toBe(1);
+		await page.getByTestId('filter-theme').selectOption('');
+	});
+
+	it('edits an action; the edit survives a reload; « Réinitialiser » restores the shipped version', async () => {
+		await page.getByRole('button', { name: 'Modifier le CLS' }).click();
+		const card = page.locator('article[data-action="bien-vieillir-domicile"]');
+		await card.getByRole('button', { name: /^Modifier/ }).click();
+		await card.locator('input[name=titre]').fill('Bien vieillir à domicile : équipe mobile <b>test</b>');
+		await card.locator('select[name=statut]').selectOption('en cours');
+		await card.locator('textarea[name=motif]').fill('Lancée en 2024.');
+		await card.getByRole('button', { name: 'Enregistrer' }).click();
+		await expect.poll(() => card.locator('h5').innerText()).toContain('équipe mobile <b>test</b>');
+
+		await page.reload();
+		const after = page.locator('article[data-action="bien-vieillir-domicile"]');
+		await after.waitFor();
+		expect(await after.locator('h5').innerText()).toContain('équipe mobile <b>test</b>');
+		expect(await after.locator('[data-statut]').innerText()).toBe('en cours');
+		expect(await after.innerText()).toContain('Lancée en 2024.');
+		expect(await page.locator('.kind').innerText()).toContain('modifiée');
+
+		page.once('dialog', (d) => d.accept());
+		await page.getByRole('button', { name: /Réinitialiser/ }).click();
+		await expect.poll(() => after.locator('h5').innerText()).toContain('Action en faveur du bien vieillir à domicile');
+		await page.reload();
+		await page.locator('article[data-action="bien-vieillir-domicile"]').waitFor();
+		expect(await page.locator('article[data-action="bien-vieillir-domicile"] [data-statut]').innerText()).toBe('prévue');
+	});
+});
+
+describe(`/cls/${AURILLAC}`, () => {
+	let context: BrowserContext;
+	let page: Page;
+
+	beforeAll(async () => {
+		context = await openContext();
+		page = await openPage(context, `/cls/${AURILLAC}`);
+		await page.getByTestId('indicators').waitFor({ timeout: 60_000 });
+		await waitForPerimeterMap(page);
+		await page.screenshot({ path: resolve(SHOTS, 'cls-aurillac.png') });
+		await page.getByTestId('axe').nth(5).scrollIntoViewIfNeeded();
+		await page.screenshot({ path: resolve(SHOTS, 'cls-aurillac-axes.png') });
+		await page.getByTestId('historique').scrollIntoViewIfNeeded();
+		await page.getByTestId('historique').screenshot({ path: resolve(SHOTS, 'cls-aurillac-historique.png') });
+	});
+	afterAll(() => context?.close());
+
+	it('shows its 86 communes and its 8 axes', async () => {
+		expect(await page.getByTestId('perimeter-count').innerText()).toContain('86 communes');
+		expect(await page.getByTestId('axe').count()).toBe(8);
+	});
+
+	it('shows the history of the previous CLS with statuses and reasons', async () => {
+		const h = page.getByTestId('historique');
+		const statuses = await h.locator('[data-statut]').evaluateAll((els) => els.map((e) => e.getAttribute('data-statut')));
+		expect(new Set(statuses)).toEqual(new Set(['réalisée', 'partiellement réalisée', 'non réalisée']));
+		expect(await h.innerText()).toContain('faute de temps et d’expertise');
+	});
+
+	it('shows the QPV action on Aurillac and the radon communes of the santé-environnement objectives', async () => {
+		const qpv = page.locator('article[data-action="2.2.1"]');
+		expect(await qpv.innerText()).toContain('QN01501M');
+		expect(await qpv.innerText()).toContain('1 commune');
+		const radon = page.locator('article[data-action="6.1.1"] [data-indicator=radon]');
+		await radon.waitFor({ timeout: 30_000 });
+		expect(await radon.innerText()).toMatch(/sur 86/);
+	});
+});
+
+describe('a CLS created in the browser, and an unknown one', () => {
+	it('creates a CLS on an EPCI, reopens it after a reload; an unknown id says « CLS introuvable »', async () => {
+		const context = await openContext();
+		const page = await openPage(context, '/cls');
+		await page.getByRole('button', { name: 'Nouveau CLS' }).click();
+		await page.getByLabel('Nom du contrat').fill('CLS d’essai du Grand Cahors');
+		await page.getByLabel('Chercher un EPCI').fill('Grand Cahors');
+		await page.getByRole('button', { name: /Ajouter CA du Grand Cahors/ }).click();
+		await page.getByRole('button', { name: 'Créer le CLS' }).click();
+		await page.waitForURL(/\/cls\/cls-d-essai-du-grand-cahors$/);
+		await expect.poll(() => page.getByTestId('perimeter-count').innerText(), { timeout: 60_000 }).toMatch(/^\d+ communes — CA du Grand Cahors/);
+
+		// Stored in IndexedDB: still there after reloading the list, marked « créé ».
+		await page.goto(`${server.url}/cls`);
+		await waitForCounts(page);
+		const row = page.locator('tr[data-cls="cls-d-essai-du-grand-cahors"]');
+		expect(await row.innerText()).toContain('créé');
+		await row.getByRole('link').click();
+		await expect.poll(() => page.locator('h1').innerText(), { timeout: 30_000 }).toBe('CLS d’essai du Grand Cahors');
+
+		await followLink(page, '/cls/n-existe-pas');
+		await expect.poll(() => page.locator('h1').innerText(), { timeout: 30_000 }).toBe('CLS introuvable');
+		await context.close();
+	});
+});
+
+describe('all CLS pages', () => {
+	it('logged no console error and contacted no other host', () => {
+		expect(errors).toEqual([]);
+		expect(foreignRequests).toEqual([]);
+	});
+});
