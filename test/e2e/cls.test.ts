@@ -209,6 +209,7 @@ describe('/cls/cauvaldor', () => {
 		await page.reload();
 		const after = page.locator('article[data-action="bien-vieillir-domicile"]');
 		await after.waitFor();
+		// Never the shipped title first: the page waits for the stored edits.
 		expect(await after.locator('h5').innerText()).toContain('équipe mobile <b>test</b>');
 		expect(await after.locator('[data-statut]').innerText()).toBe('en cours');
 		expect(await after.innerText()).toContain('Lancée en 2024.');
@@ -235,8 +236,9 @@ describe(`/cls/${AURILLAC}`, () => {
 		await page.screenshot({ path: resolve(SHOTS, 'cls-aurillac.png') });
 		await page.getByTestId('axe').nth(5).scrollIntoViewIfNeeded();
 		await page.screenshot({ path: resolve(SHOTS, 'cls-aurillac-axes.png') });
-		await page.getByTestId('historique').scrollIntoViewIfNeeded();
-		await page.getByTestId('historique').screenshot({ path: resolve(SHOTS, 'cls-aurillac-historique.png') });
+		await page.getByTestId('historique').locator('h2').scrollIntoViewIfNeeded();
+		await page.evaluate(() => document.querySelector('[data-testid=historique] h2')!.scrollIntoView({ block: 'start' }));
+		await page.screenshot({ path: resolve(SHOTS, 'cls-aurillac-historique.png') });
 	});
 	afterAll(() => context?.close());
 
@@ -250,6 +252,8 @@ describe(`/cls/${AURILLAC}`, () => {
 		const statuses = await h.locator('[data-statut]').evaluateAll((els) => els.map((e) => e.getAttribute('data-statut')));
 		expect(new Set(statuses)).toEqual(new Set(['réalisée', 'partiellement réalisée', 'non réalisée']));
 		expect(await h.innerText()).toContain('faute de temps et d’expertise');
+		// The document's own label is kept beside the status when it says more (« Peu réalisé » → non réalisée).
+		expect(await h.innerText()).toContain('non réalisée (« Peu réalisé »)');
 	});
 
 	it('shows the QPV action on Aurillac and the radon communes of the santé-environnement objectives', async () => {
