@@ -99,6 +99,7 @@ export class Explorer {
 			perfMark('duckdb-ready');
 			await this.checkAlignment(db);
 			await this.refresh();
+			await this.refreshFilter();
 			this.phase = 'pret';
 			await Promise.all([this.loadLabels(db), this.tables.ensureAll()]);
 			if (view.layers.length) await this.ensureFacilities();

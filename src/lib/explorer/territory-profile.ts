@@ -1,6 +1,6 @@
 import type { DbConnector } from '../db/connector';
 import { getIndicator, type Level, type NumericIndicator } from '../indicators/catalogue';
-import { queryTerritoryValue } from '../indicators/values';
+import { queryTerritoriesValue } from '../indicators/values';
 
 /**
  * Key figures of a territory beside those of its département, région and France: the side panel
@@ -96,9 +96,7 @@ export async function territoryProfile(
 	const indicators = ids.map(getIndicator).filter((i): i is NumericIndicator => i.kind !== 'class');
 	const rows: ProfileRow[] = [];
 	for (const indicator of indicators) {
-		const values: number[] = [];
-		for (const t of [territory, ...references, null]) values.push(await queryTerritoryValue(db, indicator, t));
-		rows.push({ indicator, values });
+		rows.push({ indicator, values: await queryTerritoriesValue(db, indicator, [territory, ...references, null]) });
 	}
 	return { territory, parents, references: [...references.map((r) => r.nom), 'France'], rows };
 }

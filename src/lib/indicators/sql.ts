@@ -39,15 +39,19 @@ function communeRows(indicator: NumericIndicator): string {
 	}
 }
 
-/** The aggregate over the rows of a group: a ratio of sums (or a sum, or a difference of ratios). */
-function aggregate(indicator: NumericIndicator): string {
+/**
+ * The aggregate over the rows of a group: a ratio of sums (or a sum, or a difference of ratios),
+ * optionally restricted by a FILTER condition so that several territories come out of one scan.
+ */
+function aggregate(indicator: NumericIndicator, condition = ''): string {
+	const sum = (column: string) => `sum(s.${column})${condition ? ` FILTER (WHERE ${condition})` : ''}`;
 	switch (indicator.kind) {
 		case 'ratio':
-			return `CAST(${indicator.factor} AS DOUBLE) * sum(s.num) / NULLIF(sum(s.den), 0)`;
+			return `CAST(${indicator.factor} AS DOUBLE) * ${sum('num')} / NULLIF(${sum('den')}, 0)`;
 		case 'change':
-			return `CAST(${indicator.factor} AS DOUBLE) * (sum(s.num) / NULLIF(sum(s.den), 0) - sum(s.num_before) / NULLIF(sum(s.den_before), 0))`;
+			return `CAST(${indicator.factor} AS DOUBLE) * (${sum('num')} / NULLIF(${sum('den')}, 0) - ${sum('num_before')} / NULLIF(${sum('den_before')}, 0))`;
 		case 'count':
-			return 'CAST(sum(s.num) AS DOUBLE)';
+			return `CAST(${sum('num')} AS DOUBLE)`;
 	}
 }
 
@@ -86,11 +90,18 @@ export function territoryValuesSql(indicator: Indicator, level: Level, scope: Sc
 	};
 }
 
-/** The value of one territory (or of France when `territory` is null), computed from its communes. */
-export function territoryValueSql(indicator: NumericIndicator, territory: { level: Level; code: string } | null): BoundSql {
-	const where = territory ? `WHERE c.${KEY[territory.level]} = ?` : '';
-	return {
-		sql: `SELECT ${aggregate(indicator)} AS value FROM communes c JOIN (${communeRows(indicator)}) s ON s.code = c.code ${where}`,
-		params: territory ? [territory.code] : []
-	};
+/**
+ * Values of several territories (null = France), computed from their communes in one scan:
+ * columns `v0`, `v1`… in the order given.
+ */
+export function territoriesValueSql(indicator: NumericIndicator, territories: readonly ({ level: Level; code: string } | null)[]): BoundSql {
+	const columns: string[] = [];
+	const params: SqlParam[] = [];
+	territories.forEach((t, i) => {
+		const expression = aggregate(indicator, t ? `c.${KEY[t.level]} = ?` : '');
+		// The condition is repeated in every sum of the aggregate: one parameter each time.
+		for (let n = expression.split('?').length - 1; n > 0; n--) params.push(t!.code);
+		columns.push(`${expression} AS v${i}`);
+	});
+	return { sql: `SELECT ${columns.join(', ')} FROM communes c JOIN (${communeRows(indicator)}) s ON s.code = c.code`, params };
 }

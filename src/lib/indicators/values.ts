@@ -1,7 +1,7 @@
 import type { Table } from 'apache-arrow';
 import type { DbConnector } from '../db/connector';
 import type { Indicator, Level, NumericIndicator } from './catalogue';
-import { territoryValueSql, territoryValuesSql, type Scope } from './sql';
+import { territoriesValueSql, territoryValuesSql, type Scope } from './sql';
 
 export interface TerritoryValues {
 	/** One value per territory of the level, in geometry order; NaN when unknown. */
@@ -34,12 +34,22 @@ export async function queryTerritoryValues(
 	return { values: floatColumn(table, 'value'), inScope };
 }
 
+/** Values of several territories (null = France) in one query, in the order given; NaN when unknown. */
+export async function queryTerritoriesValue(
+	db: DbConnector,
+	indicator: NumericIndicator,
+	territories: readonly ({ level: Level; code: string } | null)[]
+): Promise<number[]> {
+	const { sql, params } = territoriesValueSql(indicator, territories);
+	const table = await db.query(sql, params);
+	return territories.map((_, i) => floatColumn(table, `v${i}`)[0]);
+}
+
 /** The value of a territory, or of France with `territory` null; NaN when unknown. */
 export async function queryTerritoryValue(
 	db: DbConnector,
 	indicator: NumericIndicator,
 	territory: { level: Level; code: string } | null
 ): Promise<number> {
-	const { sql, params } = territoryValueSql(indicator, territory);
-	return floatColumn(await db.query(sql, params), 'value')[0];
+	return (await queryTerritoriesValue(db, indicator, [territory]))[0];
 }

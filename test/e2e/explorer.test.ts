@@ -1,0 +1,173 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { resolve } from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { launchChromium, startPreview, waitForColouredMap, type Server } from '../support/browser';
+import { openNodeAtlas } from '../../src/lib/db/node';
+import { jenksBreaks } from '../../src/lib/indicators/classify';
+
+const SHOTS = resolve(import.meta.dirname, '../../test-results');
+
+let server: Server;
+let browser: Browser;
+/** Contexts of the current test, closed after it: each open atlas keeps an engine and a WebGL canvas busy. */
+let contexts: BrowserContext[] = [];
+
+beforeAll(async () => {
+	server = await startPreview(4318);
+	browser = await launchChromium();
+});
+
+afterEach(async () => {
+	await Promise.all(contexts.map((c) => c.close()));
+	contexts = [];
+});
+
+afterAll(async () => {
+	await browser?.close();
+	server?.stop();
+});
+
+async function open(path: string): Promise<{ page: Page; errors: string[] }> {
+	const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+	contexts.push(context);
+	const page = await context.newPage();
+	const errors: string[] = [];
+	page.on('console', (msg) => {
+		if (msg.type() === 'error') errors.push(msg.text());
+	});
+	page.on('pageerror', (error) => errors.push(error.message));
+	await page.goto(server.url + path);
+	await waitForColouredMap(page);
+	return { page, errors };
+}
+
+/** A coarse fingerprint of the map canvas: 400 sampled pixels. */
+function mapPixels(page: Page): Promise<number[]> {
+	return page.evaluate(() => {
+		const canvas = document.querySelector('.maplibregl-canvas') as HTMLCanvasElement;
+		const copy = document.createElement('canvas');
+		copy.width = 20;
+		copy.height = 20;
+		const ctx = copy.getContext('2d')!;
+		ctx.drawImage(canvas, 0, 0, 20, 20);
+		return Array.from(ctx.getImageData(0, 0, 20, 20).data);
+	});
+}
+
+const legendTitle = (page: Page) => page.getByTestId('legend').locator('h2').innerText();
+
+async function waitForRecolour(page: Page, count: number) {
+	await page.waitForFunction((n) => performance.getEntriesByName('cls:recolor').length >= n, count);
+}
+
+describe('switching indicator', () => {
+	it('changes the legend and the map pixels', async () => {
+		const { page, errors } = await open('/');
+		const before = await mapPixels(page);
+		expect(await legendTitle(page)).toBe('APL aux médecins généralistes 2023');
+		await page.selectOption('#indicator', 'radon_classe');
+		await waitForRecolour(page, 1);
+		await expect.poll(() => legendTitle(page)).toBe('Potentiel radon (zonage réglementaire)');
+		const labels = await page.getByTestId('legend').locator('.label').allInnerTexts();
+		expect(labels[2]).toBe('Zone 3 : potentiel significatif');
+		const after = await mapPixels(page);
+		const changed = before.filter((v, i) => Math.abs(v - after[i]) > 20).length;
+		expect(changed).toBeGreaterThan(200);
+		await page.screenshot({ path: resolve(SHOTS, 'explorer-radon.png') });
+		expect(errors).toEqual([]);
+	});
+});
+
+describe('the Cantal question', () => {
+	// « Which communes of the Cantal are in the lowest APL class and more than 15 km from an MSP? », as a link.
+	const link = '/?i=apl_mg_2023&p=departement:15&m=jenks&k=5&c=0&f=dist_msp_km>15&l=msp';
+
+	it('is answered by a permalink: the retained communes are exactly those of the SQL', async () => {
+		const { page, errors } = await open(link);
+		const retained = page.getByTestId('retained');
+		await retained.waitFor();
+		const codes = (await retained.locator('.code').allInnerTexts()).sort();
+
+		// Expected: natural breaks of the Cantal's APL (the unit-tested classifier), then plain SQL.
+		const db = await openNodeAtlas();
+		const cantal = await db.query(
+			"SELECT a.apl_mg FROM apl a JOIN communes c ON c.code = a.code WHERE a.annee = 2023 AND c.dep = '15'"
+		);
+		const [firstBreak] = jenksBreaks((cantal.getChild('apl_mg')!.toArray() as Float64Array).slice().sort(), 5);
+		const expected = await db.query(
+			`SELECT c.code FROM communes c JOIN apl a ON a.code = c.code AND a.annee = 2023 JOIN acces d ON d.code = c.code
+			 WHERE c.dep = '15' AND a.apl_mg < ? AND d.dist_msp_km > 15 ORDER BY c.code`,
+			[firstBreak]
+		);
+		await db.close();
+		const expectedCodes = expected.getChild('code')!.toArray() as string[];
+		expect(codes.length).toBeGreaterThan(0);
+		expect(codes).toEqual(expectedCodes);
+		const firstClass = await page.getByTestId('legend').locator('.label').first().innerText();
+		expect(firstClass).toContain(`< ${new Intl.NumberFormat('fr-FR', { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(firstBreak)}`);
+		expect(await page.getByTestId('scope').innerText()).toContain('Cantal');
+		await page.screenshot({ path: resolve(SHOTS, 'explorer-cantal-question.png') });
+		expect(errors).toEqual([]);
+	});
+});
+
+describe('permalinks', () => {
+	it('reopen the same legend and selection in a fresh page', async () => {
+		const { page } = await open('/');
+		await page.selectOption('#indicator', 'besoin_age_2023');
+		await waitForRecolour(page, 1);
+		await page.getByLabel('Départements').check();
+		await waitForRecolour(page, 2);
+		await page.selectOption('#method', 'jenks');
+		await waitForRecolour(page, 3);
+		const box = (await page.getByTestId('map').boundingBox())!;
+		await page.mouse.click(box.x + box.width * 0.5, box.y + box.height * 0.55);
+		const panel = page.getByTestId('selection-panel');
+		await panel.locator('table').waitFor({ timeout: 60_000 });
+		const selected = await panel.locator('h2').innerText();
+		const legend = await page.getByTestId('legend').innerText();
+		const url = page.url();
+		expect(url).toContain('n=departement');
+		expect(url).toContain('s=departement');
+
+		const reopened = await open(new URL(url).pathname + new URL(url).search + new URL(url).hash);
+		await reopened.page.getByTestId('selection-panel').locator('table').waitFor({ timeout: 60_000 });
+		expect(await reopened.page.getByTestId('selection-panel').locator('h2').innerText()).toBe(selected);
+		await expect.poll(() => reopened.page.getByTestId('legend').innerText()).toBe(legend);
+		await reopened.page.screenshot({ path: resolve(SHOTS, 'explorer-permalink.png') });
+	});
+});
+
+describe('search and keyboard', () => {
+	it('finds Saint-Céré without accents, then Cahors by postal code, keyboard only', async () => {
+		const { page, errors } = await open('/');
+		// The search field is the first control of the page.
+		await page.keyboard.press('Tab');
+		await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('search-input');
+		await page.keyboard.type('saint cere');
+		await page.getByTestId('search-option').first().waitFor();
+		expect(await page.getByTestId('search-option').first().innerText()).toContain('Saint-Céré');
+		await page.keyboard.press('Enter');
+		const panel = page.getByTestId('selection-panel');
+		await expect.poll(() => panel.locator('h2').innerText(), { timeout: 60_000 }).toBe('Saint-Céré');
+
+		await page.getByTestId('search-input').fill('');
+		await page.keyboard.type('46000');
+		await expect.poll(() => page.getByTestId('search-option').first().innerText()).toContain('Cahors');
+		await page.keyboard.press('Enter');
+		await expect.poll(() => panel.locator('h2').innerText(), { timeout: 60_000 }).toBe('Cahors');
+		await panel.locator('table').waitFor({ timeout: 60_000 });
+		expect(await panel.innerText()).toContain('46042');
+		await page.screenshot({ path: resolve(SHOTS, 'explorer-search-cahors.png') });
+
+		// The indicator picker: Tab from the search field reaches it; arrows change the indicator.
+		await page.getByTestId('search-input').focus();
+		await page.keyboard.press('Tab');
+		await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('indicator');
+		const before = await legendTitle(page);
+		await page.keyboard.press('ArrowDown');
+		await waitForRecolour(page, 1);
+		await expect.poll(() => legendTitle(page)).not.toBe(before);
+		expect(errors).toEqual([]);
+	});
+});
