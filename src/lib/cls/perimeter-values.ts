@@ -5,59 +5,24 @@
  * La liste est liée en un seul paramètre (`string_split(?, ',')`), jamais insérée dans le texte SQL ;
  * chaque code est de plus vérifié (code commune INSEE) avant la requête.
  */
-import type { DbConnector, SqlParam } from '../db/connector';
+import type { DbConnector } from '../db/connector';
 import { getIndicator, type Indicator, type NumericIndicator } from '../indicators/catalogue';
 import { queryTerritoryValue } from '../indicators/values';
-
-const COMMUNE_CODE = /^(?:\d{5}|2[AB]\d{3})$/;
+import { communeSetValueSql } from '../indicators/sql';
+import { isCommuneCode } from '../territory/insee-code';
 
 /** Sous-requête des codes liés : une ligne `code` par commune de la liste. */
 const CODES = "SELECT unnest(string_split(?, ',')) AS code";
 
 function codesParam(codes: readonly string[]): string {
-	for (const c of codes) if (!COMMUNE_CODE.test(c)) throw new Error(`« ${c} » n'est pas un code commune INSEE`);
+	for (const c of codes) if (!isCommuneCode(c)) throw new Error(`« ${c} » n'est pas un code commune INSEE`);
 	return codes.join(',');
-}
-
-/** Une commune ne compte dans un ratio que si son numérateur et son dénominateur sont connus (comme `indicators/sql.ts`). */
-function paired(num: string, den: string): string {
-	return `CASE WHEN ${num} IS NULL OR ${den} IS NULL THEN NULL ELSE ${num} END AS ${num}, CASE WHEN ${num} IS NULL OR ${den} IS NULL THEN NULL ELSE ${den} END AS ${den}`;
-}
-
-function communeRows(indicator: NumericIndicator): string {
-	switch (indicator.kind) {
-		case 'ratio':
-			return `SELECT code, ${paired('num', 'den')} FROM (${indicator.sql})`;
-		case 'change':
-			return `SELECT code, ${paired('num', 'den')}, ${paired('num_before', 'den_before')} FROM (${indicator.sql})`;
-		case 'count':
-			return indicator.sql;
-	}
-}
-
-function aggregate(indicator: NumericIndicator): string {
-	switch (indicator.kind) {
-		case 'ratio':
-			return `CAST(${indicator.factor} AS DOUBLE) * sum(s.num) / NULLIF(sum(s.den), 0)`;
-		case 'change':
-			return `CAST(${indicator.factor} AS DOUBLE) * (sum(s.num) / NULLIF(sum(s.den), 0) - sum(s.num_before) / NULLIF(sum(s.den_before), 0))`;
-		case 'count':
-			return 'CAST(sum(s.num) AS DOUBLE)';
-	}
-}
-
-/** SQL et paramètres de la valeur d'un indicateur sur une liste de communes (ratio de sommes). */
-export function communesValueSql(indicator: NumericIndicator, codes: readonly string[]): { sql: string; params: SqlParam[] } {
-	return {
-		sql: `SELECT ${aggregate(indicator)} AS value FROM (${communeRows(indicator)}) s WHERE s.code IN (${CODES})`,
-		params: [codesParam(codes)]
-	};
 }
 
 /** Valeur d'un indicateur sur une liste de communes ; NaN si inconnue ou si la liste est vide. */
 export async function queryCommunesValue(db: DbConnector, indicator: NumericIndicator, codes: readonly string[]): Promise<number> {
 	if (codes.length === 0) return NaN;
-	const { sql, params } = communesValueSql(indicator, codes);
+	const { sql, params } = communeSetValueSql(indicator, codes);
 	const v = (await db.query(sql, params)).get(0)?.toJSON().value as number | null | undefined;
 	return v === null || v === undefined ? NaN : Number(v);
 }

@@ -1,5 +1,6 @@
 import type { Indicator, Level, NumericIndicator } from './catalogue';
 import type { SqlParam } from '../db/connector';
+import { isCommuneCode } from '../territory/insee-code';
 
 /**
  * The SQL of the catalogue for any level and scope. Indicator SQL and column names come from
@@ -104,4 +105,16 @@ export function territoriesValueSql(indicator: NumericIndicator, territories: re
 		columns.push(`${expression} AS v${i}`);
 	});
 	return { sql: `SELECT ${columns.join(', ')} FROM communes c JOIN (${communeRows(indicator)}) s ON s.code = c.code`, params };
+}
+
+/**
+ * The value of a set of communes (a CLS perimeter, an action's target area, a custom selection):
+ * the list is bound as one parameter and split in SQL; each code is checked first.
+ */
+export function communeSetValueSql(indicator: NumericIndicator, codes: readonly string[]): BoundSql {
+	for (const c of codes) if (!isCommuneCode(c)) throw new Error(`« ${c} » n’est pas un code commune INSEE`);
+	return {
+		sql: `SELECT ${aggregate(indicator)} AS value FROM (${communeRows(indicator)}) s WHERE s.code IN (SELECT unnest(string_split(?, ',')))`,
+		params: [codes.join(',')]
+	};
 }

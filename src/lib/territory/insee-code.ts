@@ -6,6 +6,11 @@
 
 const COMMUNE_CODE = /^(?:\d{5}|2[AB]\d{3})$/;
 
+/** True for a well-formed commune code (five digits, or 2A/2B and three digits). */
+export function isCommuneCode(code: string): boolean {
+	return COMMUNE_CODE.test(code);
+}
+
 /** Normalises a raw commune code, or returns null when it cannot be a code INSEE. */
 export function normalizeCommuneCode(raw: unknown): string | null {
 	if (raw === null || raw === undefined) return null;

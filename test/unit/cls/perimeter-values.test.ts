@@ -5,12 +5,12 @@ import { getShippedCls } from '../../../src/lib/cls/register';
 import { resolvePerimeter } from '../../../src/lib/cls/perimeter';
 import {
 	CLS_KEY_INDICATORS,
-	communesValueSql,
 	perimeterProfile,
 	perimeterReferences,
 	queryCommunesValue,
 	radonZone3Communes
 } from '../../../src/lib/cls/perimeter-values';
+import { communeSetValueSql } from '../../../src/lib/indicators/sql';
 import { INDICATORS, getIndicator, type NumericIndicator } from '../../../src/lib/indicators/catalogue';
 import { queryTerritoryValue } from '../../../src/lib/indicators/values';
 
@@ -68,10 +68,10 @@ describe('perimeter aggregate = ratio of sums over its communes', () => {
 	});
 
 	it('binds the list as one parameter and refuses anything but commune codes', () => {
-		const { sql, params } = communesValueSql(num('population'), ['46042', '2A004']);
+		const { sql, params } = communeSetValueSql(num('population'), ['46042', '2A004']);
 		expect(sql).not.toContain('46042');
 		expect(params).toEqual(['46042,2A004']);
-		expect(() => communesValueSql(num('population'), ["46042') OR ('1'='1"])).toThrow(/code commune/);
+		expect(() => communeSetValueSql(num('population'), ["46042') OR ('1'='1"])).toThrow(/code commune/);
 	});
 
 	it('an empty list has no value', async () => {
