@@ -49,7 +49,8 @@ export function fillLayer(
 		data: memo(polygonData, polygons, binaryPolygons),
 		_normalize: false,
 		positionFormat: 'XY',
-		pickable: true,
+		// Picked on the CPU (hit-test.ts): a GPU picking pass over the whole fill is slow without a GPU.
+		pickable: false,
 		getFillColor: (_: unknown, { index }: { index: number }) => colorOfFeature(polygons.partFeature[index]),
 		updateTriggers: { getFillColor: colorVersion },
 		beforeId

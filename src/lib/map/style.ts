@@ -7,6 +7,7 @@ import type { FlatPolygons } from './polygons';
  * artefacts. No tiles, no sprite, no glyphs: nothing is fetched from anywhere but the app.
  */
 
+export const LAYER_COMMUNES = 'communes-outline';
 export const LAYER_DEPARTEMENTS = 'departements-outline';
 export const LAYER_REGIONS = 'regions-outline';
 
@@ -16,9 +17,17 @@ export function offlineStyle(): StyleSpecification {
 	return {
 		version: 8,
 		name: 'cls-atlas hors ligne',
-		sources: { departements: EMPTY, regions: EMPTY },
+		sources: { communes: EMPTY, departements: EMPTY, regions: EMPTY },
 		layers: [
 			{ id: 'background', type: 'background', paint: { 'background-color': '#eef2f5' } },
+			// Commune borders from zoom 7: MapLibre tiles them and draws only what is on screen.
+			{
+				id: LAYER_COMMUNES,
+				type: 'line',
+				source: 'communes',
+				minzoom: 7,
+				paint: { 'line-color': '#ffffff', 'line-opacity': 0.7, 'line-width': ['interpolate', ['linear'], ['zoom'], 7, 0.3, 12, 1] }
+			},
 			{
 				id: LAYER_DEPARTEMENTS,
 				type: 'line',
