@@ -1,0 +1,48 @@
+/**
+ * CSV for spreadsheets set to French: `;` between cells, decimal comma, UTF-8 with a BOM (so that
+ * Excel reads the accents), CRLF line ends. Text cells are guarded against formula injection
+ * (a cell starting with = + - @ tab or CR gets a leading apostrophe); numbers are written as
+ * numbers, never guarded (a negative number must stay a number).
+ */
+
+export const BOM = '\uFEFF';
+export const SEPARATOR = ';';
+export const EOL = '\r\n';
+
+/** A cell: text, a number (NaN / null → empty cell) written with `precision` decimals. */
+export type CsvValue = string | number | null | undefined | { value: number; precision: number };
+
+/** 1234.5 → « 1234,5 »: decimal comma, no thousands separator, no sign for zero, empty when unknown. */
+export function csvNumber(value: number, precision?: number): string {
+	if (!Number.isFinite(value)) return '';
+	let text = precision === undefined ? String(value) : value.toFixed(precision);
+	if (/^-0(\.0*)?$/.test(text)) text = text.slice(1);
+	if (/e/i.test(text)) text = value.toFixed(Math.min(20, precision ?? 12)).replace(/\.?0+$/, '');
+	return text.replace('.', ',');
+}
+
+/** A text cell: formula guard, then quotes when it holds the separator, a quote, a line break or edge spaces. */
+export function csvText(value: string, separator = SEPARATOR): string {
+	let v = value;
+	if (/^[=+\-@\t\r]/.test(v)) v = `'${v}`;
+	if (v.includes('"') || v.includes(separator) || v.includes('\n') || v.includes('\r') || /^\s|\s$/.test(v))
+		return `"${v.replace(/"/g, '""')}"`;
+	return v;
+}
+
+export function csvCell(value: CsvValue, separator = SEPARATOR): string {
+	if (value === null || value === undefined) return '';
+	if (typeof value === 'number') return csvNumber(value);
+	if (typeof value === 'object') return csvNumber(value.value, value.precision);
+	return csvText(value, separator);
+}
+
+/** Rows → CSV text, BOM first, CRLF after every row. */
+export function toCsv(rows: readonly (readonly CsvValue[])[], separator = SEPARATOR): string {
+	return BOM + rows.map((r) => r.map((c) => csvCell(c, separator)).join(separator) + EOL).join('');
+}
+
+/** A CSV file, UTF-8 (the BOM is in the text). */
+export function csvBlob(rows: readonly (readonly CsvValue[])[]): Blob {
+	return new Blob([toCsv(rows)], { type: 'text/csv;charset=utf-8' });
+}

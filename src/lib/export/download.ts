@@ -1,0 +1,25 @@
+/** Saves a blob under a file name through a temporary link (the browser's download). */
+export function downloadBlob(blob: Blob, filename: string): void {
+	const url = URL.createObjectURL(blob);
+	const a = document.createElement('a');
+	a.href = url;
+	a.download = filename;
+	a.rel = 'noopener';
+	document.body.append(a);
+	a.click();
+	a.remove();
+	setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/** « Cahors, Figeac » → « cahors-figeac »: a file name part without accents or spaces. */
+export function slug(text: string): string {
+	return (
+		text
+			.normalize('NFD')
+			.replace(/\p{M}+/gu, '')
+			.toLowerCase()
+			.replace(/[^a-z0-9]+/g, '-')
+			.replace(/^-+|-+$/g, '')
+			.slice(0, 60) || 'export'
+	);
+}

@@ -1,0 +1,116 @@
+/**
+ * The comparison table (`/comparer`): every numeric indicator of the catalogue as a row, each
+ * territory as a column, then the département and région of the first territory and France.
+ * A commune also gets its rank among the communes of its département.
+ */
+import type { DbConnector } from '../db/connector';
+import { INDICATORS, sourceLine, type NumericIndicator } from '../indicators/catalogue';
+import { departementCommuneValues, formatRank, rankAmong, type CommuneValues, type Rank } from './rank';
+import { referencesOf, targetOf, valuesOf, type ResolvedTerritory } from './territory';
+import { formatKey } from './territory-key';
+import type { CsvValue } from '../export/csv';
+
+export const COMPARE_INDICATORS: readonly NumericIndicator[] = INDICATORS.filter((i): i is NumericIndicator => i.kind !== 'class');
+
+export const COMPARE_TABLES: string[] = [...new Set(['communes', 'epci', 'departements', 'regions', ...COMPARE_INDICATORS.flatMap((i) => i.tables)])];
+
+export interface CompareColumn {
+	/** `commune:46102`, or `ref:departement:46`, `ref:france`. */
+	id: string;
+	label: string;
+	/** Level and context, e.g. « Commune · Lot ». */
+	detail: string;
+	reference: boolean;
+	territory: ResolvedTerritory | null;
+}
+
+export interface CompareRow {
+	indicator: NumericIndicator;
+	/** One value per column; NaN when unknown. */
+	values: number[];
+	/** Rank within its département, for commune columns; null otherwise or when unknown. */
+	ranks: (Rank | null)[];
+}
+
+export interface Comparison {
+	columns: CompareColumn[];
+	rows: CompareRow[];
+}
+
+export async function buildComparison(
+	db: DbConnector,
+	territories: readonly ResolvedTerritory[],
+	indicators: readonly NumericIndicator[] = COMPARE_INDICATORS
+): Promise<Comparison> {
+	const columns: CompareColumn[] = territories.map((t) => ({
+		id: formatKey(t.key),
+		label: t.nom,
+		detail: [t.niveauLabel, t.key.niveau === 'commune' || t.key.niveau === 'epci' || t.key.niveau === 'cls' ? t.departement?.nom : t.region?.nom]
+			.filter(Boolean)
+			.join(' · '),
+		reference: false,
+		territory: t
+	}));
+	const refs = territories.length ? referencesOf(territories[0]) : [{ label: 'France', target: null }];
+	for (const r of refs) {
+		const t = r.target;
+		const level = t === null ? 'france' : 'level' in t ? t.level : 'communes';
+		columns.push({
+			id: t === null ? 'ref:france' : `ref:${level}:${'code' in t ? t.code : ''}`,
+			label: r.label,
+			detail: level === 'departement' ? 'Département (référence)' : level === 'region' ? 'Région (référence)' : 'Référence',
+			reference: true,
+			territory: null
+		});
+	}
+	const targets = [...territories.map(targetOf), ...refs.map((r) => r.target)];
+	const cache = new Map<string, CommuneValues>();
+	const rows: CompareRow[] = [];
+	for (const indicator of indicators) {
+		const values = await valuesOf(db, indicator, targets);
+		const ranks: (Rank | null)[] = [];
+		for (let i = 0; i < columns.length; i++) {
+			const t = columns[i].territory;
+			if (!t || t.key.niveau !== 'commune' || !t.departement) {
+				ranks.push(null);
+				continue;
+			}
+			const cacheKey = `${indicator.id}|${t.departement.code}`;
+			let dep = cache.get(cacheKey);
+			if (!dep) cache.set(cacheKey, (dep = await departementCommuneValues(db, indicator, t.departement.code)));
+			const k = dep.codes.indexOf(t.key.code);
+			ranks.push(k < 0 ? null : rankAmong(dep.values[k], dep.values));
+		}
+		rows.push({ indicator, values, ranks });
+	}
+	return { columns, rows };
+}
+
+/**
+ * The table as CSV rows: a header (« Indicateur », « Unité », « Source », then each column), one row
+ * per indicator with numbers at the indicator's precision, then a rank row per commune column.
+ */
+export function comparisonCsvRows(c: Comparison, editedOn: string): CsvValue[][] {
+	const header: CsvValue[] = ['Indicateur', 'Unité', 'Source', ...c.columns.map((col) => (col.reference ? `${col.label} (référence)` : col.label))];
+	const out: CsvValue[][] = [header];
+	for (const row of c.rows) {
+		out.push([
+			row.indicator.label,
+			row.indicator.unit,
+			sourceLine(row.indicator),
+			...row.values.map((v) => (Number.isFinite(v) ? { value: v, precision: row.indicator.precision } : null))
+		]);
+		if (row.ranks.some((r) => r !== null))
+			out.push([
+				`${row.indicator.label} — rang dans le département`,
+				'rang (1 = valeur la plus élevée)',
+				sourceLine(row.indicator),
+				...row.ranks.map((r) => (r ? formatRank(r) : null))
+			]);
+	}
+	out.push([]);
+	out.push([`Territoires : ${c.columns.filter((col) => !col.reference).map((col) => `${col.label} (${col.id})`).join(', ')}`]);
+	out.push(['Agrégats : ratio de sommes sur les communes (COG 2025), jamais moyenne de taux.']);
+	out.push([`Édité le ${editedOn} avec cls-atlas.`]);
+	return out;
+}

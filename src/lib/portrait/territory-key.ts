@@ -1,0 +1,81 @@
+/**
+ * A territory of the portraits and of the comparison: a level of the atlas or a CLS perimeter,
+ * written `niveau:code` in URLs (`commune:46102`, `epci:200066371`, `cls:cauvaldor`).
+ */
+import { isCommuneCode } from '../territory/insee-code';
+
+export const NIVEAUX = ['commune', 'epci', 'departement', 'region', 'cls'] as const;
+export type Niveau = (typeof NIVEAUX)[number];
+
+export interface TerritoryKey {
+	niveau: Niveau;
+	code: string;
+}
+
+export const NIVEAU_LABELS: Record<Niveau, string> = {
+	commune: 'Commune',
+	epci: 'EPCI',
+	departement: 'Département',
+	region: 'Région',
+	cls: 'Périmètre de CLS'
+};
+
+export function isNiveau(value: string): value is Niveau {
+	return (NIVEAUX as readonly string[]).includes(value);
+}
+
+/** The code is plausible for its level (a name is checked against the data later). */
+export function validKey(niveau: Niveau, code: string): boolean {
+	switch (niveau) {
+		case 'commune':
+			return isCommuneCode(code);
+		case 'epci':
+			return /^\d{9}$/.test(code);
+		case 'departement':
+			return /^(\d{2}|2[AB]|97\d)$/.test(code);
+		case 'region':
+			return /^\d{2}$/.test(code);
+		case 'cls':
+			return /^[a-z0-9][a-z0-9-]{0,99}$/.test(code);
+	}
+}
+
+export function formatKey(key: TerritoryKey): string {
+	return `${key.niveau}:${key.code}`;
+}
+
+export function parseKey(text: string): TerritoryKey | null {
+	const i = text.indexOf(':');
+	if (i < 0) return null;
+	const niveau = text.slice(0, i).trim();
+	const code = text.slice(i + 1).trim();
+	return isNiveau(niveau) && validKey(niveau, code) ? { niveau, code } : null;
+}
+
+/** `?t=commune:46102,epci:200066371` → keys, de-duplicated, invalid ones dropped, at most `max`. */
+export function parseKeyList(param: string | null, max = 6): TerritoryKey[] {
+	const out: TerritoryKey[] = [];
+	for (const part of (param ?? '').split(',')) {
+		const key = part ? parseKey(part) : null;
+		if (key && !out.some((k) => k.niveau === key.niveau && k.code === key.code)) out.push(key);
+		if (out.length >= max) break;
+	}
+	return out;
+}
+
+export function formatKeyList(keys: readonly TerritoryKey[]): string {
+	return keys.map(formatKey).join(',');
+}
+
+/**
+ * Path (without base) of a territory's portrait: `/territoire/commune/46102`.
+ * Use with `resolve()` of `$app/paths`: `resolve(portraitPath('commune', code))`.
+ */
+export function portraitPath(niveau: Niveau, code: string): `/territoire/${string}/${string}` {
+	return `/territoire/${niveau}/${encodeURIComponent(code)}`;
+}
+
+/** Path (without base) of the comparison of some territories: `/comparer?t=commune:46102,…`. */
+export function comparePath(keys: readonly TerritoryKey[]): string {
+	return `/comparer?t=${formatKeyList(keys)}`;
+}

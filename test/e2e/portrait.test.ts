@@ -1,0 +1,168 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdirSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { resolve } from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { launchChromium, startPreview, type Server } from '../support/browser';
+import { openNodeAtlas } from '../../src/lib/db/node';
+import type { DbConnector } from '../../src/lib/db/connector';
+import { formatNumber } from '../../src/lib/indicators/format';
+
+const SHOTS = resolve(import.meta.dirname, '../../test-results');
+mkdirSync(SHOTS, { recursive: true });
+
+let server: Server;
+let browser: Browser;
+let db: DbConnector;
+const errors: string[] = [];
+const foreignRequests: string[] = [];
+
+beforeAll(async () => {
+	[server, browser, db] = await Promise.all([startPreview(4337), launchChromium(), openNodeAtlas()]);
+});
+
+afterAll(async () => {
+	await browser?.close();
+	server?.stop();
+	await db?.close();
+});
+
+async function openContext(): Promise<BrowserContext> {
+	const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
+	const local = new URL(server.url).host;
+	await context.route('**/*', (route) => {
+		const url = new URL(route.request().url());
+		if (url.host === local || url.protocol === 'blob:' || url.protocol === 'data:') return route.continue();
+		foreignRequests.push(url.href);
+		return route.abort();
+	});
+	return context;
+}
+
+async function openPage(context: BrowserContext, path: string): Promise<Page> {
+	const page = await context.newPage();
+	page.on('console', (msg) => {
+		if (msg.type() === 'error') errors.push(`${path}: ${msg.text()}`);
+	});
+	page.on('pageerror', (error) => errors.push(`${path}: ${error.message}`));
+	await page.goto(server.url + path);
+	return page;
+}
+
+/** Client-side navigation, as a link of the app would do it (vite preview has no SPA fallback for unknown paths). */
+async function followLink(page: Page, path: string) {
+	await page.evaluate((href) => {
+		const a = document.createElement('a');
+		a.href = href;
+		a.textContent = 'lien de test';
+		document.body.append(a);
+		a.click();
+	}, path);
+}
+
+async function scalar(sql: string, params: string[] = []): Promise<number> {
+	return Number((await db.query(sql, params)).get(0)!.toJSON().v);
+}
+
+const APL_2023 = (where: string) =>
+	`SELECT sum(a.apl_mg * a.pop_standardisee) / sum(a.pop_standardisee) AS v FROM apl a JOIN communes c USING (code) WHERE ${where} AND a.annee = 2023`;
+
+describe('comparison', () => {
+	it('Figeac, Cahors, Saint-Céré: APL 2023 = SQL ratio of sums, references, ranks, CSV', async () => {
+		const context = await openContext();
+		const page = await openPage(context, '/comparer?t=commune:46102,commune:46042,commune:46251');
+		const table = page.getByTestId('compare-table');
+		await table.waitFor({ timeout: 90_000 });
+		await page.waitForFunction(() => document.querySelector('[data-testid=compare-table]')?.getAttribute('aria-busy') === 'false');
+
+		const headers = await table.locator('thead th .name').allInnerTexts();
+		expect(headers.map((h) => h.trim())).toEqual(['Figeac', 'Cahors', 'Saint-Céré', 'Lot', 'Occitanie', 'France']);
+
+		const expected = [
+			await scalar(APL_2023("c.code = '46102'")),
+			await scalar(APL_2023("c.code = '46042'")),
+			await scalar(APL_2023("c.code = '46251'")),
+			await scalar(APL_2023("c.dep = '46'")),
+			await scalar(APL_2023("c.reg = '76'")),
+			await scalar(APL_2023('true'))
+		];
+		const cells = await table.locator('tr[data-indicator=apl_mg_2023] td .value').allInnerTexts();
+		expect(cells).toEqual(expected.map((v) => formatNumber(v, 2)));
+		const ranks = await table.locator('tr[data-indicator=apl_mg_2023] td .rank').allInnerTexts();
+		expect(ranks).toHaveLength(3);
+		for (const r of ranks) expect(r).toMatch(/^\d+(er|e)( ex æquo)? \/ 312$/);
+
+		await page.screenshot({ path: resolve(SHOTS, 'compare-figeac-cahors-saint-cere.png'), fullPage: true });
+
+		const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-csv').click()]);
+		expect(download.suggestedFilename()).toMatch(/^comparaison-figeac-cahors-saint-cere\.csv$/);
+		const bytes = readFileSync((await download.path())!);
+		expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+		const text = bytes.toString('utf8').slice(1);
+		const lines = text.split('\r\n');
+		expect(lines[0]).toBe('Indicateur;Unité;Source;Figeac;Cahors;Saint-Céré;Lot (référence);Occitanie (référence);France (référence)');
+		const apl = lines.find((l) => l.startsWith('APL aux médecins généralistes 2023;'))!;
+		expect(apl.split(';').slice(-6)).toEqual(expected.map((v) => v.toFixed(2).replace('.', ',')));
+		await context.close();
+	});
+
+	it('adds a territory with the search box and keeps the selection in the URL', async () => {
+		const context = await openContext();
+		const page = await openPage(context, '/comparer?t=commune:46102');
+		await page.getByTestId('compare-table').waitFor({ timeout: 90_000 });
+		await page.getByTestId('search-input').fill('Saint-Céré');
+		await page.getByTestId('search-option').first().waitFor();
+		await page.keyboard.press('Enter');
+		await page.waitForURL(/t=commune:46102,commune:46251/);
+		await page.getByTestId('add-cls').selectOption('cauvaldor');
+		await page.waitForURL(/t=commune:46102,commune:46251,cls:cauvaldor/);
+		await page.waitForFunction(() => document.querySelectorAll('[data-testid=compare-table] thead th .name').length === 6);
+		await context.close();
+	});
+});
+
+describe('portrait', () => {
+	it('Cauvaldor (CLS perimeter): 77 communes, print layout to an A4 PDF', async () => {
+		const context = await openContext();
+		const page = await openPage(context, '/territoire/cls/cauvaldor');
+		await page.getByTestId('portrait-title').waitFor({ timeout: 90_000 });
+		await expect.poll(() => page.getByTestId('portrait-communes').innerText()).toBe('77 communes');
+		const population = await scalar("SELECT sum(population)::DOUBLE AS v FROM communes WHERE epci = '200066371'");
+		expect(await page.locator('.meta').innerText()).toContain(`${formatNumber(population, 0)} habitants`);
+		const apl = await page.locator('tr[data-indicator=apl_mg_2023] td.main').innerText();
+		expect(apl).toBe(formatNumber(await scalar(APL_2023("c.epci = '200066371'")), 2));
+		await page.waitForTimeout(2500); // let the perimeter map draw
+		await page.screenshot({ path: resolve(SHOTS, 'portrait-cauvaldor.png'), fullPage: true, timeout: 120_000 });
+
+		await page.emulateMedia({ media: 'print' });
+		const pdf = resolve(SHOTS, 'portrait-cauvaldor.pdf');
+		await page.pdf({ path: pdf, format: 'A4', printBackground: true });
+		for (const f of readdirSync(SHOTS)) if (f.startsWith('portrait-cauvaldor-print')) rmSync(resolve(SHOTS, f));
+		execFileSync('pdftoppm', ['-png', '-r', '60', pdf, resolve(SHOTS, 'portrait-cauvaldor-print')]);
+		const pages = readdirSync(SHOTS).filter((f) => f.startsWith('portrait-cauvaldor-print') && f.endsWith('.png'));
+		expect(pages.length).toBeGreaterThanOrEqual(1);
+		expect(pages.length).toBeLessThanOrEqual(5);
+		await context.close();
+	});
+
+	it('a commune portrait lists its CLS; an unknown code says so', async () => {
+		const context = await openContext();
+		// Only a few portraits are prerendered: the others are reached through the app's links.
+		const page = await openPage(context, '/territoire/commune/46102');
+		await page.getByTestId('portrait-title').waitFor({ timeout: 90_000 });
+		expect(await page.getByTestId('portrait-title').innerText()).toBe('Figeac');
+		await followLink(page, '/territoire/commune/46251');
+		await expect.poll(() => page.getByTestId('portrait-title').innerText(), { timeout: 60_000 }).toBe('Saint-Céré');
+		expect(await page.getByTestId('portrait-title').innerText()).toBe('Saint-Céré');
+		expect(await page.getByTestId('portrait-cls').innerText()).toContain('Cauvaldor');
+		await page.screenshot({ path: resolve(SHOTS, 'portrait-saint-cere.png'), fullPage: true, timeout: 120_000 });
+		await followLink(page, '/territoire/commune/99999');
+		await page.getByText('Territoire introuvable').waitFor({ timeout: 90_000 });
+		await context.close();
+	});
+
+	it('no console error, no request outside the app', () => {
+		expect(errors).toEqual([]);
+		expect(foreignRequests).toEqual([]);
+	});
+});

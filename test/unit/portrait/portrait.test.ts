@@ -1,0 +1,138 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openNodeAtlas } from '../../../src/lib/db/node';
+import type { DbConnector } from '../../../src/lib/db/connector';
+import { SHIPPED_CLS } from '../../../src/lib/cls/register';
+import { getIndicator, type NumericIndicator } from '../../../src/lib/indicators/catalogue';
+import { resolveTerritory, valuesOf, type ResolvedTerritory } from '../../../src/lib/portrait/territory';
+import { buildPortrait, clsTouching } from '../../../src/lib/portrait/portrait';
+import { buildComparison, comparisonCsvRows } from '../../../src/lib/portrait/compare';
+import { formatRank, rankAmong } from '../../../src/lib/portrait/rank';
+import { parseKeyList, portraitPath, comparePath } from '../../../src/lib/portrait/territory-key';
+import { toCsv } from '../../../src/lib/export/csv';
+
+let db: DbConnector;
+let membership: Map<string, string | null>;
+
+beforeAll(async () => {
+	db = await openNodeAtlas();
+	const t = await db.query('SELECT code, epci FROM communes');
+	membership = new Map(t.toArray().map((r) => [String(r.code), (r.epci as string | null) ?? null]));
+});
+afterAll(() => db?.close());
+
+const num = (id: string) => getIndicator(id) as NumericIndicator;
+
+async function scalar(sql: string, params: (string | number)[] = []): Promise<number> {
+	const v = (await db.query(sql, params)).get(0)!.toJSON().v as number | null;
+	return v === null ? NaN : Number(v);
+}
+
+async function resolve(key: string): Promise<ResolvedTerritory> {
+	const [k] = parseKeyList(key);
+	const t = await resolveTerritory(db, k, { clsList: SHIPPED_CLS, membership });
+	if (!t) throw new Error(`introuvable : ${key}`);
+	return t;
+}
+
+describe('territory keys', () => {
+	it('parses, de-duplicates and caps the URL list', () => {
+		expect(parseKeyList('commune:46102,commune:46102,epci:200066371,cls:cauvaldor,commune:x,pays:1')).toEqual([
+			{ niveau: 'commune', code: '46102' },
+			{ niveau: 'epci', code: '200066371' },
+			{ niveau: 'cls', code: 'cauvaldor' }
+		]);
+		expect(parseKeyList('commune:46102,commune:46042,commune:46251,commune:46001,commune:46003,commune:46004,commune:46005')).toHaveLength(6);
+		expect(portraitPath('commune', '2A004')).toBe('/territoire/commune/2A004');
+		expect(comparePath([{ niveau: 'commune', code: '46102' }])).toBe('/comparer?t=commune:46102');
+	});
+});
+
+describe('portrait of Cauvaldor', () => {
+	for (const key of ['cls:cauvaldor', 'epci:200066371']) {
+		it(`${key}: 77 communes, population = sum of its communes`, async () => {
+			const t = await resolve(key);
+			expect(t.communes).toHaveLength(77);
+			expect(t.departement?.code).toBe('46');
+			expect(t.region?.code).toBe('76');
+			const p = await buildPortrait(db, t);
+			const sum = await scalar('SELECT sum(population)::DOUBLE AS v FROM communes WHERE epci = ?', ['200066371']);
+			expect(p.population).toBe(sum);
+			expect(p.radon.reduce((s, r) => s + r.communes, 0)).toBe(77);
+			expect(p.densite.reduce((s, r) => s + r.population, 0)).toBe(sum);
+			const msp = await scalar(
+				"SELECT count(*)::DOUBLE AS v FROM finess f JOIN communes c ON c.code = f.code_commune WHERE c.epci = ? AND f.categorie = 'msp'",
+				['200066371']
+			);
+			expect(p.facilities.find((f) => f.categorie === 'msp')?.n).toBe(msp);
+			// APL 2023 as the hand-written ratio of sums.
+			const apl = await scalar(
+				'SELECT sum(a.apl_mg * a.pop_standardisee) / sum(a.pop_standardisee) AS v FROM apl a JOIN communes c USING (code) WHERE c.epci = ? AND a.annee = 2023',
+				['200066371']
+			);
+			expect(p.rows.get('apl_mg_2023')!.values[0]).toBeCloseTo(apl, 10);
+			expect(p.references).toEqual(['Lot', 'Occitanie', 'France']);
+		});
+	}
+
+	it('the CLS covering the EPCI is Cauvaldor', async () => {
+		const t = await resolve('epci:200066371');
+		expect(clsTouching(SHIPPED_CLS, membership, t.communes).map((c) => c.cls.id)).toContain('cauvaldor');
+	});
+});
+
+describe('custom selection', () => {
+	it('aggregate = hand SQL ratio of sums', async () => {
+		const codes = ['46102', '46042', '46251'];
+		for (const id of ['apl_mg_2023', 'dist_msp_km', 'medecin_omnipraticien_bpe2013', 'part_75_ans_plus_bv_2022']) {
+			const indicator = num(id);
+			if (indicator.kind !== 'ratio') throw new Error(id);
+			const [v] = await valuesOf(db, indicator, [{ codes }]);
+			const hand = await scalar(
+				`SELECT ${indicator.factor} * sum(num) FILTER (WHERE num IS NOT NULL AND den IS NOT NULL) / sum(den) FILTER (WHERE num IS NOT NULL AND den IS NOT NULL) AS v FROM (${indicator.sql}) s WHERE s.code IN ('46102', '46042', '46251')`
+			);
+			expect(v, id).toBeCloseTo(hand, 9);
+		}
+	});
+
+	it('a commune set equals the level value for the same communes', async () => {
+		const t = await resolve('cls:cauvaldor');
+		for (const id of ['apl_mg_evolution_2022_2023', 'population', 'densite_population']) {
+			const [a, b] = await valuesOf(db, num(id), [{ codes: t.communes }, { level: 'epci', code: '200066371' }]);
+			expect(a, id).toBeCloseTo(b, 9);
+		}
+	});
+});
+
+describe('ranks', () => {
+	it('competition ranking, 1 = highest, NaN ignored', () => {
+		const values = [5, 3, 3, NaN, 1];
+		expect(rankAmong(5, values)).toEqual({ rank: 1, total: 4, tied: 0 });
+		expect(rankAmong(3, values)).toEqual({ rank: 2, total: 4, tied: 1 });
+		expect(rankAmong(1, values)).toEqual({ rank: 4, total: 4, tied: 0 });
+		expect(rankAmong(NaN, values)).toBeNull();
+		expect(formatRank({ rank: 3, total: 312, tied: 0 })).toBe('3e / 312');
+		expect(formatRank({ rank: 1, total: 312, tied: 1 })).toBe('1er ex æquo / 312');
+	});
+});
+
+describe('comparison', () => {
+	it('Figeac, Cahors, Saint-Céré: values, references, ranks and CSV', async () => {
+		const ts = await Promise.all(['commune:46102', 'commune:46042', 'commune:46251'].map(resolve));
+		const c = await buildComparison(db, ts);
+		expect(c.columns.map((col) => col.label)).toEqual(['Figeac', 'Cahors', 'Saint-Céré', 'Lot', 'Occitanie', 'France']);
+		const apl = c.rows.find((r) => r.indicator.id === 'apl_mg_2023')!;
+		const cahors = await scalar("SELECT apl_mg AS v FROM apl WHERE code = '46042' AND annee = 2023");
+		expect(apl.values[1]).toBeCloseTo(cahors, 10);
+		const lot = await scalar(
+			"SELECT sum(a.apl_mg * a.pop_standardisee) / sum(a.pop_standardisee) AS v FROM apl a JOIN communes c USING (code) WHERE c.dep = '46' AND a.annee = 2023"
+		);
+		expect(apl.values[3]).toBeCloseTo(lot, 10);
+		const rank = await scalar(
+			"SELECT 1 + count(*) FILTER (WHERE a.apl_mg > (SELECT apl_mg FROM apl WHERE code = '46042' AND annee = 2023))::DOUBLE AS v FROM apl a JOIN communes c USING (code) WHERE c.dep = '46' AND a.annee = 2023 AND a.apl_mg IS NOT NULL"
+		);
+		expect(apl.ranks[1]?.rank).toBe(rank);
+		expect(apl.ranks[3]).toBeNull();
+		const csv = toCsv(comparisonCsvRows(c, '1 janvier 2026'));
+		expect(csv.split('\r\n')[0]).toBe('\uFEFFIndicateur;Unité;Source;Figeac;Cahors;Saint-Céré;Lot (référence);Occitanie (référence);France (référence)');
+	});
+});
