@@ -1,4 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchChromium, startPreview, waitForColouredMap, type Server } from '../support/browser';
@@ -28,7 +29,7 @@ afterAll(async () => {
 });
 
 async function open(path: string): Promise<{ page: Page; errors: string[] }> {
-	const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+	const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
 	contexts.push(context);
 	const page = await context.newPage();
 	const errors: string[] = [];
@@ -168,6 +169,44 @@ describe('search and keyboard', () => {
 		await page.keyboard.press('ArrowDown');
 		await waitForRecolour(page, 1);
 		await expect.poll(() => legendTitle(page)).not.toBe(before);
+		expect(errors).toEqual([]);
+	});
+});
+
+describe('map export', () => {
+	it('gives a PNG with title, legend and sources drawn in', async () => {
+		const { page, errors } = await open('/?i=apl_mg_2023&p=departement:15');
+		const [download] = await Promise.all([page.waitForEvent('download', { timeout: 60_000 }), page.getByTestId('export-png').click()]);
+		expect(download.suggestedFilename()).toBe('apl-mg-2023-cantal.png');
+		const base64 = readFileSync((await download.path())!).toString('base64');
+		// Decoded in the page: its size, the legend box (top left, under the title) and the source line.
+		const shape = await page.evaluate(async (data) => {
+			const image = new Image();
+			image.src = `data:image/png;base64,${data}`;
+			await image.decode();
+			const canvas = document.createElement('canvas');
+			canvas.width = image.width;
+			canvas.height = image.height;
+			const ctx = canvas.getContext('2d')!;
+			ctx.drawImage(image, 0, 0);
+			const legend = ctx.getImageData(14, 70, 140, 100).data;
+			let sum = 0;
+			let sumSq = 0;
+			for (let i = 0; i < legend.length; i += 4) {
+				sum += legend[i];
+				sumSq += legend[i] * legend[i];
+			}
+			const n = legend.length / 4;
+			const footer = ctx.getImageData(0, image.height - 20, 300, 14).data;
+			let dark = 0;
+			for (let i = 0; i < footer.length; i += 4) if (footer[i] < 128) dark++;
+			return { width: image.width, height: image.height, legendVariance: sumSq / n - (sum / n) ** 2, footerDark: dark };
+		}, base64);
+		const box = (await page.getByTestId('map').boundingBox())!;
+		expect(shape.width).toBe(Math.round(box.width));
+		expect(shape.height).toBe(Math.round(box.height) + 54 + 30);
+		expect(shape.legendVariance).toBeGreaterThan(300);
+		expect(shape.footerDark).toBeGreaterThan(50);
 		expect(errors).toEqual([]);
 	});
 });

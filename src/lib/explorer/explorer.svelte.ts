@@ -125,6 +125,11 @@ export class Explorer {
 		});
 	}
 
+	/** Geometry of a level, loaded in the background if it is not yet (e.g. to fit the map to an EPCI). */
+	ensureGeometry(level: Level): void {
+		this.loadGeometry(level).catch((error: unknown) => this.fail(error));
+	}
+
 	/** Département and région outlines (and fills at those levels): drawn when they arrive, never waited for. */
 	private loadOutlines() {
 		Promise.all([this.loadGeometry('departement'), this.loadGeometry('region')]).catch((error: unknown) => this.fail(error));

@@ -1,0 +1,132 @@
+import type { LegendRow } from '../map/legend-rows';
+import { formatNumber } from '../indicators/format';
+
+/**
+ * The map as a PNG for a report: title and scope above, the map as shown, a legend with bounds and
+ * counts, a scale bar, a north arrow, and the source and millésime line below.
+ */
+export interface MapExportOptions {
+	title: string;
+	/** « Communes — Cantal », the level and the territory studied. */
+	subtitle: string;
+	unit: string;
+	legend: LegendRow[];
+	/** « Source : DREES – APL …, 2023 (Licence Ouverte / Etalab 2.0). Fonds : IGN … » */
+	attribution: string;
+	/** Ground metres per CSS pixel at the map's centre, for the scale bar. */
+	metresPerPixel: number;
+}
+
+const FONT = "'Source Sans 3', system-ui, sans-serif";
+const HEADER = 54;
+const FOOTER = 30;
+const PADDING = 12;
+
+/** A round length (1, 2 or 5 × 10ⁿ metres) drawn in at most `maxPixels`. */
+export function scaleBar(metresPerPixel: number, maxPixels = 120): { metres: number; pixels: number; label: string } {
+	const max = metresPerPixel * maxPixels;
+	const power = 10 ** Math.floor(Math.log10(max));
+	const metres = [5, 2, 1].map((m) => m * power).find((m) => m <= max) ?? power;
+	return {
+		metres,
+		pixels: metres / metresPerPixel,
+		label: metres >= 1000 ? `${formatNumber(metres / 1000, 0)} km` : `${formatNumber(metres, 0)} m`
+	};
+}
+
+/** Composes the export on a canvas: `scale` is the PNG's pixels per CSS pixel (1 or 2). */
+export function composeMapImage(map: HTMLCanvasElement, cssWidth: number, cssHeight: number, opts: MapExportOptions, scale: number): HTMLCanvasElement {
+	const canvas = document.createElement('canvas');
+	canvas.width = Math.round(cssWidth * scale);
+	canvas.height = Math.round((cssHeight + HEADER + FOOTER) * scale);
+	const ctx = canvas.getContext('2d')!;
+	ctx.scale(scale, scale);
+	ctx.fillStyle = '#ffffff';
+	ctx.fillRect(0, 0, cssWidth, cssHeight + HEADER + FOOTER);
+	ctx.imageSmoothingQuality = 'high';
+	ctx.drawImage(map, 0, HEADER, cssWidth, cssHeight);
+
+	ctx.fillStyle = '#111827';
+	ctx.textBaseline = 'alphabetic';
+	ctx.font = `700 18px ${FONT}`;
+	ctx.fillText(opts.title, PADDING, 24, cssWidth - 2 * PADDING);
+	ctx.font = `400 13px ${FONT}`;
+	ctx.fillStyle = '#374151';
+	ctx.fillText(opts.subtitle, PADDING, 44, cssWidth - 2 * PADDING);
+
+	drawLegend(ctx, opts, HEADER + PADDING);
+	drawNorth(ctx, cssWidth - 28, HEADER + 16);
+	drawScale(ctx, scaleBar(opts.metresPerPixel), cssWidth - PADDING, HEADER + cssHeight - PADDING);
+
+	ctx.font = `400 11px ${FONT}`;
+	ctx.fillStyle = '#374151';
+	ctx.fillText(opts.attribution, PADDING, HEADER + cssHeight + 19, cssWidth - 2 * PADDING);
+	return canvas;
+}
+
+function drawLegend(ctx: CanvasRenderingContext2D, opts: MapExportOptions, top: number) {
+	const rowHeight = 17;
+	ctx.font = `400 12px ${FONT}`;
+	const width = Math.max(150, ...opts.legend.map((r) => ctx.measureText(r.label).width + 90), ctx.measureText(opts.unit).width + 20);
+	const height = 26 + opts.legend.length * rowHeight + 6;
+	ctx.fillStyle = 'rgba(255,255,255,0.92)';
+	ctx.fillRect(PADDING, top, width, height);
+	ctx.strokeStyle = '#9ca3af';
+	ctx.strokeRect(PADDING, top, width, height);
+	ctx.fillStyle = '#374151';
+	ctx.fillText(opts.unit, PADDING + 8, top + 17);
+	opts.legend.forEach((row, i) => {
+		const y = top + 26 + i * rowHeight;
+		ctx.fillStyle = row.color;
+		ctx.fillRect(PADDING + 8, y, 18, 12);
+		ctx.strokeStyle = 'rgba(0,0,0,0.3)';
+		ctx.strokeRect(PADDING + 8, y, 18, 12);
+		ctx.fillStyle = '#111827';
+		ctx.fillText(row.label, PADDING + 32, y + 10);
+		ctx.fillStyle = '#4b5563';
+		ctx.textAlign = 'right';
+		ctx.fillText(formatNumber(row.count, 0), PADDING + width - 8, y + 10);
+		ctx.textAlign = 'left';
+	});
+}
+
+function drawNorth(ctx: CanvasRenderingContext2D, x: number, y: number) {
+	ctx.fillStyle = '#111827';
+	ctx.beginPath();
+	ctx.moveTo(x, y);
+	ctx.lineTo(x + 7, y + 20);
+	ctx.lineTo(x, y + 15);
+	ctx.lineTo(x - 7, y + 20);
+	ctx.closePath();
+	ctx.fill();
+	ctx.font = `700 12px ${FONT}`;
+	ctx.textAlign = 'center';
+	ctx.fillText('N', x, y + 34);
+	ctx.textAlign = 'left';
+}
+
+function drawScale(ctx: CanvasRenderingContext2D, bar: { pixels: number; label: string }, right: number, bottom: number) {
+	const left = right - bar.pixels;
+	ctx.fillStyle = 'rgba(255,255,255,0.85)';
+	ctx.fillRect(left - 6, bottom - 22, bar.pixels + 12, 26);
+	ctx.strokeStyle = '#111827';
+	ctx.lineWidth = 2;
+	ctx.beginPath();
+	ctx.moveTo(left, bottom - 8);
+	ctx.lineTo(left, bottom);
+	ctx.lineTo(right, bottom);
+	ctx.lineTo(right, bottom - 8);
+	ctx.stroke();
+	ctx.lineWidth = 1;
+	ctx.font = `400 11px ${FONT}`;
+	ctx.fillStyle = '#111827';
+	ctx.textAlign = 'center';
+	ctx.fillText(bar.label, (left + right) / 2, bottom - 8);
+	ctx.textAlign = 'left';
+}
+
+export function canvasPng(canvas: HTMLCanvasElement): Promise<Blob> {
+	return new Promise((resolve, reject) =>
+		canvas.toBlob((blob) => (blob ? resolve(blob) : reject(new Error('Export PNG impossible'))), 'image/png')
+	);
+}
