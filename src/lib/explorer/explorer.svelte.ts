@@ -10,6 +10,7 @@ import { loadPolygons } from '../map/load-polygons';
 import type { FlatPolygons } from '../map/polygons';
 import type { PlaceLabels } from '../map/layers';
 import { loadFacilities, type Facilities } from '../map/facilities';
+import { OVERLAYS, loadOverlay, type OverlayData, type OverlayId } from '../map/overlays';
 import { DEFAULT_VIEW, type ViewState } from './view-state';
 
 /** Population from which a commune is labelled, by zoom: big towns first, villages when close. */
@@ -63,6 +64,8 @@ export class Explorer {
 	labels = $state.raw<PlaceLabels | null>(null);
 	facilities = $state.raw<Facilities | null>(null);
 	busy = $state(false);
+	/** Zonings drawn over the map, once loaded. */
+	overlays = $state.raw<Partial<Record<OverlayId, OverlayData>>>({});
 	/** A territory the map should zoom to (a search result); `n` makes each request distinct. */
 	focusRequest = $state<{ level: Level; code: string; n: number } | null>(null);
 
@@ -102,7 +105,7 @@ export class Explorer {
 			await this.refreshFilter();
 			this.phase = 'pret';
 			await Promise.all([this.loadLabels(db), this.tables.ensureAll()]);
-			if (view.layers.length) await this.ensureFacilities();
+			if (view.layers.length) await Promise.all([this.ensureFacilities(), this.ensureOverlays()]);
 		} catch (error) {
 			this.fail(error);
 		}
@@ -170,6 +173,17 @@ export class Explorer {
 			await this.refreshFilter();
 		}
 		if (next.layers.length && !this.facilities) await this.ensureFacilities();
+		await this.ensureOverlays();
+	}
+
+	private async ensureOverlays() {
+		const communes = this.geometry.commune;
+		if (!this.db || !communes) return;
+		for (const overlay of OVERLAYS) {
+			if (!this.view.layers.includes(overlay.id) || this.overlays[overlay.id]) continue;
+			await this.ensureTables([...overlay.tables]);
+			this.overlays = { ...this.overlays, [overlay.id]: await loadOverlay(this.db, overlay.id, communes) };
+		}
 	}
 
 	/** Queries values (unless only the classes changed) and classifies them. Marks the timing for the benchmark. */

@@ -82,7 +82,7 @@ export function parseView(params: URLSearchParams): ViewState {
 				? { indicator: filterIndicator.id, op: filterMatch[2] as '>' | '<', value: Number(filterMatch[3]) }
 				: null,
 		selection: parseTerritory(params.get('s'), LEVELS) as ViewState['selection'],
-		layers: (params.get('l') ?? '').split(',').filter((l) => /^[a-z_]+$/.test(l))
+		layers: (params.get('l') ?? '').split(',').filter((l) => /^[a-z0-9_]+$/.test(l))
 	};
 }
 

@@ -13,7 +13,7 @@ describe('permalinks', () => {
 			keptClasses: [0],
 			filter: { indicator: 'dist_msp_km', op: '>', value: 15 },
 			selection: { level: 'commune', code: '15014' },
-			layers: ['msp', 'hopital']
+			layers: ['msp', 'hopital', 'radon3', 'qpv', 'cls']
 		};
 		expect(parseView(viewParams(view))).toEqual(view);
 	});
