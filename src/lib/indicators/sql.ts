@@ -56,6 +56,18 @@ function aggregate(indicator: NumericIndicator, condition = ''): string {
 	}
 }
 
+/** The value of one commune row: the aggregate of a single row, without a GROUP BY over 35k communes. */
+function rowValue(indicator: NumericIndicator): string {
+	switch (indicator.kind) {
+		case 'ratio':
+			return `CAST(${indicator.factor} AS DOUBLE) * s.num / NULLIF(s.den, 0)`;
+		case 'change':
+			return `CAST(${indicator.factor} AS DOUBLE) * (s.num / NULLIF(s.den, 0) - s.num_before / NULLIF(s.den_before, 0))`;
+		case 'count':
+			return 'CAST(s.num AS DOUBLE)';
+	}
+}
+
 function scopeCondition(scope: Scope): { sql: string; params: SqlParam[] } {
 	return scope.level === 'france' ? { sql: 'true', params: [] } : { sql: `c.${KEY[scope.level]} = ?`, params: [scope.code] };
 }
@@ -80,8 +92,9 @@ export function territoryValuesSql(indicator: Indicator, level: Level, scope: Sc
 	}
 	const rows = communeRows(indicator);
 	if (level === 'commune') {
+		// Indicator SQL gives one row per commune: its value needs no aggregation.
 		return {
-			sql: `SELECT c.code, ${aggregate(indicator)} AS value, bool_or(${inScope.sql}) AS in_scope FROM communes c LEFT JOIN (${rows}) s ON s.code = c.code GROUP BY c.code ORDER BY c.code`,
+			sql: `SELECT c.code, ${rowValue(indicator)} AS value, ${inScope.sql} AS in_scope FROM communes c LEFT JOIN (${rows}) s ON s.code = c.code ORDER BY c.code`,
 			params: inScope.params
 		};
 	}

@@ -71,3 +71,22 @@ describe('aggregates are ratios of sums', () => {
 		expect(inScope.reduce((s, v) => s + v, 0)).toBe(0);
 	});
 });
+
+describe('commune values', () => {
+	it('equal the one-commune aggregate for every numeric indicator (one row per commune in each SQL)', async () => {
+		const codes = (await db.query('SELECT code FROM communes ORDER BY code')).getChild('code')!.toArray() as string[];
+		const cahors = codes.indexOf('46042');
+		const { INDICATORS } = await import('../../../src/lib/indicators/catalogue');
+		for (const indicator of INDICATORS) {
+			if (indicator.kind === 'class') continue;
+			const { values } = await queryTerritoryValues(db, indicator, 'commune', { level: 'france' });
+			const single = await queryTerritoryValue(db, indicator, { level: 'commune', code: '46042' });
+			expect(values[cahors], indicator.id).toBeCloseTo(single, 9);
+		}
+		for (const indicator of INDICATORS) {
+			if (indicator.kind === 'class') continue;
+			const rows = await db.query(`SELECT code, count(*)::INTEGER AS n FROM (${indicator.sql}) GROUP BY code HAVING count(*) > 1 LIMIT 1`);
+			expect(rows.numRows, `${indicator.id} has several rows for a commune`).toBe(0);
+		}
+	});
+});
