@@ -119,13 +119,19 @@ export class Explorer {
 				: `Le chargement de l’atlas a échoué : ${error instanceof Error ? error.message : String(error)}`;
 	}
 
+	/** Each level's geometry is fetched and triangulated once, however many callers ask at the same time. */
+	// eslint-disable-next-line svelte/prefer-svelte-reactivity -- a private cache of promises, not state
+	private geometryLoads = new Map<Level, Promise<FlatPolygons>>();
 	private loadGeometry(level: Level): Promise<FlatPolygons> {
-		const loaded = this.geometry[level];
-		if (loaded) return Promise.resolve(loaded);
-		return loadPolygons(findArtefact(this.manifest!, GEOMETRY[level]), this.dataUrl).then((p) => {
-			this.geometry = { ...this.geometry, [level]: p };
-			return p;
-		});
+		let load = this.geometryLoads.get(level);
+		if (!load) {
+			load = loadPolygons(findArtefact(this.manifest!, GEOMETRY[level]), this.dataUrl).then((p) => {
+				this.geometry = { ...this.geometry, [level]: p };
+				return p;
+			});
+			this.geometryLoads.set(level, load);
+		}
+		return load;
 	}
 
 	/** Geometry of a level, loaded in the background if it is not yet (e.g. to fit the map to an EPCI). */
