@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchChromium, startPreview, type Server } from '../support/browser';
+import { launchChromium, startPreview, type Server, openWatchedContext, openWatchedPage, type Watch } from '../support/browser';
 
 const SHOTS = resolve(import.meta.dirname, '../../test-results');
 mkdirSync(SHOTS, { recursive: true });
@@ -12,8 +12,8 @@ const AURILLAC = 'bassin-aurillac-carlades-chataigneraie-2024-2028';
 let server: Server;
 let browser: Browser;
 /** Console errors and foreign requests of every page opened by these tests. */
-const errors: string[] = [];
-const foreignRequests: string[] = [];
+const watch: Watch = { errors: [], foreignRequests: [] };
+const { errors, foreignRequests } = watch;
 
 beforeAll(async () => {
 	server = await startPreview(4327);
@@ -26,26 +26,12 @@ afterAll(async () => {
 });
 
 /** A fresh context (its own IndexedDB); console errors recorded, hosts other than the app refused. */
-async function openContext(): Promise<BrowserContext> {
-	const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-	const local = new URL(server.url).host;
-	await context.route('**/*', (route) => {
-		const url = new URL(route.request().url());
-		if (url.host === local || url.protocol === 'blob:' || url.protocol === 'data:') return route.continue();
-		foreignRequests.push(url.href);
-		return route.abort();
-	});
-	return context;
+function openContext(): Promise<BrowserContext> {
+	return openWatchedContext(browser, server, watch);
 }
 
-async function openPage(context: BrowserContext, path: string): Promise<Page> {
-	const page = await context.newPage();
-	page.on('console', (msg) => {
-		if (msg.type() === 'error') errors.push(`${path}: ${msg.text()}`);
-	});
-	page.on('pageerror', (error) => errors.push(`${path}: ${error.message}`));
-	await page.goto(server.url + path);
-	return page;
+function openPage(context: BrowserContext, path: string): Promise<Page> {
+	return openWatchedPage(context, server, path, watch);
 }
 
 /** Waits until the perimeter map has drawn its communes (many colours on the canvas). */

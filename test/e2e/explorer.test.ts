@@ -2,7 +2,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchChromium, startPreview, waitForColouredMap, type Server } from '../support/browser';
+import { launchChromium, openWatchedContext, openWatchedPage, startPreview, waitForColouredMap, type Server, type Watch } from '../support/browser';
 import { openNodeAtlas } from '../../src/lib/db/node';
 import { jenksBreaks } from '../../src/lib/indicators/classify';
 
@@ -29,17 +29,12 @@ afterAll(async () => {
 });
 
 async function open(path: string): Promise<{ page: Page; errors: string[] }> {
-	const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
+	const watch: Watch = { errors: [], foreignRequests: [] };
+	const context = await openWatchedContext(browser, server, watch);
 	contexts.push(context);
-	const page = await context.newPage();
-	const errors: string[] = [];
-	page.on('console', (msg) => {
-		if (msg.type() === 'error') errors.push(msg.text());
-	});
-	page.on('pageerror', (error) => errors.push(error.message));
-	await page.goto(server.url + path);
+	const page = await openWatchedPage(context, server, path, watch);
 	await waitForColouredMap(page);
-	return { page, errors };
+	return { page, errors: watch.errors };
 }
 
 /** A coarse fingerprint of the map canvas: 400 sampled pixels. */
@@ -202,9 +197,13 @@ describe('map export', () => {
 			for (let i = 0; i < footer.length; i += 4) if (footer[i] < 128) dark++;
 			return { width: image.width, height: image.height, legendVariance: sumSq / n - (sum / n) ** 2, footerDark: dark };
 		}, base64);
-		const box = (await page.getByTestId('map').boundingBox())!;
-		expect(shape.width).toBe(Math.round(box.width));
-		expect(shape.height).toBe(Math.round(box.height) + 54 + 30);
+		// The map as shown (its canvas, in CSS pixels), plus the title band (54) and the source band (30).
+		const map = await page.evaluate(() => {
+			const canvas = document.querySelector('.maplibregl-canvas') as HTMLCanvasElement;
+			return { width: canvas.clientWidth, height: canvas.clientHeight };
+		});
+		expect(shape.width).toBe(map.width);
+		expect(shape.height).toBe(map.height + 54 + 30);
 		expect(shape.legendVariance).toBeGreaterThan(300);
 		expect(shape.footerDark).toBeGreaterThan(50);
 		expect(errors).toEqual([]);

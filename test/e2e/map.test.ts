@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchChromium, startPreview, waitForColouredMap, type Server } from '../support/browser';
+import { launchChromium, openWatchedContext, openWatchedPage, startPreview, waitForColouredMap, type Server, type Watch } from '../support/browser';
 import { openNodeAtlas } from '../../src/lib/db/node';
 
 const SHOTS = resolve(import.meta.dirname, '../../test-results');
@@ -23,23 +23,10 @@ afterAll(async () => {
 
 /** A page that records console errors and every host it contacts; other hosts are refused. */
 async function openPage(path: string): Promise<{ page: Page; context: BrowserContext; errors: string[]; foreignRequests: string[] }> {
-	const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-	const errors: string[] = [];
-	const foreignRequests: string[] = [];
-	const local = new URL(server.url).host;
-	await context.route('**/*', (route) => {
-		const url = new URL(route.request().url());
-		if (url.host === local || url.protocol === 'blob:' || url.protocol === 'data:') return route.continue();
-		foreignRequests.push(url.href);
-		return route.abort();
-	});
-	const page = await context.newPage();
-	page.on('console', (msg) => {
-		if (msg.type() === 'error') errors.push(msg.text());
-	});
-	page.on('pageerror', (error) => errors.push(error.message));
-	await page.goto(server.url + path);
-	return { page, context, errors, foreignRequests };
+	const watch: Watch = { errors: [], foreignRequests: [] };
+	const context = await openWatchedContext(browser, server, watch, { viewport: { width: 1280, height: 800 } });
+	const page = await openWatchedPage(context, server, path, watch);
+	return { page, context, ...watch };
 }
 
 describe('first screen: France coloured by APL 2023, offline', () => {

@@ -3,7 +3,7 @@ import { mkdirSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { resolve } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchChromium, startPreview, type Server } from '../support/browser';
+import { launchChromium, startPreview, type Server, openWatchedContext, openWatchedPage, type Watch } from '../support/browser';
 import { openNodeAtlas } from '../../src/lib/db/node';
 import type { DbConnector } from '../../src/lib/db/connector';
 import { formatNumber } from '../../src/lib/indicators/format';
@@ -14,8 +14,8 @@ mkdirSync(SHOTS, { recursive: true });
 let server: Server;
 let browser: Browser;
 let db: DbConnector;
-const errors: string[] = [];
-const foreignRequests: string[] = [];
+const watch: Watch = { errors: [], foreignRequests: [] };
+const { errors, foreignRequests } = watch;
 
 beforeAll(async () => {
 	[server, browser, db] = await Promise.all([startPreview(4337), launchChromium(), openNodeAtlas()]);
@@ -27,26 +27,13 @@ afterAll(async () => {
 	await db?.close();
 });
 
-async function openContext(): Promise<BrowserContext> {
-	const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
-	const local = new URL(server.url).host;
-	await context.route('**/*', (route) => {
-		const url = new URL(route.request().url());
-		if (url.host === local || url.protocol === 'blob:' || url.protocol === 'data:') return route.continue();
-		foreignRequests.push(url.href);
-		return route.abort();
-	});
-	return context;
+/** A fresh context (its own IndexedDB); console errors recorded, hosts other than the app refused. */
+function openContext(): Promise<BrowserContext> {
+	return openWatchedContext(browser, server, watch);
 }
 
-async function openPage(context: BrowserContext, path: string): Promise<Page> {
-	const page = await context.newPage();
-	page.on('console', (msg) => {
-		if (msg.type() === 'error') errors.push(`${path}: ${msg.text()}`);
-	});
-	page.on('pageerror', (error) => errors.push(`${path}: ${error.message}`));
-	await page.goto(server.url + path);
-	return page;
+function openPage(context: BrowserContext, path: string): Promise<Page> {
+	return openWatchedPage(context, server, path, watch);
 }
 
 /** Client-side navigation, as a link of the app would do it (vite preview has no SPA fallback for unknown paths). */

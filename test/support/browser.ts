@@ -1,4 +1,4 @@
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { resolve } from 'node:path';
 
@@ -67,4 +67,39 @@ export async function waitForColouredMap(page: Page, timeout = 60_000): Promise<
 	);
 	const alert = await page.locator('[role=alert]').count();
 	if (alert > 0) throw new Error(`L'application affiche une erreur : ${await page.locator('[role=alert]').innerText()}`);
+}
+
+/** What the tests watch on every page: console errors, and requests to any host but the app's. */
+export interface Watch {
+	errors: string[];
+	foreignRequests: string[];
+}
+
+/** A fresh context (its own cache and IndexedDB) that refuses, and records, every host but the app's. */
+export async function openWatchedContext(
+	browser: Browser,
+	server: Server,
+	watch: Watch,
+	options: Parameters<Browser['newContext']>[0] = {}
+): Promise<BrowserContext> {
+	const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true, ...options });
+	const local = new URL(server.url).host;
+	await context.route('**/*', (route) => {
+		const url = new URL(route.request().url());
+		if (url.host === local || url.protocol === 'blob:' || url.protocol === 'data:') return route.continue();
+		watch.foreignRequests.push(url.href);
+		return route.abort();
+	});
+	return context;
+}
+
+/** Opens `path` of the app in the context, recording the page's console errors. */
+export async function openWatchedPage(context: BrowserContext, server: Server, path: string, watch: Watch): Promise<Page> {
+	const page = await context.newPage();
+	page.on('console', (msg) => {
+		if (msg.type() === 'error') watch.errors.push(`${path}: ${msg.text()}`);
+	});
+	page.on('pageerror', (error) => watch.errors.push(`${path}: ${error.message}`));
+	await page.goto(server.url + path);
+	return page;
 }
