@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchChromium, startPreview, type Server, openWatchedContext, openWatchedPage, type Watch } from '../support/browser';
+import { launchChromium, startPreview, type Server, openWatchedContext, openWatchedPage, followLink, type Watch } from '../support/browser';
 
 const SHOTS = resolve(import.meta.dirname, '../../test-results');
 mkdirSync(SHOTS, { recursive: true });
@@ -67,16 +67,6 @@ async function waitForCounts(page: Page) {
 	);
 }
 
-/** Client-side navigation, as a link of the app would do it (vite preview has no SPA fallback for unknown paths). */
-async function followLink(page: Page, path: string) {
-	await page.evaluate((href) => {
-		const a = document.createElement('a');
-		a.href = href;
-		a.textContent = 'lien de test';
-		document.body.append(a);
-		a.click();
-	}, path);
-}
 
 describe('/cls: the list', () => {
 	let context: BrowserContext;

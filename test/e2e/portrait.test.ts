@@ -3,7 +3,7 @@ import { mkdirSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { resolve } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchChromium, startPreview, type Server, openWatchedContext, openWatchedPage, type Watch } from '../support/browser';
+import { launchChromium, startPreview, type Server, openWatchedContext, openWatchedPage, followLink, type Watch } from '../support/browser';
 import { openNodeAtlas } from '../../src/lib/db/node';
 import type { DbConnector } from '../../src/lib/db/connector';
 import { formatNumber } from '../../src/lib/indicators/format';
@@ -36,16 +36,6 @@ function openPage(context: BrowserContext, path: string): Promise<Page> {
 	return openWatchedPage(context, server, path, watch);
 }
 
-/** Client-side navigation, as a link of the app would do it (vite preview has no SPA fallback for unknown paths). */
-async function followLink(page: Page, path: string) {
-	await page.evaluate((href) => {
-		const a = document.createElement('a');
-		a.href = href;
-		a.textContent = 'lien de test';
-		document.body.append(a);
-		a.click();
-	}, path);
-}
 
 async function scalar(sql: string, params: string[] = []): Promise<number> {
 	return Number((await db.query(sql, params)).get(0)!.toJSON().v);

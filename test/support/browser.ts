@@ -103,3 +103,14 @@ export async function openWatchedPage(context: BrowserContext, server: Server, p
 	await page.goto(server.url + path);
 	return page;
 }
+
+/** Client-side navigation, as a link of the app would do it (vite preview has no SPA fallback for unknown paths). */
+export async function followLink(page: Page, path: string) {
+	await page.evaluate((href) => {
+		const a = document.createElement('a');
+		a.href = href;
+		a.textContent = 'lien de test';
+		document.body.append(a);
+		a.click();
+	}, path);
+}
