@@ -29,7 +29,9 @@ export interface Server {
 const ROOT = resolve(import.meta.dirname, '../..');
 
 /** Starts `vite preview` on a free-ish port and resolves once it answers. Needs a prior `vite build`. */
-export async function startPreview(port: number): Promise<Server> {
+export async function startPreview(basePort: number): Promise<Server> {
+	// Several checkouts may run their tests on one machine: each sets its own offset.
+	const port = basePort + Number(process.env.E2E_PORT_OFFSET ?? 0);
 	const child: ChildProcess = spawn(
 		process.execPath,
 		[resolve(ROOT, 'node_modules/vite/bin/vite.js'), 'preview', '--port', String(port), '--strictPort', '--host', '127.0.0.1'],
