@@ -1,5 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchChromium, openWatchedContext, openWatchedPage, startPreview, waitForColouredMap, type Server, type Watch } from '../support/browser';
@@ -169,43 +169,77 @@ describe('search and keyboard', () => {
 });
 
 describe('map export', () => {
-	it('gives a PNG with title, legend and sources drawn in', async () => {
+	/** Clicks an export button and returns the PNG it downloads, base64, with its file name. */
+	async function exportedPng(page: Page, testId: string): Promise<{ name: string; base64: string }> {
+		const [download] = await Promise.all([page.waitForEvent('download', { timeout: 60_000 }), page.getByTestId(testId).click()]);
+		return { name: download.suggestedFilename(), base64: readFileSync((await download.path())!).toString('base64') };
+	}
+
+	it('gives a PNG with title, legend and sources, at 1× and 2× the same picture', async () => {
 		const { page, errors } = await open('/?i=apl_mg_2023&p=departement:15');
-		const [download] = await Promise.all([page.waitForEvent('download', { timeout: 60_000 }), page.getByTestId('export-png').click()]);
-		expect(download.suggestedFilename()).toBe('apl-mg-2023-cantal.png');
-		const base64 = readFileSync((await download.path())!).toString('base64');
-		// Decoded in the page: its size, the legend box (top left, under the title) and the source line.
-		const shape = await page.evaluate(async (data) => {
-			const image = new Image();
-			image.src = `data:image/png;base64,${data}`;
-			await image.decode();
-			const canvas = document.createElement('canvas');
-			canvas.width = image.width;
-			canvas.height = image.height;
-			const ctx = canvas.getContext('2d')!;
-			ctx.drawImage(image, 0, 0);
-			const legend = ctx.getImageData(14, 70, 140, 100).data;
-			let sum = 0;
-			let sumSq = 0;
-			for (let i = 0; i < legend.length; i += 4) {
-				sum += legend[i];
-				sumSq += legend[i] * legend[i];
-			}
-			const n = legend.length / 4;
-			const footer = ctx.getImageData(0, image.height - 20, 300, 14).data;
-			let dark = 0;
-			for (let i = 0; i < footer.length; i += 4) if (footer[i] < 128) dark++;
-			return { width: image.width, height: image.height, legendVariance: sumSq / n - (sum / n) ** 2, footerDark: dark };
-		}, base64);
+		const single = await exportedPng(page, 'export-png');
+		const double = await exportedPng(page, 'export-png-2x');
+		expect(single.name).toBe('apl-mg-2023-cantal.png');
+		expect(double.name).toBe('apl-mg-2023-cantal-2x.png');
+		writeFileSync(resolve(SHOTS, 'export-cantal-2x.png'), Buffer.from(double.base64, 'base64'));
+		// Decoded in the page: sizes, the legend box (top left, under the title), the source line, and
+		// the 2× image brought down to 1× against the 1× one (deck.gl must fill the whole 2× frame).
+		const shape = await page.evaluate(
+			async ([oneX, twoX]) => {
+				const decode = async (data: string) => {
+					const image = new Image();
+					image.src = `data:image/png;base64,${data}`;
+					await image.decode();
+					return image;
+				};
+				const [one, two] = await Promise.all([decode(oneX), decode(twoX)]);
+				const canvas = document.createElement('canvas');
+				canvas.width = one.width;
+				canvas.height = one.height;
+				const ctx = canvas.getContext('2d', { willReadFrequently: true })!;
+				ctx.drawImage(one, 0, 0);
+				const legend = ctx.getImageData(14, 70, 140, 100).data;
+				let sum = 0;
+				let sumSq = 0;
+				for (let i = 0; i < legend.length; i += 4) {
+					sum += legend[i];
+					sumSq += legend[i] * legend[i];
+				}
+				const n = legend.length / 4;
+				const footer = ctx.getImageData(0, one.height - 20, 300, 14).data;
+				let dark = 0;
+				for (let i = 0; i < footer.length; i += 4) if (footer[i] < 128) dark++;
+				// The map band only (below the title band), in 8×8 blocks to smooth out anti-aliasing.
+				const blocks = (image: HTMLImageElement) => {
+					ctx.clearRect(0, 0, canvas.width, canvas.height);
+					ctx.drawImage(image, 0, 0, one.width / 8, one.height / 8);
+					return ctx.getImageData(0, 54 / 8, Math.floor(one.width / 8), Math.floor((one.height - 84) / 8)).data;
+				};
+				const a = blocks(one);
+				const b = blocks(two);
+				let diff = 0;
+				for (let i = 0; i < a.length; i++) diff += Math.abs(a[i] - b[i]);
+				return {
+					one: { width: one.width, height: one.height },
+					two: { width: two.width, height: two.height },
+					legendVariance: sumSq / n - (sum / n) ** 2,
+					footerDark: dark,
+					meanDifference: diff / a.length
+				};
+			},
+			[single.base64, double.base64]
+		);
 		// The map as shown (its canvas, in CSS pixels), plus the title band (54) and the source band (30).
 		const map = await page.evaluate(() => {
 			const canvas = document.querySelector('.maplibregl-canvas') as HTMLCanvasElement;
 			return { width: canvas.clientWidth, height: canvas.clientHeight };
 		});
-		expect(shape.width).toBe(map.width);
-		expect(shape.height).toBe(map.height + 54 + 30);
+		expect(shape.one).toEqual({ width: map.width, height: map.height + 54 + 30 });
+		expect(shape.two).toEqual({ width: 2 * map.width, height: 2 * (map.height + 54 + 30) });
 		expect(shape.legendVariance).toBeGreaterThan(300);
 		expect(shape.footerDark).toBeGreaterThan(50);
+		// Same picture: a frame drawn at the wrong pixel ratio leaves whole quadrants of another colour.
+		expect(shape.meanDifference).toBeLessThan(8);
 		expect(errors).toEqual([]);
 	});
 });
