@@ -12,6 +12,8 @@ import type { PlaceLabels } from '../map/layers';
 import { loadFacilities, type Facilities } from '../map/facilities';
 import { OVERLAYS, loadOverlay, type OverlayData, type OverlayId } from '../map/overlays';
 import { DEFAULT_VIEW, type ViewState } from './view-state';
+import { MAX_SELECTION, countCommunes, normalizeSelection } from '../portrait/territory-key';
+import { formatNumber } from '../indicators/format';
 
 /** Population from which a commune is labelled, by zoom: big towns first, villages when close. */
 const LABEL_ZOOMS: [number, number][] = [
@@ -66,6 +68,8 @@ export class Explorer {
 	busy = $state(false);
 	/** Zonings drawn over the map, once loaded. */
 	overlays = $state.raw<Partial<Record<OverlayId, OverlayData>>>({});
+	/** Why the last addition to the selection of communes was refused. */
+	groupWarning = $state<string | null>(null);
 	/** A territory the map should zoom to (a search result); `n` makes each request distinct. */
 	focusRequest = $state<{ level: Level; code: string; n: number } | null>(null);
 
@@ -74,6 +78,7 @@ export class Explorer {
 	private manifest: Manifest | null = null;
 	private dataUrl = '';
 	private generation = 0;
+	private centroids: Promise<{ codes: string[]; lon: Float64Array; lat: Float64Array }> | null = null;
 
 	get indicator(): Indicator {
 		return getIndicator(this.view.indicator);
@@ -238,6 +243,33 @@ export class Explorer {
 
 	focus(territory: { level: Level; code: string }) {
 		this.focusRequest = { ...territory, n: (this.focusRequest?.n ?? 0) + 1 };
+	}
+
+	/** Shift-click on a commune: in the selection of communes if it was not, out of it if it was. */
+	toggleInGroup(code: string): Promise<void> {
+		const group = this.view.group;
+		return this.update({ group: group.includes(code) ? group.filter((c) => c !== code) : normalizeSelection([...group, code]) });
+	}
+
+	/** The lasso, or the retained communes: they join the selection, unless it would grow too large. */
+	async addToGroup(codes: readonly string[]): Promise<void> {
+		const size = countCommunes([...this.view.group, ...codes]);
+		this.groupWarning =
+			size > MAX_SELECTION
+				? `Sélection non modifiée : elle compterait ${formatNumber(size, 0)} communes, au-delà de la limite de ${formatNumber(MAX_SELECTION, 0)}.`
+				: null;
+		if (!this.groupWarning) await this.update({ group: normalizeSelection([...this.view.group, ...codes]) });
+	}
+
+	/** Centroid of every commune (`communes.lon`, `lat`), for the lasso; queried once. */
+	async communeCentroids(): Promise<{ codes: string[]; lon: Float64Array; lat: Float64Array } | null> {
+		if (!this.db) return null;
+		this.centroids ??= this.db.query('SELECT code, lon, lat FROM communes WHERE lon IS NOT NULL').then((table) => ({
+			codes: table.getChild('code')!.toArray() as string[],
+			lon: table.getChild('lon')!.toArray() as Float64Array,
+			lat: table.getChild('lat')!.toArray() as Float64Array
+		}));
+		return this.centroids;
 	}
 
 	/** Loads tables before a panel queries them. */

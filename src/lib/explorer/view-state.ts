@@ -1,6 +1,7 @@
 import { DEFAULT_INDICATOR_ID, LEVELS, findIndicator, levelsOf, type Level } from '../indicators/catalogue';
 import { MAX_CLASSES, METHODS, MIN_CLASSES, type Method } from '../indicators/classify';
 import { FRANCE, type Scope } from '../indicators/sql';
+import { normalizeSelection, selectionCode } from '../portrait/territory-key';
 
 /**
  * Everything a view of the explorer depends on, and its permalink: the URL query holds it all
@@ -19,6 +20,8 @@ export interface ViewState {
 	/** A second criterion, on commune values: e.g. distance to an MSP > 15 km. */
 	filter: CriterionFilter | null;
 	selection: { level: Level; code: string } | null;
+	/** Communes picked on the map (shift-click, lasso) to study as one territory: sorted codes INSEE. */
+	group: string[];
 	/** Extra layers shown over the map (facility categories, radon, QPV). */
 	layers: string[];
 }
@@ -39,6 +42,7 @@ export const DEFAULT_VIEW: ViewState = {
 	keptClasses: [],
 	filter: null,
 	selection: null,
+	group: [],
 	layers: []
 };
 
@@ -82,6 +86,7 @@ export function parseView(params: URLSearchParams): ViewState {
 				? { indicator: filterIndicator.id, op: filterMatch[2] as '>' | '<', value: Number(filterMatch[3]) }
 				: null,
 		selection: parseTerritory(params.get('s'), LEVELS) as ViewState['selection'],
+		group: normalizeSelection((params.get('g') ?? '').split('-')),
 		layers: (params.get('l') ?? '').split(',').filter((l) => /^[a-z0-9_]+$/.test(l))
 	};
 }
@@ -98,6 +103,7 @@ export function viewParams(view: ViewState): URLSearchParams {
 	if (view.keptClasses.length) p.set('c', view.keptClasses.join(','));
 	if (view.filter) p.set('f', `${view.filter.indicator}${view.filter.op}${view.filter.value}`);
 	if (view.selection) p.set('s', `${view.selection.level}:${view.selection.code}`);
+	if (view.group.length) p.set('g', selectionCode(view.group));
 	if (view.layers.length) p.set('l', view.layers.join(','));
 	return p;
 }

@@ -45,7 +45,7 @@ export async function buildComparison(
 	const columns: CompareColumn[] = territories.map((t) => ({
 		id: formatKey(t.key),
 		label: t.nom,
-		detail: [t.niveauLabel, t.key.niveau === 'commune' || t.key.niveau === 'epci' || t.key.niveau === 'cls' ? t.departement?.nom : t.region?.nom]
+		detail: [t.niveauLabel, t.key.niveau === 'departement' || t.key.niveau === 'region' ? t.region?.nom : t.departement?.nom]
 			.filter(Boolean)
 			.join(' · '),
 		reference: false,

@@ -1,10 +1,11 @@
 /**
- * A territory of the portraits and of the comparison: a level of the atlas or a CLS perimeter,
- * written `niveau:code` in URLs (`commune:46102`, `epci:200066371`, `cls:cauvaldor`).
+ * A territory of the portraits and of the comparison: a level of the atlas, a CLS perimeter or a
+ * selection of communes made on the map, written `niveau:code` in URLs (`commune:46102`,
+ * `epci:200066371`, `cls:cauvaldor`, `selection:46042-46102-46251`).
  */
-import { isCommuneCode } from '../territory/insee-code';
+import { isCommuneCode, normalizeCommuneCode } from '../territory/insee-code';
 
-export const NIVEAUX = ['commune', 'epci', 'departement', 'region', 'cls'] as const;
+export const NIVEAUX = ['commune', 'epci', 'departement', 'region', 'cls', 'selection'] as const;
 export type Niveau = (typeof NIVEAUX)[number];
 
 export interface TerritoryKey {
@@ -17,8 +18,38 @@ export const NIVEAU_LABELS: Record<Niveau, string> = {
 	epci: 'EPCI',
 	departement: 'Département',
 	region: 'Région',
-	cls: 'Périmètre de CLS'
+	cls: 'Périmètre de CLS',
+	selection: 'Sélection de communes'
 };
+
+/** Enough for a large EPCI or a département, short enough for a URL (6 characters a commune). */
+export const MAX_SELECTION = 1000;
+
+/**
+ * Communes of a selection: codes INSEE (a lost leading zero put back), invalid ones dropped, without
+ * duplicates, sorted, at most `MAX_SELECTION`.
+ */
+export function normalizeSelection(codes: Iterable<string>): string[] {
+	return [...distinctCommunes(codes)].sort().slice(0, MAX_SELECTION);
+}
+
+/** How many distinct valid communes, before any cap: to refuse a selection that would be cut. */
+export function countCommunes(codes: Iterable<string>): number {
+	return distinctCommunes(codes).size;
+}
+
+function distinctCommunes(codes: Iterable<string>): Set<string> {
+	return new Set([...codes].map(normalizeCommuneCode).filter((c): c is string => c !== null));
+}
+
+/** The code of a selection in URLs: its communes, normalised, joined by `-`. */
+export function selectionCode(communes: Iterable<string>): string {
+	return normalizeSelection(communes).join('-');
+}
+
+export function selectionCommunes(code: string): string[] {
+	return code.split('-');
+}
 
 export function isNiveau(value: string): value is Niveau {
 	return (NIVEAUX as readonly string[]).includes(value);
@@ -37,6 +68,10 @@ export function validKey(niveau: Niveau, code: string): boolean {
 			return /^\d{2}$/.test(code);
 		case 'cls':
 			return /^[a-z0-9][a-z0-9-]{0,99}$/.test(code);
+		case 'selection': {
+			const communes = selectionCommunes(code);
+			return communes.length <= MAX_SELECTION && communes.every(isCommuneCode);
+		}
 	}
 }
 

@@ -10,7 +10,7 @@ import { communeSetValueSql } from '../indicators/sql';
 import { queryTerritoriesValue } from '../indicators/values';
 import { resolvePerimeter } from '../cls/perimeter';
 import type { Cls } from '../cls/schema';
-import { NIVEAU_LABELS, type Niveau, type TerritoryKey } from './territory-key';
+import { NIVEAU_LABELS, selectionCommunes, type Niveau, type TerritoryKey } from './territory-key';
 
 export interface NamedRef {
 	level: Level;
@@ -51,14 +51,17 @@ export const TERRITORY_TABLES = ['communes', 'epci', 'departements', 'regions'];
 
 const CODES = "SELECT unnest(string_split(?, ',')) AS code";
 
-const NAME_SQL: Record<Exclude<Niveau, 'cls'>, string> = {
+/** Niveaux that are one row of a table of the atlas (the others are lists of communes). */
+type AtlasNiveau = Exclude<Niveau, 'cls' | 'selection'>;
+
+const NAME_SQL: Record<AtlasNiveau, string> = {
 	commune: 'SELECT nom FROM communes WHERE code = ?',
 	epci: 'SELECT nom FROM epci WHERE code = ?',
 	departement: 'SELECT nom FROM departements WHERE code = ?',
 	region: 'SELECT nom FROM regions WHERE code = ?'
 };
 
-const COMMUNES_SQL: Record<Exclude<Niveau, 'cls'>, string> = {
+const COMMUNES_SQL: Record<AtlasNiveau, string> = {
 	commune: 'SELECT code FROM communes WHERE code = ? ORDER BY code',
 	epci: 'SELECT code FROM communes WHERE epci = ? ORDER BY code',
 	departement: 'SELECT code FROM communes WHERE dep = ? ORDER BY code',
@@ -93,6 +96,15 @@ export async function resolveTerritory(db: DbConnector, key: TerritoryKey, opts:
 		if (!cls || !opts.membership) return null;
 		nom = cls.nom;
 		communes = resolvePerimeter(cls, opts.membership);
+	} else if (key.niveau === 'selection') {
+		const wanted = [...new Set(selectionCommunes(key.code))];
+		const found = rows<{ code: string; nom: string }>(
+			await db.query(`SELECT code, nom FROM communes WHERE code IN (${CODES}) ORDER BY code`, [wanted.join(',')])
+		);
+		// A code unknown to COG 2025 makes the whole selection unknown rather than silently smaller.
+		if (found.length !== wanted.length) return null;
+		communes = found.map((r) => String(r.code));
+		nom = selectionName(found.map((r) => String(r.nom)));
 	} else {
 		const name = rows<{ nom: string }>(await db.query(NAME_SQL[key.niveau], [key.code]));
 		if (name.length === 0) return null;
@@ -125,9 +137,15 @@ export async function resolveTerritory(db: DbConnector, key: TerritoryKey, opts:
 	};
 }
 
+/** « Figeac, Cahors et Saint-Céré » for up to three communes, « Sélection de 12 communes » beyond. */
+export function selectionName(names: readonly string[]): string {
+	if (names.length > 3) return `Sélection de ${names.length} communes`;
+	return names.length > 1 ? `${names.slice(0, -1).join(', ')} et ${names.at(-1)}` : (names[0] ?? '');
+}
+
 /** What the values of a resolved territory are computed on. */
 export function targetOf(t: ResolvedTerritory): ValueTarget {
-	if (t.key.niveau === 'cls') return { codes: t.communes };
+	if (t.key.niveau === 'cls' || t.key.niveau === 'selection') return { codes: t.communes };
 	return { level: t.key.niveau, code: t.key.code };
 }
 

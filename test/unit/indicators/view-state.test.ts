@@ -13,9 +13,17 @@ describe('permalinks', () => {
 			keptClasses: [0],
 			filter: { indicator: 'dist_msp_km', op: '>', value: 15 },
 			selection: { level: 'commune', code: '15014' },
+			group: ['15014', '15187', '2A004'],
 			layers: ['msp', 'hopital', 'radon3', 'qpv', 'cls']
 		};
 		expect(parseView(viewParams(view))).toEqual(view);
+	});
+
+	it('keep a selection of communes sorted, without duplicates nor invalid codes, leading zeros put back', () => {
+		const view = parseView(new URLSearchParams('g=46102-2A004-46102-1004-<b>-46042'));
+		expect(view.group).toEqual(['01004', '2A004', '46042', '46102']);
+		expect(viewParams(view).get('g')).toBe('01004-2A004-46042-46102');
+		expect(parseView(new URLSearchParams('g=')).group).toEqual([]);
 	});
 
 	it('keep manual breaks', () => {
