@@ -77,9 +77,10 @@ describe('comparison', () => {
 		expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
 		const text = bytes.toString('utf8').slice(1);
 		const lines = text.split('\r\n');
-		expect(lines[0]).toBe('Indicateur;Unité;Source;Figeac;Cahors;Saint-Céré;Lot (référence);Occitanie (référence);France (référence)');
+		expect(lines[0]).toBe('Indicateur;Unité;Source;Figeac;Cahors;Saint-Céré;Lot (référence);Occitanie (référence);France (référence);Donnée manquante');
+		expect(lines[1]).toBe('Code du territoire;;;46102;46042;46251;46;76;;');
 		const apl = lines.find((l) => l.startsWith('APL aux médecins généralistes 2023;'))!;
-		expect(apl.split(';').slice(-6)).toEqual(expected.map((v) => v.toFixed(2).replace('.', ',')));
+		expect(apl.split(';').slice(3, 9)).toEqual(expected.map((v) => v.toFixed(2).replace('.', ',')));
 		await context.close();
 	});
 
