@@ -7,6 +7,7 @@ import { launchChromium, startPreview, type Server, openWatchedContext, openWatc
 import { openNodeAtlas } from '../../src/lib/db/node';
 import type { DbConnector } from '../../src/lib/db/connector';
 import { formatNumber } from '../../src/lib/indicators/format';
+import { formatOf, readWorkbook, rowStartingWith } from '../support/xlsx';
 
 const SHOTS = resolve(import.meta.dirname, '../../test-results');
 mkdirSync(SHOTS, { recursive: true });
@@ -45,7 +46,7 @@ const APL_2023 = (where: string) =>
 	`SELECT sum(a.apl_mg * a.pop_standardisee) / sum(a.pop_standardisee) AS v FROM apl a JOIN communes c USING (code) WHERE ${where} AND a.annee = 2023`;
 
 describe('comparison', () => {
-	it('Figeac, Cahors, Saint-Céré: APL 2023 = SQL ratio of sums, references, ranks, CSV', async () => {
+	it('Figeac, Cahors, Saint-Céré: APL 2023 = SQL ratio of sums, references, ranks, CSV and XLSX', async () => {
 		const context = await openContext();
 		const page = await openPage(context, '/comparer?t=commune:46102,commune:46042,commune:46251');
 		const table = page.getByTestId('compare-table');
@@ -77,9 +78,29 @@ describe('comparison', () => {
 		expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
 		const text = bytes.toString('utf8').slice(1);
 		const lines = text.split('\r\n');
-		expect(lines[0]).toBe('Indicateur;Unité;Source;Figeac;Cahors;Saint-Céré;Lot (référence);Occitanie (référence);France (référence)');
+		expect(lines[0]).toBe('Indicateur;Unité;Source;Figeac;Cahors;Saint-Céré;Lot (référence);Occitanie (référence);France (référence);Donnée manquante');
+		expect(lines[1]).toBe('Code du territoire;;;46102;46042;46251;46;76;;');
 		const apl = lines.find((l) => l.startsWith('APL aux médecins généralistes 2023;'))!;
-		expect(apl.split(';').slice(-6)).toEqual(expected.map((v) => v.toFixed(2).replace('.', ',')));
+		expect(apl.split(';').slice(3, 9)).toEqual(expected.map((v) => v.toFixed(2).replace('.', ',')));
+
+		const [xlsxDownload] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-xlsx').click()]);
+		expect(xlsxDownload.suggestedFilename()).toBe('comparaison-figeac-cahors-saint-cere.xlsx');
+		const wb = readWorkbook(readFileSync((await xlsxDownload.path())!));
+		const header = rowStartingWith(wb, 'Indicateur', 10).map((c) => c?.text);
+		expect(header).toEqual(lines[0].split(';'));
+		const codes = rowStartingWith(wb, 'Code du territoire', 10).slice(3, 8);
+		expect(codes.map((c) => [c?.type, c?.text])).toEqual(['46102', '46042', '46251', '46', '76'].map((code) => ['s', code]));
+		const aplCells = rowStartingWith(wb, 'APL aux médecins généralistes 2023', 9).slice(3);
+		for (const [i, cell] of aplCells.entries()) {
+			expect(cell).toBeDefined();
+			expect(cell!.type ?? 'n').toBe('n');
+			// The XLSX keeps the full precision (only its format rounds to 2 decimals): equal to the SQL value, not just to 0.005.
+			expect(Number(cell?.text)).toBeCloseTo(expected[i], 9);
+			expect(formatOf(wb, cell!)).toBe('#,##0.00');
+		}
+		expect(wb.sharedStrings).toContain(lines.find((l) => l.startsWith('Source : DREES')));
+		expect(wb.sharedStrings.some((s) => /^Exporté de cls-atlas le \d{1,2}(er)? \p{L}+ \d{4}\.$/u.test(s))).toBe(true);
+		expect(wb.sheetXml).not.toMatch(/<f[ >]/);
 		await context.close();
 	});
 

@@ -5,12 +5,11 @@
  * numbers, never guarded (a negative number must stay a number).
  */
 
+import type { ExportTable, TableCell } from './table';
+
 export const BOM = '\uFEFF';
 export const SEPARATOR = ';';
 export const EOL = '\r\n';
-
-/** A cell: text, a number (NaN / null → empty cell) written with `precision` decimals. */
-export type CsvValue = string | number | null | undefined | { value: number; precision: number };
 
 /** 1234.5 → « 1234,5 »: decimal comma, no thousands separator, no sign for zero, empty when unknown. */
 export function csvNumber(value: number, precision?: number): string {
@@ -30,7 +29,7 @@ export function csvText(value: string, separator = SEPARATOR): string {
 	return v;
 }
 
-export function csvCell(value: CsvValue, separator = SEPARATOR): string {
+export function csvCell(value: TableCell, separator = SEPARATOR): string {
 	if (value === null || value === undefined) return '';
 	if (typeof value === 'number') return csvNumber(value);
 	if (typeof value === 'object') return csvNumber(value.value, value.precision);
@@ -38,11 +37,16 @@ export function csvCell(value: CsvValue, separator = SEPARATOR): string {
 }
 
 /** Rows → CSV text, BOM first, CRLF after every row. */
-export function toCsv(rows: readonly (readonly CsvValue[])[], separator = SEPARATOR): string {
+export function toCsv(rows: readonly (readonly TableCell[])[], separator = SEPARATOR): string {
 	return BOM + rows.map((r) => r.map((c) => csvCell(c, separator)).join(separator) + EOL).join('');
 }
 
+/** An exported table as CSV rows: header, rows, an empty row, then one line per footer line. */
+export function tableCsvRows(table: ExportTable): TableCell[][] {
+	return [table.header, ...table.rows, [], ...table.footer.map((line) => [line])];
+}
+
 /** A CSV file, UTF-8 (the BOM is in the text). */
-export function csvBlob(rows: readonly (readonly CsvValue[])[]): Blob {
-	return new Blob([toCsv(rows)], { type: 'text/csv;charset=utf-8' });
+export function csvBlob(table: ExportTable): Blob {
+	return new Blob([toCsv(tableCsvRows(table))], { type: 'text/csv;charset=utf-8' });
 }

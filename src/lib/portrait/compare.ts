@@ -8,7 +8,7 @@ import { INDICATORS, sourceLine, type NumericIndicator } from '../indicators/cat
 import { departementCommuneValues, formatRank, rankAmong, type CommuneValues, type Rank } from './rank';
 import { referencesOf, targetOf, valuesOf, type ResolvedTerritory } from './territory';
 import { formatKey } from './territory-key';
-import type { CsvValue } from '../export/csv';
+import { exportedOnLine, type ExportTable, type TableCell } from '../export/table';
 
 export const COMPARE_INDICATORS: readonly NumericIndicator[] = INDICATORS.filter((i): i is NumericIndicator => i.kind !== 'class');
 
@@ -20,6 +20,8 @@ export interface CompareColumn {
 	label: string;
 	/** Level and context, e.g. « Commune · Lot ». */
 	detail: string;
+	/** Code INSEE, SIREN or CLS identifier, as text; null for France. */
+	code: string | null;
 	reference: boolean;
 	territory: ResolvedTerritory | null;
 }
@@ -48,6 +50,7 @@ export async function buildComparison(
 		detail: [t.niveauLabel, t.key.niveau === 'departement' || t.key.niveau === 'region' ? t.region?.nom : t.departement?.nom]
 			.filter(Boolean)
 			.join(' · '),
+		code: t.key.code,
 		reference: false,
 		territory: t
 	}));
@@ -59,6 +62,7 @@ export async function buildComparison(
 			id: t === null ? 'ref:france' : `ref:${level}:${'code' in t ? t.code : ''}`,
 			label: r.label,
 			detail: level === 'departement' ? 'Département (référence)' : level === 'region' ? 'Région (référence)' : 'Référence',
+			code: t !== null && 'code' in t ? t.code : null,
 			reference: true,
 			territory: null
 		});
@@ -87,30 +91,42 @@ export async function buildComparison(
 }
 
 /**
- * The table as CSV rows: a header (« Indicateur », « Unité », « Source », then each column), one row
- * per indicator with numbers at the indicator's precision, then a rank row per commune column.
+ * The table as exported (CSV and XLSX): « Indicateur », « Unité », « Source », each column, then
+ * « Donnée manquante » saying why a value is absent; a row of territory codes first, then one row per
+ * indicator with numbers at the indicator's precision and a rank row per commune column.
  */
-export function comparisonCsvRows(c: Comparison, editedOn: string): CsvValue[][] {
-	const header: CsvValue[] = ['Indicateur', 'Unité', 'Source', ...c.columns.map((col) => (col.reference ? `${col.label} (référence)` : col.label))];
-	const out: CsvValue[][] = [header];
+export function comparisonTable(c: Comparison, exportedOn: Date): ExportTable {
+	const header = ['Indicateur', 'Unité', 'Source', ...c.columns.map((col) => (col.reference ? `${col.label} (référence)` : col.label)), 'Donnée manquante'];
+	const rows: TableCell[][] = [['Code du territoire', '', '', ...c.columns.map((col) => col.code), '']];
 	for (const row of c.rows) {
-		out.push([
+		const missing = row.values.some((v) => !Number.isFinite(v)) ? row.indicator.missing : '';
+		rows.push([
 			row.indicator.label,
 			row.indicator.unit,
 			sourceLine(row.indicator),
-			...row.values.map((v) => (Number.isFinite(v) ? { value: v, precision: row.indicator.precision } : null))
+			...row.values.map((v) => (Number.isFinite(v) ? { value: v, precision: row.indicator.precision } : null)),
+			missing
 		]);
 		if (row.ranks.some((r) => r !== null))
-			out.push([
+			rows.push([
 				`${row.indicator.label} — rang dans le département`,
 				'rang (1 = valeur la plus élevée)',
 				sourceLine(row.indicator),
-				...row.ranks.map((r) => (r ? formatRank(r) : null))
+				...row.ranks.map((r) => (r ? formatRank(r) : null)),
+				''
 			]);
 	}
-	out.push([]);
-	out.push([`Territoires : ${c.columns.filter((col) => !col.reference).map((col) => `${col.label} (${col.id})`).join(', ')}`]);
-	out.push(['Agrégats : ratio de sommes sur les communes (COG 2025), jamais moyenne de taux.']);
-	out.push([`Édité le ${editedOn} avec cls-atlas.`]);
-	return out;
+	const territories = c.columns.filter((col) => !col.reference).map((col) => `${col.label} (${col.id})`);
+	const sources = [...new Set(c.rows.map((row) => sourceLine(row.indicator)))];
+	return {
+		title: 'Comparaison',
+		header,
+		rows,
+		footer: [
+			`Territoires : ${territories.join(', ')}`,
+			'Agrégats : ratio de sommes sur les communes (COG 2025), jamais moyenne de taux.',
+			...sources.map((line) => `Source : ${line}`),
+			exportedOnLine(exportedOn)
+		]
+	};
 }
