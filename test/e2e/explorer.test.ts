@@ -5,6 +5,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchChromium, openWatchedContext, openWatchedPage, startPreview, waitForColouredMap, type Server, type Watch } from '../support/browser';
 import { openNodeAtlas } from '../../src/lib/db/node';
 import { jenksBreaks } from '../../src/lib/indicators/classify';
+import { formatNumber } from '../../src/lib/indicators/format';
 
 const SHOTS = resolve(import.meta.dirname, '../../test-results');
 
@@ -240,6 +241,77 @@ describe('map export', () => {
 		expect(shape.footerDark).toBeGreaterThan(50);
 		// Same picture: a frame drawn at the wrong pixel ratio leaves whole quadrants of another colour.
 		expect(shape.meanDifference).toBeLessThan(8);
+		expect(errors).toEqual([]);
+	});
+});
+
+describe('selection of communes', () => {
+	/** Screen position of a point, from the map's centre and zoom (Web Mercator, 512-pixel world at zoom 0). */
+	function projector(centre: { lon: number; lat: number }, zoom: number, box: { x: number; y: number; width: number; height: number }) {
+		const world = 512 * 2 ** zoom;
+		const mx = (lon: number) => ((lon + 180) / 360) * world;
+		const my = (lat: number) => ((1 - Math.log(Math.tan(Math.PI / 4 + (lat * Math.PI) / 360)) / Math.PI) / 2) * world;
+		return (lon: number, lat: number) => ({
+			x: box.x + box.width / 2 + mx(lon) - mx(centre.lon),
+			y: box.y + box.height / 2 + my(lat) - my(centre.lat)
+		});
+	}
+
+	it('lasso and shift-click build a selection whose portrait is the SQL ratio of sums', async () => {
+		const centre = { lon: 1.75, lat: 44.75 };
+		const { page, errors } = await open(`/?i=apl_mg_2023&p=departement:46#10/${centre.lat}/${centre.lon}`);
+		const box = (await page.locator('.maplibregl-canvas').boundingBox())!;
+		const at = projector(centre, 10, box);
+		const [west, east, south, north] = [1.58, 1.89, 44.665, 44.84];
+
+		const db = await openNodeAtlas();
+		const codes = async (where: string, params: string[] = []) =>
+			(await db.query(`SELECT code FROM communes WHERE ${where} ORDER BY code`, params)).toArray().map((r) => String(r.toJSON().code));
+		const inside = await codes(`lon BETWEEN ${west} AND ${east} AND lat BETWEEN ${south} AND ${north}`);
+		expect(inside.length).toBeGreaterThan(5);
+		// No centroid within 0.005° (7 to 10 pixels at zoom 10) of the box's edges: a pixel of rounding can't flip one.
+		const m = 0.005;
+		const nearEdges = await codes(
+			`lon BETWEEN ${west - m} AND ${east + m} AND lat BETWEEN ${south - m} AND ${north + m} AND ` +
+				`(abs(lon - ${west}) < ${m} OR abs(lon - ${east}) < ${m} OR abs(lat - ${south}) < ${m} OR abs(lat - ${north}) < ${m})`
+		);
+		expect(nearEdges).toEqual([]);
+		expect(inside).not.toContain('46102');
+
+		// The lasso: Shift held, around the lon/lat box (a rectangle on screen too, in Mercator).
+		await page.keyboard.down('Shift');
+		const corners = [at(west, north), at(east, north), at(east, south), at(west, south), at(west, north)];
+		await page.mouse.move(corners[0].x, corners[0].y);
+		await page.mouse.down();
+		for (const corner of corners.slice(1)) await page.mouse.move(corner.x, corner.y, { steps: 8 });
+		await page.mouse.up();
+		await expect.poll(() => page.getByTestId('group-count').innerText()).toBe(`${inside.length} communes`);
+
+		// Shift-click on Figeac (its centroid) adds it; the URL keeps the selection.
+		const figeac = (await db.query("SELECT lon, lat FROM communes WHERE code = '46102'")).get(0)!.toJSON();
+		const point = at(Number(figeac.lon), Number(figeac.lat));
+		await page.mouse.click(point.x, point.y);
+		await page.keyboard.up('Shift');
+		const expected = [...inside, '46102'].sort();
+		await expect.poll(() => page.getByTestId('group-count').innerText()).toBe(`${expected.length} communes`);
+		expect(new URL(page.url()).searchParams.get('g')).toBe(expected.join('-'));
+		await page.screenshot({ path: resolve(SHOTS, 'selection-lasso.png') });
+
+		await page.getByTestId('group-portrait').click();
+		await expect.poll(() => page.getByTestId('portrait-communes').innerText(), { timeout: 60_000 }).toBe(`${expected.length} communes`);
+		const apl = await db.query(
+			'SELECT sum(a.apl_mg * a.pop_standardisee) / sum(a.pop_standardisee) AS v FROM apl a ' +
+				"WHERE a.annee = 2023 AND a.code IN (SELECT unnest(string_split(?, ',')))",
+			[expected.join(',')]
+		);
+		const population = await db.query("SELECT sum(population)::DOUBLE AS v FROM communes WHERE code IN (SELECT unnest(string_split(?, ',')))", [
+			expected.join(',')
+		]);
+		await db.close();
+		expect(await page.locator('tr[data-indicator=apl_mg_2023] td.main').innerText()).toBe(formatNumber(Number(apl.get(0)!.toJSON().v), 2));
+		expect(await page.locator('.meta').first().innerText()).toContain(`${formatNumber(Number(population.get(0)!.toJSON().v), 0)} habitants`);
+		expect(await page.getByTestId('portrait-title').innerText()).toBe(`Sélection de ${expected.length} communes`);
+		await page.screenshot({ path: resolve(SHOTS, 'portrait-selection.png'), fullPage: true, timeout: 120_000 });
 		expect(errors).toEqual([]);
 	});
 });
