@@ -6,6 +6,7 @@ import { atlasData } from '../db/atlas';
 import { getIndicator, levelsOf, type Indicator, type Level } from '../indicators/catalogue';
 import { classifyCategories, classifyValues, type Classification } from '../indicators/classify';
 import { queryTerritoryValues, type TerritoryValues } from '../indicators/values';
+import type { Scope } from '../indicators/sql';
 import { loadPolygons } from '../map/load-polygons';
 import type { FlatPolygons } from '../map/polygons';
 import type { PlaceLabels } from '../map/layers';
@@ -68,6 +69,10 @@ export class Explorer {
 	busy = $state(false);
 	/** Zonings drawn over the map, once loaded. */
 	overlays = $state.raw<Partial<Record<OverlayId, OverlayData>>>({});
+	/** Communes of a scope that is a list of them (selection, CLS perimeter); `scope` tells which one. */
+	scopeCommunes = $state.raw<{ scope: string; codes: readonly string[] } | null>(null);
+	/** Communes of a CLS perimeter, given by the page (the CLS registry lives in the browser). */
+	resolveCls: ((id: string) => Promise<string[] | null>) | null = null;
 	/** Why the last addition to the selection of communes was refused. */
 	groupWarning = $state<string | null>(null);
 	/** A territory the map should zoom to (a search result); `n` makes each request distinct. */
@@ -173,14 +178,17 @@ export class Explorer {
 		const indicator = getIndicator(next.indicator);
 		if (!levelsOf(indicator).includes(next.level)) next.level = 'commune';
 		if (change.indicator && change.indicator !== this.view.indicator) next.keptClasses = [];
+		// An empty selection can't be the territory studied: back to France.
+		if (next.scope.level === 'selection' && next.group.length === 0) next.scope = { level: 'france' };
 		const previous = this.view;
 		this.view = next;
-		const dataChanged =
-			next.indicator !== previous.indicator || next.level !== previous.level || JSON.stringify(next.scope) !== JSON.stringify(previous.scope);
+		const scopeChanged =
+			JSON.stringify(next.scope) !== JSON.stringify(previous.scope) || (next.scope.level === 'selection' && next.group.join() !== previous.group.join());
+		const dataChanged = next.indicator !== previous.indicator || next.level !== previous.level || scopeChanged;
 		const classesChanged =
 			next.method !== previous.method || next.classes !== previous.classes || next.breaks.join() !== previous.breaks.join();
 		if (dataChanged || classesChanged) await this.refresh(!dataChanged);
-		if (JSON.stringify(next.filter) !== JSON.stringify(previous.filter) || JSON.stringify(next.scope) !== JSON.stringify(previous.scope)) {
+		if (JSON.stringify(next.filter) !== JSON.stringify(previous.filter) || scopeChanged) {
 			await this.refreshFilter();
 		}
 		if (next.layers.length && !this.facilities) await this.ensureFacilities();
@@ -209,7 +217,9 @@ export class Explorer {
 			let shown = this.shown;
 			if (!classesOnly || !shown) {
 				await Promise.all([this.tables.ensure(indicator.tables), this.loadGeometry(view.level), this.loadNames(view.level)]);
-				shown = { indicator, level: view.level, values: await queryTerritoryValues(this.db, indicator, view.level, view.scope) };
+				const scope = await this.sqlScope(view);
+				shown = { indicator, level: view.level, values: await queryTerritoryValues(this.db, indicator, view.level, scope) };
+				this.scopeCommunes = scope.level === 'communes' ? { scope: JSON.stringify(view.scope), codes: scope.codes } : null;
 			}
 			if (generation !== this.generation) return;
 			const { values, inScope } = shown.values;
@@ -221,6 +231,18 @@ export class Explorer {
 			if (!this.view.filter) this.filterMask = null;
 		} finally {
 			if (generation === this.generation) this.busy = false;
+		}
+	}
+
+	/** The scope as SQL sees it: a selection or a CLS perimeter becomes its list of communes. */
+	private async sqlScope(view: ViewState): Promise<Scope> {
+		switch (view.scope.level) {
+			case 'selection':
+				return { level: 'communes', codes: view.group };
+			case 'cls':
+				return { level: 'communes', codes: (await this.resolveCls?.(view.scope.code)) ?? [] };
+			default:
+				return view.scope;
 		}
 	}
 

@@ -1,6 +1,6 @@
 import { DEFAULT_INDICATOR_ID, LEVELS, findIndicator, levelsOf, type Level } from '../indicators/catalogue';
 import { MAX_CLASSES, METHODS, MIN_CLASSES, type Method } from '../indicators/classify';
-import { FRANCE, type Scope } from '../indicators/sql';
+import type { Scope } from '../indicators/sql';
 import { normalizeSelection, selectionCode } from '../portrait/territory-key';
 
 /**
@@ -10,7 +10,7 @@ import { normalizeSelection, selectionCode } from '../portrait/territory-key';
 export interface ViewState {
 	indicator: string;
 	level: Level;
-	scope: Scope;
+	scope: ViewScope;
 	method: Method;
 	classes: number;
 	/** Bounds for the manual method. */
@@ -26,6 +26,12 @@ export interface ViewState {
 	layers: string[];
 }
 
+/**
+ * The territory studied, as chosen: France, a territory of a level, the selection of communes
+ * (`group`), or a CLS perimeter (its communes are resolved by the explorer).
+ */
+export type ViewScope = Exclude<Scope, { level: 'communes' }> | { level: 'selection' } | { level: 'cls'; code: string };
+
 export interface CriterionFilter {
 	indicator: string;
 	op: '>' | '<';
@@ -35,7 +41,7 @@ export interface CriterionFilter {
 export const DEFAULT_VIEW: ViewState = {
 	indicator: DEFAULT_INDICATOR_ID,
 	level: 'commune',
-	scope: FRANCE,
+	scope: { level: 'france' },
 	method: 'quantiles',
 	classes: 6,
 	breaks: [],
@@ -63,12 +69,20 @@ function parseNumbers(text: string | null): number[] {
 		.filter((n) => Number.isFinite(n));
 }
 
+function parseScope(text: string | null, group: readonly string[]): ViewScope | null {
+	if (text === 'selection') return group.length ? { level: 'selection' } : null;
+	const cls = /^cls:([a-z0-9][a-z0-9-]{0,99})$/.exec(text ?? '');
+	if (cls) return { level: 'cls', code: cls[1] };
+	return parseTerritory(text, SCOPE_LEVELS) as ViewScope | null;
+}
+
 /** Reads a view from URL parameters; anything unknown or malformed falls back to the default. */
 export function parseView(params: URLSearchParams): ViewState {
 	const indicator = findIndicator(params.get('i') ?? '') ?? findIndicator(DEFAULT_INDICATOR_ID)!;
 	const levelParam = params.get('n') as Level | null;
 	const level = levelParam && levelsOf(indicator).includes(levelParam) ? levelParam : 'commune';
-	const scope = parseTerritory(params.get('p'), SCOPE_LEVELS) as Scope | null;
+	const group = normalizeSelection((params.get('g') ?? '').split('-'));
+	const scope = parseScope(params.get('p'), group);
 	const method = METHODS.includes(params.get('m') as Method) ? (params.get('m') as Method) : DEFAULT_VIEW.method;
 	const k = Number(params.get('k'));
 	const filterMatch = /^([a-z0-9_]+)([<>])(-?\d+(?:\.\d+)?)$/.exec(params.get('f') ?? '');
@@ -76,7 +90,7 @@ export function parseView(params: URLSearchParams): ViewState {
 	return {
 		indicator: indicator.id,
 		level,
-		scope: scope ?? FRANCE,
+		scope: scope ?? DEFAULT_VIEW.scope,
 		method,
 		classes: Number.isInteger(k) && k >= MIN_CLASSES && k <= MAX_CLASSES ? k : DEFAULT_VIEW.classes,
 		breaks: method === 'manuel' ? parseNumbers(params.get('b')) : [],
@@ -86,7 +100,7 @@ export function parseView(params: URLSearchParams): ViewState {
 				? { indicator: filterIndicator.id, op: filterMatch[2] as '>' | '<', value: Number(filterMatch[3]) }
 				: null,
 		selection: parseTerritory(params.get('s'), LEVELS) as ViewState['selection'],
-		group: normalizeSelection((params.get('g') ?? '').split('-')),
+		group,
 		layers: (params.get('l') ?? '').split(',').filter((l) => /^[a-z0-9_]+$/.test(l))
 	};
 }
@@ -96,7 +110,8 @@ export function viewParams(view: ViewState): URLSearchParams {
 	const p = new URLSearchParams();
 	p.set('i', view.indicator);
 	if (view.level !== DEFAULT_VIEW.level) p.set('n', view.level);
-	if (view.scope.level !== 'france') p.set('p', `${view.scope.level}:${view.scope.code}`);
+	if (view.scope.level === 'selection') p.set('p', 'selection');
+	else if (view.scope.level !== 'france') p.set('p', `${view.scope.level}:${view.scope.code}`);
 	if (view.method !== DEFAULT_VIEW.method) p.set('m', view.method);
 	if (view.classes !== DEFAULT_VIEW.classes) p.set('k', String(view.classes));
 	if (view.method === 'manuel' && view.breaks.length) p.set('b', view.breaks.join(','));

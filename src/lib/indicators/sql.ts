@@ -19,7 +19,11 @@ const TERRITORIES: Record<Exclude<Level, 'commune'>, string> = {
 };
 
 /** The area the map shows and classifies: all France, or one territory. */
-export type Scope = { level: 'france' } | { level: Exclude<Level, 'commune'>; code: string };
+export type Scope =
+	| { level: 'france' }
+	| { level: Exclude<Level, 'commune'>; code: string }
+	/** A list of communes: a CLS perimeter, a selection made on the map. */
+	| { level: 'communes'; codes: readonly string[] };
 
 export const FRANCE: Scope = { level: 'france' };
 
@@ -69,7 +73,14 @@ function rowValue(indicator: NumericIndicator): string {
 }
 
 function scopeCondition(scope: Scope): { sql: string; params: SqlParam[] } {
-	return scope.level === 'france' ? { sql: 'true', params: [] } : { sql: `c.${KEY[scope.level]} = ?`, params: [scope.code] };
+	switch (scope.level) {
+		case 'france':
+			return { sql: 'true', params: [] };
+		case 'communes':
+			return { sql: "c.code IN (SELECT unnest(string_split(?, ',')))", params: [scope.codes.join(',')] };
+		default:
+			return { sql: `c.${KEY[scope.level]} = ?`, params: [scope.code] };
+	}
 }
 
 export interface BoundSql {

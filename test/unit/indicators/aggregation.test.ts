@@ -63,6 +63,20 @@ describe('aggregates are ratios of sums', () => {
 		expect(inScope.reduce((s, v) => s + v, 0)).toBe(cantal.get(0)!.toJSON().n);
 	});
 
+	it('a list of communes as scope marks those communes, and the EPCI that hold one of them', async () => {
+		const codes = ['46102', '46042', '15014', '2A004'];
+		const communes = await queryTerritoryValues(db, getIndicator('apl_mg_2023'), 'commune', { level: 'communes', codes });
+		const all = (await db.query('SELECT code, epci FROM communes ORDER BY code')).toArray().map((r) => r.toJSON());
+		const marked = all.filter((_, i) => communes.inScope[i] === 1).map((r) => String(r.code));
+		expect(marked).toEqual([...codes].sort());
+
+		const epci = await queryTerritoryValues(db, getIndicator('apl_mg_2023'), 'epci', { level: 'communes', codes });
+		const epciCodes = (await db.query('SELECT code FROM epci ORDER BY code')).toArray().map((r) => String(r.toJSON().code));
+		const expected = [...new Set(all.filter((r) => codes.includes(String(r.code))).map((r) => String(r.epci)))].sort();
+		expect(epciCodes.filter((_, i) => epci.inScope[i] === 1)).toEqual(expected);
+		expect(expected).toHaveLength(4);
+	});
+
 	it('a hostile scope code is a value, not SQL', async () => {
 		const { inScope } = await queryTerritoryValues(db, getIndicator('population'), 'commune', {
 			level: 'departement',

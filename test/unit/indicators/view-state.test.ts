@@ -26,6 +26,17 @@ describe('permalinks', () => {
 		expect(parseView(new URLSearchParams('g=')).group).toEqual([]);
 	});
 
+	it('study the selection, or a CLS perimeter; a selection scope without communes is France', () => {
+		const selection = parseView(new URLSearchParams('g=46102-46042&p=selection'));
+		expect(selection.scope).toEqual({ level: 'selection' });
+		expect(viewParams(selection).get('p')).toBe('selection');
+		expect(parseView(new URLSearchParams('p=selection')).scope).toEqual({ level: 'france' });
+		const cls = parseView(new URLSearchParams('p=cls:aurillac'));
+		expect(cls.scope).toEqual({ level: 'cls', code: 'aurillac' });
+		expect(viewParams(cls).get('p')).toBe('cls:aurillac');
+		expect(parseView(new URLSearchParams('p=cls:<script>')).scope).toEqual({ level: 'france' });
+	});
+
 	it('keep manual breaks', () => {
 		const view = { ...DEFAULT_VIEW, method: 'manuel' as const, breaks: [1.5, 2.5, 4] };
 		expect(parseView(viewParams(view)).breaks).toEqual([1.5, 2.5, 4]);
