@@ -8,6 +8,8 @@ import { openNodeAtlas } from '../../src/lib/db/node';
 import type { DbConnector } from '../../src/lib/db/connector';
 import { formatNumber } from '../../src/lib/indicators/format';
 import { formatOf, readWorkbook, rowStartingWith } from '../support/xlsx';
+import { bassinAurillac } from '../../src/lib/cls/register/bassin-aurillac';
+import { cauvaldor } from '../../src/lib/cls/register/cauvaldor';
 
 const SHOTS = resolve(import.meta.dirname, '../../test-results');
 mkdirSync(SHOTS, { recursive: true });
@@ -119,8 +121,26 @@ describe('comparison', () => {
 	});
 });
 
+/**
+ * Prints the portrait as the browser's « Enregistrer en PDF » would (print media, CSS page size) and checks it is one A4
+ * page carrying the territory's name, the sources and the date of the export; leaves the PDF and its PNG in test-results/.
+ */
+async function expectOnePagePdf(page: Page, name: string, territory: string) {
+	const pdf = resolve(SHOTS, `portrait-${name}.pdf`);
+	await page.pdf({ path: pdf, format: 'A4', printBackground: true, preferCSSPageSize: true });
+	const info = execFileSync('pdfinfo', [pdf]).toString();
+	expect(info).toMatch(/^Page size:.*\(A4\)$/m);
+	expect(info).toMatch(/^Pages:\s+1$/m);
+	const text = execFileSync('pdftotext', [pdf, '-']).toString().replace(/\s+/g, ' ');
+	expect(text).toContain(territory);
+	expect(text).toContain('Sources');
+	expect(text).toContain(`Édité le ${new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long' }).format(new Date())}`);
+	for (const f of readdirSync(SHOTS)) if (f.startsWith(`portrait-${name}-print`)) rmSync(resolve(SHOTS, f));
+	execFileSync('pdftoppm', ['-r', '80', '-png', pdf, resolve(SHOTS, `portrait-${name}-print`)]);
+}
+
 describe('portrait', () => {
-	it('Cauvaldor (CLS perimeter): 77 communes, print layout to an A4 PDF', async () => {
+	it('Cauvaldor (CLS perimeter): 77 communes, printed on one A4 page', async () => {
 		const context = await openContext();
 		const page = await openPage(context, '/territoire/cls/cauvaldor');
 		await page.getByTestId('portrait-title').waitFor({ timeout: 90_000 });
@@ -132,14 +152,18 @@ describe('portrait', () => {
 		await page.waitForTimeout(2500); // let the perimeter map draw
 		await page.screenshot({ path: resolve(SHOTS, 'portrait-cauvaldor.png'), fullPage: true, timeout: 120_000 });
 
-		await page.emulateMedia({ media: 'print' });
-		const pdf = resolve(SHOTS, 'portrait-cauvaldor.pdf');
-		await page.pdf({ path: pdf, format: 'A4', printBackground: true });
-		for (const f of readdirSync(SHOTS)) if (f.startsWith('portrait-cauvaldor-print')) rmSync(resolve(SHOTS, f));
-		execFileSync('pdftoppm', ['-png', '-r', '60', pdf, resolve(SHOTS, 'portrait-cauvaldor-print')]);
-		const pages = readdirSync(SHOTS).filter((f) => f.startsWith('portrait-cauvaldor-print') && f.endsWith('.png'));
-		expect(pages.length).toBeGreaterThanOrEqual(1);
-		expect(pages.length).toBeLessThanOrEqual(5);
+		await expectOnePagePdf(page, 'cauvaldor', cauvaldor.nom);
+		await context.close();
+	});
+
+	it('the Aurillac CLS perimeter, the issue’s example, prints on one A4 page', async () => {
+		const context = await openContext();
+		const page = await openPage(context, '/territoire/cls/cauvaldor');
+		await page.getByTestId('portrait-title').waitFor({ timeout: 90_000 });
+		await followLink(page, `/territoire/cls/${bassinAurillac.id}`);
+		await expect.poll(() => page.getByTestId('portrait-title').innerText(), { timeout: 60_000 }).toBe(bassinAurillac.nom);
+		await page.waitForTimeout(2500); // let the perimeter map draw
+		await expectOnePagePdf(page, 'aurillac', bassinAurillac.nom);
 		await context.close();
 	});
 

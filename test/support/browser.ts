@@ -114,5 +114,6 @@ export async function followLink(page: Page, path: string) {
 		a.textContent = 'lien de test';
 		document.body.append(a);
 		a.click();
+		a.remove();
 	}, path);
 }
