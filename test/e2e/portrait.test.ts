@@ -147,8 +147,17 @@ describe('portrait', () => {
 		await expect.poll(() => page.getByTestId('portrait-communes').innerText()).toBe('77 communes');
 		const population = await scalar("SELECT sum(population)::DOUBLE AS v FROM communes WHERE epci = '200066371'");
 		expect(await page.locator('.meta').innerText()).toContain(`${formatNumber(population, 0)} habitants`);
+		const aplValue = await scalar(APL_2023("c.epci = '200066371'"));
 		const apl = await page.locator('tr[data-indicator=apl_mg_2023] td.main').innerText();
-		expect(apl).toBe(formatNumber(await scalar(APL_2023("c.epci = '200066371'")), 2));
+		expect(apl).toBe(formatNumber(aplValue, 2));
+
+		// Every figure of the portrait in a workbook: the same value, at full precision.
+		const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('portrait-export-xlsx').click()]);
+		expect(download.suggestedFilename()).toBe('portrait-contrat-local-de-sante-de-cauvaldor.xlsx');
+		const wb = readWorkbook(readFileSync((await download.path())!));
+		expect(rowStartingWith(wb, 'Indicateur', 8).map((c) => c?.text)).toEqual(['Indicateur', 'Unité', 'Source', cauvaldor.nom, 'Lot', 'Occitanie', 'France', 'Donnée manquante']);
+		expect(Number(rowStartingWith(wb, 'APL aux médecins généralistes 2023', 4)[3]?.text)).toBeCloseTo(aplValue, 9);
+		expect(Number(rowStartingWith(wb, 'Population municipale', 4)[3]?.text)).toBe(population);
 		await page.waitForTimeout(2500); // let the perimeter map draw
 		await page.screenshot({ path: resolve(SHOTS, 'portrait-cauvaldor.png'), fullPage: true, timeout: 120_000 });
 

@@ -4,6 +4,7 @@
  * A commune also gets its rank among the communes of its département.
  */
 import type { DbConnector } from '../db/connector';
+import { AGGREGATES_LINE, indicatorHeader, indicatorRow, sourceLines } from './figures-table';
 import { INDICATORS, sourceLine, type NumericIndicator } from '../indicators/catalogue';
 import { departementCommuneValues, formatRank, rankAmong, type CommuneValues, type Rank } from './rank';
 import { referencesOf, targetOf, valuesOf, type ResolvedTerritory } from './territory';
@@ -96,17 +97,10 @@ export async function buildComparison(
  * indicator with numbers at the indicator's precision and a rank row per commune column.
  */
 export function comparisonTable(c: Comparison, exportedOn: Date): ExportTable {
-	const header = ['Indicateur', 'Unité', 'Source', ...c.columns.map((col) => (col.reference ? `${col.label} (référence)` : col.label)), 'Donnée manquante'];
+	const header = indicatorHeader(c.columns.map((col) => (col.reference ? `${col.label} (référence)` : col.label)));
 	const rows: TableCell[][] = [['Code du territoire', '', '', ...c.columns.map((col) => col.code), '']];
 	for (const row of c.rows) {
-		const missing = row.values.some((v) => !Number.isFinite(v)) ? row.indicator.missing : '';
-		rows.push([
-			row.indicator.label,
-			row.indicator.unit,
-			sourceLine(row.indicator),
-			...row.values.map((v) => (Number.isFinite(v) ? { value: v, precision: row.indicator.precision } : null)),
-			missing
-		]);
+		rows.push(indicatorRow(row.indicator, row.values));
 		if (row.ranks.some((r) => r !== null))
 			rows.push([
 				`${row.indicator.label} — rang dans le département`,
@@ -117,15 +111,14 @@ export function comparisonTable(c: Comparison, exportedOn: Date): ExportTable {
 			]);
 	}
 	const territories = c.columns.filter((col) => !col.reference).map((col) => `${col.label} (${col.id})`);
-	const sources = [...new Set(c.rows.map((row) => sourceLine(row.indicator)))];
 	return {
 		title: 'Comparaison',
 		header,
 		rows,
 		footer: [
 			`Territoires : ${territories.join(', ')}`,
-			'Agrégats : ratio de sommes sur les communes (COG 2025), jamais moyenne de taux.',
-			...sources.map((line) => `Source : ${line}`),
+			AGGREGATES_LINE,
+			...sourceLines(c.rows.map((row) => sourceLine(row.indicator))),
 			exportedOnLine(exportedOn)
 		]
 	};

@@ -6,6 +6,7 @@ import { getIndicator, sourceLine, type NumericIndicator } from '../../../src/li
 import { resolveTerritory, valuesOf, type ResolvedTerritory } from '../../../src/lib/portrait/territory';
 import { buildPortrait, clsTouching } from '../../../src/lib/portrait/portrait';
 import { buildComparison, comparisonTable } from '../../../src/lib/portrait/compare';
+import { portraitTable } from '../../../src/lib/portrait/figures-table';
 import { formatRank, rankAmong } from '../../../src/lib/portrait/rank';
 import { parseKeyList, portraitPath, comparePath } from '../../../src/lib/portrait/territory-key';
 import { tableCsvRows, toCsv } from '../../../src/lib/export/csv';
@@ -74,6 +75,22 @@ describe('portrait of Cauvaldor', () => {
 		});
 	}
 
+	it('its exported table carries every figure, numbers as numbers, and its sources', async () => {
+		const p = await buildPortrait(db, await resolve('cls:cauvaldor'));
+		const table = portraitTable(p, new Date(2026, 10, 22));
+		expect(table.header).toEqual(['Indicateur', 'Unité', 'Source', 'Contrat local de santé de Cauvaldor', 'Lot', 'Occitanie', 'France', 'Donnée manquante']);
+		const row = (label: string) => table.rows.find((r) => r[0] === label)!;
+		expect(row(num('apl_mg_2023').label).slice(3, 7)).toEqual(p.rows.get('apl_mg_2023')!.values.map((value) => ({ value, precision: 2 })));
+		expect(row('Établissements FINESS — Maisons de santé pluriprofessionnelles')[3]).toEqual({
+			value: p.facilities.find((f) => f.categorie === 'msp')!.n,
+			precision: 0
+		});
+		const radonShares = table.rows.filter((r) => /^Radon, .* — part des communes$/.test(String(r[0]))).map((r) => (r[3] as { value: number }).value);
+		expect(radonShares.reduce((a, b) => a + b, 0)).toBeCloseTo(100, 9);
+		expect(table.footer).toContain(`Source : ${sourceLine(num('apl_mg_2023'))}`);
+		expect(table.footer.at(-1)).toBe('Exporté de cls-atlas le 22 novembre 2026.');
+	});
+
 	it('the CLS covering the EPCI is Cauvaldor', async () => {
 		const t = await resolve('epci:200066371');
 		expect(clsTouching(SHIPPED_CLS, membership, t.communes).map((c) => c.cls.id)).toContain('cauvaldor');
@@ -81,6 +98,14 @@ describe('portrait of Cauvaldor', () => {
 });
 
 describe('custom selection', () => {
+	it('resolves to its communes, named after them; an unknown code makes it unknown', async () => {
+		const t = await resolve('selection:46251-46102-46042');
+		expect(t.communes).toEqual(['46042', '46102', '46251']);
+		expect(t.nom).toBe('Cahors, Figeac et Saint-Céré');
+		expect(t.departement?.code).toBe('46');
+		expect(await resolveTerritory(db, { niveau: 'selection', code: '46102-99999' }, { clsList: SHIPPED_CLS, membership })).toBeNull();
+	});
+
 	it('aggregate = hand SQL ratio of sums', async () => {
 		const codes = ['46102', '46042', '46251'];
 		for (const id of ['apl_mg_2023', 'dist_msp_km', 'medecin_omnipraticien_bpe2013', 'part_75_ans_plus_bv_2022']) {
