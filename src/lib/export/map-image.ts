@@ -1,4 +1,5 @@
 import type { LegendRow } from '../map/legend-rows';
+import type { LayerLegendEntry } from '../map/layer-legend';
 import { formatNumber } from '../indicators/format';
 
 /**
@@ -11,6 +12,8 @@ export interface MapExportOptions {
 	subtitle: string;
 	unit: string;
 	legend: LegendRow[];
+	/** Layers drawn over the choropleth (facilities, zonings, perimeters), listed under the classes. */
+	layers: LayerLegendEntry[];
 	/** « Source : DREES – APL …, 2023 (Licence Ouverte / Etalab 2.0). Fonds : IGN … » */
 	attribution: string;
 	/** Ground metres per CSS pixel at the map's centre, for the scale bar. */
@@ -34,60 +37,100 @@ export function scaleBar(metresPerPixel: number, maxPixels = 120): { metres: num
 	};
 }
 
-/** Composes the export on a canvas: `scale` is the PNG's pixels per CSS pixel (1 or 2). */
+/**
+ * Composes the export on a canvas: `scale` is the PNG's pixels per CSS pixel (1 or 2). The legend
+ * goes in a band right of the map, so that it never hides part of the territory.
+ */
 export function composeMapImage(map: HTMLCanvasElement, cssWidth: number, cssHeight: number, opts: MapExportOptions, scale: number): HTMLCanvasElement {
 	const canvas = document.createElement('canvas');
-	canvas.width = Math.round(cssWidth * scale);
-	canvas.height = Math.round((cssHeight + HEADER + FOOTER) * scale);
 	const ctx = canvas.getContext('2d')!;
+	const legendWidth = legendBoxWidth(ctx, opts);
+	const width = cssWidth + legendWidth + 2 * PADDING;
+	const height = cssHeight + HEADER + FOOTER;
+	canvas.width = Math.round(width * scale);
+	canvas.height = Math.round(height * scale);
 	ctx.scale(scale, scale);
 	ctx.fillStyle = '#ffffff';
-	ctx.fillRect(0, 0, cssWidth, cssHeight + HEADER + FOOTER);
+	ctx.fillRect(0, 0, width, height);
 	ctx.imageSmoothingQuality = 'high';
 	ctx.drawImage(map, 0, HEADER, cssWidth, cssHeight);
 
 	ctx.fillStyle = '#111827';
 	ctx.textBaseline = 'alphabetic';
 	ctx.font = `700 18px ${FONT}`;
-	ctx.fillText(opts.title, PADDING, 24, cssWidth - 2 * PADDING);
+	ctx.fillText(opts.title, PADDING, 24, width - 2 * PADDING);
 	ctx.font = `400 13px ${FONT}`;
 	ctx.fillStyle = '#374151';
-	ctx.fillText(opts.subtitle, PADDING, 44, cssWidth - 2 * PADDING);
+	ctx.fillText(opts.subtitle, PADDING, 44, width - 2 * PADDING);
 
-	drawLegend(ctx, opts, HEADER + PADDING);
+	drawLegend(ctx, opts, cssWidth + PADDING, HEADER, legendWidth);
 	drawNorth(ctx, cssWidth - 28, HEADER + 16);
 	drawScale(ctx, scaleBar(opts.metresPerPixel), cssWidth - PADDING, HEADER + cssHeight - PADDING);
 
 	ctx.font = `400 11px ${FONT}`;
 	ctx.fillStyle = '#374151';
-	ctx.fillText(opts.attribution, PADDING, HEADER + cssHeight + 19, cssWidth - 2 * PADDING);
+	ctx.fillText(opts.attribution, PADDING, HEADER + cssHeight + 19, width - 2 * PADDING);
 	return canvas;
 }
 
-function drawLegend(ctx: CanvasRenderingContext2D, opts: MapExportOptions, top: number) {
+const LEGEND_FONT = `400 12px ${FONT}`;
+
+/** Wide enough for the unit and for each row: swatch, bounds, count. */
+function legendBoxWidth(ctx: CanvasRenderingContext2D, opts: MapExportOptions): number {
+	ctx.font = LEGEND_FONT;
+	return Math.ceil(
+		Math.max(
+			150,
+			...opts.legend.map((r) => ctx.measureText(r.label).width + 90),
+			...opts.layers.map((l) => ctx.measureText(l.label).width + 24),
+			ctx.measureText(opts.unit).width + 20
+		)
+	);
+}
+
+function drawLegend(ctx: CanvasRenderingContext2D, opts: MapExportOptions, left: number, top: number, width: number) {
 	const rowHeight = 17;
-	ctx.font = `400 12px ${FONT}`;
-	const width = Math.max(150, ...opts.legend.map((r) => ctx.measureText(r.label).width + 90), ctx.measureText(opts.unit).width + 20);
-	const height = 26 + opts.legend.length * rowHeight + 6;
-	ctx.fillStyle = 'rgba(255,255,255,0.92)';
-	ctx.fillRect(PADDING, top, width, height);
-	ctx.strokeStyle = '#9ca3af';
-	ctx.strokeRect(PADDING, top, width, height);
+	ctx.font = LEGEND_FONT;
 	ctx.fillStyle = '#374151';
-	ctx.fillText(opts.unit, PADDING + 8, top + 17);
+	ctx.fillText(opts.unit, left, top + 17);
 	opts.legend.forEach((row, i) => {
 		const y = top + 26 + i * rowHeight;
 		ctx.fillStyle = row.color;
-		ctx.fillRect(PADDING + 8, y, 18, 12);
+		ctx.fillRect(left, y, 18, 12);
 		ctx.strokeStyle = 'rgba(0,0,0,0.3)';
-		ctx.strokeRect(PADDING + 8, y, 18, 12);
+		ctx.strokeRect(left, y, 18, 12);
 		ctx.fillStyle = '#111827';
-		ctx.fillText(row.label, PADDING + 32, y + 10);
+		ctx.fillText(row.label, left + 24, y + 10);
 		ctx.fillStyle = '#4b5563';
 		ctx.textAlign = 'right';
-		ctx.fillText(formatNumber(row.count, 0), PADDING + width - 8, y + 10);
+		ctx.fillText(formatNumber(row.count, 0), left + width, y + 10);
 		ctx.textAlign = 'left';
 	});
+	const layersTop = top + 26 + opts.legend.length * rowHeight + 10;
+	opts.layers.forEach((layer, i) => {
+		const y = layersTop + i * rowHeight;
+		drawLayerSymbol(ctx, layer, left, y);
+		ctx.fillStyle = '#111827';
+		ctx.fillText(layer.label, left + 24, y + 10);
+	});
+}
+
+/** The same symbols as the map's own legend of layers: a dot, a line, an outlined circle. */
+function drawLayerSymbol(ctx: CanvasRenderingContext2D, layer: LayerLegendEntry, left: number, y: number) {
+	ctx.fillStyle = layer.color;
+	ctx.strokeStyle = layer.color;
+	if (layer.shape === 'line') {
+		ctx.fillRect(left, y + 5, 18, 3);
+		return;
+	}
+	ctx.beginPath();
+	ctx.arc(left + 9, y + 6, 5, 0, 2 * Math.PI);
+	if (layer.shape === 'point') ctx.fill();
+	else {
+		ctx.lineWidth = 2;
+		ctx.stroke();
+		ctx.lineWidth = 1;
+	}
 }
 
 function drawNorth(ctx: CanvasRenderingContext2D, x: number, y: number) {
