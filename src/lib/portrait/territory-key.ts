@@ -87,8 +87,11 @@ export function parseKey(text: string): TerritoryKey | null {
 	return isNiveau(niveau) && validKey(niveau, code) ? { niveau, code } : null;
 }
 
+/** How many territories the comparison shows side by side. */
+export const MAX_COMPARED = 6;
+
 /** `?t=commune:46102,epci:200066371` → keys, de-duplicated, invalid ones dropped, at most `max`. */
-export function parseKeyList(param: string | null, max = 6): TerritoryKey[] {
+export function parseKeyList(param: string | null, max = MAX_COMPARED): TerritoryKey[] {
 	const out: TerritoryKey[] = [];
 	for (const part of (param ?? '').split(',')) {
 		const key = part ? parseKey(part) : null;
