@@ -102,6 +102,18 @@ describe('comparison', () => {
 		}
 		expect(wb.sharedStrings).toContain(lines.find((l) => l.startsWith('Source : DREES')));
 		expect(wb.sharedStrings.some((s) => /^Exporté de cls-atlas le \d{1,2}(er)? \p{L}+ \d{4}\.$/u.test(s))).toBe(true);
+
+		// The table as a picture: every row of the CSV and every line below it, drawn at 2× (40 px of title,
+		// 20 px a row plus the header, 10 + 15 px a footer line, 12 px of margin).
+		const [pngDownload] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-png').click()]);
+		expect(pngDownload.suggestedFilename()).toBe('comparaison-figeac-cahors-saint-cere.png');
+		const png = readFileSync((await pngDownload.path())!);
+		writeFileSync(resolve(SHOTS, 'compare-table.png'), png);
+		const blank = lines.indexOf('');
+		const tableRows = blank - 1;
+		const footerLines = lines.slice(blank + 1).filter((l) => l !== '').length;
+		expect(png.readUInt32BE(20)).toBe(2 * (40 + 20 * (tableRows + 1) + 10 + 15 * footerLines + 12));
+		expect(png.readUInt32BE(16)).toBeGreaterThan(2 * 600);
 		expect(wb.sheetXml).not.toMatch(/<f[ >]/);
 		await context.close();
 	});
