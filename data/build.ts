@@ -17,11 +17,10 @@ import { buildFiness } from './sources/finess';
 import { buildQpv } from './sources/qpv';
 import { buildTypologies } from './sources/typologies';
 import { buildRadon } from './sources/radon';
+import { buildPopulationAges } from './sources/population-ages';
 
 const IGN = 'IGN – ADMIN EXPRESS COG CARTO 2025';
 const COG = 'INSEE – COG 2025';
-
-type TableName = keyof typeof META;
 
 const META = {
 	communes: { title: 'Communes (COG 2025)', source: `${COG} ; ${IGN} ; decoupage-administratif 6.0.0 (populations)` },
@@ -58,7 +57,7 @@ export function build({ from, out, log = () => {} }: BuildOptions): ManifestEntr
 	const { bvOf, libelles } = readCommuneBassins(from, cog);
 	const geography = buildGeography(from, cog, bvOf);
 	const finess = buildFiness(from, cog, log);
-	const tables: Partial<Record<TableName, Table>> = {
+	const tables: Record<string, Table> = {
 		...geography,
 		apl: buildApl(from, cog, log),
 		bassins_vie: buildBassinsVie(from, libelles, log),
@@ -68,12 +67,19 @@ export function build({ from, out, log = () => {} }: BuildOptions): ManifestEntr
 		bpe2013: buildBpe(from, cog, log),
 		typologies: buildTypologies(from, cog, log),
 		qpv: buildQpv(from, cog, log)
-	};
+	} satisfies Record<keyof typeof META, Table>;
+	const metas: Record<string, Omit<ArtefactMeta, 'table'>> = { ...META };
+	// Built only when its raw file is present, which it is not on this machine (data/SOURCES.md).
+	const ages = buildPopulationAges(from, cog, log);
+	if (ages) {
+		tables.population_ages = ages.table;
+		metas.population_ages = { title: 'Population par tranche d’âge et sexe', source: `INSEE – recensement de la population ${ages.annee} (base-cc-evol-struct-pop)` };
+	}
 	clearArtefacts(out);
-	const entries = (Object.keys(META) as TableName[]).sort().map((name) => {
+	const entries = Object.keys(metas).sort().map((name) => {
 		const table = tables[name];
 		if (!table) throw new Error(`Table ${name} non construite`);
-		const entry = writeArtefact(out, { table: name, ...META[name] }, table);
+		const entry = writeArtefact(out, { table: name, ...metas[name] }, table);
 		log(`${entry.table.padEnd(20)} ${String(entry.rows).padStart(7)} lignes ${String(entry.bytes).padStart(10)} octets`);
 		return entry;
 	});

@@ -65,6 +65,14 @@ export interface CsvOptions {
 	required: readonly string[];
 }
 
+/** Stops on the first column of `required` missing from `columns` (the header of `file`). */
+export function requireColumns(file: string, columns: readonly string[], required: readonly string[]): void {
+	const present = new Set(columns);
+	for (const column of required) {
+		if (!present.has(column)) throw new SourceError(`Colonne « ${column} » absente de ${file}`);
+	}
+}
+
 export function readCsv(file: string, { delimiter = ',', skipLines = 0, required }: CsvOptions): CsvRow[] {
 	const lines = readText(file).split(/\r?\n/);
 	const body = lines.slice(skipLines).join('\n');
@@ -74,9 +82,7 @@ export function readCsv(file: string, { delimiter = ',', skipLines = 0, required
 	const [header, ...data] = parsed.data;
 	if (!header || header.every((h) => h.trim() === '')) throw new SourceError(`En-tête absent de ${file}`);
 	const index = new Map(header.map((name, i) => [name.trim(), i]));
-	for (const column of required) {
-		if (!index.has(column)) throw new SourceError(`Colonne « ${column} » absente de ${file}`);
-	}
+	requireColumns(file, [...index.keys()], required);
 	const rows: CsvRow[] = [];
 	data.forEach((cells, i) => {
 		if (cells.length === 1 && cells[0].trim() === '') return;

@@ -159,6 +159,8 @@ describe('portrait', () => {
 		await expect.poll(() => page.getByTestId('portrait-communes').innerText()).toBe('77 communes');
 		const population = await scalar("SELECT sum(population)::DOUBLE AS v FROM communes WHERE epci = '200066371'");
 		expect(await page.locator('.meta').innerText()).toContain(`${formatNumber(population, 0)} habitants`);
+		// This version ships no INSEE age table: one line says so on screen, none on paper.
+		expect(await page.getByTestId('portrait-ages-absent').innerText()).toContain('« base-cc-evol-struct-pop » n’est pas disponible');
 		const aplValue = await scalar(APL_2023("c.epci = '200066371'"));
 		const apl = await page.locator('tr[data-indicator=apl_mg_2023] td.main').innerText();
 		expect(apl).toBe(formatNumber(aplValue, 2));
@@ -174,6 +176,7 @@ describe('portrait', () => {
 		await page.screenshot({ path: resolve(SHOTS, 'portrait-cauvaldor.png'), fullPage: true, timeout: 120_000 });
 
 		await expectOnePagePdf(page, 'cauvaldor', cauvaldor.nom);
+		expect(execFileSync('pdftotext', [resolve(SHOTS, 'portrait-cauvaldor.pdf'), '-']).toString()).not.toContain('Structure par âge');
 		await context.close();
 	});
 

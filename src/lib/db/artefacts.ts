@@ -54,6 +54,11 @@ export function parseManifest(text: string): Manifest {
 	return manifest as Manifest;
 }
 
+/** Whether this build of the atlas ships a table (some are built only when their raw file exists). */
+export function hasArtefact(manifest: Manifest, table: string): boolean {
+	return manifest.artefacts.some((a) => a.table === table);
+}
+
 export function findArtefact(manifest: Manifest, table: string): ArtefactEntry {
 	const entry = manifest.artefacts.find((a) => a.table === table);
 	if (!entry) throw new ArtefactError(`Le jeu de données « ${table} » est absent du manifeste.`);

@@ -95,7 +95,7 @@ export interface ClassIndicator extends IndicatorBase {
 export type NumericIndicator = RatioIndicator | CountIndicator | ChangeIndicator;
 export type Indicator = NumericIndicator | ClassIndicator;
 
-const LICENCE = 'Licence Ouverte / Etalab 2.0';
+export const LICENCE = 'Licence Ouverte / Etalab 2.0';
 
 const DREES_APL = (millesime: string): Source => ({
 	producer: 'DREES',

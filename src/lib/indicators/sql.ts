@@ -72,20 +72,30 @@ function rowValue(indicator: NumericIndicator): string {
 	}
 }
 
-function scopeCondition(scope: Scope): { sql: string; params: SqlParam[] } {
-	switch (scope.level) {
-		case 'france':
-			return { sql: 'true', params: [] };
-		case 'communes':
-			return { sql: "c.code IN (SELECT unnest(string_split(?, ',')))", params: [scope.codes.join(',')] };
-		default:
-			return { sql: `c.${KEY[scope.level]} = ?`, params: [scope.code] };
-	}
-}
-
 export interface BoundSql {
 	sql: string;
 	params: SqlParam[];
+}
+
+/** Communes of a territory of the atlas, of an explicit list (a CLS perimeter, a selection), or of France (null). */
+export type CommuneSet = { level: Level; code: string } | { codes: readonly string[] } | null;
+
+/** The condition on `communes c` that keeps the communes of a set. */
+export function communeSetCondition(set: CommuneSet): BoundSql {
+	if (set === null) return { sql: 'true', params: [] };
+	if ('codes' in set) return { sql: "c.code IN (SELECT unnest(string_split(?, ',')))", params: [set.codes.join(',')] };
+	return { sql: `c.${KEY[set.level]} = ?`, params: [set.code] };
+}
+
+function scopeCondition(scope: Scope): BoundSql {
+	switch (scope.level) {
+		case 'france':
+			return communeSetCondition(null);
+		case 'communes':
+			return communeSetCondition({ codes: scope.codes });
+		default:
+			return communeSetCondition(scope);
+	}
 }
 
 /**

@@ -7,19 +7,40 @@ import { sourceLine, type NumericIndicator } from '../indicators/catalogue';
 import { classSource, FINESS_SOURCE, PORTRAIT_SECTIONS, type Portrait } from './portrait';
 import { exportedOnLine, type ExportTable, type TableCell } from '../export/table';
 import { formatKey } from './territory-key';
+import { AGE_BANDS, populationAgesSource } from './age-bands';
+import type { AgeStructure } from './ages';
 
 export function indicatorHeader(columns: readonly string[]): string[] {
 	return ['Indicateur', 'Unité', 'Source', ...columns, 'Donnée manquante'];
 }
 
 export function indicatorRow(indicator: NumericIndicator, values: readonly number[]): TableCell[] {
+	return figureRow(indicator.label, indicator.unit, sourceLine(indicator), values, indicator.precision, indicator.missing);
+}
+
+/** A figure beside the references; `missing` says why a value (NaN) is absent. */
+function figureRow(label: string, unit: string, source: string, values: readonly number[], precision: number, missing: string): TableCell[] {
 	return [
-		indicator.label,
-		indicator.unit,
-		sourceLine(indicator),
-		...values.map((v) => (Number.isFinite(v) ? { value: v, precision: indicator.precision } : null)),
-		values.some((v) => !Number.isFinite(v)) ? indicator.missing : ''
+		label,
+		unit,
+		source,
+		...values.map((v) => (Number.isFinite(v) ? { value: v, precision } : null)),
+		values.some((v) => !Number.isFinite(v)) ? missing : ''
 	];
+}
+
+/** The share of each age band of the census, beside the references: the figures of the age chart. */
+function ageRows(ages: AgeStructure): TableCell[][] {
+	return AGE_BANDS.map((band, i) =>
+		figureRow(
+			`Part des ${band.label} (recensement ${ages.annee})`,
+			'%',
+			populationAgesSource(ages.annee),
+			ages.shares.map((s) => 100 * s.all[i]),
+			1,
+			'aucune commune du territoire dans la base INSEE'
+		)
+	);
 }
 
 export function sourceLines(lines: Iterable<string>): string[] {
@@ -60,7 +81,8 @@ export function portraitTable(p: Portrait, exportedOn: Date): ExportTable {
 		...p.densite.map((r) =>
 			count(`Grille de densité, ${r.label} — part de la population`, '%', classSource('grille_densite'), share(r.population, densityPopulation), 1)
 		),
-		count('Communes avec au moins un QPV', 'communes', classSource('qpv_2024'), p.qpv.communes, 0)
+		count('Communes avec au moins un QPV', 'communes', classSource('qpv_2024'), p.qpv.communes, 0),
+		...(p.ages ? ageRows(p.ages) : [])
 	];
 	return {
 		title: `Portrait ${t.nom}`,
@@ -69,7 +91,14 @@ export function portraitTable(p: Portrait, exportedOn: Date): ExportTable {
 		footer: [
 			`Territoire : ${t.nom} (${t.niveauLabel}, ${formatKey(t.key)}), ${t.communes.length} communes`,
 			AGGREGATES_LINE,
-			...sourceLines([...indicators.map((row) => sourceLine(row.indicator)), FINESS_SOURCE, classSource('radon_classe'), classSource('grille_densite'), classSource('qpv_2024')]),
+			...sourceLines([
+				...indicators.map((row) => sourceLine(row.indicator)),
+				FINESS_SOURCE,
+				classSource('radon_classe'),
+				classSource('grille_densite'),
+				classSource('qpv_2024'),
+				...(p.ages ? [populationAgesSource(p.ages.annee)] : [])
+			]),
 			exportedOnLine(exportedOn)
 		]
 	};

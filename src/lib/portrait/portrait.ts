@@ -9,6 +9,7 @@ import { resolvePerimeter } from '../cls/perimeter';
 import type { Cls } from '../cls/schema';
 import { walkActions } from '../cls/schema';
 import { departementCommuneValues, type CommuneValues } from './rank';
+import { ageStructure, type AgeStructure } from './ages';
 import { referencesOf, targetOf, valuesOf, type NamedRef, type ResolvedTerritory } from './territory';
 
 /** Catalogue indicators of the portrait, by section. */
@@ -70,6 +71,8 @@ export interface Portrait {
 	radon: CountRow[];
 	densite: CountRow[];
 	qpv: { communes: number; quartiers: number; population: number };
+	/** INSEE age structure beside the references; null when the atlas has no `population_ages` table. */
+	ages: AgeStructure | null;
 }
 
 export const FINESS_LABELS: Record<string, string> = {
@@ -120,7 +123,8 @@ async function classCounts(db: DbConnector, id: 'radon_classe' | 'grille_densite
 	return rows;
 }
 
-export async function buildPortrait(db: DbConnector, territory: ResolvedTerritory): Promise<Portrait> {
+/** `ages`: the atlas ships `population_ages` (see `hasArtefact`), loaded in `db`. */
+export async function buildPortrait(db: DbConnector, territory: ResolvedTerritory, { ages = false } = {}): Promise<Portrait> {
 	const refs = referencesOf(territory);
 	const targets = [targetOf(territory), ...refs.map((r) => r.target)];
 	const rows = new Map<string, FigureRow>();
@@ -166,7 +170,8 @@ export async function buildPortrait(db: DbConnector, territory: ResolvedTerritor
 		facilitiesTotal: facilities.reduce((s, f) => s + f.n, 0),
 		radon: await classCounts(db, 'radon_classe', codes),
 		densite: await classCounts(db, 'grille_densite', codes),
-		qpv: { communes: Number(q?.communes ?? 0), quartiers: Number(q?.quartiers ?? 0), population: Number(q?.population ?? 0) }
+		qpv: { communes: Number(q?.communes ?? 0), quartiers: Number(q?.quartiers ?? 0), population: Number(q?.population ?? 0) },
+		ages: ages ? await ageStructure(db, targets) : null
 	};
 }
 

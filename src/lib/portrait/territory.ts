@@ -6,7 +6,7 @@
  */
 import type { DbConnector } from '../db/connector';
 import type { Level, NumericIndicator } from '../indicators/catalogue';
-import { communeSetValueSql } from '../indicators/sql';
+import { communeSetValueSql, type CommuneSet } from '../indicators/sql';
 import { queryTerritoriesValue } from '../indicators/values';
 import { resolvePerimeter } from '../cls/perimeter';
 import type { Cls } from '../cls/schema';
@@ -37,7 +37,7 @@ export interface ResolvedTerritory {
 }
 
 /** What a value is computed on: a level of the atlas, an explicit list of communes, or France (null). */
-export type ValueTarget = { level: Level; code: string } | { codes: readonly string[] } | null;
+export type ValueTarget = CommuneSet;
 
 export interface ResolveOptions {
 	/** The CLS of the page (shipped + the user's), for the `cls` niveau. */

@@ -1,0 +1,96 @@
+import { join } from 'node:path';
+import { tableToIPC } from 'apache-arrow';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadCog } from '../../../data/cog';
+import { POPULATION_AGES_DIR, readPopulationAges } from '../../../data/sources/population-ages';
+import { openNodeAtlas } from '../../../src/lib/db/node';
+import type { DbConnector } from '../../../src/lib/db/connector';
+import { POPULATION_AGES_TABLE } from '../../../src/lib/portrait/age-bands';
+import { buildPortrait } from '../../../src/lib/portrait/portrait';
+import { portraitTable } from '../../../src/lib/portrait/figures-table';
+import { resolveTerritory, type ResolvedTerritory } from '../../../src/lib/portrait/territory';
+
+// The shipped atlas has no `population_ages` (the INSEE file is not available here): the table built
+// from the fixture (fictitious counts in the official layout) is added to the Node engine.
+const FIXTURES = join(import.meta.dirname, '../../fixtures/data');
+const fixture = readPopulationAges(join(FIXTURES, POPULATION_AGES_DIR, 'base-cc-evol-struct-pop-2021.csv'), loadCog(FIXTURES), () => {});
+
+// Population and the seven bands of the fixture's rows, copied by hand from the CSV.
+const AMBERIEU = [12643.6043, 2350.5074, 2250.5099, 2580.5124, 2510.5149, 1880.5174, 950.5199, 120.5224];
+const AURILLAC = [22307.7098, 3351.0939, 3951.0964, 3751.0989, 4301.1014, 4301.1039, 2351.1064, 301.1089];
+const LHOSPITALET = [402.6196, 59.8588, 49.8613, 65.8638, 83.8663, 92.8688, 43.8713, 6.4293];
+const PERN = [415.1696, 70.4453, 55.4478, 62.4503, 90.4528, 86.4553, 44.4578, 5.4603];
+const AJACCIO = [68704.8342, 10800.6831, 11800.6856, 12600.6881, 14000.6906, 12600.6931, 6200.6956, 700.6981];
+const CAHORS = [16958.9397, 2551.2696, 2851.2721, 2851.2746, 3301.2771, 3301.2796, 1851.2821, 251.2846];
+
+/** Σ band / Σ population over the given rows. */
+function ratioOfSums(...rows: number[][]): number[] {
+	const total = (i: number) => rows.reduce((s, r) => s + r[i], 0);
+	return [1, 2, 3, 4, 5, 6, 7].map((i) => total(i) / total(0));
+}
+
+let db: DbConnector;
+
+beforeAll(async () => {
+	db = await openNodeAtlas();
+	await db.insertArrowStream(POPULATION_AGES_TABLE, tableToIPC(fixture.table, 'stream'));
+});
+afterAll(() => db?.close());
+
+async function selection(codes: string): Promise<ResolvedTerritory> {
+	const t = await resolveTerritory(db, { niveau: 'selection', code: codes });
+	if (!t) throw new Error(codes);
+	return t;
+}
+
+describe('age structure of the portrait', () => {
+	it('gives, for a set of communes and its references, the ratio of sums of the census counts', async () => {
+		const t = await selection('01004-15014-46172');
+		expect([t.departement?.code, t.region?.code]).toEqual(['01', '84']);
+		const { ages } = await buildPortrait(db, t, { ages: true });
+		expect(ages?.annee).toBe(2021);
+		const expected = [
+			ratioOfSums(AMBERIEU, AURILLAC, LHOSPITALET, PERN), // the selection, Pern merged into Pern-Lhospitalet
+			ratioOfSums(AMBERIEU), // Ain: its only commune in the fixture
+			ratioOfSums(AMBERIEU, AURILLAC), // Auvergne-Rhône-Alpes
+			ratioOfSums(AMBERIEU, AURILLAC, LHOSPITALET, PERN, AJACCIO, CAHORS) // France
+		];
+		expect(ages?.shares).toHaveLength(4);
+		ages!.shares.forEach((s, i) => {
+			s.all.forEach((share, band) => expect(share).toBeCloseTo(expected[i][band], 12));
+			expect(s.all.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 12);
+		});
+		// By sex: Σ men or women of the band / Σ population, the two halves of the pyramid making up the whole.
+		const rows = fixture.table.toArray().map((r) => r.toJSON()).filter((r) => ['01004', '15014', '46172'].includes(r.code as string));
+		const pop = rows.reduce((s, r) => s + (r.pop as number), 0);
+		expect(ages!.shares[0].men![6]).toBeCloseTo(rows.reduce((s, r) => s + (r.h_90p as number), 0) / pop, 12);
+		expect(ages!.shares[0].women![0]).toBeCloseTo(rows.reduce((s, r) => s + (r.f_0014 as number), 0) / pop, 12);
+		const men = ages!.shares[0].men!.reduce((a, b) => a + b, 0);
+		const women = ages!.shares[0].women!.reduce((a, b) => a + b, 0);
+		expect(men + women).toBeCloseTo(1, 12);
+	});
+
+	it('computes a level of the atlas the same way (département of the Lot: Cahors and Pern-Lhospitalet)', async () => {
+		const lot = await resolveTerritory(db, { niveau: 'departement', code: '46' });
+		const { ages } = await buildPortrait(db, lot!, { ages: true });
+		ratioOfSums(CAHORS, LHOSPITALET, PERN).forEach((share, band) => expect(ages!.shares[0].all[band]).toBeCloseTo(share, 12));
+	});
+
+	it('says « no data » (NaN) for a territory without census rows, and exports the shares', async () => {
+		const figeac = await resolveTerritory(db, { niveau: 'commune', code: '46102' });
+		const p = await buildPortrait(db, figeac!, { ages: true });
+		expect(p.ages!.shares[0].all.every(Number.isNaN)).toBe(true);
+		expect(p.ages!.shares[0].men).toBeNull();
+		const table = portraitTable(p, new Date(2026, 0, 1));
+		const row = table.rows.find((r) => r[0] === 'Part des 75–89 ans (recensement 2021)')!;
+		expect(row.slice(1, 3)).toEqual(['%', 'INSEE – Évolution et structure de la population (recensement, base-cc-evol-struct-pop), 2021 (Licence Ouverte / Etalab 2.0)']);
+		expect(row[3]).toBeNull(); // Figeac
+		expect(row[4]).toMatchObject({ precision: 1 });
+		expect((row[4] as { value: number }).value).toBeCloseTo(100 * ratioOfSums(CAHORS, LHOSPITALET, PERN)[5], 10); // Lot
+		expect(row.at(-1)).toBe('aucune commune du territoire dans la base INSEE');
+	});
+
+	it('is left out when the atlas has no population_ages table', async () => {
+		expect((await buildPortrait(db, await selection('01004-15014'))).ages).toBeNull();
+	});
+});
