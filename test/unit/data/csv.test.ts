@@ -1,18 +1,9 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { SourceError, readCsv } from '../../../data/lib/csv';
+import { sourceError } from '../../support/source-error';
+import { readCsv } from '../../../data/lib/csv';
 
 const FIXTURES = join(import.meta.dirname, '../../fixtures/data');
-
-function sourceError(run: () => unknown): SourceError {
-	try {
-		run();
-	} catch (error) {
-		expect(error).toBeInstanceOf(SourceError);
-		return error as SourceError;
-	}
-	throw new Error('aucune erreur levée');
-}
 
 describe('readCsv', () => {
 	it('decodes a Latin-1 file (invalid UTF-8) correctly', () => {

@@ -2,8 +2,8 @@ import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { sourceError } from '../../support/source-error';
 import { loadCog } from '../../../data/cog';
-import { SourceError } from '../../../data/lib/csv';
 import { POPULATION_AGES_DIR, buildPopulationAges, readPopulationAges } from '../../../data/sources/population-ages';
 
 // Fictitious counts in the official layout: test/fixtures/population-ages/README.md.
@@ -15,16 +15,6 @@ const rowsOf = (table: { toArray(): { toJSON(): Record<string, unknown> }[] }) =
 
 function read(file: string, log: string[] = []) {
 	return readPopulationAges(file, cog, (m) => log.push(m));
-}
-
-function sourceError(run: () => unknown): SourceError {
-	try {
-		run();
-	} catch (error) {
-		expect(error).toBeInstanceOf(SourceError);
-		return error as SourceError;
-	}
-	throw new Error('aucune erreur levée');
 }
 
 describe('INSEE population by age (base-cc-evol-struct-pop)', () => {
