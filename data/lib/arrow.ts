@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { join } from 'node:path';
+import type { ArtefactEntry } from '../../src/lib/db/artefacts';
 import {
 	Bool,
 	Data,
@@ -52,24 +53,11 @@ export function makeTable(columns: readonly Column[]): Table {
 	return new Table(new RecordBatch(new Schema(fields), struct));
 }
 
-export interface ArtefactMeta {
-	table: string;
-	/** French title shown in the app. */
-	title: string;
-	/** Short provenance: producer + millésime. */
-	source: string;
-}
+/** An entry of the manifest, as the app reads and checks it. */
+export type ManifestEntry = ArtefactEntry;
 
-export interface ManifestEntry extends ArtefactMeta {
-	file: string;
-	rows: number;
-	bytes: number;
-	sha256: string;
-	/** Size and digest once decompressed: some servers (sirv, vite preview) send `.gz` files with
-	 * `Content-Encoding: gzip`, and the browser then hands over the decompressed stream. */
-	ipc_bytes: number;
-	ipc_sha256: string;
-}
+/** What the build says of a table: its name, French title and short provenance (producer + millésime). */
+export type ArtefactMeta = Pick<ArtefactEntry, 'table' | 'title' | 'source'>;
 
 /**
  * Writes `<table>.arrows.gz` (Arrow IPC stream, gzipped) and returns its manifest entry.

@@ -13,7 +13,9 @@ export interface ArtefactEntry {
 	/** The same, decompressed: what arrives when the server sends the file with Content-Encoding: gzip. */
 	ipc_bytes: number;
 	ipc_sha256: string;
+	/** French title shown in the app. */
 	title: string;
+	/** Short provenance: producer + millésime. */
 	source: string;
 }
 
