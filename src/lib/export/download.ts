@@ -11,6 +11,13 @@ export function downloadBlob(blob: Blob, filename: string): void {
 	setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
+/** A canvas as a PNG file (map, chart or table export). */
+export function canvasPng(canvas: HTMLCanvasElement): Promise<Blob> {
+	return new Promise((resolve, reject) =>
+		canvas.toBlob((blob) => (blob ? resolve(blob) : reject(new Error('Export PNG impossible'))), 'image/png')
+	);
+}
+
 /** « Cahors, Figeac » → « cahors-figeac »: a file name part without accents or spaces. */
 export function slug(text: string): string {
 	return (

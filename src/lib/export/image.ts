@@ -3,6 +3,8 @@
  * always with the attribution (producers + millésime) written into the image itself.
  */
 
+import { canvasPng } from './download';
+
 const SVG_NS = 'http://www.w3.org/2000/svg';
 
 export interface ChartExportOptions {
@@ -102,7 +104,7 @@ export async function pngBlob(svg: SVGSVGElement, opts: ChartExportOptions): Pro
 		const ctx = canvas.getContext('2d');
 		if (!ctx) throw new Error('canvas 2D indisponible');
 		ctx.drawImage(image, 0, 0, canvas.width, canvas.height);
-		return await new Promise<Blob>((resolve, reject) => canvas.toBlob((b) => (b ? resolve(b) : reject(new Error('PNG impossible'))), 'image/png'));
+		return await canvasPng(canvas);
 	} finally {
 		URL.revokeObjectURL(url);
 	}

@@ -167,9 +167,3 @@ function drawScale(ctx: CanvasRenderingContext2D, bar: { pixels: number; label: 
 	ctx.fillText(bar.label, (left + right) / 2, bottom - 8);
 	ctx.textAlign = 'left';
 }
-
-export function canvasPng(canvas: HTMLCanvasElement): Promise<Blob> {
-	return new Promise((resolve, reject) =>
-		canvas.toBlob((blob) => (blob ? resolve(blob) : reject(new Error('Export PNG impossible'))), 'image/png')
-	);
-}
