@@ -3,7 +3,8 @@ import { ArtefactError, findArtefact, type Manifest } from '../db/artefacts';
 import type { TableLoader } from '../db/load';
 import { browserEngine } from '../db/engine';
 import { atlasData } from '../db/atlas';
-import { getIndicator, levelsOf, type Indicator, type Level } from '../indicators/catalogue';
+import { getIndicator, levelsOf, type Indicator } from '../indicators/catalogue';
+import type { Level } from '../territory/key';
 import { classifyCategories, classifyValues, type Classification } from '../indicators/classify';
 import { queryTerritoryValues, type TerritoryValues } from '../indicators/values';
 import type { Scope } from '../indicators/sql';
@@ -13,7 +14,7 @@ import type { PlaceLabels } from '../map/layers';
 import { loadFacilities, type Facilities } from '../map/facilities';
 import { OVERLAYS, loadOverlay, type OverlayData, type OverlayId } from '../map/overlays';
 import { DEFAULT_VIEW, type ViewState } from './view-state';
-import { MAX_SELECTION, countCommunes, normalizeSelection } from '../portrait/territory-key';
+import { MAX_SELECTION, countCommunes, normalizeSelection } from '../territory/key';
 import { formatNumber } from '../indicators/format';
 
 /** Population from which a commune is labelled, by zoom: big towns first, villages when close. */

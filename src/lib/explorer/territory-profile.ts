@@ -1,5 +1,6 @@
 import type { DbConnector } from '../db/connector';
-import { getIndicator, type Level, type NumericIndicator } from '../indicators/catalogue';
+import { getIndicator, type NumericIndicator } from '../indicators/catalogue';
+import type { Level } from '../territory/key';
 import { queryTerritoriesValue } from '../indicators/values';
 
 /**

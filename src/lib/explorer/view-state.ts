@@ -1,7 +1,8 @@
-import { DEFAULT_INDICATOR_ID, LEVELS, findIndicator, levelsOf, type Level } from '../indicators/catalogue';
+import { DEFAULT_INDICATOR_ID, findIndicator, levelsOf } from '../indicators/catalogue';
+import { LEVELS, type Level } from '../territory/key';
 import { MAX_CLASSES, METHODS, MIN_CLASSES, type Method } from '../indicators/classify';
 import type { Scope } from '../indicators/sql';
-import { normalizeSelection, selectionCode } from '../portrait/territory-key';
+import { normalizeSelection, selectionCode } from '../territory/key';
 
 /**
  * Everything a view of the explorer depends on, and its permalink: the URL query holds it all

@@ -1,4 +1,5 @@
-import type { Indicator, Level, NumericIndicator } from './catalogue';
+import type { Indicator, NumericIndicator } from './catalogue';
+import type { Level } from '../territory/key';
 import type { SqlParam } from '../db/connector';
 import { isCommuneCode } from '../territory/insee-code';
 

@@ -1,6 +1,7 @@
 import type { Table } from 'apache-arrow';
 import type { DbConnector } from '../db/connector';
-import type { Indicator, Level, NumericIndicator } from './catalogue';
+import type { Indicator, NumericIndicator } from './catalogue';
+import type { Level } from '../territory/key';
 import { territoriesValueSql, territoryValuesSql, type Scope } from './sql';
 
 export interface TerritoryValues {

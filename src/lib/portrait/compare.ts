@@ -8,7 +8,7 @@ import { AGGREGATES_LINE, indicatorHeader, indicatorRow, sourceLines } from './f
 import { INDICATORS, sourceLine, type NumericIndicator } from '../indicators/catalogue';
 import { departementCommuneValues, formatRank, rankAmong, type CommuneValues, type Rank } from './rank';
 import { referencesOf, targetOf, valuesOf, type ResolvedTerritory } from './territory';
-import { formatKey } from './territory-key';
+import { formatKey } from '../territory/key';
 import { exportedOnLine, type ExportTable, type TableCell } from '../export/table';
 
 export const COMPARE_INDICATORS: readonly NumericIndicator[] = INDICATORS.filter((i): i is NumericIndicator => i.kind !== 'class');
@@ -48,7 +48,7 @@ export async function buildComparison(
 	const columns: CompareColumn[] = territories.map((t) => ({
 		id: formatKey(t.key),
 		label: t.nom,
-		detail: [t.niveauLabel, t.key.niveau === 'departement' || t.key.niveau === 'region' ? t.region?.nom : t.departement?.nom]
+		detail: [t.levelLabel, t.key.level === 'departement' || t.key.level === 'region' ? t.region?.nom : t.departement?.nom]
 			.filter(Boolean)
 			.join(' · '),
 		code: t.key.code,
@@ -76,7 +76,7 @@ export async function buildComparison(
 		const ranks: (Rank | null)[] = [];
 		for (let i = 0; i < columns.length; i++) {
 			const t = columns[i].territory;
-			if (!t || t.key.niveau !== 'commune' || !t.departement) {
+			if (!t || t.key.level !== 'commune' || !t.departement) {
 				ranks.push(null);
 				continue;
 			}

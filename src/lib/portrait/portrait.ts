@@ -135,7 +135,7 @@ export async function buildPortrait(db: DbConnector, territory: ResolvedTerritor
 	const codes = territory.communes.join(',');
 
 	const distributionScope: NamedRef | null =
-		territory.departement ?? (territory.key.niveau === 'departement' ? { level: 'departement', code: territory.key.code, nom: territory.nom } : null);
+		territory.departement ?? (territory.key.level === 'departement' ? { level: 'departement', code: territory.key.code, nom: territory.nom } : null);
 	const distribution = distributionScope
 		? { scope: distributionScope, values: await departementCommuneValues(db, getIndicator('apl_mg_2023') as NumericIndicator, distributionScope.code) }
 		: null;

@@ -5,12 +5,13 @@
  * perimeter, the level's own grouping otherwise: the same numbers, see the unit tests).
  */
 import type { DbConnector } from '../db/connector';
-import type { Level, NumericIndicator } from '../indicators/catalogue';
+import type { NumericIndicator } from '../indicators/catalogue';
+import type { Level } from '../territory/key';
 import { communeSetValueSql, type CommuneSet } from '../indicators/sql';
 import { queryTerritoriesValue } from '../indicators/values';
 import { resolvePerimeter } from '../cls/perimeter';
 import type { Cls } from '../cls/schema';
-import { NIVEAU_LABELS, selectionCommunes, type Niveau, type TerritoryKey } from './territory-key';
+import { LEVEL_LABELS, selectionCommunes, type TerritoryLevel, type TerritoryKey } from '../territory/key';
 
 export interface NamedRef {
 	level: Level;
@@ -21,7 +22,7 @@ export interface NamedRef {
 export interface ResolvedTerritory {
 	key: TerritoryKey;
 	nom: string;
-	niveauLabel: string;
+	levelLabel: string;
 	/** Communes of the territory (COG 2025), sorted. */
 	communes: string[];
 	/** EPCI (for a commune), département, région; for an EPCI or a CLS, those of most of its communes. */
@@ -52,7 +53,7 @@ export const TERRITORY_TABLES = ['communes', 'epci', 'departements', 'regions'];
 const CODES = "SELECT unnest(string_split(?, ',')) AS code";
 
 /** Niveaux that are one row of a table of the atlas (the others are lists of communes). */
-type AtlasNiveau = Exclude<Niveau, 'cls' | 'selection'>;
+type AtlasNiveau = Exclude<TerritoryLevel, 'cls' | 'selection'>;
 
 const NAME_SQL: Record<AtlasNiveau, string> = {
 	commune: 'SELECT nom FROM communes WHERE code = ?',
@@ -91,12 +92,12 @@ export async function resolveTerritory(db: DbConnector, key: TerritoryKey, opts:
 	let nom: string;
 	let communes: string[];
 	let cls: Cls | null = null;
-	if (key.niveau === 'cls') {
+	if (key.level === 'cls') {
 		cls = opts.clsList?.find((c) => c.id === key.code) ?? null;
 		if (!cls || !opts.membership) return null;
 		nom = cls.nom;
 		communes = resolvePerimeter(cls, opts.membership);
-	} else if (key.niveau === 'selection') {
+	} else if (key.level === 'selection') {
 		const wanted = [...new Set(selectionCommunes(key.code))];
 		const found = rows<{ code: string; nom: string }>(
 			await db.query(`SELECT code, nom FROM communes WHERE code IN (${CODES}) ORDER BY code`, [wanted.join(',')])
@@ -106,31 +107,31 @@ export async function resolveTerritory(db: DbConnector, key: TerritoryKey, opts:
 		communes = found.map((r) => String(r.code));
 		nom = selectionName(found.map((r) => String(r.nom)));
 	} else {
-		const name = rows<{ nom: string }>(await db.query(NAME_SQL[key.niveau], [key.code]));
+		const name = rows<{ nom: string }>(await db.query(NAME_SQL[key.level], [key.code]));
 		if (name.length === 0) return null;
 		nom = String(name[0].nom);
-		communes = rows<{ code: string }>(await db.query(COMMUNES_SQL[key.niveau], [key.code])).map((r) => String(r.code));
+		communes = rows<{ code: string }>(await db.query(COMMUNES_SQL[key.level], [key.code])).map((r) => String(r.code));
 	}
 	const param = communes.join(',');
 	const dep = communes.length ? await majority(db, param, 'dep') : { ref: null, n: 0 };
 	const reg = communes.length ? await majority(db, param, 'reg') : { ref: null, n: 0 };
 	const parents: NamedRef[] = [];
-	if (key.niveau === 'commune') {
+	if (key.level === 'commune') {
 		const e = rows<{ code: string | null; nom: string | null }>(
 			await db.query('SELECT e.code, e.nom FROM communes c JOIN epci e ON e.code = c.epci WHERE c.code = ?', [key.code])
 		);
 		if (e.length && e[0].code) parents.push({ level: 'epci', code: String(e[0].code), nom: String(e[0].nom) });
 	}
-	if (dep.ref && key.niveau !== 'departement' && key.niveau !== 'region') parents.push(dep.ref);
-	if (reg.ref && key.niveau !== 'region') parents.push(reg.ref);
+	if (dep.ref && key.level !== 'departement' && key.level !== 'region') parents.push(dep.ref);
+	if (reg.ref && key.level !== 'region') parents.push(reg.ref);
 	return {
 		key,
 		nom,
-		niveauLabel: NIVEAU_LABELS[key.niveau],
+		levelLabel: LEVEL_LABELS[key.level],
 		communes,
 		parents,
-		departement: key.niveau === 'departement' || key.niveau === 'region' ? null : dep.ref,
-		region: key.niveau === 'region' ? null : reg.ref,
+		departement: key.level === 'departement' || key.level === 'region' ? null : dep.ref,
+		region: key.level === 'region' ? null : reg.ref,
 		departements: dep.n,
 		regions: reg.n,
 		cls
@@ -145,8 +146,8 @@ export function selectionName(names: readonly string[]): string {
 
 /** What the values of a resolved territory are computed on. */
 export function targetOf(t: ResolvedTerritory): ValueTarget {
-	if (t.key.niveau === 'cls' || t.key.niveau === 'selection') return { codes: t.communes };
-	return { level: t.key.niveau, code: t.key.code };
+	if (t.key.level === 'cls' || t.key.level === 'selection') return { codes: t.communes };
+	return { level: t.key.level, code: t.key.code };
 }
 
 /** Reference columns of a territory: its département, its région (when it has one), France. */

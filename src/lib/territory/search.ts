@@ -1,4 +1,5 @@
 import type { DbConnector, SqlParam } from '../db/connector';
+import type { Level } from './key';
 
 /**
  * Find a territory (commune, EPCI, département, région) by name, code INSEE, SIREN or postal code.
@@ -11,10 +12,9 @@ import type { DbConnector, SqlParam } from '../db/connector';
  * and the scan of the 36,000 names took 3 to 5 times longer.
  */
 
-export type TerritoryLevel = 'commune' | 'epci' | 'departement' | 'region';
 
 export interface TerritoryHit {
-	level: TerritoryLevel;
+	level: Level;
 	code: string;
 	nom: string;
 	/** Short context, e.g. « Lot (46) · 46000 » or « CC · 77 communes ». */
@@ -24,13 +24,6 @@ export interface TerritoryHit {
 /** Tables the search reads: the caller loads them first (`TableLoader.ensure(SEARCH_TABLES)`). */
 export const SEARCH_TABLES = ['communes', 'epci', 'departements', 'regions'] as const;
 
-/** French labels of the levels, for badges. */
-export const LEVEL_LABELS: Record<TerritoryLevel, string> = {
-	commune: 'Commune',
-	epci: 'EPCI',
-	departement: 'Département',
-	region: 'Région'
-};
 
 /** Whole-word abbreviations expanded on both sides (query and names). */
 const ABBREVIATIONS: ReadonlyArray<readonly [string, string]> = [
@@ -212,7 +205,7 @@ SELECT s.level, s.code, s.nom, s.detail, s.postaux FROM hits JOIN search_index s
 
 	const hits: TerritoryHit[] = [];
 	for (const row of table) {
-		const r = row.toJSON() as { level: TerritoryLevel; code: string; nom: string; detail: string; postaux: string };
+		const r = row.toJSON() as { level: Level; code: string; nom: string; detail: string; postaux: string };
 		let detail = String(r.detail ?? '');
 		if (r.level === 'commune') {
 			const postaux = String(r.postaux ?? '').split(' ').filter(Boolean);

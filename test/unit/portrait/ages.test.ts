@@ -38,7 +38,7 @@ beforeAll(async () => {
 afterAll(() => db?.close());
 
 async function selection(codes: string): Promise<ResolvedTerritory> {
-	const t = await resolveTerritory(db, { niveau: 'selection', code: codes });
+	const t = await resolveTerritory(db, { level: 'selection', code: codes });
 	if (!t) throw new Error(codes);
 	return t;
 }
@@ -71,13 +71,13 @@ describe('age structure of the portrait', () => {
 	});
 
 	it('computes a level of the atlas the same way (département of the Lot: Cahors and Pern-Lhospitalet)', async () => {
-		const lot = await resolveTerritory(db, { niveau: 'departement', code: '46' });
+		const lot = await resolveTerritory(db, { level: 'departement', code: '46' });
 		const { ages } = await buildPortrait(db, lot!, { ages: true });
 		ratioOfSums(CAHORS, LHOSPITALET, PERN).forEach((share, band) => expect(ages!.shares[0].all[band]).toBeCloseTo(share, 12));
 	});
 
 	it('says « no data » (NaN) for a territory without census rows, and exports the shares', async () => {
-		const figeac = await resolveTerritory(db, { niveau: 'commune', code: '46102' });
+		const figeac = await resolveTerritory(db, { level: 'commune', code: '46102' });
 		const p = await buildPortrait(db, figeac!, { ages: true });
 		expect(p.ages!.shares[0].all.every(Number.isNaN)).toBe(true);
 		expect(p.ages!.shares[0].men).toBeNull();

@@ -8,7 +8,7 @@ import { buildPortrait, clsTouching } from '../../../src/lib/portrait/portrait';
 import { buildComparison, comparisonTable } from '../../../src/lib/portrait/compare';
 import { portraitTable } from '../../../src/lib/portrait/figures-table';
 import { formatRank, rankAmong } from '../../../src/lib/portrait/rank';
-import { parseKeyList, portraitPath, comparePath } from '../../../src/lib/portrait/territory-key';
+import { parseKeyList, portraitPath, comparePath } from '../../../src/lib/territory/key';
 import { tableCsvRows, toCsv } from '../../../src/lib/export/csv';
 
 let db: DbConnector;
@@ -38,13 +38,13 @@ async function resolve(key: string): Promise<ResolvedTerritory> {
 describe('territory keys', () => {
 	it('parses, de-duplicates and caps the URL list', () => {
 		expect(parseKeyList('commune:46102,commune:46102,epci:200066371,cls:cauvaldor,commune:x,pays:1')).toEqual([
-			{ niveau: 'commune', code: '46102' },
-			{ niveau: 'epci', code: '200066371' },
-			{ niveau: 'cls', code: 'cauvaldor' }
+			{ level: 'commune', code: '46102' },
+			{ level: 'epci', code: '200066371' },
+			{ level: 'cls', code: 'cauvaldor' }
 		]);
 		expect(parseKeyList('commune:46102,commune:46042,commune:46251,commune:46001,commune:46003,commune:46004,commune:46005')).toHaveLength(6);
 		expect(portraitPath('commune', '2A004')).toBe('/territoire/commune/2A004');
-		expect(comparePath([{ niveau: 'commune', code: '46102' }])).toBe('/comparer?t=commune:46102');
+		expect(comparePath([{ level: 'commune', code: '46102' }])).toBe('/comparer?t=commune:46102');
 	});
 });
 
@@ -103,7 +103,7 @@ describe('custom selection', () => {
 		expect(t.communes).toEqual(['46042', '46102', '46251']);
 		expect(t.nom).toBe('Cahors, Figeac et Saint-Céré');
 		expect(t.departement?.code).toBe('46');
-		expect(await resolveTerritory(db, { niveau: 'selection', code: '46102-99999' }, { clsList: SHIPPED_CLS, membership })).toBeNull();
+		expect(await resolveTerritory(db, { level: 'selection', code: '46102-99999' }, { clsList: SHIPPED_CLS, membership })).toBeNull();
 	});
 
 	it('aggregate = hand SQL ratio of sums', async () => {

@@ -7,7 +7,7 @@ import { clsRegistry } from '../../cls/ui/registry.svelte';
 import type { Cls } from '../../cls/schema';
 import type { DbConnector } from '../../db/connector';
 import { resolveTerritory, type ResolvedTerritory } from '../territory';
-import type { TerritoryKey } from '../territory-key';
+import type { TerritoryKey } from '../../territory/key';
 
 export interface PortraitContext {
 	atlas: ClsAtlasContext;

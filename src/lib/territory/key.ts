@@ -1,25 +1,58 @@
 /**
- * A territory of the portraits and of the comparison: a level of the atlas, a CLS perimeter or a
- * selection of communes made on the map, written `niveau:code` in URLs (`commune:46102`,
- * `epci:200066371`, `cls:cauvaldor`, `selection:46042-46102-46251`).
+ * The territory vocabulary of the whole atlas.
+ *
+ * - `Level`: a level of the map, one row of a table of the atlas (commune, EPCI, département, région);
+ *   every level above the commune is computed from the commune rows.
+ * - `TerritoryKey`: any territory the app names, a level of the atlas, a CLS perimeter or a selection
+ *   of communes made on the map, written `level:code` in URLs (`commune:46102`, `epci:200066371`,
+ *   `cls:cauvaldor`, `selection:46042-46102-46251`).
+ * - `NamedTerritory`: a territory of the atlas with its name (a parent, a reference column).
+ * - `Area`: what a figure is computed on: one territory of the atlas, an explicit list of communes
+ *   (a CLS perimeter, a selection), or France (`FRANCE`, null).
  */
-import { isCommuneCode, normalizeCommuneCode } from '../territory/insee-code';
+import { isCommuneCode, normalizeCommuneCode } from './insee-code';
 
-export const NIVEAUX = ['commune', 'epci', 'departement', 'region', 'cls', 'selection'] as const;
-export type Niveau = (typeof NIVEAUX)[number];
+/** Map levels; every level above the commune is computed from the commune rows. */
+export const LEVELS = ['commune', 'epci', 'departement', 'region'] as const;
+export type Level = (typeof LEVELS)[number];
+
+/** Every kind of territory the app names: the atlas levels, a CLS perimeter, a selection of communes. */
+export const TERRITORY_LEVELS = [...LEVELS, 'cls', 'selection'] as const;
+export type TerritoryLevel = (typeof TERRITORY_LEVELS)[number];
 
 export interface TerritoryKey {
-	niveau: Niveau;
+	level: TerritoryLevel;
 	code: string;
 }
 
-export const NIVEAU_LABELS: Record<Niveau, string> = {
+/** A territory of the atlas and its name. */
+export interface NamedTerritory {
+	level: Level;
+	code: string;
+	nom: string;
+}
+
+/** What a figure is computed on: a territory of the atlas, a list of communes, or France (null). */
+export type Area = { level: Level; code: string } | { codes: readonly string[] } | null;
+
+export const FRANCE: Area = null;
+
+/** French label of each kind of territory (singular, for a badge or a kicker). */
+export const LEVEL_LABELS: Record<TerritoryLevel, string> = {
 	commune: 'Commune',
 	epci: 'EPCI',
 	departement: 'Département',
 	region: 'Région',
 	cls: 'Périmètre de CLS',
 	selection: 'Sélection de communes'
+};
+
+/** French label of each map level, plural (the level switch of the explorer). */
+export const LEVEL_PLURALS: Record<Level, string> = {
+	commune: 'Communes',
+	epci: 'EPCI',
+	departement: 'Départements',
+	region: 'Régions'
 };
 
 /** Enough for a large EPCI or a département, short enough for a URL (6 characters a commune). */
@@ -51,13 +84,17 @@ export function selectionCommunes(code: string): string[] {
 	return code.split('-');
 }
 
-export function isNiveau(value: string): value is Niveau {
-	return (NIVEAUX as readonly string[]).includes(value);
+export function isTerritoryLevel(value: string): value is TerritoryLevel {
+	return (TERRITORY_LEVELS as readonly string[]).includes(value);
+}
+
+export function isLevel(value: string): value is Level {
+	return (LEVELS as readonly string[]).includes(value);
 }
 
 /** The code is plausible for its level (a name is checked against the data later). */
-export function validKey(niveau: Niveau, code: string): boolean {
-	switch (niveau) {
+export function validKey(level: TerritoryLevel, code: string): boolean {
+	switch (level) {
 		case 'commune':
 			return isCommuneCode(code);
 		case 'epci':
@@ -76,15 +113,15 @@ export function validKey(niveau: Niveau, code: string): boolean {
 }
 
 export function formatKey(key: TerritoryKey): string {
-	return `${key.niveau}:${key.code}`;
+	return `${key.level}:${key.code}`;
 }
 
 export function parseKey(text: string): TerritoryKey | null {
 	const i = text.indexOf(':');
 	if (i < 0) return null;
-	const niveau = text.slice(0, i).trim();
+	const level = text.slice(0, i).trim();
 	const code = text.slice(i + 1).trim();
-	return isNiveau(niveau) && validKey(niveau, code) ? { niveau, code } : null;
+	return isTerritoryLevel(level) && validKey(level, code) ? { level, code } : null;
 }
 
 /** How many territories the comparison shows side by side. */
@@ -95,7 +132,7 @@ export function parseKeyList(param: string | null, max = MAX_COMPARED): Territor
 	const out: TerritoryKey[] = [];
 	for (const part of (param ?? '').split(',')) {
 		const key = part ? parseKey(part) : null;
-		if (key && !out.some((k) => k.niveau === key.niveau && k.code === key.code)) out.push(key);
+		if (key && !out.some((k) => k.level === key.level && k.code === key.code)) out.push(key);
 		if (out.length >= max) break;
 	}
 	return out;
@@ -109,8 +146,8 @@ export function formatKeyList(keys: readonly TerritoryKey[]): string {
  * Path (without base) of a territory's portrait: `/territoire/commune/46102`.
  * Use with `resolve()` of `$app/paths`: `resolve(portraitPath('commune', code))`.
  */
-export function portraitPath(niveau: Niveau, code: string): `/territoire/${string}/${string}` {
-	return `/territoire/${niveau}/${encodeURIComponent(code)}`;
+export function portraitPath(level: TerritoryLevel, code: string): `/territoire/${string}/${string}` {
+	return `/territoire/${level}/${encodeURIComponent(code)}`;
 }
 
 /** Path (without base) of the comparison of some territories: `/comparer?t=commune:46102,…`. */
