@@ -1,5 +1,5 @@
 import { browser } from '$app/environment';
-import { browserEngine } from '$lib/db/engine';
+import { startEngine } from '$lib/data/atlas';
 
 // The atlas runs entirely in the browser (DuckDB-WASM, WebGL): pages are prerendered shells.
 export const prerender = true;
@@ -7,5 +7,5 @@ export const ssr = false;
 
 export function load() {
 	// Start the engine now; failures surface where a page awaits it.
-	if (browser) browserEngine().catch(() => undefined);
+	if (browser) startEngine().catch(() => undefined);
 }

@@ -1,13 +1,11 @@
-import type { DbConnector } from '../db/connector';
-import { ArtefactError, findArtefact, type Manifest } from '../db/artefacts';
-import type { TableLoader } from '../db/load';
-import { browserEngine } from '../db/engine';
-import { atlasData } from '../db/atlas';
+import { ArtefactError, findArtefact, type Manifest } from '../data/artefacts';
+import { atlasSource } from '../data/atlas';
+import { STALE, type DataClient, type DataSource } from '../data/source';
+import { communeCodes, territoryValues, type TerritoryValues } from '../data/values';
+import { TERRITORY_TABLES, communeCentroids, levelNames, placeRows } from '../data/territories';
 import { getIndicator, levelsOf, type Indicator } from '../indicators/catalogue';
-import type { Level } from '../territory/key';
+import type { Area, Level } from '../territory/key';
 import { classifyCategories, classifyValues, type Classification } from '../indicators/classify';
-import { queryTerritoryValues, type TerritoryValues } from '../indicators/values';
-import type { Scope } from '../indicators/sql';
 import { loadPolygons } from '../map/load-polygons';
 import type { FlatPolygons } from '../map/polygons';
 import type { PlaceLabels } from '../map/layers';
@@ -33,16 +31,6 @@ const GEOMETRY: Record<Level, string> = {
 	region: 'regions_geom'
 };
 
-const NAMES_SQL: Record<Level, string> = {
-	commune: 'SELECT code, nom FROM communes ORDER BY code',
-	epci: 'SELECT code, nom FROM epci ORDER BY code',
-	departement: 'SELECT code, nom FROM departements ORDER BY code',
-	region: 'SELECT code, nom FROM regions ORDER BY code'
-};
-
-/** Small tables of the territories (names, levels): always loaded with the first map. */
-const TERRITORY_TABLES = ['communes', 'epci', 'departements', 'regions'];
-
 function perfMark(name: string) {
 	performance.mark(`cls:${name}`);
 }
@@ -53,7 +41,7 @@ function perfMark(name: string) {
  * the engine is ready; each view change re-runs only the queries it invalidates.
  */
 export class Explorer {
-	phase = $state<'chargement' | 'contours' | 'pret' | 'erreur'>('chargement');
+	phase = $state<'loading' | 'outlines' | 'ready' | 'error'>('loading');
 	error = $state<string | null>(null);
 	view = $state<ViewState>(DEFAULT_VIEW);
 	/** Geometry of each level, once loaded. */
@@ -79,12 +67,13 @@ export class Explorer {
 	/** A territory the map should zoom to (a search result); `n` makes each request distinct. */
 	focusRequest = $state<{ level: Level; code: string; n: number } | null>(null);
 
-	db = $state.raw<DbConnector | null>(null);
-	private tables: TableLoader | null = null;
+	/** The data layer, once DuckDB is up. */
+	source = $state.raw<DataSource | null>(null);
 	private manifest: Manifest | null = null;
 	private dataUrl = '';
-	private generation = 0;
-	private centroids: Promise<{ codes: string[]; lon: Float64Array; lat: Float64Array }> | null = null;
+	/** The map's values and the filter's: a newer view's answer wins, an older one is dropped. */
+	private valuesClient: DataClient | null = null;
+	private filterClient: DataClient | null = null;
 
 	get indicator(): Indicator {
 		return getIndicator(this.view.indicator);
@@ -94,28 +83,29 @@ export class Explorer {
 		perfMark('start');
 		this.view = view;
 		this.dataUrl = dataUrl;
-		const engine = browserEngine();
 		try {
-			const data = await atlasData(dataUrl);
-			this.manifest = data.manifest;
+			const source = await atlasSource(dataUrl);
+			this.manifest = source.manifest;
 			// While the engine starts: commune geometry (always needed), that of the level shown, the first tables.
 			const geometry = Promise.all([this.loadGeometry('commune'), this.loadGeometry(view.level)]).then((p) => {
-				if (this.phase === 'chargement') this.phase = 'contours';
+				if (this.phase === 'loading') this.phase = 'outlines';
 				perfMark('geometry-ready');
 				return p;
 			});
-			this.tables = data.tables;
-			const firstTables = this.tables.ensure([...TERRITORY_TABLES, ...this.indicator.tables]);
+			// A hint: the first tables are fetched while the engine starts (queries load what they need anyway).
+			const firstTables = source.prefetch([...TERRITORY_TABLES, ...this.indicator.tables]);
 			this.loadOutlines();
 
-			const [, db] = await Promise.all([geometry, engine, firstTables]);
-			this.db = db;
+			await Promise.all([geometry, firstTables]);
+			this.source = source;
+			this.valuesClient = source.client();
+			this.filterClient = source.client();
 			perfMark('duckdb-ready');
-			await this.checkAlignment(db);
+			await this.checkAlignment(source);
 			await this.refresh();
 			await this.refreshFilter();
-			this.phase = 'pret';
-			await Promise.all([this.loadLabels(db), this.tables.ensureAll()]);
+			this.phase = 'ready';
+			await Promise.all([this.loadLabels(source), source.prefetch()]);
 			if (view.layers.length) await Promise.all([this.ensureFacilities(), this.ensureOverlays()]);
 		} catch (error) {
 			this.fail(error);
@@ -123,7 +113,7 @@ export class Explorer {
 	}
 
 	private fail(error: unknown) {
-		this.phase = 'erreur';
+		this.phase = 'error';
 		this.error =
 			error instanceof ArtefactError
 				? error.message
@@ -156,21 +146,20 @@ export class Explorer {
 	}
 
 	/** The map colours territory i with row i of the queries: both must list the same codes in the same order. */
-	private async checkAlignment(db: DbConnector) {
+	private async checkAlignment(source: DataSource) {
 		await this.loadNames('commune');
 		const codes = this.geometry.commune!.codes;
-		const table = await db.query('SELECT code FROM communes ORDER BY code');
-		const column = table.getChild('code')!;
-		const same = column.length === codes.length && codes.every((c, i) => column.get(i) === c);
+		const rows = await communeCodes(source);
+		const same = rows.length === codes.length && codes.every((c, i) => rows[i] === c);
 		if (!same) {
 			throw new ArtefactError('Les contours des communes et la table des communes ne correspondent pas : reconstruisez les données (npm run data).');
 		}
 	}
 
 	private async loadNames(level: Level) {
-		if (this.names[level] || !this.db) return;
-		const table = await this.db.query(NAMES_SQL[level]);
-		this.names = { ...this.names, [level]: table.getChild('nom')!.toArray() as string[] };
+		if (this.names[level] || !this.source) return;
+		const { names } = await levelNames(this.source, level);
+		this.names = { ...this.names, [level]: names };
 	}
 
 	/** Applies a change of view and recomputes what it invalidates. */
@@ -198,50 +187,58 @@ export class Explorer {
 
 	private async ensureOverlays() {
 		const communes = this.geometry.commune;
-		if (!this.db || !communes) return;
+		const source = this.source;
+		if (!source || !communes) return;
 		for (const overlay of OVERLAYS) {
 			if (!this.view.layers.includes(overlay.id) || this.overlays[overlay.id]) continue;
-			await this.ensureTables([...overlay.tables]);
-			this.overlays = { ...this.overlays, [overlay.id]: await loadOverlay(this.db, overlay.id, communes) };
+			this.overlays = { ...this.overlays, [overlay.id]: await loadOverlay(source, overlay.id, communes) };
 		}
 	}
 
 	/** Queries values (unless only the classes changed) and classifies them. Marks the timing for the benchmark. */
 	private async refresh(classesOnly = false): Promise<void> {
-		if (!this.db || !this.tables) return;
-		const generation = ++this.generation;
+		const source = this.source;
+		const client = this.valuesClient;
+		if (!source || !client) return;
 		perfMark('recolor-start');
 		this.busy = true;
+		const view = this.view;
+		const indicator = getIndicator(view.indicator);
+		const previous = this.shown;
+		let shown: typeof previous | typeof STALE;
 		try {
-			const view = this.view;
-			const indicator = getIndicator(view.indicator);
-			let shown = this.shown;
-			if (!classesOnly || !shown) {
-				await Promise.all([this.tables.ensure(indicator.tables), this.loadGeometry(view.level), this.loadNames(view.level)]);
-				const scope = await this.sqlScope(view);
-				shown = { indicator, level: view.level, values: await queryTerritoryValues(this.db, indicator, view.level, scope) };
-				this.scopeCommunes = scope.level === 'communes' ? { scope: JSON.stringify(view.scope), codes: scope.codes } : null;
-			}
-			if (generation !== this.generation) return;
-			const { values, inScope } = shown.values;
-			this.classification =
-				indicator.kind === 'class'
-					? classifyCategories(values, indicator.classes.map((c) => c.value), inScope)
-					: classifyValues(values, view.method, view.classes, inScope, view.breaks);
-			this.shown = shown;
-			if (!this.view.filter) this.filterMask = null;
-		} finally {
-			if (generation === this.generation) this.busy = false;
+			shown = await client.request(async () => {
+				if (classesOnly && previous) return previous;
+				await Promise.all([this.loadGeometry(view.level), this.loadNames(view.level)]);
+				const area = await this.areaOf(view);
+				this.scopeCommunes = area !== null && 'codes' in area ? { scope: JSON.stringify(view.scope), codes: area.codes } : null;
+				return { indicator, level: view.level, values: await territoryValues(source, indicator, view.level, area) };
+			});
+		} catch (error) {
+			this.busy = false;
+			throw error;
 		}
+		// A newer view was asked for meanwhile: its own refresh shows it (and clears `busy`).
+		if (shown === STALE || !shown) return;
+		const { values, inScope } = shown.values;
+		this.classification =
+			indicator.kind === 'class'
+				? classifyCategories(values, indicator.classes.map((c) => c.value), inScope)
+				: classifyValues(values, view.method, view.classes, inScope, view.breaks);
+		this.shown = shown;
+		if (!this.view.filter) this.filterMask = null;
+		this.busy = false;
 	}
 
-	/** The scope as SQL sees it: a selection or a CLS perimeter becomes its list of communes. */
-	private async sqlScope(view: ViewState): Promise<Scope> {
+	/** The area the view studies: a selection or a CLS perimeter becomes its list of communes. */
+	private async areaOf(view: ViewState): Promise<Area> {
 		switch (view.scope.level) {
+			case 'france':
+				return null;
 			case 'selection':
-				return { level: 'communes', codes: view.group };
+				return { codes: view.group };
 			case 'cls':
-				return { level: 'communes', codes: (await this.resolveCls?.(view.scope.code)) ?? [] };
+				return { codes: (await this.resolveCls?.(view.scope.code)) ?? [] };
 			default:
 				return view.scope;
 		}
@@ -249,13 +246,16 @@ export class Explorer {
 
 	private async refreshFilter(): Promise<void> {
 		const filter = this.view.filter;
-		if (!filter || !this.db || !this.tables) {
+		const source = this.source;
+		const client = this.filterClient;
+		if (!filter || !source || !client) {
+			client?.cancel();
 			this.filterMask = null;
 			return;
 		}
-		const indicator = getIndicator(filter.indicator);
-		await this.tables.ensure(indicator.tables);
-		const { values } = await queryTerritoryValues(this.db, indicator, 'commune', { level: 'france' });
+		const result = await client.request(() => territoryValues(source, getIndicator(filter.indicator), 'commune', null));
+		if (result === STALE) return;
+		const { values } = result;
 		const mask = new Uint8Array(values.length);
 		for (let i = 0; i < values.length; i++) {
 			const v = values[i];
@@ -286,37 +286,17 @@ export class Explorer {
 
 	/** Centroid of every commune (`communes.lon`, `lat`), for the lasso; queried once. */
 	async communeCentroids(): Promise<{ codes: string[]; lon: Float64Array; lat: Float64Array } | null> {
-		if (!this.db) return null;
-		this.centroids ??= this.db.query('SELECT code, lon, lat FROM communes WHERE lon IS NOT NULL').then((table) => ({
-			codes: table.getChild('code')!.toArray() as string[],
-			lon: table.getChild('lon')!.toArray() as Float64Array,
-			lat: table.getChild('lat')!.toArray() as Float64Array
-		}));
-		return this.centroids;
-	}
-
-	/** Loads tables before a panel queries them. */
-	async ensureTables(tables: string[]): Promise<void> {
-		await this.tables?.ensure(tables);
+		return this.source ? communeCentroids(this.source) : null;
 	}
 
 	private async ensureFacilities() {
-		if (this.facilities || !this.db || !this.tables) return;
-		await this.tables.ensure(['finess']);
-		this.facilities = await loadFacilities(this.db);
+		if (this.facilities || !this.source) return;
+		this.facilities = await loadFacilities(this.source);
 	}
 
-	private async loadLabels(db: DbConnector) {
-		const table = await db.query(
-			'SELECT nom, lon, lat, population FROM communes WHERE population IS NOT NULL ORDER BY population DESC'
-		);
-		const population = table.getChild('population')!.toArray() as Int32Array;
-		this.labels = {
-			names: table.getChild('nom')!.toArray() as string[],
-			lon: table.getChild('lon')!.toArray() as Float64Array,
-			lat: table.getChild('lat')!.toArray() as Float64Array,
-			minZoom: Float32Array.from(population, (p) => LABEL_ZOOMS.find(([min]) => p >= min)![1])
-		};
+	private async loadLabels(source: DataSource) {
+		const { names, lon, lat, population } = await placeRows(source);
+		this.labels = { names, lon, lat, minZoom: Float32Array.from(population, (p) => LABEL_ZOOMS.find(([min]) => p >= min)![1]) };
 	}
 }
 

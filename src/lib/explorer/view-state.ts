@@ -1,7 +1,6 @@
 import { DEFAULT_INDICATOR_ID, findIndicator, levelsOf } from '../indicators/catalogue';
 import { LEVELS, type Level } from '../territory/key';
 import { MAX_CLASSES, METHODS, MIN_CLASSES, type Method } from '../indicators/classify';
-import type { Scope } from '../indicators/sql';
 import { normalizeSelection, selectionCode } from '../territory/key';
 
 /**
@@ -31,7 +30,11 @@ export interface ViewState {
  * The territory studied, as chosen: France, a territory of a level, the selection of communes
  * (`group`), or a CLS perimeter (its communes are resolved by the explorer).
  */
-export type ViewScope = Exclude<Scope, { level: 'communes' }> | { level: 'selection' } | { level: 'cls'; code: string };
+export type ViewScope =
+	| { level: 'france' }
+	| { level: Exclude<Level, 'commune'>; code: string }
+	| { level: 'selection' }
+	| { level: 'cls'; code: string };
 
 export interface CriterionFilter {
 	indicator: string;

@@ -1,5 +1,5 @@
-import type { ArtefactEntry } from '../db/artefacts';
-import { ArtefactError } from '../db/artefacts';
+import type { ArtefactEntry } from '../data/artefacts';
+import { ArtefactError } from '../data/artefacts';
 import type { FlatPolygons } from './polygons';
 import type { PolygonsRequest } from './polygons.worker';
 

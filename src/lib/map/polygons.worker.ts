@@ -1,6 +1,6 @@
 /// <reference lib="webworker" />
-import { readArtefact, type ArtefactEntry } from '../db/artefacts';
-import { fetchBytes } from '../db/fetch';
+import { readArtefact, type ArtefactEntry } from '../data/artefacts';
+import { fetchBytes } from '../data/artefacts';
 import { flattenMultiPolygons } from './polygons';
 
 /**

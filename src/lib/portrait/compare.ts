@@ -3,17 +3,16 @@
  * territory as a column, then the département and région of the first territory and France.
  * A commune also gets its rank among the communes of its département.
  */
-import type { DbConnector } from '../db/connector';
 import { AGGREGATES_LINE, indicatorHeader, indicatorRow, sourceLines } from './figures-table';
 import { INDICATORS, sourceLine, type NumericIndicator } from '../indicators/catalogue';
-import { departementCommuneValues, formatRank, rankAmong, type CommuneValues, type Rank } from './rank';
-import { referencesOf, targetOf, valuesOf, type ResolvedTerritory } from './territory';
+import { formatRank, rankAmong, type Rank } from './rank';
+import type { DataSource } from '../data/source';
+import { departementCommuneValues, figures } from '../data/values';
+import { areaOf, referencesOf, type Reference, type ResolvedTerritory } from '../data/territories';
 import { formatKey } from '../territory/key';
 import { exportedOnLine, type ExportTable, type TableCell } from '../export/table';
 
 export const COMPARE_INDICATORS: readonly NumericIndicator[] = INDICATORS.filter((i): i is NumericIndicator => i.kind !== 'class');
-
-export const COMPARE_TABLES: string[] = [...new Set(['communes', 'epci', 'departements', 'regions', ...COMPARE_INDICATORS.flatMap((i) => i.tables)])];
 
 export interface CompareColumn {
 	/** `commune:46102`, or `ref:departement:46`, `ref:france`. */
@@ -41,7 +40,7 @@ export interface Comparison {
 }
 
 export async function buildComparison(
-	db: DbConnector,
+	source: DataSource,
 	territories: readonly ResolvedTerritory[],
 	indicators: readonly NumericIndicator[] = COMPARE_INDICATORS
 ): Promise<Comparison> {
@@ -55,9 +54,9 @@ export async function buildComparison(
 		reference: false,
 		territory: t
 	}));
-	const refs = territories.length ? referencesOf(territories[0]) : [{ label: 'France', target: null }];
+	const refs: Reference[] = territories.length ? referencesOf(territories[0]) : [{ label: 'France', area: null }];
 	for (const r of refs) {
-		const t = r.target;
+		const t = r.area;
 		const level = t === null ? 'france' : 'level' in t ? t.level : 'communes';
 		columns.push({
 			id: t === null ? 'ref:france' : `ref:${level}:${'code' in t ? t.code : ''}`,
@@ -68,11 +67,9 @@ export async function buildComparison(
 			territory: null
 		});
 	}
-	const targets = [...territories.map(targetOf), ...refs.map((r) => r.target)];
-	const cache = new Map<string, CommuneValues>();
+	const areas = [...territories.map(areaOf), ...refs.map((r) => r.area)];
 	const rows: CompareRow[] = [];
-	for (const indicator of indicators) {
-		const values = await valuesOf(db, indicator, targets);
+	for (const { indicator, values } of await figures(source, areas, indicators)) {
 		const ranks: (Rank | null)[] = [];
 		for (let i = 0; i < columns.length; i++) {
 			const t = columns[i].territory;
@@ -80,9 +77,7 @@ export async function buildComparison(
 				ranks.push(null);
 				continue;
 			}
-			const cacheKey = `${indicator.id}|${t.departement.code}`;
-			let dep = cache.get(cacheKey);
-			if (!dep) cache.set(cacheKey, (dep = await departementCommuneValues(db, indicator, t.departement.code)));
+			const dep = await departementCommuneValues(source, indicator, t.departement.code);
 			const k = dep.codes.indexOf(t.key.code);
 			ranks.push(k < 0 ? null : rankAmong(dep.values[k], dep.values));
 		}

@@ -8,7 +8,7 @@ import { classSource, FINESS_SOURCE, PORTRAIT_SECTIONS, type Portrait } from './
 import { exportedOnLine, type ExportTable, type TableCell } from '../export/table';
 import { formatKey } from '../territory/key';
 import { AGE_BANDS, populationAgesSource } from './age-bands';
-import type { AgeStructure } from './ages';
+import type { AgeStructure } from '../data/ages';
 
 export function indicatorHeader(columns: readonly string[]): string[] {
 	return ['Indicateur', 'Unité', 'Source', ...columns, 'Donnée manquante'];

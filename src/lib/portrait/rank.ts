@@ -3,9 +3,7 @@
  * Competition ranking (« 1224 »): tied values share the best rank, the next value skips.
  * Rank 1 is the highest value; the page says whether high is good or bad for the indicator.
  */
-import type { DbConnector } from '../db/connector';
 import type { NumericIndicator } from '../indicators/catalogue';
-import { territoryValuesSql } from '../indicators/sql';
 import { formatNumber } from '../indicators/format';
 
 export interface Rank {
@@ -45,23 +43,4 @@ export function rankDirection(indicator: NumericIndicator): string {
 	return indicator.kind === 'count' || indicator.id === 'densite_population'
 		? '1er = valeur la plus élevée'
 		: `1er = valeur la plus élevée (la plus ${good})`;
-}
-
-export interface CommuneValues {
-	codes: string[];
-	values: Float64Array;
-}
-
-/** Values of every commune of a département (a value may be NaN). */
-export async function departementCommuneValues(db: DbConnector, indicator: NumericIndicator, dep: string): Promise<CommuneValues> {
-	const { sql, params } = territoryValuesSql(indicator, 'commune', { level: 'departement', code: dep });
-	const table = await db.query(`SELECT code, value FROM (${sql}) WHERE in_scope`, params);
-	const codes: string[] = [];
-	const values = new Float64Array(table.numRows);
-	let i = 0;
-	for (const row of table) {
-		codes.push(String(row.code));
-		values[i++] = row.value === null ? NaN : Number(row.value);
-	}
-	return { codes, values };
 }
