@@ -6,7 +6,7 @@ import { fetchBytes } from './fetch';
 
 /**
  * The atlas's data for any page of the app: the manifest, the engine and its tables, each started
- * once per page load and shared (the explorer, the CLS pages and the portraits all read it).
+ * once per page load and shared (the explorer, the CLS pages and the portraits all read it, through the data layer's `DataSource`).
  */
 export class AtlasData {
 	readonly tables: TableLoader;
@@ -18,12 +18,6 @@ export class AtlasData {
 	) {
 		this.tables = new TableLoader(engine, manifest, (file) => fetchBytes(`${dataUrl}/${file}`));
 	}
-
-	/** The engine, once the given tables are loaded. */
-	async db(tables: readonly string[]): Promise<DbConnector> {
-		await this.tables.ensure(tables);
-		return this.engine;
-	}
 }
 
 let shared: Promise<AtlasData> | null = null;
@@ -31,6 +25,8 @@ let shared: Promise<AtlasData> | null = null;
 /** The page's AtlasData; `dataUrl` is the folder of the artefacts (`${base}/data`). */
 export function atlasData(dataUrl: string): Promise<AtlasData> {
 	shared ??= fetchManifest(dataUrl).then((manifest) => new AtlasData(dataUrl, manifest, browserEngine()));
+	// A failure is not kept: the next page that asks tries again.
+	shared.catch(() => (shared = null));
 	return shared;
 }
 
