@@ -3,7 +3,7 @@
  * user's edits). Resolves territories of any level.
  */
 import { atlasContext, type AtlasContext } from '../../data/context';
-import { clsRegistry } from '../../cls/ui/registry.svelte';
+import { clsRegistry } from '../../cls/registry.svelte';
 import type { Cls } from '../../cls/schema';
 import { resolveTerritory, type ResolvedTerritory } from '../../data/territories';
 import type { TerritoryKey } from '../../territory/key';

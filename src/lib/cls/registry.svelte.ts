@@ -2,9 +2,9 @@
  * The CLS of the app (shipped, then the user's edits read from IndexedDB), as Svelte 5 state
  * shared by the /cls pages. Every write goes through the store, which validates before writing.
  */
-import { SHIPPED_CLS } from '../register';
-import { IndexedDbClsStore, MemoryClsStore, editKind, mergeWithShipped, type ClsStore } from '../store';
-import type { Cls } from '../schema';
+import { SHIPPED_CLS } from './register';
+import { IndexedDbClsStore, MemoryClsStore, editKind, mergeWithShipped, type ClsStore } from './store';
+import type { Cls } from './schema';
 
 export class ClsRegistry {
 	/** Shipped CLS with the user's edits applied, then the CLS the user created. */
