@@ -1,6 +1,7 @@
 import { ScatterplotLayer } from '@deck.gl/layers';
 import type { DataSource } from '../data/source';
 import { facilityRows } from '../data/map';
+import { FINESS_SOURCE } from '../data/provenance';
 import { hexToRgba } from '../indicators/palettes';
 
 /** FINESS categories drawn as point layers, each with its legend entry. */
@@ -14,8 +15,8 @@ export const FACILITY_CATEGORIES = [
 ] as const;
 export type FacilityCategory = (typeof FACILITY_CATEGORIES)[number]['id'];
 
-export const FACILITY_SOURCE =
-	'FINESS – extrait Occitanie 2025-2026 ; stock national du 8 janvier 2021 ailleurs (DROM sans coordonnées) (Licence Ouverte / Etalab 2.0)';
+/** The points' source: FINESS, whose DROM establishments have no coordinates. */
+export const FACILITY_SOURCE = `${FINESS_SOURCE} ; sans coordonnées dans les DROM`;
 
 /** Geolocated establishments, columnar: one typed array per attribute, grouped by category. */
 export interface Facilities {

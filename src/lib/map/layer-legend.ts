@@ -4,6 +4,7 @@
  */
 import { FACILITY_CATEGORIES } from './facilities';
 import { OVERLAYS } from './overlays';
+import { FINESS_SHORT_SOURCE } from '../data/provenance';
 
 export interface LayerLegendEntry {
 	id: string;
@@ -31,7 +32,7 @@ export function layerLegend(shownLayers: readonly string[], groupShown: boolean)
 		...(groupShown ? [{ id: 'group', label: 'Sélection de communes', color: css(GROUP_COLOR), shape: 'line' as const }] : [])
 	];
 	const sources = [
-		...(facilities.length ? ['FINESS 2025-2026 (Occitanie), 2021 ailleurs'] : []),
+		...(facilities.length ? [FINESS_SHORT_SOURCE] : []),
 		...overlays.map((o) => o.source),
 		...(shownLayers.includes('cls') ? ['registre cls-atlas (documents publics des contrats)'] : [])
 	];

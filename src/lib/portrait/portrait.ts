@@ -67,8 +67,7 @@ export const FINESS_LABELS: Record<string, string> = {
 	autre: 'Autres établissements (laboratoires, CMP, médico-social…)'
 };
 
-export const FINESS_SOURCE =
-	'DREES / ministère de la Santé – FINESS : extraction Occitanie fin 2025 / début 2026, stock national du 8 janvier 2021 ailleurs (Licence Ouverte / Etalab 2.0)';
+export { FINESS_SOURCE } from '../data/provenance';
 
 /** The attribution line of a class indicator of the catalogue (radon, grid, QPV). */
 export function classSource(id: 'radon_classe' | 'grille_densite' | 'qpv_2024'): string {

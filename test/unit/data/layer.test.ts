@@ -127,3 +127,26 @@ describe('the data source', () => {
 		await expect(latest).rejects.toThrow('dernière');
 	});
 });
+
+describe('provenance, written once', () => {
+	it('agrees with the manifest the pipeline writes', async () => {
+		const { parseManifest } = await import('../../../src/lib/db/artefacts');
+		const { BASEMAP_SOURCE, FINESS_SOURCE, COG_SOURCE, tableSource } = await import('../../../src/lib/data/provenance');
+		const manifest = parseManifest(readFileSync(join(ROOT, 'static/data/manifest.json'), 'utf8'));
+		for (const table of ['communes_geom', 'epci_geom', 'departements_geom', 'regions_geom']) expect(tableSource(manifest, table), table).toBe(BASEMAP_SOURCE);
+		expect(tableSource(manifest, 'regions')).toBe('INSEE – COG 2025');
+		expect(COG_SOURCE).toContain('2025');
+		const finess = tableSource(manifest, 'finess')!;
+		expect(finess).toMatch(/^FINESS – extrait Occitanie 2025-2026 ; stock national du 8 janvier 2021$/);
+		for (const part of ['FINESS', 'Occitanie', '2025', '8 janvier 2021']) expect(FINESS_SOURCE).toContain(part);
+		expect(tableSource(manifest, 'absente')).toBeNull();
+	});
+
+	it('no source line of the basemap or of FINESS is written outside the registry and the catalogue', () => {
+		const offenders = files(join(ROOT, 'src'))
+			.filter((path) => !/data[\\/]provenance\.ts$|indicators[\\/]catalogue\.ts$/.test(path))
+			.filter((path) => /ADMIN EXPRESS|FINESS( –|:| 20)|Etalab 2\.0\)/.test(readFileSync(path, 'utf8').replace(/^\s*(\/\/|\*|\/\*\*).*$/gm, '')))
+			.map((path) => relative(ROOT, path));
+		expect(offenders).toEqual([]);
+	});
+});
