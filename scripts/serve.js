@@ -46,17 +46,18 @@ export function createAtlasServer(dir) {
 
 /**
  * Starts the server; resolves with its URL once it listens.
- * @param {{ dir?: string, port: number, host?: string }} options
+ * @param {{ dir?: string, port: number, host?: string }} options `port` 0: any free port
  * @returns {Promise<{ url: string, close: () => Promise<void> }>}
  */
 export function serveAtlas({ dir = 'build', port, host = '127.0.0.1' }) {
-	const server = createAtlasServer(dir);
 	return new Promise((resolveUrl, reject) => {
+		const server = createAtlasServer(dir);
 		server.once('error', reject);
 		server.listen(port, host, () => {
 			server.off('error', reject);
+			const address = server.address();
 			resolveUrl({
-				url: `http://${host}:${port}`,
+				url: `http://${host}:${typeof address === 'object' && address ? address.port : port}`,
 				close: () =>
 					new Promise((done) => {
 						server.close(() => done(undefined));
