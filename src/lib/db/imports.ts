@@ -146,30 +146,76 @@ async function scalar(db: DbConnector, sql: string, params: readonly SqlParam[] 
 	return Number(row?.n ?? 0);
 }
 
+/** The official layouts the atlas recognises by their header. */
+export const OFFICIAL_FORMATS = [
+	{
+		table: POPULATION_AGES_TABLE,
+		label: 'INSEE « base-cc-evol-struct-pop » (population par âge et sexe, base communale)',
+		header: 'CODGEO ; P21_POP ; P21_POP0014 … P21_POP90P (et P21_H…, P21_F…)',
+		recognise: isPopulationAgesHeader
+	}
+] as const;
+
+export type OfficialTable = (typeof OFFICIAL_FORMATS)[number]['table'];
+
+export interface ImportOptions {
+	/** Remap old codes with `cog_passage` (the engine holds it). */
+	passage?: boolean;
+	/** Table written; the format's own table by default. */
+	table?: string;
+	/** Read the file as this format, whatever its header (the pipeline knows what each folder holds). */
+	format?: OfficialTable;
+}
+
+/** Refusals decided on the size alone, before reading a byte (the browser checks `File.size`). */
+export function sizeRefusal(bytes: number, label: string): string | null {
+	if (bytes === 0) return `Fichier vide : ${label}`;
+	if (bytes > MAX_IMPORT_BYTES) return `Fichier trop volumineux : ${label} (${Math.round(bytes / 1024 / 1024)} Mo ; limite ${MAX_IMPORT_LABEL})`;
+	return null;
+}
+
 /**
- * Imports a file of base-cc-evol-struct-pop into `table` (default `population_ages`), replacing it only
- * when the whole file is valid: on any error the tables of the engine are as they were.
+ * Imports an official file into its table (`population_ages`…), replacing the table only when the whole
+ * file is valid: on any error the tables of the engine are as they were.
  * The engine must hold `communes` (and `cog_passage`, when `passage` is true, to remap old codes).
  */
-export async function importPopulationAges(
-	db: FileDb,
-	bytes: Uint8Array,
-	label: string,
-	{ passage = true, table = POPULATION_AGES_TABLE }: { passage?: boolean; table?: string } = {}
-): Promise<ImportReport> {
-	if (bytes.byteLength === 0) throw new ImportError(`Fichier vide : ${label}`);
-	if (bytes.byteLength > MAX_IMPORT_BYTES) throw new ImportError(`Fichier trop volumineux : ${label} (limite ${MAX_IMPORT_LABEL})`);
+export async function importOfficialFile(db: FileDb, bytes: Uint8Array, label: string, { passage = true, table, format }: ImportOptions = {}): Promise<ImportReport> {
+	const refusal = sizeRefusal(bytes.byteLength, label);
+	if (refusal) throw new ImportError(refusal);
 	const file = `import-${label.replace(/[^\w.-]+/g, '_').slice(-80)}`;
 	await db.registerFile(file, bytes);
 	try {
 		const { columns, encoding } = await sniff(db, file, label);
+		const known = format ?? OFFICIAL_FORMATS.find((f) => f.recognise(columns))?.table;
+		if (!known) {
+			const shown = columns.slice(0, 6).join(' ; ') + (columns.length > 6 ? ' …' : '');
+			throw new ImportError(
+				`Format non reconnu : ${label}. En-tête lu : « ${shown} ». Formats acceptés : ` + OFFICIAL_FORMATS.map((f) => `${f.label}, en-tête ${f.header}`).join(' ; ')
+			);
+		}
 		const layout = populationAgesLayout(columns, label);
-		return await build(db, file, encoding, layout, label, passage, table);
+		// The report names the dataset's table, whatever table was written.
+		return { ...(await build(db, file, encoding, layout, label, passage, table ?? known)), table: known };
 	} finally {
 		await db.query(`DROP TABLE IF EXISTS ${RAW}`);
 		await db.query(`DROP TABLE IF EXISTS ${STAGING}`);
 		await db.dropFile(file);
 	}
+}
+
+/** The pipeline's reading of base-cc-evol-struct-pop. */
+export function importPopulationAges(db: FileDb, bytes: Uint8Array, label: string, options: Omit<ImportOptions, 'format'> = {}): Promise<ImportReport> {
+	return importOfficialFile(db, bytes, label, { ...options, format: POPULATION_AGES_TABLE });
+}
+
+/** Replaces `table` by the candidate an import wrote (same engine, one statement each). */
+export async function commitImport(db: DbConnector, candidate: string, table: string): Promise<void> {
+	await db.query(`DROP TABLE IF EXISTS ${quote(table)}`);
+	await db.query(`ALTER TABLE ${quote(candidate)} RENAME TO ${quote(table)}`);
+}
+
+export async function dropTable(db: DbConnector, table: string): Promise<void> {
+	await db.query(`DROP TABLE IF EXISTS ${quote(table)}`);
 }
 
 async function build(db: FileDb, file: string, encoding: string, layout: PopulationAgesLayout, label: string, passage: boolean, table: string): Promise<ImportReport> {
