@@ -55,7 +55,7 @@ export async function openNodeDb(): Promise<FileDb> {
 export const DEFAULT_DATA_DIR = resolve(import.meta.dirname, '../../../static/data');
 
 /** Opens DuckDB in Node with every table of the manifest in `dataDir` loaded and verified. */
-export async function openNodeAtlas(dataDir = DEFAULT_DATA_DIR): Promise<DbConnector> {
+export async function openNodeAtlas(dataDir = DEFAULT_DATA_DIR): Promise<FileDb> {
 	const manifest = parseManifest(await readFile(join(dataDir, MANIFEST_FILE), 'utf8'));
 	const db = await openNodeDb();
 	await new TableLoader(Promise.resolve(db), manifest, async (file) => new Uint8Array(await readFile(join(dataDir, file)))).ensureAll();
