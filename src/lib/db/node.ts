@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
-import { type DbConnector, type FileDb, type SqlParam, OFFLINE_SETTINGS } from './connector';
+import { type FileDb, type SqlParam, OFFLINE_SETTINGS } from './connector';
 import { MANIFEST_FILE, parseManifest } from './artefacts';
 import { TableLoader } from './load';
 
