@@ -99,9 +99,13 @@ describe('/donnees', () => {
 		expect(report.replace(/\s+/g, ' ')).toMatch(/Lignes lues 10 Communes 2025 6 \(2 issues de fusions ; [\d\s\u202f]+ sans ligne\) Codes rattachés 2 Codes inconnus 1 Doublons 1/);
 		expect(await page.locator('[data-testid=user-import] .log').innerText()).toContain('97501');
 		await page.setViewportSize({ width: 1440, height: 900 });
-		await page.screenshot({ path: resolve(SHOTS, 'donnees-1440.png'), fullPage: false });
+		await page.locator('#mine').scrollIntoViewIfNeeded();
+		await page.screenshot({ path: resolve(SHOTS, 'donnees-1440.png') });
+		await page.screenshot({ path: resolve(SHOTS, 'donnees-1440-full.png'), fullPage: true });
 		await page.setViewportSize({ width: 390, height: 844 });
-		await page.screenshot({ path: resolve(SHOTS, 'donnees-390.png'), fullPage: false });
+		await page.locator('#mine').scrollIntoViewIfNeeded();
+		await page.screenshot({ path: resolve(SHOTS, 'donnees-390.png') });
+		await page.screenshot({ path: resolve(SHOTS, 'donnees-390-full.png'), fullPage: true });
 
 		const expected = await expectedCauvaldorShares();
 		const portrait = await openPage(context, '/territoire/cls/cauvaldor');
