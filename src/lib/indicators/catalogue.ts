@@ -157,7 +157,7 @@ const APL_DEFINITION =
  * The all-ages column is kept as a variant; its ids (`apl_mg_*`) keep the meaning they had in permalinks.
  */
 const APL_VARIANTS = {
-	apl_mg_moins65: { label: 'APL aux médecins généralistes de moins de 65 ans', short: 'APL MG < 65 ans' },
+	apl_mg_moins65: { label: 'APL aux médecins généralistes de moins de 65 ans', short: 'APL MG moins de 65 ans' },
 	apl_mg: { label: 'APL aux médecins généralistes de tous âges (variante)', short: 'APL MG tous âges' }
 } as const;
 type AplColumn = keyof typeof APL_VARIANTS;
