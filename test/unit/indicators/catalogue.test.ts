@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { DIRECTION_LABELS, INDICATORS, THEMES, getIndicator } from '../../../src/lib/indicators/catalogue';
+import { formatThreshold } from '../../../src/lib/indicators/format';
 
 const manifest = JSON.parse(readFileSync(resolve(import.meta.dirname, '../../../static/data/manifest.json'), 'utf8')) as {
 	artefacts: { table: string }[];
@@ -53,6 +54,7 @@ describe('the indicator catalogue', () => {
 		const [t] = getIndicator('apl_mg_moins65_2023').thresholds!;
 		expect(t.value).toBe(2.5);
 		expect(t.source).toMatch(/DREES/);
+		expect(formatThreshold(getIndicator('apl_mg_moins65_2023'), t)).toBe('seuil de sous-densité 2,5');
 		expect(getIndicator('apl_mg_moins65_sous_seuil_2023').sql).toMatch(/apl_mg_moins65 < 2\.5/);
 	});
 });
