@@ -307,7 +307,7 @@ describe('selection of communes', () => {
 		await page.getByTestId('group-portrait').click();
 		await expect.poll(() => page.getByTestId('portrait-communes').innerText(), { timeout: 60_000 }).toBe(`${expected.length} communes`);
 		const apl = await db.query(
-			'SELECT sum(a.apl_mg * a.pop_standardisee) / sum(a.pop_standardisee) AS v FROM apl a ' +
+			'SELECT sum(a.apl_mg_moins65 * a.pop_standardisee) / sum(a.pop_standardisee) AS v FROM apl a ' +
 				"WHERE a.annee = 2023 AND a.code IN (SELECT unnest(string_split(?, ',')))",
 			[expected.join(',')]
 		);
@@ -315,7 +315,7 @@ describe('selection of communes', () => {
 			expected.join(',')
 		]);
 		await db.close();
-		expect(await page.locator('tr[data-indicator=apl_mg_2023] td.main').innerText()).toBe(formatNumber(Number(apl.get(0)!.toJSON().v), 2));
+		expect(await page.locator('tr[data-indicator=apl_mg_moins65_2023] td.main').innerText()).toBe(formatNumber(Number(apl.get(0)!.toJSON().v), 2));
 		expect(await page.locator('.meta').first().innerText()).toContain(`${formatNumber(Number(population.get(0)!.toJSON().v), 0)} habitants`);
 		expect(await page.getByTestId('portrait-title').innerText()).toBe(`Sélection de ${expected.length} communes`);
 		await page.screenshot({ path: resolve(SHOTS, 'portrait-selection.png'), fullPage: true, timeout: 120_000 });

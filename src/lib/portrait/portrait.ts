@@ -15,7 +15,8 @@ import { referencesOf, targetOf, valuesOf, type NamedRef, type ResolvedTerritory
 /** Catalogue indicators of the portrait, by section. */
 export const PORTRAIT_SECTIONS = {
 	population: ['population', 'densite_population', 'besoin_age_2023', 'part_75_ans_plus_bv_2022'],
-	apl: ['apl_mg_moins65_2022', 'apl_mg_moins65_2023', 'apl_mg_moins65_evolution_2022_2023', 'apl_mg_moins65_sous_seuil_2023', 'apl_mg_2023'],
+	// DREES's reference APL only: the all-ages variant is in the explorer and the comparison (the portrait prints on one page).
+	apl: ['apl_mg_moins65_2022', 'apl_mg_moins65_2023', 'apl_mg_moins65_evolution_2022_2023', 'apl_mg_moins65_sous_seuil_2023'],
 	professionnels: [
 		'medecin_omnipraticien_bpe2013',
 		'infirmier_bpe2013',
