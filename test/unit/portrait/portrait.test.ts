@@ -65,12 +65,12 @@ describe('portrait of Cauvaldor', () => {
 				['200066371']
 			);
 			expect(p.facilities.find((f) => f.categorie === 'msp')?.n).toBe(msp);
-			// APL 2023 as the hand-written ratio of sums.
+			// DREES's reference APL 2023 (GPs under 65) as the hand-written ratio of sums.
 			const apl = await scalar(
-				'SELECT sum(a.apl_mg * a.pop_standardisee) / sum(a.pop_standardisee) AS v FROM apl a JOIN communes c USING (code) WHERE c.epci = ? AND a.annee = 2023',
+				'SELECT sum(a.apl_mg_moins65 * a.pop_standardisee) / sum(a.pop_standardisee) AS v FROM apl a JOIN communes c USING (code) WHERE c.epci = ? AND a.annee = 2023',
 				['200066371']
 			);
-			expect(p.rows.get('apl_mg_2023')!.values[0]).toBeCloseTo(apl, 10);
+			expect(p.rows.get('apl_mg_moins65_2023')!.values[0]).toBeCloseTo(apl, 10);
 			expect(p.references).toEqual(['Lot', 'Occitanie', 'France']);
 		});
 	}
@@ -80,14 +80,14 @@ describe('portrait of Cauvaldor', () => {
 		const table = portraitTable(p, new Date(2026, 10, 22));
 		expect(table.header).toEqual(['Indicateur', 'Unité', 'Source', 'Contrat local de santé de Cauvaldor', 'Lot', 'Occitanie', 'France', 'Donnée manquante']);
 		const row = (label: string) => table.rows.find((r) => r[0] === label)!;
-		expect(row(num('apl_mg_2023').label).slice(3, 7)).toEqual(p.rows.get('apl_mg_2023')!.values.map((value) => ({ value, precision: 2 })));
+		expect(row(num('apl_mg_moins65_2023').label).slice(3, 7)).toEqual(p.rows.get('apl_mg_moins65_2023')!.values.map((value) => ({ value, precision: 2 })));
 		expect(row('Établissements FINESS — Maisons de santé pluriprofessionnelles')[3]).toEqual({
 			value: p.facilities.find((f) => f.categorie === 'msp')!.n,
 			precision: 0
 		});
 		const radonShares = table.rows.filter((r) => /^Radon, .* — part des communes$/.test(String(r[0]))).map((r) => (r[3] as { value: number }).value);
 		expect(radonShares.reduce((a, b) => a + b, 0)).toBeCloseTo(100, 9);
-		expect(table.footer).toContain(`Source : ${sourceLine(num('apl_mg_2023'))}`);
+		expect(table.footer).toContain(`Source : ${sourceLine(num('apl_mg_moins65_2023'))}`);
 		expect(table.footer.at(-1)).toBe('Exporté de cls-atlas le 22 novembre 2026.');
 	});
 
