@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { join } from 'node:path';
-import type { ArtefactEntry } from '../../src/lib/db/artefacts';
+import type { ArtefactEntry, RegisterEntry } from '../../src/lib/db/artefacts';
 import {
 	Bool,
 	Data,
@@ -57,7 +57,7 @@ export function makeTable(columns: readonly Column[]): Table {
 export type ManifestEntry = ArtefactEntry;
 
 /** What the build says of a table: its name, French title and short provenance (producer + millésime). */
-export type ArtefactMeta = Pick<ArtefactEntry, 'table' | 'title' | 'source'>;
+export type ArtefactMeta = Pick<ArtefactEntry, 'table' | 'title' | 'source' | 'about'>;
 
 /**
  * Writes `<table>.arrows.gz` (Arrow IPC stream, gzipped) and returns its manifest entry.
@@ -79,7 +79,8 @@ export function writeArtefact(outDir: string, meta: ArtefactMeta, table: Table):
 		ipc_bytes: ipc.byteLength,
 		ipc_sha256: digest(ipc),
 		title: meta.title,
-		source: meta.source
+		source: meta.source,
+		...(meta.about ? { about: meta.about } : {})
 	};
 }
 
@@ -90,7 +91,7 @@ export function clearArtefacts(outDir: string): void {
 	}
 }
 
-export function writeManifest(outDir: string, entries: readonly ManifestEntry[]): void {
+export function writeManifest(outDir: string, entries: readonly ManifestEntry[], register: RegisterEntry): void {
 	const artefacts = [...entries].sort((a, b) => (a.table < b.table ? -1 : a.table > b.table ? 1 : 0));
-	writeFileSync(join(outDir, 'manifest.json'), `${JSON.stringify({ schema: 1, artefacts }, null, '\t')}\n`);
+	writeFileSync(join(outDir, 'manifest.json'), `${JSON.stringify({ schema: 1, artefacts, register }, null, '\t')}\n`);
 }

@@ -16,6 +16,8 @@ export type Stale = typeof STALE;
 
 export class DataSource {
 	private readonly cache = new Map<string, Promise<unknown>>();
+	/** Tables the user imported on /donnees (see `data/imports.ts`), already in the engine. */
+	private readonly imported = new Set<string>();
 
 	constructor(
 		readonly manifest: Manifest,
@@ -27,12 +29,19 @@ export class DataSource {
 
 	/** Whether this build of the atlas ships a table (some are built only when their raw file exists). */
 	has(table: string): boolean {
-		return this.extra.has(table) || hasArtefact(this.manifest, table);
+		return this.extra.has(table) || this.imported.has(table) || hasArtefact(this.manifest, table);
+	}
+
+	/** A user's import now holds `table` in the engine (or, `present` false, no longer does): cached answers are dropped. */
+	markImported(table: string, present: boolean): void {
+		if (present) this.imported.add(table);
+		else this.imported.delete(table);
+		this.cache.clear();
 	}
 
 	/** Runs a query once the tables it reads are loaded. */
 	async query(tables: readonly string[], query: Sql): Promise<Table> {
-		await this.loader.ensure(tables.filter((t) => !this.extra.has(t)));
+		await this.loader.ensure(tables.filter((t) => !this.extra.has(t) && !this.imported.has(t)));
 		const db = await this.engine;
 		return db.query(query.text, query.params);
 	}

@@ -17,11 +17,35 @@ export interface ArtefactEntry {
 	title: string;
 	/** Short provenance: producer + millésime. */
 	source: string;
+	/** What the data page (/donnees) says of the table, from data/SOURCES.md. */
+	about?: DatasetAbout;
+}
+
+/** A dataset described for its users, in French (data/build.ts writes it into the manifest). */
+export interface DatasetAbout {
+	producteur: string;
+	millesime: string;
+	licence: string;
+	couverture: string;
+	transformation?: string;
+	/** Known caveats: old millésime, mixed millésimes, partial coverage. */
+	limites?: string[];
+}
+
+/** The CLS register (`npm run data` validates `data/cls`): JSON, not a table; the app bundles it (cls/register.ts). */
+export interface RegisterEntry {
+	file: string;
+	contracts: number;
+	bytes: number;
+	sha256: string;
+	title: string;
+	source: string;
 }
 
 export interface Manifest {
 	schema: number;
 	artefacts: ArtefactEntry[];
+	register?: RegisterEntry;
 }
 
 export const MANIFEST_FILE = 'manifest.json';

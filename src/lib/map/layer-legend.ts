@@ -4,16 +4,8 @@
  */
 import { FACILITY_CATEGORIES } from './facilities';
 import { OVERLAYS } from './overlays';
+import type { LayerLegendEntry } from '../export/map-image';
 import { FINESS_SHORT_SOURCE } from '../data/provenance';
-
-export interface LayerLegendEntry {
-	id: string;
-	label: string;
-	/** CSS colour. */
-	color: string;
-	/** A facility is a dot, a perimeter a line, a zoning an outlined commune. */
-	shape: 'point' | 'line' | 'outline';
-}
 
 export const CLS_PERIMETER_COLOR: [number, number, number] = [0, 109, 119];
 /** The selection of communes, in violet: apart from the palettes, the CLS teal and the selection black. */

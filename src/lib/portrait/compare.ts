@@ -1,11 +1,12 @@
 /**
  * The comparison table (`/comparer`): every numeric indicator of the catalogue as a row, each
  * territory as a column, then the département and région of the first territory and France.
- * A commune also gets its rank among the communes of its département.
+ * A commune also gets its rank among the communes of its département, in the favourable direction,
+ * except on indicators not measured at commune level (`unrankedAtCommune`).
  */
 import { AGGREGATES_LINE, indicatorHeader, indicatorRow, sourceLines } from './figures-table';
 import { INDICATORS, sourceLine, type NumericIndicator } from '../indicators/catalogue';
-import { formatRank, rankAmong, type Rank } from './rank';
+import { formatRank, rankAmong, rankDirection, unrankedNote, type Rank } from './rank';
 import type { DataSource } from '../data/source';
 import { departementCommuneValues, figures } from '../data/values';
 import { areaOf, referencesOf, type Reference, type ResolvedTerritory } from '../data/territories';
@@ -73,13 +74,13 @@ export async function buildComparison(
 		const ranks: (Rank | null)[] = [];
 		for (let i = 0; i < columns.length; i++) {
 			const t = columns[i].territory;
-			if (!t || t.key.level !== 'commune' || !t.departement) {
+			if (!t || t.key.level !== 'commune' || !t.departement || indicator.unrankedAtCommune) {
 				ranks.push(null);
 				continue;
 			}
 			const dep = await departementCommuneValues(source, indicator, t.departement.code);
 			const k = dep.codes.indexOf(t.key.code);
-			ranks.push(k < 0 ? null : rankAmong(dep.values[k], dep.values));
+			ranks.push(k < 0 ? null : rankAmong(dep.values[k], dep.values, indicator.direction));
 		}
 		rows.push({ indicator, values, ranks });
 	}
@@ -94,14 +95,16 @@ export async function buildComparison(
 export function comparisonTable(c: Comparison, exportedOn: Date): ExportTable {
 	const header = indicatorHeader(c.columns.map((col) => (col.reference ? `${col.label} (référence)` : col.label)));
 	const rows: TableCell[][] = [['Code du territoire', '', '', ...c.columns.map((col) => col.code), '']];
+	const isCommune = c.columns.map((col) => col.territory?.key.level === 'commune');
 	for (const row of c.rows) {
 		rows.push(indicatorRow(row.indicator, row.values));
-		if (row.ranks.some((r) => r !== null))
+		const unranked = row.indicator.unrankedAtCommune;
+		if (row.ranks.some((r) => r !== null) || (unranked && isCommune.includes(true)))
 			rows.push([
 				`${row.indicator.label} — rang dans le département`,
-				'rang (1 = valeur la plus élevée)',
+				`rang (${rankDirection(row.indicator)})`,
 				sourceLine(row.indicator),
-				...row.ranks.map((r) => (r ? formatRank(r) : null)),
+				...row.ranks.map((r, i) => (r ? formatRank(r) : unranked && isCommune[i] ? unrankedNote(unranked) : null)),
 				''
 			]);
 	}
