@@ -1,5 +1,6 @@
 import { classSource, FINESS_SOURCE, type Portrait } from '../portrait';
 import type { Figure } from '../../data/values';
+import { TERRITORIES_SOURCE } from '../../data/provenance';
 import { footnotes, type Footnotes } from '../footnotes';
 import type { AgeStructure } from '../../data/ages';
 import { populationAgesSource } from '../age-bands';
@@ -17,12 +18,10 @@ export interface PortraitView {
 	agesSource: string;
 }
 
-const GEOGRAPHY_SOURCE = 'INSEE – Code officiel géographique 2025 ; IGN – ADMIN EXPRESS COG CARTO 2025 (Licence Ouverte / Etalab 2.0)';
-
 export function portraitView(portrait: Portrait): PortraitView {
 	const ages = portrait.ages?.shares[0].all.some(Number.isFinite) ? portrait.ages : null;
 	const agesSource = ages ? populationAgesSource(ages.annee) : '';
-	const lines = [GEOGRAPHY_SOURCE, ...[...portrait.rows.values()].map((r) => sourceLine(r.indicator)), FINESS_SOURCE];
+	const lines = [TERRITORIES_SOURCE, ...[...portrait.rows.values()].map((r) => sourceLine(r.indicator)), FINESS_SOURCE];
 	lines.push(classSource('radon_classe'), classSource('grille_densite'), classSource('qpv_2024'));
 	if (ages) lines.push(agesSource);
 	const nom = portrait.territory.nom;
