@@ -12,7 +12,8 @@ import type { FlatPolygons } from '../map/polygons';
 import type { PlaceLabels } from '../map/layers';
 import { loadFacilities, type Facilities } from '../map/facilities';
 import { OVERLAYS, loadOverlay, type OverlayData, type OverlayId } from '../map/overlays';
-import { DEFAULT_VIEW, type ViewState } from './view-state';
+import { DEFAULT_VIEW, ignoredNotice, type ViewState } from './view-state';
+import { territoryName } from './territory-profile';
 import { MAX_SELECTION, countCommunes, normalizeSelection } from '../portrait/territory-key';
 import { formatNumber } from '../indicators/format';
 
@@ -41,6 +42,9 @@ const NAMES_SQL: Record<Level, string> = {
 
 /** Small tables of the territories (names, levels): always loaded with the first map. */
 const TERRITORY_TABLES = ['communes', 'epci', 'departements', 'regions'];
+
+/** A plain lookup set (not state). */
+const codeSet = (codes: readonly string[]): ReadonlySet<string> => new Set(codes);
 
 function perfMark(name: string) {
 	performance.mark(`cls:${name}`);
@@ -75,6 +79,8 @@ export class Explorer {
 	resolveCls: ((id: string) => Promise<string[] | null>) | null = null;
 	/** Why the last addition to the selection of communes was refused. */
 	groupWarning = $state<string | null>(null);
+	/** What of the opening permalink could not be honoured (said once, in French). */
+	linkNotice = $state<string | null>(null);
 	/** A territory the map should zoom to (a search result); `n` makes each request distinct. */
 	focusRequest = $state<{ level: Level; code: string; n: number } | null>(null);
 
@@ -89,9 +95,11 @@ export class Explorer {
 		return getIndicator(this.view.indicator);
 	}
 
-	async start(dataUrl: string, view: ViewState): Promise<void> {
+	/** `ignored`: what the permalink's parser already dropped; territories are then checked against the data. */
+	async start(dataUrl: string, view: ViewState, ignored: readonly string[] = []): Promise<void> {
 		perfMark('start');
 		this.view = view;
+		this.linkNotice = ignoredNotice(ignored);
 		this.dataUrl = dataUrl;
 		const engine = browserEngine();
 		try {
@@ -111,6 +119,7 @@ export class Explorer {
 			this.db = db;
 			perfMark('duckdb-ready');
 			await this.checkAlignment(db);
+			await this.checkTerritories(db, ignored);
 			await this.refresh();
 			await this.refreshFilter();
 			this.phase = 'pret';
@@ -164,6 +173,37 @@ export class Explorer {
 		if (!same) {
 			throw new ArtefactError('Les contours des communes et la table des communes ne correspondent pas : reconstruisez les données (npm run data).');
 		}
+	}
+
+	/**
+	 * A permalink's territories must exist in the data (`departement:99`, `epci:123456789` have the right
+	 * form but no territory): unknown ones are dropped, and the user is told which.
+	 */
+	private async checkTerritories(db: DbConnector, ignored: readonly string[]) {
+		const view = this.view;
+		const dropped = [...ignored];
+		const exists = async (level: Level, code: string) => (await territoryName(db, level, code)) !== null;
+		let { scope, selection, group } = view;
+		if (scope.level === 'region' || scope.level === 'departement' || scope.level === 'epci') {
+			if (!(await exists(scope.level, scope.code))) {
+				dropped.push(`territoire étudié « ${scope.level}:${scope.code} » introuvable`);
+				scope = { level: 'france' };
+			}
+		}
+		if (selection && !(await exists(selection.level, selection.code))) {
+			dropped.push(`territoire sélectionné « ${selection.level}:${selection.code} » introuvable`);
+			selection = null;
+		}
+		const known = codeSet(this.geometry.commune!.codes);
+		const unknown = group.filter((c) => !known.has(c));
+		if (unknown.length) {
+			dropped.push(`commune${unknown.length > 1 ? 's' : ''} ${unknown.slice(0, 3).join(', ')}${unknown.length > 3 ? '…' : ''} introuvable${unknown.length > 1 ? 's' : ''}`);
+			group = group.filter((c) => known.has(c));
+		}
+		if (scope.level === 'selection' && group.length === 0) scope = { level: 'france' };
+		if (dropped.length === ignored.length) return;
+		this.view = { ...view, scope, selection, group };
+		this.linkNotice = ignoredNotice(dropped);
 	}
 
 	private async loadNames(level: Level) {

@@ -70,6 +70,11 @@ export function outlinesGeoJSON(polygons: FlatPolygons): FeatureCollection<Multi
 }
 
 /** Bounding box [west, south, east, north] of the features whose code passes `keep`. */
+/** Bounds MapLibre can fit: finite, else null (an unknown territory has none: fitBounds would throw « Invalid LngLat »). */
+export function finiteBounds(b: [number, number, number, number]): [number, number, number, number] | null {
+	return b.every((x) => Number.isFinite(x)) ? b : null;
+}
+
 export function boundsOf(polygons: FlatPolygons, keep: (code: string) => boolean): [number, number, number, number] {
 	let w = Infinity, s = Infinity, e = -Infinity, n = -Infinity;
 	for (let part = 0; part < polygons.partFeature.length; part++) {
