@@ -43,6 +43,12 @@ const NAMES_SQL: Record<Level, string> = {
 /** Small tables of the territories (names, levels): always loaded with the first map. */
 const TERRITORY_TABLES = ['communes', 'epci', 'departements', 'regions'];
 
+/** A failed load, in French, for the user. */
+function loadFailure(error: unknown): string {
+	const why = error instanceof Error ? error.message : String(error);
+	return `Le chargement a échoué : ${why} Vérifiez la connexion, puis réessayez.`;
+}
+
 /** A plain lookup set (not state). */
 const codeSet = (codes: readonly string[]): ReadonlySet<string> => new Set(codes);
 
@@ -79,6 +85,8 @@ export class Explorer {
 	resolveCls: ((id: string) => Promise<string[] | null>) | null = null;
 	/** Why the last addition to the selection of communes was refused. */
 	groupWarning = $state<string | null>(null);
+	/** Why the last change of view could not be shown (a file that did not load); « Réessayer » calls `retry`. */
+	loadError = $state<string | null>(null);
 	/** What of the opening permalink could not be honoured (said once, in French). */
 	linkNotice = $state<string | null>(null);
 	/** A territory the map should zoom to (a search result); `n` makes each request distinct. */
@@ -131,6 +139,11 @@ export class Explorer {
 	}
 
 	private fail(error: unknown) {
+		if (this.phase === 'pret') {
+			// The map is up: a later load failed (network lost); say it, keep the map.
+			this.loadError = loadFailure(error);
+			return;
+		}
 		this.phase = 'erreur';
 		this.error =
 			error instanceof ArtefactError
@@ -144,11 +157,16 @@ export class Explorer {
 	private loadGeometry(level: Level): Promise<FlatPolygons> {
 		let load = this.geometryLoads.get(level);
 		if (!load) {
-			load = loadPolygons(findArtefact(this.manifest!, GEOMETRY[level]), this.dataUrl).then((p) => {
+			const loading = loadPolygons(findArtefact(this.manifest!, GEOMETRY[level]), this.dataUrl).then((p) => {
 				this.geometry = { ...this.geometry, [level]: p };
 				return p;
 			});
-			this.geometryLoads.set(level, load);
+			// A failed load (network lost) is forgotten: the next call tries again.
+			loading.catch(() => {
+				if (this.geometryLoads.get(level) === loading) this.geometryLoads.delete(level);
+			});
+			this.geometryLoads.set(level, loading);
+			load = loading;
 		}
 		return load;
 	}
@@ -212,8 +230,36 @@ export class Explorer {
 		this.names = { ...this.names, [level]: table.getChild('nom')!.toArray() as string[] };
 	}
 
-	/** Applies a change of view and recomputes what it invalidates. */
+	/** Applies a change of view and recomputes what it invalidates; a failure is said (`loadError`), never thrown. */
 	async update(change: Partial<ViewState>): Promise<void> {
+		try {
+			await this.apply(change);
+			this.loadError = null;
+		} catch (error) {
+			this.loadError = loadFailure(error);
+		}
+	}
+
+	/** « Réessayer »: shows the current view again, loading what failed (or restarts a failed opening). */
+	async retry(): Promise<void> {
+		this.loadError = null;
+		if (this.phase === 'erreur') {
+			this.error = null;
+			this.phase = 'chargement';
+			await this.start(this.dataUrl, this.view);
+			return;
+		}
+		try {
+			await this.refresh();
+			await this.refreshFilter();
+			if (this.view.layers.length && !this.facilities) await this.ensureFacilities();
+			await this.ensureOverlays();
+		} catch (error) {
+			this.loadError = loadFailure(error);
+		}
+	}
+
+	private async apply(change: Partial<ViewState>): Promise<void> {
 		const next = { ...this.view, ...change };
 		const indicator = getIndicator(next.indicator);
 		if (!levelsOf(indicator).includes(next.level)) next.level = 'commune';
