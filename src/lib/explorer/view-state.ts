@@ -1,7 +1,7 @@
 import { DEFAULT_INDICATOR_ID, LEVELS, findIndicator, levelsOf, type Level } from '../indicators/catalogue';
 import { MAX_CLASSES, METHODS, MIN_CLASSES, type Method } from '../indicators/classify';
 import type { Scope } from '../indicators/sql';
-import { MAX_SELECTION, countCommunes, normalizeSelection, selectionCode } from '../portrait/territory-key';
+import { MAX_SELECTION, countCommunes, normalizeSelection, quoteParam, selectionCode } from '../portrait/territory-key';
 import { normalizeCommuneCode } from '../territory/insee-code';
 import { formatNumber } from '../indicators/format';
 
@@ -76,12 +76,6 @@ function parseScope(text: string | null, group: readonly string[]): ViewScope | 
 	const cls = /^cls:([a-z0-9][a-z0-9-]{0,99})$/.exec(text ?? '');
 	if (cls) return { level: 'cls', code: cls[1] };
 	return parseTerritory(text, SCOPE_LEVELS) as ViewScope | null;
-}
-
-/** A URL value as said back to the user: short, on one line. */
-export function quoteParam(text: string): string {
-	const flat = text.replace(/\s+/g, ' ').trim();
-	return `« ${flat.length > 40 ? `${flat.slice(0, 39)}…` : flat} »`;
 }
 
 /** A view read from a permalink, and what of the link could not be honoured (in French, for the user). */
