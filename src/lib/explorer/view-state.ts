@@ -68,7 +68,8 @@ function parseNumbers(text: string | null): number[] {
 	return text
 		.split(',')
 		.map(Number)
-		.filter((n) => Number.isFinite(n));
+		.filter((n) => Number.isFinite(n))
+		.map((n) => n + 0); // -0 is written « 0 » in a link: read it as 0
 }
 
 function parseScope(text: string | null, group: readonly string[]): ViewScope | null {
