@@ -194,9 +194,14 @@ function toResult(fields: Field[], batches: RecordBatch[], truncated: boolean): 
  * Runs one console statement: refused (ConsoleError, French) by the guard or by DuckDB's prepare, else run
  * in a READ ONLY transaction that is rolled back whatever happens. `signal` cancels it; so does the time limit.
  */
-export async function runConsoleQuery(session: QuerySession, sql: string, signal?: AbortSignal, timeLimitS = CONSOLE_TIME_LIMIT_S): Promise<ConsoleResult> {
+export function runConsoleQuery(session: QuerySession, sql: string, signal?: AbortSignal): Promise<ConsoleResult> {
 	const refusal = statementRefusal(sql);
-	if (refusal) throw new ConsoleError(refusal);
+	if (refusal) return Promise.reject(new ConsoleError(refusal));
+	return runReadOnly(session, sql, signal);
+}
+
+/** The engine's two locks without the guard (exported for the tests that check them alone). */
+export async function runReadOnly(session: QuerySession, sql: string, signal?: AbortSignal): Promise<ConsoleResult> {
 	let stopped: string | null = null;
 	const stop = (why: string) => {
 		stopped ??= why;
@@ -204,7 +209,7 @@ export async function runConsoleQuery(session: QuerySession, sql: string, signal
 	};
 	const onAbort = () => stop('Requête annulée.');
 	signal?.addEventListener('abort', onAbort);
-	const timer = setTimeout(() => stop(`Requête arrêtée : elle dépassait la limite de ${CONSOLE_TIME_LIMIT_S} secondes.`), timeLimitS * 1000);
+	const timer = setTimeout(() => stop(`Requête arrêtée : elle dépassait la limite de ${CONSOLE_TIME_LIMIT_S} secondes.`), CONSOLE_TIME_LIMIT_S * 1000);
 	await session.run('BEGIN TRANSACTION READ ONLY');
 	try {
 		try {
