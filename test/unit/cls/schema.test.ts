@@ -183,7 +183,7 @@ describe('validation errors (French, with the faulty field’s path)', () => {
 		expect(byPath['perimetre.epci[0]']).toBe('« 24150023 » n\'est pas un SIREN (9 chiffres)');
 		expect(byPath['perimetre.communes[0]']).toMatch(/code commune INSEE \(texte de 5 caractères\)/);
 		expect(byPath['dateSignature']).toBe('« 2025-02-30 » n\'est pas une date du calendrier');
-		expect(byPath['axes[0].fichesAction[0].actions[0].indicateurs[0]']).toMatch(/^« apl_mg_2099 » n'est pas un indicateur du catalogue \(apl_mg_2023, /);
+		expect(byPath['axes[0].fichesAction[0].actions[0].indicateurs[0]']).toMatch(/^« apl_mg_2099 » n'est pas un indicateur du catalogue \(apl_mg_moins65_2023, /);
 		expect(byPath['axes[5].fichesAction[0].actions[0].themes[0]']).toMatch(/^« santé environnement » n'est pas un thème admis/);
 		expect(byPath['nom']).toMatch(/^champ obligatoire manquant/);
 		expect(byPath['(racine)']).toBe('champ inconnu : commentaire');

@@ -37,7 +37,7 @@ function objectif(
 
 const FICHE_ANNEXEE = 'Fiche annexée au contrat : son contenu (actions, pilotes, indicateurs) n’est pas dans le document source.';
 const ACCES: Theme = 'accès aux soins et démographie médicale';
-const APL = ['apl_mg_2023'];
+const APL = ['apl_mg_moins65_2023'];
 const QPV_CIBLE = {
 	type: 'qpv' as const,
 	qpv: [QPV_AURILLAC_SUD],

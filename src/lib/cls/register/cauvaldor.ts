@@ -39,7 +39,7 @@ export const cauvaldor: ClsInput = {
 			cible: { type: 'perimetre' },
 			statut: 'prévue',
 			motifStatut: 'Annoncée à la signature : « Ils seront déployés au cours des 5 prochaines années ».',
-			indicateurs: ['apl_mg_2023'],
+			indicateurs: ['apl_mg_moins65_2023'],
 			source: cite('cauvaldorCommunique', { section: PARMI_LES_ACTIONS })
 		},
 		{
@@ -54,7 +54,7 @@ export const cauvaldor: ClsInput = {
 			pilote: 'Communauté de communes Cauvaldor',
 			statut: 'en cours',
 			motifStatut: 'Le dossier de presse le décrit au présent (« La collectivité propose un dispositif d’accompagnement »).',
-			indicateurs: ['apl_mg_2023'],
+			indicateurs: ['apl_mg_moins65_2023'],
 			source: cite('cauvaldorDossierPresse', { section: 'Faire face au manque de médecin en zone rurale' })
 		},
 		{
@@ -129,7 +129,7 @@ export const cauvaldor: ClsInput = {
 			pilote: 'Communauté de communes Cauvaldor',
 			statut: 'en cours',
 			motifStatut: 'Citée parmi les « actions emblématiques déjà en cours » par la synthèse CNR Santé du 18 novembre 2022.',
-			indicateurs: ['apl_mg_2023'],
+			indicateurs: ['apl_mg_moins65_2023'],
 			montants: [
 				{ libelle: 'Aide d’encouragement pour la 1ère année', min: 800, unite: 'euros' },
 				{

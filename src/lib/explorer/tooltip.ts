@@ -1,21 +1,9 @@
-import type { Explorer } from '../explorer/explorer.svelte';
-import { sourceLine, type Level } from '../indicators/catalogue';
+import type { Explorer } from './explorer.svelte';
+import { DIRECTION_LABELS, sourceLine, type Level } from '../indicators/catalogue';
 import { formatValue } from '../indicators/format';
 import { OUT_OF_SCOPE } from '../indicators/classify';
-import { FACILITY_CATEGORIES, FACILITY_SOURCE } from './facilities';
-
-export type Hover =
-	| { kind: 'territory'; index: number; x: number; y: number }
-	| { kind: 'facility'; category: string; index: number; x: number; y: number };
-
-/** What the hover tooltip says; plain strings, rendered escaped. */
-export interface TooltipContent {
-	title: string;
-	code: string;
-	lines: { label: string; value: string }[];
-	note: string | null;
-	source: string;
-}
+import { FACILITY_CATEGORIES, FACILITY_SOURCE } from '../map/facilities';
+import type { Hover, TooltipContent } from '../map/hover';
 
 const LEVEL_NAMES: Record<Level, string> = { commune: 'Commune', epci: 'EPCI', departement: 'Département', region: 'Région' };
 
@@ -46,7 +34,10 @@ export function tooltipFor(hover: Hover, explorer: Explorer, level: Level): Tool
 	return {
 		title: explorer.names[level]?.[hover.index] ?? '',
 		code: `${LEVEL_NAMES[level]} ${geometry.codes[hover.index]}`,
-		lines: [{ label: indicator.label, value: value === undefined ? 'chargement…' : formatValue(indicator, value) }],
+		lines: [
+			{ label: indicator.label, value: value === undefined ? 'chargement…' : formatValue(indicator, value) },
+			{ label: 'Lecture', value: DIRECTION_LABELS[indicator.direction] }
+		],
 		note,
 		source: sourceLine(indicator)
 	};
