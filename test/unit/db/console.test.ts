@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openNodeAtlas } from '../../../src/lib/db/node';
 import type { FileDb, QuerySession } from '../../../src/lib/db/connector';
-import { ConsoleError, communeCodeColumn, consoleSchema, runConsoleQuery, runReadOnly, statementRefusal } from '../../../src/lib/db/console';
+import { ConsoleError, MAX_CONSOLE_ROWS, communeCodeColumn, consoleSchema, runConsoleQuery, runReadOnly, statementRefusal } from '../../../src/lib/db/console';
 
 describe('statementRefusal: the console runs one read-only statement', () => {
 	const allowed = [
@@ -150,6 +150,15 @@ describe('the console on the Node engine', () => {
 	it('reads strings as DuckDB does: an E string with an escaped quote is one value', async () => {
 		const result = await runConsoleQuery(session, "SELECT E'\\' ; DROP TABLE communes; --' AS x");
 		expect(result.rows).toEqual([["' ; DROP TABLE communes; --"]]);
+	});
+
+	it('keeps the first MAX_CONSOLE_ROWS rows of a longer result, says so, and the session still answers', async () => {
+		const result = await runConsoleQuery(session, `SELECT range AS i FROM range(${MAX_CONSOLE_ROWS + 5000})`);
+		expect(result.truncated).toBe(true);
+		expect(result.rows.length).toBe(MAX_CONSOLE_ROWS);
+		expect(result.rows.at(-1)).toEqual([MAX_CONSOLE_ROWS - 1]);
+		const whole = await runConsoleQuery(session, `SELECT range AS i FROM range(${MAX_CONSOLE_ROWS})`);
+		expect([whole.truncated, whole.rows.length]).toEqual([false, MAX_CONSOLE_ROWS]);
 	});
 
 	it('says in French what DuckDB could not run', async () => {
