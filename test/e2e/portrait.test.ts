@@ -8,8 +8,16 @@ import { openNodeAtlas } from '../../src/lib/db/node';
 import type { DbConnector } from '../../src/lib/db/connector';
 import { formatNumber } from '../../src/lib/indicators/format';
 import { formatOf, readWorkbook, rowStartingWith } from '../support/xlsx';
-import { bassinAurillac } from '../../src/lib/cls/register/bassin-aurillac';
-import { cauvaldor } from '../../src/lib/cls/register/cauvaldor';
+import { getShippedCls } from '../../src/lib/cls/register';
+import type { Cls } from '../../src/lib/cls/schema';
+
+function shipped(id: string): Cls {
+	const cls = getShippedCls(id);
+	if (!cls) throw new Error(`CLS ${id} absent du registre livré`);
+	return cls;
+}
+const cauvaldor = shipped('cauvaldor');
+const bassinAurillac = shipped('bassin-aurillac-carlades-chataigneraie-2024-2028');
 
 const SHOTS = resolve(import.meta.dirname, '../../test-results');
 mkdirSync(SHOTS, { recursive: true });

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { SHIPPED_CLS, SHIPPED_CLS_INPUT, getShippedCls } from '../../../src/lib/cls/register';
+import { SHIPPED_CLS, getShippedCls } from '../../../src/lib/cls/register';
 import { STATUTS, THEMES, validateCls, validateClsList, walkActions, type Cls } from '../../../src/lib/cls/schema';
 
 const SEEDS = '/work/shared/seeds';
@@ -16,7 +16,7 @@ function mustGet(id: string): Cls {
 }
 
 describe('shipped register', () => {
-	it.each(SHIPPED_CLS_INPUT.map((c) => [c.id, c] as const))('%s passes the schema', (_id, input) => {
+	it.each(SHIPPED_CLS.map((c) => [c.id, c] as const))('%s passes the schema', (_id, input) => {
 		const r = validateCls(input);
 		if (!r.ok) throw new Error(r.errors.map((e) => `${e.path} : ${e.message}`).join('\n'));
 		expect(r.ok).toBe(true);
@@ -151,7 +151,7 @@ describe('shipped register', () => {
 });
 
 describe('validation errors (French, with the faulty field’s path)', () => {
-	const base = () => structuredClone(SHIPPED_CLS_INPUT.find((c) => c.id === 'bassin-aurillac-carlades-chataigneraie-2024-2028')) as Record<string, unknown> & Cls;
+	const base = () => structuredClone(SHIPPED_CLS.find((c) => c.id === 'bassin-aurillac-carlades-chataigneraie-2024-2028')) as Record<string, unknown> & Cls;
 
 	it('reports a status outside the vocabulary at its exact path', () => {
 		const cls = base();
