@@ -15,6 +15,7 @@ import { buildBassinsVie, readCommuneBassins } from './sources/bassins-vie';
 import { buildBpe } from './sources/bpe';
 import { buildFiness } from './sources/finess';
 import { buildQpv } from './sources/qpv';
+import { buildQpvPerimetres } from './sources/qpv-perimetres';
 import { buildTypologies } from './sources/typologies';
 import { buildRadon } from './sources/radon';
 import { buildPopulationAges } from './sources/population-ages';
@@ -25,6 +26,7 @@ const COG = 'INSEE – COG 2025';
 const META = {
 	communes: { title: 'Communes (COG 2025)', source: `${COG} ; ${IGN} ; decoupage-administratif 6.0.0 (populations)` },
 	communes_geom: { title: 'Contours des communes', source: IGN },
+	communes_voisines: { title: 'Communes limitrophes', source: `${IGN} (frontières communes des contours)` },
 	epci: { title: 'EPCI à fiscalité propre', source: `${COG} ; decoupage-administratif 6.0.0` },
 	epci_geom: { title: 'Contours des EPCI', source: IGN },
 	departements: { title: 'Départements', source: COG },
@@ -37,6 +39,7 @@ const META = {
 	bpe2013: { title: 'Équipements de santé (BPE 2013)', source: 'INSEE – BPE 2013' },
 	typologies: { title: 'Typologies communales', source: 'INSEE / ANCT – Observatoire des territoires 2025-2026' },
 	qpv: { title: 'Quartiers prioritaires de la politique de la ville', source: 'ANCT – QPV 2024' },
+	qpv_geom: { title: 'Périmètres des quartiers prioritaires', source: 'ANCT – QPV 2024 (décrets du 28 décembre 2023), géométrie simplifiée' },
 	bassins_vie: { title: 'Indicateurs par bassin de vie 2022', source: 'CartoSanté / INSEE – 2022-2024' },
 	acces: {
 		title: 'Distances aux établissements de santé les plus proches',
@@ -66,7 +69,8 @@ export function build({ from, out, log = () => {} }: BuildOptions): ManifestEntr
 		acces: buildAcces(geography.communes, finess, log),
 		bpe2013: buildBpe(from, cog, log),
 		typologies: buildTypologies(from, cog, log),
-		qpv: buildQpv(from, cog, log)
+		qpv: buildQpv(from, cog, log),
+		qpv_geom: buildQpvPerimetres(from, log)
 	} satisfies Record<keyof typeof META, Table>;
 	const metas: Record<string, Omit<ArtefactMeta, 'table'>> = { ...META };
 	// Built only when its raw file is present, which it is not on this machine (data/SOURCES.md).
