@@ -22,6 +22,7 @@ import { buildPopulationAges } from './sources/population-ages';
 
 const IGN = 'IGN – ADMIN EXPRESS COG CARTO 2025';
 const COG = 'INSEE – COG 2025';
+const QPV_PERIMETRES = 'ANCT – QPV 2024 (décrets du 28 décembre 2023), périmètres simplifiés';
 
 const META = {
 	communes: { title: 'Communes (COG 2025)', source: `${COG} ; ${IGN} ; decoupage-administratif 6.0.0 (populations)` },
@@ -39,7 +40,8 @@ const META = {
 	bpe2013: { title: 'Équipements de santé (BPE 2013)', source: 'INSEE – BPE 2013' },
 	typologies: { title: 'Typologies communales', source: 'INSEE / ANCT – Observatoire des territoires 2025-2026' },
 	qpv: { title: 'Quartiers prioritaires de la politique de la ville', source: 'ANCT – QPV 2024' },
-	qpv_geom: { title: 'Périmètres des quartiers prioritaires', source: 'ANCT – QPV 2024 (décrets du 28 décembre 2023), géométrie simplifiée' },
+	qpv_geom: { title: 'Périmètres des quartiers prioritaires', source: QPV_PERIMETRES },
+	qpv_quartiers: { title: 'Quartiers prioritaires 2024', source: QPV_PERIMETRES },
 	bassins_vie: { title: 'Indicateurs par bassin de vie 2022', source: 'CartoSanté / INSEE – 2022-2024' },
 	acces: {
 		title: 'Distances aux établissements de santé les plus proches',
@@ -70,7 +72,7 @@ export function build({ from, out, log = () => {} }: BuildOptions): ManifestEntr
 		bpe2013: buildBpe(from, cog, log),
 		typologies: buildTypologies(from, cog, log),
 		qpv: buildQpv(from, cog, log),
-		qpv_geom: buildQpvPerimetres(from, log)
+		...buildQpvPerimetres(from, log)
 	} satisfies Record<keyof typeof META, Table>;
 	const metas: Record<string, Omit<ArtefactMeta, 'table'>> = { ...META };
 	// Built only when its raw file is present, which it is not on this machine (data/SOURCES.md).

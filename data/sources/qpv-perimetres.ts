@@ -30,7 +30,8 @@ export function repairPolygons(polygons: readonly PolygonCoords[]): { polygons: 
 	throw new SourceError('géométrie non réparable');
 }
 
-export function buildQpvPerimetres(from: string, log: (message: string) => void): Table {
+/** `qpv_quartiers` (attributes, a DuckDB table) and `qpv_geom` (perimeters, read by the map), same order. */
+export function buildQpvPerimetres(from: string, log: (message: string) => void): { qpv_quartiers: Table; qpv_geom: Table } {
 	const file = join(from, QPV_FILE);
 	let features: GeoJsonFeature[];
 	try {
@@ -59,12 +60,15 @@ export function buildQpvPerimetres(from: string, log: (message: string) => void)
 		if (records[i].code === records[i - 1].code) throw new SourceError(`${file} : ${records[i].code} en double`);
 	}
 	log(`QPV 2024 (périmètres) : ${records.length} quartiers, ${records.filter((r) => r.repaired).length} géométries auto-sécantes réparées`);
-	return makeTable([
-		utf8('code', records.map((r) => r.code)),
-		utf8('nom', records.map((r) => r.nom)),
-		utf8('dep', records.map((r) => r.dep)),
-		utf8('communes', records.map((r) => r.communes)),
-		bool('repare', records.map((r) => r.repaired)),
-		multiPolygonColumn('geometry', records.map((r) => r.polygons))
-	]);
+	const codes = utf8('code', records.map((r) => r.code));
+	return {
+		qpv_quartiers: makeTable([
+			codes,
+			utf8('nom', records.map((r) => r.nom)),
+			utf8('dep', records.map((r) => r.dep)),
+			utf8('communes', records.map((r) => r.communes)),
+			bool('repare', records.map((r) => r.repaired))
+		]),
+		qpv_geom: makeTable([codes, multiPolygonColumn('geometry', records.map((r) => r.polygons))])
+	};
 }

@@ -54,8 +54,9 @@ describe('repairPolygons (fictitious shapes)', () => {
 });
 
 describe('qpv_geom artefact (real data)', () => {
-	const file = resolve(import.meta.dirname, '../../../static/data/qpv_geom.arrows.gz');
-	const table = tableFromIPC(gunzipSync(readFileSync(file)));
+	const read = (name: string) => tableFromIPC(gunzipSync(readFileSync(resolve(import.meta.dirname, `../../../static/data/${name}.arrows.gz`))));
+	const table = read('qpv_geom');
+	const quartiers = read('qpv_quartiers');
 	const toCoords = (v: Vector): PolygonCoords[] =>
 		[...v].map((rings: Vector) => [...rings].map((ring: Vector) => [...ring].map((xy: Vector) => [xy.get(0) as number, xy.get(1) as number])));
 
@@ -72,12 +73,13 @@ describe('qpv_geom artefact (real data)', () => {
 		for (let i = 0; i < table.numRows; i++) if (selfIntersections(toCoords(geometry?.get(i) as Vector))) invalid.push(codes?.get(i) as string);
 		expect(invalid).toEqual([]);
 		// The source has some: the repair was needed and is recorded.
-		expect((table.getChild('repare')?.toArray() as boolean[]).filter(Boolean).length).toBeGreaterThan(50);
+		expect((quartiers.getChild('repare')?.toArray() as boolean[]).filter(Boolean).length).toBeGreaterThan(50);
 	});
 
 	it('places Terre Rouge (QN04601M) in Cahors with about 0.28 km²', () => {
 		const i = (table.getChild('code')?.toArray() as string[]).indexOf('QN04601M');
-		expect(table.getChild('communes')?.get(i)).toBe('46042');
+		expect(quartiers.getChild('code')?.get(i)).toBe('QN04601M');
+		expect(quartiers.getChild('communes')?.get(i)).toBe('46042');
 		const polygons = toCoords(table.getChild('geometry')?.get(i) as Vector);
 		// Degrees² → km² at 44.46° N.
 		const km2 = area(polygons) * 111.32 * 111.32 * Math.cos((44.46 * Math.PI) / 180);
