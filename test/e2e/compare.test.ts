@@ -74,6 +74,8 @@ describe('comparison: communes around a commune', () => {
 		const names = async () => (await page.locator('[data-testid=compare-table] thead th .name').allInnerTexts()).map((n) => n.trim());
 		await page.waitForFunction((n) => document.querySelectorAll('[data-testid=compare-table] thead th .name').length === n, MAX_COMPARED + 3);
 		expect((await names()).slice(0, MAX_COMPARED)).toEqual(['Saint-Céré', ...fit.map((c) => c.nom)]);
+		// With several communes compared, the one to start from is chosen, Saint-Céré first.
+		expect(await page.getByTestId('nearby-origin').inputValue()).toBe('46251');
 		await page.screenshot({ path: resolve(SHOTS, 'compare-neighbours.png') });
 		await page.reload();
 		await page.getByTestId('compare-table').waitFor({ timeout: 90_000 });
