@@ -1,6 +1,6 @@
 import { Field, FixedSizeList, Float32, List, makeData } from 'apache-arrow';
 import type { Column } from './arrow';
-import { SourceError } from './csv';
+import { SourceError, readText } from './csv';
 
 export type Position = number[];
 export type Ring = Position[];
@@ -12,6 +12,19 @@ export interface GeoJsonGeometry {
 export interface GeoJsonFeature {
 	properties: Record<string, unknown>;
 	geometry: GeoJsonGeometry | null;
+}
+
+/** The features of a GeoJSON FeatureCollection; a corrupt or empty file stops the build, naming it. */
+export function readFeatures(file: string): GeoJsonFeature[] {
+	let features: GeoJsonFeature[];
+	try {
+		features = (JSON.parse(readText(file)) as { features: GeoJsonFeature[] }).features;
+	} catch (error) {
+		if (error instanceof SourceError) throw error;
+		throw new SourceError(`GeoJSON corrompu : ${file} (${(error as Error).message})`);
+	}
+	if (!Array.isArray(features) || features.length === 0) throw new SourceError(`Aucune entité dans ${file}`);
+	return features;
 }
 
 /** Polygon and MultiPolygon both become a list of polygons (outer ring first, then holes). */

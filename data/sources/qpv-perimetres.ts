@@ -8,8 +8,8 @@ import { join } from 'node:path';
 import type { Table } from 'apache-arrow';
 import { union } from 'polyclip-ts';
 import { bool, makeTable, utf8 } from '../lib/arrow';
-import { SourceError, readText } from '../lib/csv';
-import { type GeoJsonFeature, type PolygonCoords, multiPolygonColumn, selfIntersections, toPolygons } from '../lib/geometry';
+import { SourceError } from '../lib/csv';
+import { type PolygonCoords, multiPolygonColumn, readFeatures, selfIntersections, toPolygons } from '../lib/geometry';
 import { compare } from '../cog';
 
 export const QPV_FILE = 'qpv2024-perimetres/qpv2024_simplified.geojson';
@@ -33,14 +33,7 @@ export function repairPolygons(polygons: readonly PolygonCoords[]): { polygons: 
 /** `qpv_quartiers` (attributes, a DuckDB table) and `qpv_geom` (perimeters, read by the map), same order. */
 export function buildQpvPerimetres(from: string, log: (message: string) => void): { qpv_quartiers: Table; qpv_geom: Table } {
 	const file = join(from, QPV_FILE);
-	let features: GeoJsonFeature[];
-	try {
-		features = (JSON.parse(readText(file)) as { features: GeoJsonFeature[] }).features;
-	} catch (error) {
-		if (error instanceof SourceError) throw error;
-		throw new SourceError(`GeoJSON corrompu : ${file} (${(error as Error).message})`);
-	}
-	if (!Array.isArray(features) || features.length === 0) throw new SourceError(`Aucune entité dans ${file}`);
+	const features = readFeatures(file);
 	const records = features.map((feature, i) => {
 		const p = feature.properties ?? {};
 		const code = p.code_qp;
