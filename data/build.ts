@@ -16,6 +16,7 @@ import { buildBassinsVie, readCommuneBassins } from './sources/bassins-vie';
 import { buildBpe } from './sources/bpe';
 import { buildFiness } from './sources/finess';
 import { buildQpv } from './sources/qpv';
+import { buildQpvPerimetres } from './sources/qpv-perimetres';
 import { buildTypologies } from './sources/typologies';
 import { buildRadon } from './sources/radon';
 import { buildPopulationAges, passageTable } from './sources/population-ages';
@@ -23,6 +24,7 @@ import { buildPopulationAges, passageTable } from './sources/population-ages';
 const CLS_DIR = resolve(dirname(fileURLToPath(import.meta.url)), 'cls');
 const IGN = 'IGN – ADMIN EXPRESS COG CARTO 2025';
 const COG = 'INSEE – COG 2025';
+const QPV_PERIMETRES = 'ANCT – QPV 2024 (décrets du 28 décembre 2023), périmètres simplifiés';
 
 const LO = 'Licence Ouverte / Etalab 2.0';
 const FRANCE = 'France métropolitaine et DROM (34 875 communes COG 2025)';
@@ -33,6 +35,15 @@ const IGN_ABOUT = {
 	licence: LO,
 	couverture: FRANCE,
 	transformation: 'Contours simplifiés (rmapshaper, 3 % des points gardés), DROM à leur position réelle.'
+};
+
+const QPV_ABOUT = {
+	producteur: 'ANCT',
+	millesime: '2024 (décrets n° 2023-1314 et 2023-1312 du 28 décembre 2023)',
+	licence: LO,
+	couverture: '1 609 quartiers : hexagone, Corse et outre-mer',
+	transformation: 'Périmètres simplifiés par un tiers (5 décimales) ; 83 géométries auto-sécantes réparées (union avec elles-mêmes).',
+	limites: ['Géométrie simplifiée : pas pour dire si une adresse proche d’une limite est dans un quartier.']
 };
 
 /** What the data page says of each table: data/SOURCES.md in short, carried by the manifest. */
@@ -47,6 +58,16 @@ const META = {
 		}
 	},
 	communes_geom: { title: 'Contours des communes', source: IGN, about: IGN_ABOUT },
+	communes_voisines: {
+		title: 'Communes limitrophes',
+		source: `${IGN} (frontières communes des contours)`,
+		about: {
+			...IGN_ABOUT,
+			producteur: 'calcul cls-atlas sur les contours IGN',
+			transformation: 'Deux communes sont voisines quand leurs contours ont un segment en commun (les contours simplifiés gardent les frontières communes).',
+			limites: ['Un contact en un seul point (quatre communes à un coin) ne compte pas ; les communes insulaires n’ont pas de voisine.']
+		}
+	},
 	epci: {
 		title: 'EPCI à fiscalité propre',
 		source: `${COG} ; decoupage-administratif 6.0.0`,
@@ -139,6 +160,12 @@ const META = {
 			limites: ['Liste source incomplète (1 493 QPV) : à lire comme un indicateur de présence.']
 		}
 	},
+	qpv_quartiers: {
+		title: 'Quartiers prioritaires 2024',
+		source: QPV_PERIMETRES,
+		about: QPV_ABOUT
+	},
+	qpv_geom: { title: 'Périmètres des quartiers prioritaires', source: QPV_PERIMETRES, about: QPV_ABOUT },
 	bassins_vie: {
 		title: 'Indicateurs par bassin de vie 2022',
 		source: 'CartoSanté / INSEE – 2022-2024',
@@ -193,7 +220,8 @@ export async function build({ from, out, cls = CLS_DIR, log = () => {} }: BuildO
 		acces: buildAcces(geography.communes, finess, log),
 		bpe2013: buildBpe(from, cog, log),
 		typologies: buildTypologies(from, cog, log),
-		qpv: buildQpv(from, cog, log)
+		qpv: buildQpv(from, cog, log),
+		...buildQpvPerimetres(from, log)
 	} satisfies Record<keyof typeof META, Table>;
 	const metas: Record<string, Omit<ArtefactMeta, 'table'>> = { ...META };
 	// Built only when its raw file is present, which it is not on this machine (data/SOURCES.md).

@@ -7,6 +7,7 @@ import type { Table } from 'apache-arrow';
 import { f64, i32, label, makeTable, utf8 } from './lib/arrow';
 import { SourceError } from './lib/csv';
 import { mainCentroid, multiPolygonColumn } from './lib/geometry';
+import { adjacencyTable, neighbours } from './adjacency';
 import { type Cog, compare } from './cog';
 import { type Shape, readContours } from './sources/contours';
 import { decoupageCommunes, decoupageEpci } from './sources/decoupage';
@@ -28,6 +29,8 @@ const geometryTable = (shapes: readonly Shape[]) =>
 export interface GeographyTables {
 	communes: Table;
 	communes_geom: Table;
+	/** Communes sharing a border with each commune (data/adjacency.ts). */
+	communes_voisines: Table;
 	epci: Table;
 	epci_geom: Table;
 	departements: Table;
@@ -89,6 +92,7 @@ export function buildGeography(from: string, cog: Cog, bvOf: Map<string, string>
 	return {
 		communes,
 		communes_geom: geometryTable(shapes),
+		communes_voisines: adjacencyTable(neighbours(shapes)),
 		epci,
 		epci_geom: geometryTable(epciShapes),
 		departements,

@@ -1,6 +1,6 @@
 import { Field, FixedSizeList, Float32, List, makeData } from 'apache-arrow';
 import type { Column } from './arrow';
-import { SourceError } from './csv';
+import { SourceError, readText } from './csv';
 
 export type Position = number[];
 export type Ring = Position[];
@@ -12,6 +12,19 @@ export interface GeoJsonGeometry {
 export interface GeoJsonFeature {
 	properties: Record<string, unknown>;
 	geometry: GeoJsonGeometry | null;
+}
+
+/** The features of a GeoJSON FeatureCollection; a corrupt or empty file stops the build, naming it. */
+export function readFeatures(file: string): GeoJsonFeature[] {
+	let features: GeoJsonFeature[];
+	try {
+		features = (JSON.parse(readText(file)) as { features: GeoJsonFeature[] }).features;
+	} catch (error) {
+		if (error instanceof SourceError) throw error;
+		throw new SourceError(`GeoJSON corrompu : ${file} (${(error as Error).message})`);
+	}
+	if (!Array.isArray(features) || features.length === 0) throw new SourceError(`Aucune entité dans ${file}`);
+	return features;
 }
 
 /** Polygon and MultiPolygon both become a list of polygons (outer ring first, then holes). */
@@ -109,4 +122,89 @@ export function mainCentroid(polygons: readonly PolygonCoords[]): [number, numbe
 	}
 	if (!best) throw new Error('Polygone sans surface');
 	return [round5(best.x), round5(best.y)];
+}
+
+/** Sign of the turn a → b → c: exact for float32 coordinates (their differences and products fit a double). */
+function orient(a: Position, b: Position, c: Position): number {
+	return Math.sign((b[0] - a[0]) * (c[1] - a[1]) - (b[1] - a[1]) * (c[0] - a[0]));
+}
+
+/** Whether c, collinear with a-b, lies strictly between a and b. */
+function strictlyBetween(a: Position, b: Position, c: Position): boolean {
+	const inside = (lo: number, hi: number, v: number) => (lo < hi ? lo < v && v < hi : hi < v && v < lo);
+	return a[0] !== b[0] ? inside(a[0], b[0], c[0]) : inside(a[1], b[1], c[1]);
+}
+
+/** Whether two segments cross at a point interior to both, or overlap along a stretch. */
+function segmentsConflict(a: Position, b: Position, c: Position, d: Position): boolean {
+	const o1 = orient(a, b, c);
+	const o2 = orient(a, b, d);
+	const o3 = orient(c, d, a);
+	const o4 = orient(c, d, b);
+	if (o1 === 0 && o2 === 0) {
+		// Collinear: they overlap when an endpoint of one lies strictly inside the other, or they are the same segment.
+		return (
+			strictlyBetween(a, b, c) || strictlyBetween(a, b, d) || strictlyBetween(c, d, a) || strictlyBetween(c, d, b) ||
+			(samePoint(a, c) && samePoint(b, d)) || (samePoint(a, d) && samePoint(b, c))
+		);
+	}
+	return o1 * o2 < 0 && o3 * o4 < 0;
+}
+
+interface Edge {
+	a: Position;
+	b: Position;
+	ring: number;
+	/** Position of the edge along its ring, and the ring's edge count: consecutive edges share a vertex by design. */
+	index: number;
+	count: number;
+}
+
+const samePoint = (p: Position, q: Position) => p[0] === q[0] && p[1] === q[1];
+
+/** Whether two edges of one ring touch anywhere but at the vertex that joins consecutive edges. */
+function ringTouches(e: Edge, f: Edge): boolean {
+	const gap = Math.abs(e.index - f.index);
+	if (gap === 1 || gap === e.count - 1) return false;
+	const onInterior = (a: Position, b: Position, c: Position) => orient(a, b, c) === 0 && strictlyBetween(a, b, c);
+	return (
+		samePoint(e.a, f.a) || samePoint(e.a, f.b) || samePoint(e.b, f.a) || samePoint(e.b, f.b) ||
+		onInterior(e.a, e.b, f.a) || onInterior(e.a, e.b, f.b) || onInterior(f.a, f.b, e.a) || onInterior(f.a, f.b, e.b)
+	);
+}
+
+/**
+ * Self-intersections of a (Multi)Polygon, the defect a simplification that ignores topology leaves:
+ * pairs of its edges, over all its rings, that cross or overlap, and, within one ring, edges that
+ * touch other than at the vertex joining consecutive edges (a ring must be simple). Rings of one
+ * geometry may meet at a vertex, as OGC allows a hole to touch its shell at one point.
+ * Sweep over edges sorted by their west end: fine for thousands of vertices.
+ * Returns the number of offending pairs (0 = no self-intersection).
+ */
+export function selfIntersections(polygons: readonly PolygonCoords[]): number {
+	const edges: Edge[] = [];
+	let ringId = 0;
+	for (const rings of polygons) {
+		for (const ring of rings) {
+			const kept: [Position, Position][] = [];
+			for (let i = 0; i < ring.length - 1; i++) {
+				if (!samePoint(ring[i], ring[i + 1])) kept.push([ring[i], ring[i + 1]]);
+			}
+			kept.forEach(([a, b], index) => edges.push({ ...(a[0] <= b[0] ? { a, b } : { a: b, b: a }), ring: ringId, index, count: kept.length }));
+			ringId++;
+		}
+	}
+	edges.sort((e, f) => e.a[0] - f.a[0]);
+	let conflicts = 0;
+	for (let i = 0; i < edges.length; i++) {
+		const e = edges[i];
+		const yMin = Math.min(e.a[1], e.b[1]);
+		const yMax = Math.max(e.a[1], e.b[1]);
+		for (let j = i + 1; j < edges.length && edges[j].a[0] <= e.b[0]; j++) {
+			const f = edges[j];
+			if (Math.max(f.a[1], f.b[1]) < yMin || Math.min(f.a[1], f.b[1]) > yMax) continue;
+			if (segmentsConflict(e.a, e.b, f.a, f.b) || (e.ring === f.ring && ringTouches(e, f))) conflicts++;
+		}
+	}
+	return conflicts;
 }

@@ -1,7 +1,7 @@
 /** IGN ADMIN EXPRESS COG CARTO 2025 polygons (simplified, WGS84) for communes, EPCI, départements, régions. */
 import { join } from 'node:path';
-import { SourceError, readText } from '../lib/csv';
-import { type GeoJsonFeature, type PolygonCoords, toPolygons } from '../lib/geometry';
+import { SourceError } from '../lib/csv';
+import { type PolygonCoords, readFeatures, toPolygons } from '../lib/geometry';
 import { compare } from '../cog';
 
 export interface Shape {
@@ -25,14 +25,7 @@ export type Layer = keyof typeof LAYERS;
 export function readContours(from: string, layer: Layer): Shape[] {
 	const { file: name, key } = LAYERS[layer];
 	const file = join(from, 'contours-cog2025', name);
-	let features: GeoJsonFeature[];
-	try {
-		features = (JSON.parse(readText(file)) as { features: GeoJsonFeature[] }).features;
-	} catch (error) {
-		if (error instanceof SourceError) throw error;
-		throw new SourceError(`GeoJSON corrompu : ${file} (${(error as Error).message})`);
-	}
-	if (!Array.isArray(features) || features.length === 0) throw new SourceError(`Aucune entité dans ${file}`);
+	const features = readFeatures(file);
 	const shapes = features.map((feature, i) => {
 		const code = feature.properties?.[key];
 		if (typeof code !== 'string' || code === '') throw new SourceError(`Propriété « ${key} » absente de l'entité ${i} de ${file}`);

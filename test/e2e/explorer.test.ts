@@ -142,9 +142,12 @@ describe('permalinks', () => {
 describe('search and keyboard', () => {
 	it('finds Saint-Céré without accents, then Cahors by postal code, keyboard only', async () => {
 		const { page, errors } = await open('/');
-		// The search field is the first control of the page.
-		await page.keyboard.press('Tab');
-		await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('search-input');
+		// The search field is the first control after the site's two links (Données, SQL).
+		const focused = () => page.evaluate(() => document.activeElement?.getAttribute('data-testid'));
+		for (const testId of ['nav-donnees', 'nav-sql', 'search-input']) {
+			await page.keyboard.press('Tab');
+			await expect.poll(focused).toBe(testId);
+		}
 		await page.keyboard.type('saint cere');
 		await page.getByTestId('search-option').first().waitFor();
 		expect(await page.getByTestId('search-option').first().innerText()).toContain('Saint-Céré');

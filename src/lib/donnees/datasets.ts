@@ -15,6 +15,9 @@ const OTHER_USES: Record<string, string> = {
 	regions_geom: 'Carte',
 	finess: 'Portraits : établissements de santé',
 	qpv: 'Portraits et fiches CLS : quartiers prioritaires',
+	communes_voisines: 'Comparaison : « Ajouter les communes voisines »',
+	qpv_quartiers: 'Quartiers prioritaires d’une commune (noms et communes)',
+	qpv_geom: 'Périmètres des quartiers prioritaires (couche de carte en préparation)',
 	[PASSAGE_TABLE]: 'Imports de fichiers : rattachement des anciens codes commune',
 	[POPULATION_AGES_TABLE]: 'Portraits : structure par âge et pyramide'
 };

@@ -10,7 +10,7 @@
  * - `Area`: what a figure is computed on: one territory of the atlas, an explicit list of communes
  *   (a CLS perimeter, a selection), or France (`FRANCE`, null).
  */
-import { isCommuneCode, normalizeCommuneCode } from './insee-code';
+import { isCommuneCode, normalizeCommuneCode, normalizeDepartementCode } from './insee-code';
 
 /** Map levels; every level above the commune is computed from the commune rows. */
 export const LEVELS = ['commune', 'epci', 'departement', 'region'] as const;
@@ -116,12 +116,31 @@ export function formatKey(key: TerritoryKey): string {
 	return `${key.level}:${key.code}`;
 }
 
+/**
+ * A code repaired as the explorer repairs it (`1004` → `01004`, `2a004` → `2A004`, `1` → `01`, a
+ * selection sorted without duplicates), or null when it cannot be one of its level.
+ */
+export function normalizeKeyCode(niveau: TerritoryLevel, code: string): string | null {
+	const repaired =
+		niveau === 'commune'
+			? normalizeCommuneCode(code)
+			: niveau === 'departement'
+				? (normalizeDepartementCode(code) ?? code)
+				: niveau === 'selection'
+					? selectionCommunes(code).every((c) => normalizeCommuneCode(c) !== null) && countCommunes(selectionCommunes(code)) <= MAX_SELECTION
+						? selectionCode(selectionCommunes(code))
+						: null
+					: code;
+	return repaired !== null && validKey(niveau, repaired) ? repaired : null;
+}
+
 export function parseKey(text: string): TerritoryKey | null {
 	const i = text.indexOf(':');
 	if (i < 0) return null;
 	const level = text.slice(0, i).trim();
-	const code = text.slice(i + 1).trim();
-	return isTerritoryLevel(level) && validKey(level, code) ? { level, code } : null;
+	if (!isTerritoryLevel(level)) return null;
+	const code = normalizeKeyCode(level, text.slice(i + 1).trim());
+	return code === null ? null : { level, code };
 }
 
 /** How many territories the comparison shows side by side. */
@@ -129,13 +148,33 @@ export const MAX_COMPARED = 6;
 
 /** `?t=commune:46102,epci:200066371` → keys, de-duplicated, invalid ones dropped, at most `max`. */
 export function parseKeyList(param: string | null, max = MAX_COMPARED): TerritoryKey[] {
-	const out: TerritoryKey[] = [];
+	return parseKeyListReport(param, max).keys;
+}
+
+/** The same, with what was left out of the link, in French (for the user). */
+export function parseKeyListReport(param: string | null, max = MAX_COMPARED): { keys: TerritoryKey[]; ignored: string[] } {
+	const keys: TerritoryKey[] = [];
+	const invalid: string[] = [];
+	let beyond = 0;
 	for (const part of (param ?? '').split(',')) {
-		const key = part ? parseKey(part) : null;
-		if (key && !out.some((k) => k.level === key.level && k.code === key.code)) out.push(key);
-		if (out.length >= max) break;
+		if (!part.trim()) continue;
+		const key = parseKey(part);
+		if (!key) invalid.push(part);
+		else if (keys.some((k) => k.level === key.level && k.code === key.code)) continue;
+		else if (keys.length >= max) beyond++;
+		else keys.push(key);
 	}
-	return out;
+	const ignored: string[] = [];
+	if (invalid.length)
+		ignored.push(`territoire${invalid.length > 1 ? 's' : ''} invalide${invalid.length > 1 ? 's' : ''} ${invalid.slice(0, 3).map(quoteParam).join(', ')}${invalid.length > 3 ? '…' : ''}`);
+	if (beyond) ignored.push(`${beyond} territoire${beyond > 1 ? 's' : ''} au-delà de ${max} comparés`);
+	return { keys, ignored };
+}
+
+/** A URL value as said back to the user: short, on one line, between guillemets. */
+export function quoteParam(text: string): string {
+	const flat = text.replace(/\s+/g, ' ').trim();
+	return `« ${flat.length > 40 ? `${flat.slice(0, 39)}…` : flat} »`;
 }
 
 export function formatKeyList(keys: readonly TerritoryKey[]): string {
