@@ -8,8 +8,11 @@ import type { QuerySession } from '../db/connector';
 import { dataUrl } from './context';
 import { userImports } from './imports';
 
-export { CONSOLE_TIME_LIMIT_S, MAX_CONSOLE_ROWS, communeCodeColumn, runConsoleQuery, type ConsoleCell, type ConsoleResult, type SchemaTable } from '../db/console';
+export { ALLOWED_LABEL, CONSOLE_TIME_LIMIT_S, MAX_CONSOLE_ROWS, communeCodeColumn, runConsoleQuery, type ConsoleCell, type ConsoleResult, type SchemaTable } from '../db/console';
 export type { QuerySession } from '../db/connector';
+
+/** The query the console opens with (editable by the user). */
+export const CONSOLE_EXAMPLE = "SELECT code, nom, population\nFROM communes\nWHERE dep = '46'\nORDER BY population DESC";
 
 /** Every table loaded, the user's imports restored; the schema listed and a session opened. */
 export async function openConsole(): Promise<{ schema: SchemaTable[]; session: QuerySession }> {

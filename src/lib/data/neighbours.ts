@@ -26,7 +26,7 @@ async function communeRows(source: DataSource, tables: readonly string[], query:
 }
 
 /** The communes sharing a border with `code` (none for an island commune). */
-export function neighbourCommunes(source: DataSource, code: string): Promise<NearbyCommune[]> {
+export async function neighbourCommunes(source: DataSource, code: string): Promise<NearbyCommune[]> {
 	return communeRows(
 		source,
 		['communes', 'communes_voisines'],
