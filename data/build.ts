@@ -5,8 +5,12 @@
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Table } from 'apache-arrow';
-import { type ArtefactMeta, type ManifestEntry, clearArtefacts, writeArtefact, writeManifest } from './lib/arrow';
+import { type Table, tableToIPC } from 'apache-arrow';
+import { type ArtefactMeta, type ManifestEntry, clearArtefacts, writeArtefact, writeBytesArtefact, writeManifest } from './lib/arrow';
+import { COMMUNE_VALUES_TABLE, isGeometryTable } from '../src/lib/db/artefacts';
+import { flattenMultiPolygons } from '../src/lib/map/polygons';
+import { MESH_EXTENSION, encodeMesh } from '../src/lib/map/mesh';
+import { buildCommuneValues } from './first-view';
 import { buildAcces } from './acces';
 import { loadCog } from './cog';
 import { buildGeography } from './geography';
@@ -41,6 +45,10 @@ const META = {
 	acces: {
 		title: 'Distances aux établissements de santé les plus proches',
 		source: 'FINESS (Occitanie 2025-2026, France 2021) ; IGN – centroïdes ADMIN EXPRESS COG CARTO 2025'
+	},
+	[COMMUNE_VALUES_TABLE]: {
+		title: 'Valeurs des indicateurs par commune (premier affichage de la carte)',
+		source: 'Calculées par le catalogue des indicateurs sur les tables ci-dessus'
 	}
 } satisfies Record<string, Omit<ArtefactMeta, 'table'>>;
 
@@ -50,8 +58,17 @@ export interface BuildOptions {
 	log?: (message: string) => void;
 }
 
+/**
+ * Geometry is written ready to draw: flattened and triangulated by the very code the map used to
+ * run in the browser (src/lib/map/polygons.ts), so the picture is the same.
+ */
+function writeGeometry(out: string, meta: ArtefactMeta, table: Table): ManifestEntry {
+	const mesh = encodeMesh(flattenMultiPolygons(tableToIPC(table, 'stream')));
+	return writeBytesArtefact(out, meta, table.numRows, mesh, MESH_EXTENSION);
+}
+
 /** Builds every artefact into `out` and returns the manifest entries (sorted by table). */
-export function build({ from, out, log = () => {} }: BuildOptions): ManifestEntry[] {
+export async function build({ from, out, log = () => {} }: BuildOptions): Promise<ManifestEntry[]> {
 	mkdirSync(out, { recursive: true });
 	const cog = loadCog(from);
 	const { bvOf, libelles } = readCommuneBassins(from, cog);
@@ -67,7 +84,8 @@ export function build({ from, out, log = () => {} }: BuildOptions): ManifestEntr
 		bpe2013: buildBpe(from, cog, log),
 		typologies: buildTypologies(from, cog, log),
 		qpv: buildQpv(from, cog, log)
-	} satisfies Record<keyof typeof META, Table>;
+	} satisfies Record<Exclude<keyof typeof META, typeof COMMUNE_VALUES_TABLE>, Table>;
+	tables[COMMUNE_VALUES_TABLE] = await buildCommuneValues(tables);
 	const metas: Record<string, Omit<ArtefactMeta, 'table'>> = { ...META };
 	// Built only when its raw file is present, which it is not on this machine (data/SOURCES.md).
 	const ages = buildPopulationAges(from, cog, log);
@@ -79,7 +97,8 @@ export function build({ from, out, log = () => {} }: BuildOptions): ManifestEntr
 	const entries = Object.keys(metas).sort().map((name) => {
 		const table = tables[name];
 		if (!table) throw new Error(`Table ${name} non construite`);
-		const entry = writeArtefact(out, { table: name, ...metas[name] }, table);
+		const meta = { table: name, ...metas[name] };
+		const entry = isGeometryTable(name) ? writeGeometry(out, meta, table) : writeArtefact(out, meta, table);
 		log(`${entry.table.padEnd(20)} ${String(entry.rows).padStart(7)} lignes ${String(entry.bytes).padStart(10)} octets`);
 		return entry;
 	});
@@ -103,7 +122,7 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
 	const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 	try {
 		const started = performance.now();
-		build({ ...parseArgs(process.argv.slice(2), root), log: (m) => console.log(m) });
+		await build({ ...parseArgs(process.argv.slice(2), root), log: (m) => console.log(m) });
 		console.log(`Terminé en ${((performance.now() - started) / 1000).toFixed(1)} s`);
 	} catch (error) {
 		console.error(error instanceof Error ? `${error.name} : ${error.message}` : error);

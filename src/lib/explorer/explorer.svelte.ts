@@ -1,13 +1,13 @@
 import type { DbConnector } from '../db/connector';
 import { ArtefactError, findArtefact, type Manifest } from '../db/artefacts';
 import type { TableLoader } from '../db/load';
-import { browserEngine } from '../db/engine';
 import { atlasData } from '../db/atlas';
 import { getIndicator, levelsOf, type Indicator, type Level } from '../indicators/catalogue';
 import { classifyCategories, classifyValues, type Classification } from '../indicators/classify';
 import { queryTerritoryValues, type TerritoryValues } from '../indicators/values';
 import type { Scope } from '../indicators/sql';
 import { loadPolygons } from '../map/load-polygons';
+import { loadCommuneValues, type CommuneValues } from '../map/first-view';
 import type { FlatPolygons } from '../map/polygons';
 import type { PlaceLabels } from '../map/layers';
 import { loadFacilities, type Facilities } from '../map/facilities';
@@ -48,8 +48,10 @@ function perfMark(name: string) {
 
 /**
  * State of the map explorer. Data flows one way: artefacts → DuckDB → Arrow → typed arrays → layers.
- * Geometry is fetched and triangulated in workers while DuckDB starts, so the map shows before
- * the engine is ready; each view change re-runs only the queries it invalidates.
+ * The first view (commune level, France) needs no engine: geometry comes triangulated and the
+ * commune values come in their own artefact (map/first-view.ts), so the map is coloured while
+ * DuckDB starts in the background. What needs SQL waits for the engine, then runs: nothing asked is lost.
+ * Each view change re-runs only the queries it invalidates.
  */
 export class Explorer {
 	phase = $state<'chargement' | 'contours' | 'pret' | 'erreur'>('chargement');
@@ -79,6 +81,11 @@ export class Explorer {
 	focusRequest = $state<{ level: Level; code: string; n: number } | null>(null);
 
 	db = $state.raw<DbConnector | null>(null);
+	/** False while DuckDB starts: the controls that need it say so, and their requests wait for it. */
+	engineReady = $state(false);
+	/** The engine, once started with the first tables and checked; rejected if it fails. */
+	private engine: Promise<DbConnector> | null = null;
+	private communeValues: Promise<CommuneValues> | null = null;
 	private tables: TableLoader | null = null;
 	private manifest: Manifest | null = null;
 	private dataUrl = '';
@@ -93,32 +100,49 @@ export class Explorer {
 		perfMark('start');
 		this.view = view;
 		this.dataUrl = dataUrl;
-		const engine = browserEngine();
 		try {
 			const data = await atlasData(dataUrl);
 			this.manifest = data.manifest;
-			// While the engine starts: commune geometry (always needed), that of the level shown, the first tables.
+			this.tables = data.tables;
+			// The first view needs the commune geometry (always drawn), that of the level shown, and the commune values.
 			const geometry = Promise.all([this.loadGeometry('commune'), this.loadGeometry(view.level)]).then((p) => {
 				if (this.phase === 'chargement') this.phase = 'contours';
 				perfMark('geometry-ready');
 				return p;
 			});
-			this.tables = data.tables;
-			const firstTables = this.tables.ensure([...TERRITORY_TABLES, ...this.indicator.tables]);
+			this.communeValues = Promise.all([loadCommuneValues(data.manifest, dataUrl), geometry]).then(([values, [communes]]) => {
+				checkSameCodes(values.codes, communes.codes, 'Les valeurs des communes et leurs contours');
+				return values;
+			});
+			// DuckDB starts in the background; the first tables are fetched meanwhile.
+			this.engine = Promise.all([data.engine, this.tables.ensure([...TERRITORY_TABLES, ...this.indicator.tables])]).then(async ([db]) => {
+				perfMark('duckdb-ready');
+				await this.checkAlignment(db);
+				this.db = db;
+				return db;
+			});
+			this.engine.catch(() => undefined);
 			this.loadOutlines();
 
-			const [, db] = await Promise.all([geometry, engine, firstTables]);
-			this.db = db;
-			perfMark('duckdb-ready');
-			await this.checkAlignment(db);
 			await this.refresh();
 			await this.refreshFilter();
+			const db = await this.engine;
+			this.engineReady = true;
+			await this.loadNames(this.view.level);
 			this.phase = 'pret';
+			perfMark('interactive');
 			await Promise.all([this.loadLabels(db), this.tables.ensureAll()]);
-			if (view.layers.length) await Promise.all([this.ensureFacilities(), this.ensureOverlays()]);
+			if (this.view.layers.length) await Promise.all([this.ensureFacilities(), this.ensureOverlays()]);
 		} catch (error) {
 			this.fail(error);
 		}
+	}
+
+	/** The engine, waited for if it is still starting (null if it failed: the error is already shown). */
+	async whenEngine(): Promise<DbConnector | null> {
+		if (this.db) return this.db;
+		if (!this.engine) return null;
+		return this.engine.catch(() => null);
 	}
 
 	private fail(error: unknown) {
@@ -156,19 +180,14 @@ export class Explorer {
 
 	/** The map colours territory i with row i of the queries: both must list the same codes in the same order. */
 	private async checkAlignment(db: DbConnector) {
-		await this.loadNames('commune');
-		const codes = this.geometry.commune!.codes;
+		const [communes] = await Promise.all([this.loadGeometry('commune'), this.loadNames('commune', db)]);
 		const table = await db.query('SELECT code FROM communes ORDER BY code');
-		const column = table.getChild('code')!;
-		const same = column.length === codes.length && codes.every((c, i) => column.get(i) === c);
-		if (!same) {
-			throw new ArtefactError('Les contours des communes et la table des communes ne correspondent pas : reconstruisez les données (npm run data).');
-		}
+		checkSameCodes(table.getChild('code')!.toArray() as string[], communes.codes, 'Les contours des communes et la table des communes');
 	}
 
-	private async loadNames(level: Level) {
-		if (this.names[level] || !this.db) return;
-		const table = await this.db.query(NAMES_SQL[level]);
+	private async loadNames(level: Level, db = this.db) {
+		if (this.names[level] || !db) return;
+		const table = await db.query(NAMES_SQL[level]);
 		this.names = { ...this.names, [level]: table.getChild('nom')!.toArray() as string[] };
 	}
 
@@ -197,7 +216,7 @@ export class Explorer {
 
 	private async ensureOverlays() {
 		const communes = this.geometry.commune;
-		if (!this.db || !communes) return;
+		if (!this.db || !communes) return; // start() runs it once the engine is up
 		for (const overlay of OVERLAYS) {
 			if (!this.view.layers.includes(overlay.id) || this.overlays[overlay.id]) continue;
 			await this.ensureTables([...overlay.tables]);
@@ -205,9 +224,13 @@ export class Explorer {
 		}
 	}
 
-	/** Queries values (unless only the classes changed) and classifies them. Marks the timing for the benchmark. */
+	/**
+	 * Queries values (unless only the classes changed) and classifies them. Commune values over
+	 * France come from their artefact, without SQL; any other view waits for the engine if it is
+	 * still starting. Marks the timing for the benchmark.
+	 */
 	private async refresh(classesOnly = false): Promise<void> {
-		if (!this.db || !this.tables) return;
+		if (!this.tables) return;
 		const generation = ++this.generation;
 		perfMark('recolor-start');
 		this.busy = true;
@@ -216,10 +239,19 @@ export class Explorer {
 			const indicator = getIndicator(view.indicator);
 			let shown = this.shown;
 			if (!classesOnly || !shown) {
-				await Promise.all([this.tables.ensure(indicator.tables), this.loadGeometry(view.level), this.loadNames(view.level)]);
-				const scope = await this.sqlScope(view);
-				shown = { indicator, level: view.level, values: await queryTerritoryValues(this.db, indicator, view.level, scope) };
-				this.scopeCommunes = scope.level === 'communes' ? { scope: JSON.stringify(view.scope), codes: scope.codes } : null;
+				const direct = (await this.communeValues)?.values(indicator.id, view.level, view.scope);
+				if (direct) {
+					await this.loadGeometry('commune');
+					shown = { indicator, level: view.level, values: direct };
+					this.scopeCommunes = null;
+				} else {
+					const db = await this.whenEngine();
+					if (!db || generation !== this.generation) return;
+					await Promise.all([this.tables.ensure(indicator.tables), this.loadGeometry(view.level), this.loadNames(view.level)]);
+					const scope = await this.sqlScope(view);
+					shown = { indicator, level: view.level, values: await queryTerritoryValues(db, indicator, view.level, scope) };
+					this.scopeCommunes = scope.level === 'communes' ? { scope: JSON.stringify(view.scope), codes: scope.codes } : null;
+				}
 			}
 			if (generation !== this.generation) return;
 			const { values, inScope } = shown.values;
@@ -229,6 +261,7 @@ export class Explorer {
 					: classifyValues(values, view.method, view.classes, inScope, view.breaks);
 			this.shown = shown;
 			if (!this.view.filter) this.filterMask = null;
+			if (this.db) void this.loadNames(view.level);
 		} finally {
 			if (generation === this.generation) this.busy = false;
 		}
@@ -246,15 +279,23 @@ export class Explorer {
 		}
 	}
 
+	/** The criterion is on commune values over France: from their artefact, or from the engine. */
 	private async refreshFilter(): Promise<void> {
 		const filter = this.view.filter;
-		if (!filter || !this.db || !this.tables) {
+		if (!filter || !this.tables) {
 			this.filterMask = null;
 			return;
 		}
 		const indicator = getIndicator(filter.indicator);
-		await this.tables.ensure(indicator.tables);
-		const { values } = await queryTerritoryValues(this.db, indicator, 'commune', { level: 'france' });
+		const france = { level: 'france' } as const;
+		let values = (await this.communeValues)?.values(indicator.id, 'commune', france)?.values;
+		if (!values) {
+			const db = await this.whenEngine();
+			if (!db) return;
+			await this.tables.ensure(indicator.tables);
+			values = (await queryTerritoryValues(db, indicator, 'commune', france)).values;
+		}
+		if (this.view.filter !== filter) return;
 		const mask = new Uint8Array(values.length);
 		for (let i = 0; i < values.length; i++) {
 			const v = values[i];
@@ -300,6 +341,7 @@ export class Explorer {
 	}
 
 	private async ensureFacilities() {
+		// Without the engine yet, start() runs it once the engine is up.
 		if (this.facilities || !this.db || !this.tables) return;
 		await this.tables.ensure(['finess']);
 		this.facilities = await loadFacilities(this.db);
@@ -319,3 +361,9 @@ export class Explorer {
 	}
 }
 
+
+function checkSameCodes(actual: readonly string[], expected: readonly string[], what: string): void {
+	if (actual.length !== expected.length || actual.some((c, i) => c !== expected[i])) {
+		throw new ArtefactError(`${what} ne correspondent pas : reconstruisez les données (npm run data).`);
+	}
+}

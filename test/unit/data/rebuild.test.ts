@@ -9,10 +9,10 @@ const RAW = resolve(ROOT, '../shared/data');
 const hasRaw = existsSync(RAW);
 
 describe('npm run data', () => {
-	it.skipIf(!hasRaw)(`rebuilds byte-identical artefacts from ${RAW}`, () => {
+	it.skipIf(!hasRaw)(`rebuilds byte-identical artefacts from ${RAW}`, async () => {
 		const out = mkdtempSync(join(tmpdir(), 'cls-atlas-data-'));
 		try {
-			const entries = build({ from: RAW, out });
+			const entries = await build({ from: RAW, out });
 			const committed = JSON.parse(readFileSync(join(ROOT, 'static/data/manifest.json'), 'utf8'));
 			expect(JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8'))).toEqual(committed);
 			expect(entries.map((e) => e.table)).toContain('communes_geom');
