@@ -2,6 +2,7 @@ import type { DbConnector } from '../db/connector';
 import { ArtefactError, findArtefact, type Manifest } from '../db/artefacts';
 import type { TableLoader } from '../db/load';
 import { atlasData } from '../db/atlas';
+import { startEngine } from '../db/engine';
 import { getIndicator, levelsOf, type Indicator, type Level } from '../indicators/catalogue';
 import { classifyCategories, classifyValues, type Classification } from '../indicators/classify';
 import { queryTerritoryValues, type TerritoryValues } from '../indicators/values';
@@ -112,15 +113,21 @@ export class Explorer {
 			});
 			this.communeValues = Promise.all([loadCommuneValues(data.manifest, dataUrl), geometry]).then(([values, [communes]]) => {
 				checkSameCodes(values.codes, communes.codes, 'Les valeurs des communes et leurs contours');
+				if (!this.names.commune) this.names = { ...this.names, commune: values.names };
 				return values;
 			});
-			// DuckDB starts in the background; the first tables are fetched meanwhile.
-			this.engine = Promise.all([data.engine, this.tables.ensure([...TERRITORY_TABLES, ...this.indicator.tables])]).then(async ([db]) => {
-				perfMark('duckdb-ready');
-				await this.checkAlignment(db);
-				this.db = db;
-				return db;
-			});
+			// DuckDB starts in the background, once the first view is drawn (it would compete for the
+			// CPU), or at once if the view needs it.
+			const tables = this.tables;
+			this.engine = this.communeValues
+				.then((values) => (values.values(view.indicator, view.level, view.scope) ? firstColouredMap() : undefined))
+				.then(() => Promise.all([startEngine(), tables.ensure([...TERRITORY_TABLES, ...this.indicator.tables])]))
+				.then(async ([db]) => {
+					perfMark('duckdb-ready');
+					await this.checkAlignment(db);
+					this.db = db;
+					return db;
+				});
 			this.engine.catch(() => undefined);
 			this.loadOutlines();
 
@@ -361,6 +368,28 @@ export class Explorer {
 	}
 }
 
+
+/**
+ * Resolves once the map has drawn its first coloured frame (AtlasMap marks it), or after
+ * FIRST_MAP_WAIT_MS if it never does (no WebGL…): the engine must start anyway.
+ */
+const FIRST_MAP_WAIT_MS = 3000;
+function firstColouredMap(): Promise<void> {
+	return new Promise((resolve) => {
+		const drawn = () => performance.getEntriesByName('cls:first-colored-map').length > 0;
+		if (drawn()) return resolve();
+		const observer = new PerformanceObserver(() => {
+			if (!drawn()) return;
+			observer.disconnect();
+			resolve();
+		});
+		observer.observe({ type: 'mark' });
+		setTimeout(() => {
+			observer.disconnect();
+			resolve();
+		}, FIRST_MAP_WAIT_MS);
+	});
+}
 
 function checkSameCodes(actual: readonly string[], expected: readonly string[], what: string): void {
 	if (actual.length !== expected.length || actual.some((c, i) => c !== expected[i])) {

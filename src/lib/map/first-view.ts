@@ -12,13 +12,16 @@ import type { Level } from '../indicators/catalogue';
 export class CommuneValues {
 	/** Codes of the communes, in the order of the commune geometry. */
 	readonly codes: string[];
+	/** Their names, in the same order. */
+	readonly names: string[];
 	private readonly columns = new Map<string, TerritoryValues>();
 	private readonly inFrance: Uint8Array;
 
 	constructor(private readonly table: Table) {
-		const code = table.getChild('code');
-		if (!code) throw new ArtefactError(`Le fichier de données « ${COMMUNE_VALUES_TABLE} » n’a pas de colonne « code ».`);
+		const [code, nom] = [table.getChild('code'), table.getChild('nom')];
+		if (!code || !nom) throw new ArtefactError(`Le fichier de données « ${COMMUNE_VALUES_TABLE} » n’a pas les colonnes « code » et « nom ».`);
 		this.codes = code.toArray() as string[];
+		this.names = nom.toArray() as string[];
 		this.inFrance = new Uint8Array(this.codes.length).fill(1);
 	}
 

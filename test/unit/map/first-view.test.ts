@@ -45,6 +45,9 @@ describe('first view: artefact path vs engine path, commune level over France', 
 		const manifest = parseManifest(await readFile(join(DEFAULT_DATA_DIR, MANIFEST_FILE), 'utf8'));
 		const mesh = decodeMesh(await readArtefact(findArtefact(manifest, 'communes_geom'), read));
 		expect(artefact.codes).toEqual(mesh.codes);
+		const names = (await db.query('SELECT nom FROM communes ORDER BY code')).getChild('nom')!.toArray();
+		expect(artefact.names).toEqual(Array.from(names));
+		expect(artefact.names[artefact.codes.indexOf('46042')]).toBe('Cahors');
 	});
 
 	it('needs the engine for any other level or scope', () => {

@@ -8,14 +8,8 @@ import { makeTable, utf8 } from '../../../data/lib/arrow';
 import { flattenMultiPolygons } from '../../../src/lib/map/polygons';
 import { buildHitIndex, hitTest } from '../../../src/lib/map/hit-test';
 import { decodeMesh } from '../../../src/lib/map/mesh';
+import { square } from '../../fixtures/shapes';
 
-const square = (x: number, y: number, size: number) => [
-	[x, y],
-	[x + size, y],
-	[x + size, y + size],
-	[x, y + size],
-	[x, y]
-];
 
 describe('CPU hit test', () => {
 	// A: a 4×4 square with a hole where B (an enclave) sits; C: two islands.

@@ -4,15 +4,9 @@ import { multiPolygonColumn } from '../../../data/lib/geometry';
 import { makeTable, utf8 } from '../../../data/lib/arrow';
 import { flattenMultiPolygons } from '../../../src/lib/map/polygons';
 import { decodeMesh, encodeMesh } from '../../../src/lib/map/mesh';
+import { square } from '../../fixtures/shapes';
 
 // Fictitious shapes: a square with a hole (an enclave), and a commune in two parts (an island).
-const square = (x: number, y: number, size: number) => [
-	[x, y],
-	[x + size, y],
-	[x + size, y + size],
-	[x, y + size],
-	[x, y]
-];
 const flat = flattenMultiPolygons(
 	tableToIPC(
 		makeTable([
