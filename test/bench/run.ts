@@ -134,31 +134,12 @@ async function interactions(browser: Browser, url: string) {
 	await context.close();
 }
 
-/** The same re-colouring through the naive path (JS objects, GeoJsonLayer rebuilt): see src/routes/bench/naive. */
-async function naiveRecolour(browser: Browser, url: string): Promise<number> {
-	const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-	const page = await context.newPage();
-	await page.goto(`${url}bench/naive`);
-	await page.waitForSelector('[data-status=pret]', { timeout: 180_000 });
-	const durations: number[] = [];
-	for (let i = 0; i < 6; i++) {
-		const id = RECOLOR_INDICATORS[i % RECOLOR_INDICATORS.length];
-		durations.push(await page.evaluate((indicator) => (window as unknown as { naiveRecolour: (id: string) => Promise<number> }).naiveRecolour(indicator), id));
-	}
-	await context.close();
-	reportSeries('naive_switch_indicator_all_communes', durations);
-	return median(durations);
-}
-
 async function main() {
 	const server = await startPreview(4319);
 	const browser = await launchChromium();
 	try {
 		await startUp(browser, `${server.url}/`);
 		await interactions(browser, `${server.url}/`);
-		const naive = await naiveRecolour(browser, `${server.url}/`);
-		const ours = figures.find((f) => f.name === 'switch_indicator_all_communes_median')!.value;
-		report('naive_over_typed_arrays_ratio', naive / ours, 'x');
 	} finally {
 		await browser.close();
 		server.stop();

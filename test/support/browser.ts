@@ -1,10 +1,10 @@
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { spawn, type ChildProcess } from 'node:child_process';
 import { resolve } from 'node:path';
+import { serveAtlas } from '../../scripts/serve.js';
 
 /**
  * Shared by the end-to-end tests and the benchmark: serve the built app on localhost with
- * `vite preview` and drive Debian's Chromium through playwright-core.
+ * the server of `npm start` and drive Debian's Chromium through playwright-core.
  */
 
 export const CHROMIUM_ARGS = [
@@ -28,34 +28,12 @@ export interface Server {
 
 const ROOT = resolve(import.meta.dirname, '../..');
 
-/** Starts `vite preview` on a free-ish port and resolves once it answers. Needs a prior `vite build`. */
+/** Serves build/ on localhost with the server of `npm start` (scripts/serve.js). Needs a prior `vite build`. */
 export async function startPreview(basePort: number): Promise<Server> {
 	// Several checkouts may run their tests on one machine: each sets its own offset.
 	const port = basePort + Number(process.env.E2E_PORT_OFFSET ?? 0);
-	const child: ChildProcess = spawn(
-		process.execPath,
-		[resolve(ROOT, 'node_modules/vite/bin/vite.js'), 'preview', '--port', String(port), '--strictPort', '--host', '127.0.0.1'],
-		{ cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] }
-	);
-	let log = '';
-	child.stdout?.on('data', (d) => (log += d));
-	child.stderr?.on('data', (d) => (log += d));
-	const url = `http://127.0.0.1:${port}`;
-	const deadline = Date.now() + 30_000;
-	for (;;) {
-		try {
-			const response = await fetch(url);
-			if (response.ok) break;
-		} catch {
-			// not listening yet
-		}
-		if (child.exitCode !== null || Date.now() > deadline) {
-			child.kill();
-			throw new Error(`vite preview n'a pas démarré sur ${url} :\n${log}`);
-		}
-		await new Promise((r) => setTimeout(r, 200));
-	}
-	return { url, stop: () => child.kill() };
+	const server = await serveAtlas({ dir: resolve(ROOT, 'build'), port, host: '127.0.0.1' });
+	return { url: server.url, stop: () => void server.close() };
 }
 
 /** Resolves when the map is coloured (the app marks it), or throws with the app's error. */
@@ -106,7 +84,7 @@ export async function openWatchedPage(context: BrowserContext, server: Server, p
 	return page;
 }
 
-/** Client-side navigation, as a link of the app would do it (vite preview has no SPA fallback for unknown paths). */
+/** Client-side navigation, as a link of the app would do it. */
 export async function followLink(page: Page, path: string) {
 	await page.evaluate((href) => {
 		const a = document.createElement('a');

@@ -1,0 +1,106 @@
+/**
+ * Build step (run by the adapter in svelte.config.js, after adapter-static has written build/):
+ * writes `name.br` and `name.gz` next to every compressible file, for scripts/serve.js to send with
+ * `Content-Encoding`. Brotli at its best quality takes minutes on DuckDB's 34 MB wasm, so each
+ * result is kept in node_modules/.cache, keyed by the file's SHA-256: a rebuild pays only for what changed.
+ */
+import { createHash } from 'node:crypto';
+import { mkdir, readdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { extname, join, resolve } from 'node:path';
+import { promisify } from 'node:util';
+import zlib from 'node:zlib';
+
+const brotli = promisify(zlib.brotliCompress);
+const gzip = promisify(zlib.gzip);
+
+/** Text and WebAssembly: what compresses. Data artefacts are already gzipped (`.arrows.gz`, `.mesh.gz`). */
+export const COMPRESSIBLE = new Set(['.html', '.js', '.mjs', '.css', '.json', '.svg', '.xml', '.txt', '.wasm']);
+/** Below this, the header costs more than the compression saves. */
+const MIN_BYTES = 1024;
+const CACHE_VERSION = 'v1';
+const DEFAULT_CACHE = resolve(import.meta.dirname, '../node_modules/.cache/cls-atlas-precompress');
+
+/**
+ * @param {Buffer} bytes
+ * @param {'br' | 'gz'} format
+ * @param {boolean} text
+ * @returns {Promise<Buffer>}
+ */
+function compress(bytes, format, text) {
+	if (format === 'gz') return gzip(bytes, { level: zlib.constants.Z_BEST_COMPRESSION });
+	return brotli(bytes, {
+		params: {
+			[zlib.constants.BROTLI_PARAM_MODE]: text ? zlib.constants.BROTLI_MODE_TEXT : zlib.constants.BROTLI_MODE_GENERIC,
+			[zlib.constants.BROTLI_PARAM_QUALITY]: zlib.constants.BROTLI_MAX_QUALITY,
+			[zlib.constants.BROTLI_PARAM_SIZE_HINT]: bytes.length
+		}
+	});
+}
+
+/**
+ * Compresses `bytes` and keeps the result in the cache file `cached`.
+ * @param {string} cached
+ * @param {Buffer} bytes
+ * @param {'br' | 'gz'} format
+ * @param {boolean} text
+ */
+async function compressInto(cached, bytes, format, text) {
+	const out = await compress(bytes, format, text);
+	// Written aside then renamed: an interrupted build leaves no truncated file in the cache.
+	const partial = `${cached}.${process.pid}.partial`;
+	await writeFile(partial, out);
+	await rename(partial, cached);
+	return out;
+}
+
+/**
+ * @param {string} dir
+ * @returns {Promise<string[]>} every file under `dir`, absolute
+ */
+async function listFiles(dir) {
+	const entries = await readdir(dir, { withFileTypes: true, recursive: true });
+	return entries.filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name));
+}
+
+/**
+ * Writes the `.br` and `.gz` twins of the compressible files of `dir` (only when smaller).
+ * @param {string} dir
+ * @param {{ cacheDir?: string }} [options]
+ * @returns {Promise<{ files: number, bytes: number, brotliBytes: number }>} what was compressed
+ */
+export async function precompress(dir, { cacheDir = DEFAULT_CACHE } = {}) {
+	await mkdir(cacheDir, { recursive: true });
+	const files = (await listFiles(dir)).filter((file) => COMPRESSIBLE.has(extname(file)));
+	const summary = { files: 0, bytes: 0, brotliBytes: 0 };
+	/** @type {Map<string, Promise<Buffer>>} */
+	const running = new Map();
+	// Biggest first: the wasm starts at once and the small files fill the thread pool meanwhile.
+	const sized = await Promise.all(files.map(async (file) => ({ file, bytes: await readFile(file) })));
+	sized.sort((a, b) => b.bytes.length - a.bytes.length);
+	await Promise.all(
+		sized
+			.filter(({ bytes }) => bytes.length >= MIN_BYTES)
+			.map(async ({ file, bytes }) => {
+				const digest = createHash('sha256').update(bytes).digest('hex');
+				const text = extname(file) !== '.wasm';
+				for (const format of /** @type {const} */ (['br', 'gz'])) {
+					const cached = join(cacheDir, `${CACHE_VERSION}-${digest}.${format}`);
+					// Identical files (e.g. two prerendered shells) are compressed once.
+					let pending = running.get(cached);
+					if (!pending) {
+						pending = readFile(cached).catch(() => compressInto(cached, bytes, format, text));
+						running.set(cached, pending);
+					}
+					const out = await pending;
+					if (out.length >= bytes.length) continue;
+					await writeFile(`${file}.${format}`, out);
+					if (format === 'br') {
+						summary.files++;
+						summary.bytes += bytes.length;
+						summary.brotliBytes += out.length;
+					}
+				}
+			})
+	);
+	return summary;
+}
