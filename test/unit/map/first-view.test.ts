@@ -25,8 +25,7 @@ beforeAll(async () => {
 	db = await openNodeAtlas();
 	const manifest = parseManifest(await readFile(join(DEFAULT_DATA_DIR, MANIFEST_FILE), 'utf8'));
 	artefact = new CommuneValues(tableFromIPC(await readArtefact(findArtefact(manifest, COMMUNE_VALUES_TABLE), read)));
-	// Loading every table into the engine takes long on a busy machine.
-}, 120_000);
+});
 afterAll(() => db?.close());
 
 /** Same NaNs in the same places, same numbers bit for bit elsewhere. */
