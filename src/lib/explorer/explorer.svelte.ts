@@ -368,7 +368,6 @@ export class Explorer {
 	}
 }
 
-
 /**
  * Resolves once the map has drawn its first coloured frame (AtlasMap marks it), or after
  * FIRST_MAP_WAIT_MS if it never does (no WebGL…): the engine must start anyway.
