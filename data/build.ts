@@ -21,34 +21,160 @@ import { buildFiness } from './sources/finess';
 import { buildQpv } from './sources/qpv';
 import { buildTypologies } from './sources/typologies';
 import { buildRadon } from './sources/radon';
-import { buildPopulationAges } from './sources/population-ages';
+import { buildPopulationAges, passageTable } from './sources/population-ages';
 
 const IGN = 'IGN – ADMIN EXPRESS COG CARTO 2025';
 const COG = 'INSEE – COG 2025';
 
+const LO = 'Licence Ouverte / Etalab 2.0';
+const FRANCE = 'France métropolitaine et DROM (34 875 communes COG 2025)';
+const COG_ABOUT = { producteur: 'INSEE', millesime: 'COG 2025', licence: LO, couverture: FRANCE };
+const IGN_ABOUT = {
+	producteur: 'IGN',
+	millesime: 'ADMIN EXPRESS COG CARTO 2025 (édition 2025-04-02)',
+	licence: LO,
+	couverture: FRANCE,
+	transformation: 'Contours simplifiés (rmapshaper, 3 % des points gardés), DROM à leur position réelle.'
+};
+
+/** What the data page says of each table: data/SOURCES.md in short, carried by the manifest. */
 const META = {
-	communes: { title: 'Communes (COG 2025)', source: `${COG} ; ${IGN} ; decoupage-administratif 6.0.0 (populations)` },
-	communes_geom: { title: 'Contours des communes', source: IGN },
-	epci: { title: 'EPCI à fiscalité propre', source: `${COG} ; decoupage-administratif 6.0.0` },
-	epci_geom: { title: 'Contours des EPCI', source: IGN },
-	departements: { title: 'Départements', source: COG },
-	departements_geom: { title: 'Contours des départements', source: IGN },
-	regions: { title: 'Régions', source: COG },
-	regions_geom: { title: 'Contours des régions', source: IGN },
-	apl: { title: 'Accessibilité potentielle localisée aux médecins généralistes', source: 'DREES – APL 2022 et 2023' },
-	radon: { title: 'Potentiel radon des communes', source: 'IRSN – zonage radon 2018 (arrêté du 27 juin 2018)' },
-	finess: { title: 'Établissements FINESS', source: 'FINESS – extrait Occitanie 2025-2026 ; stock national du 8 janvier 2021' },
-	bpe2013: { title: 'Équipements de santé (BPE 2013)', source: 'INSEE – BPE 2013' },
-	typologies: { title: 'Typologies communales', source: 'INSEE / ANCT – Observatoire des territoires 2025-2026' },
-	qpv: { title: 'Quartiers prioritaires de la politique de la ville', source: 'ANCT – QPV 2024' },
-	bassins_vie: { title: 'Indicateurs par bassin de vie 2022', source: 'CartoSanté / INSEE – 2022-2024' },
+	communes: {
+		title: 'Communes (COG 2025)',
+		source: `${COG} ; ${IGN} ; decoupage-administratif 6.0.0 (populations)`,
+		about: {
+			...COG_ABOUT,
+			producteur: 'INSEE ; IGN ; Etalab (decoupage-administratif 6.0.0, populations légales)',
+			transformation: 'Noms COG 2025 ; population municipale de decoupage-administratif ; surface et centroïde calculés sur les contours IGN ; bassin de vie 2022.'
+		}
+	},
+	communes_geom: { title: 'Contours des communes', source: IGN, about: IGN_ABOUT },
+	epci: {
+		title: 'EPCI à fiscalité propre',
+		source: `${COG} ; decoupage-administratif 6.0.0`,
+		about: { ...COG_ABOUT, couverture: '1 255 EPCI', transformation: 'Nature (CC, CA, CU, métropole) de decoupage-administratif.' }
+	},
+	epci_geom: { title: 'Contours des EPCI', source: IGN, about: { ...IGN_ABOUT, transformation: 'Union des contours des communes de chaque EPCI.' } },
+	departements: { title: 'Départements', source: COG, about: { ...COG_ABOUT, couverture: '101 départements' } },
+	departements_geom: { title: 'Contours des départements', source: IGN, about: IGN_ABOUT },
+	regions: { title: 'Régions', source: COG, about: { ...COG_ABOUT, couverture: '18 régions' } },
+	regions_geom: { title: 'Contours des régions', source: IGN, about: IGN_ABOUT },
+	cog_passage: {
+		title: 'Table de passage des codes communes',
+		source: `${COG} (table de passage historique)`,
+		about: {
+			...COG_ABOUT,
+			couverture: 'Tout code commune valide depuis 2003',
+			transformation: 'Ancien code → commune COG 2025 : sert à rattacher les fichiers importés (effectifs sommés).'
+		}
+	},
+	apl: {
+		title: 'Accessibilité potentielle localisée aux médecins généralistes',
+		source: 'DREES – APL 2022 et 2023',
+		about: {
+			producteur: 'DREES',
+			millesime: '2022 et 2023',
+			licence: LO,
+			couverture: FRANCE,
+			transformation: 'Chaque année dans son COG, ramenée au COG 2025 : populations sommées, APL pondérée par la population standardisée.'
+		}
+	},
+	radon: {
+		title: 'Potentiel radon des communes',
+		source: 'IRSN – zonage radon 2018 (arrêté du 27 juin 2018)',
+		about: {
+			producteur: 'IRSN',
+			millesime: '2018 (arrêté du 27 juin 2018)',
+			licence: LO,
+			couverture: '34 871 communes (4 sans classe)',
+			transformation: 'Communes fusionnées : classe la plus élevée, marquées « mixtes » quand leurs parties diffèrent (80).',
+			limites: ['Lignes corrompues ou en double de la source écartées (3 + 2), journalisées.']
+		}
+	},
+	finess: {
+		title: 'Établissements FINESS',
+		source: 'FINESS – extrait Occitanie 2025-2026 ; stock national du 8 janvier 2021',
+		about: {
+			producteur: 'DREES / ministère de la Santé (FINESS)',
+			millesime: 'Occitanie fin 2025 – début 2026 ; reste de la France : 8 janvier 2021',
+			licence: LO,
+			couverture: 'France (DROM sans coordonnées)',
+			transformation: 'Établissements dédoublonnés, commune ramenée au COG 2025, catégories regroupées (MSP, centre de santé, EHPAD, CPTS, pharmacie, hôpital, autre).',
+			limites: [
+				'Deux millésimes mêlés : 2025-2026 en Occitanie, 2021 ailleurs (les MSP ouvertes depuis 2021 hors Occitanie manquent).',
+				'Hors Occitanie, la commune est déduite des coordonnées (approximative près des limites).'
+			]
+		}
+	},
+	bpe2013: {
+		title: 'Équipements de santé (BPE 2013)',
+		source: 'INSEE – BPE 2013',
+		about: {
+			producteur: 'INSEE',
+			millesime: '2013',
+			licence: LO,
+			couverture: '14 449 communes ayant au moins un équipement en 2013',
+			transformation: '40 comptages santé et personnes âgées, sommés sur les communes COG 2025 ; commune absente = 0.',
+			limites: ['Données anciennes (2013) : à dater dans tout usage.', 'Colonne « Centre lutte cancer » arrivée en VRAI/FAUX : borne basse.']
+		}
+	},
+	typologies: {
+		title: 'Typologies communales',
+		source: 'INSEE / ANCT – Observatoire des territoires 2025-2026',
+		about: {
+			producteur: 'INSEE (grille de densité) ; ANCT (montagne, ruralités, centralités)',
+			millesime: '2025-2026',
+			licence: LO,
+			couverture: FRANCE,
+			transformation: 'Niveaux de densité remis dans l’ordre officiel 1–7.'
+		}
+	},
+	qpv: {
+		title: 'Quartiers prioritaires de la politique de la ville',
+		source: 'ANCT – QPV 2024',
+		about: {
+			producteur: 'ANCT',
+			millesime: '2024',
+			licence: LO,
+			couverture: '824 communes ayant au moins un QPV',
+			transformation: 'Une ligne par commune avec son nombre de QPV.',
+			limites: ['Liste source incomplète (1 493 QPV) : à lire comme un indicateur de présence.']
+		}
+	},
+	bassins_vie: {
+		title: 'Indicateurs par bassin de vie 2022',
+		source: 'CartoSanté / INSEE – 2022-2024',
+		about: {
+			producteur: 'CartoSanté (ARS) ; INSEE Statistiques locales',
+			millesime: 'bassins de vie 2022, indicateurs 2022-2024',
+			licence: LO,
+			couverture: '1 707 bassins de vie',
+			transformation: 'Valeurs « N/A » (secret statistique) gardées manquantes.',
+			limites: ['Valeurs de bassin de vie, pas de commune.']
+		}
+	},
 	acces: {
 		title: 'Distances aux établissements de santé les plus proches',
-		source: 'FINESS (Occitanie 2025-2026, France 2021) ; IGN – centroïdes ADMIN EXPRESS COG CARTO 2025'
+		source: 'FINESS (Occitanie 2025-2026, France 2021) ; IGN – centroïdes ADMIN EXPRESS COG CARTO 2025',
+		about: {
+			producteur: 'calcul cls-atlas sur FINESS et IGN',
+			millesime: 'FINESS 2025-2026 (Occitanie) et 2021 ; contours 2025',
+			licence: LO,
+			couverture: 'Métropole et Corse ; DROM sans distance',
+			transformation: 'Distance à vol d’oiseau du centroïde de la commune à l’établissement le plus proche de chaque catégorie, dans la même zone.',
+			limites: ['Millésimes FINESS mêlés : les distances hors Occitanie sont sous-estimées d’un effet de millésime (2021).']
+		}
 	},
 	[COMMUNE_VALUES_TABLE]: {
 		title: 'Valeurs des indicateurs par commune (premier affichage de la carte)',
-		source: 'Calculées par le catalogue des indicateurs sur les tables ci-dessus'
+		source: 'Calculées par le catalogue des indicateurs sur les tables ci-dessus',
+		about: {
+			producteur: 'calcul cls-atlas sur les tables ci-dessus',
+			millesime: 'ceux des indicateurs du catalogue',
+			licence: LO,
+			couverture: FRANCE,
+			transformation: 'Valeur de chaque indicateur du catalogue à la commune, calculée par le même moteur et le même SQL que l’atlas, pour afficher la première carte sans attendre le moteur.'
+		}
 	}
 } satisfies Record<string, Omit<ArtefactMeta, 'table'>>;
 
@@ -76,6 +202,7 @@ export async function build({ from, out, log = () => {} }: BuildOptions): Promis
 	const finess = buildFiness(from, cog, log);
 	const tables: Record<string, Table> = {
 		...geography,
+		cog_passage: passageTable(cog),
 		apl: buildApl(from, cog, log),
 		bassins_vie: buildBassinsVie(from, libelles, log),
 		radon: buildRadon(from, cog, log),
@@ -88,10 +215,20 @@ export async function build({ from, out, log = () => {} }: BuildOptions): Promis
 	tables[COMMUNE_VALUES_TABLE] = await buildCommuneValues(tables);
 	const metas: Record<string, Omit<ArtefactMeta, 'table'>> = { ...META };
 	// Built only when its raw file is present, which it is not on this machine (data/SOURCES.md).
-	const ages = buildPopulationAges(from, cog, log);
+	const ages = await buildPopulationAges(from, cog, log);
 	if (ages) {
 		tables.population_ages = ages.table;
-		metas.population_ages = { title: 'Population par tranche d’âge et sexe', source: `INSEE – recensement de la population ${ages.annee} (base-cc-evol-struct-pop)` };
+		metas.population_ages = {
+			title: 'Population par tranche d’âge et sexe',
+			source: `INSEE – recensement de la population ${ages.annee} (base-cc-evol-struct-pop)`,
+			about: {
+				producteur: 'INSEE',
+				millesime: `recensement ${ages.annee}`,
+				licence: LO,
+				couverture: `${ages.table.numRows} communes COG 2025`,
+				transformation: 'Effectifs par tranche d’âge et sexe, sommés sur les communes COG 2025.'
+			}
+		};
 	}
 	clearArtefacts(out);
 	const entries = Object.keys(metas).sort().map((name) => {

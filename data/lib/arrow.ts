@@ -57,7 +57,7 @@ export function makeTable(columns: readonly Column[]): Table {
 export type ManifestEntry = ArtefactEntry;
 
 /** What the build says of a table: its name, French title and short provenance (producer + millésime). */
-export type ArtefactMeta = Pick<ArtefactEntry, 'table' | 'title' | 'source'>;
+export type ArtefactMeta = Pick<ArtefactEntry, 'table' | 'title' | 'source' | 'about'>;
 
 /**
  * Writes `<table>.arrows.gz` (Arrow IPC stream, gzipped) and returns its manifest entry.
@@ -83,7 +83,8 @@ export function writeBytesArtefact(outDir: string, meta: ArtefactMeta, rows: num
 		ipc_bytes: raw.byteLength,
 		ipc_sha256: digest(raw),
 		title: meta.title,
-		source: meta.source
+		source: meta.source,
+		...(meta.about ? { about: meta.about } : {})
 	};
 }
 

@@ -95,14 +95,14 @@ export class MemoryClsStore implements ClsStore {
 
 const STORE_NAME = 'cls';
 
-function promisify<T>(req: IDBRequest<T>): Promise<T> {
+export function promisify<T>(req: IDBRequest<T>): Promise<T> {
 	return new Promise((resolve, reject) => {
 		req.onsuccess = () => resolve(req.result);
 		req.onerror = () => reject(req.error);
 	});
 }
 
-function done(tx: IDBTransaction): Promise<void> {
+export function done(tx: IDBTransaction): Promise<void> {
 	return new Promise((resolve, reject) => {
 		tx.oncomplete = () => resolve();
 		tx.onerror = () => reject(tx.error);

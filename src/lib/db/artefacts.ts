@@ -17,6 +17,19 @@ export interface ArtefactEntry {
 	title: string;
 	/** Short provenance: producer + millésime. */
 	source: string;
+	/** What the data page (/donnees) says of the table, from data/SOURCES.md. */
+	about?: DatasetAbout;
+}
+
+/** A dataset described for its users, in French (data/build.ts writes it into the manifest). */
+export interface DatasetAbout {
+	producteur: string;
+	millesime: string;
+	licence: string;
+	couverture: string;
+	transformation?: string;
+	/** Known caveats: old millésime, mixed millésimes, partial coverage. */
+	limites?: string[];
 }
 
 export interface Manifest {

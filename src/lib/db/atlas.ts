@@ -1,4 +1,4 @@
-import type { DbConnector } from './connector';
+import type { DbConnector, FileDb } from './connector';
 import { ArtefactError, MANIFEST_FILE, parseManifest, type Manifest } from './artefacts';
 import { TableLoader } from './load';
 import { browserEngine, startEngine } from './engine';
@@ -14,7 +14,7 @@ export class AtlasData {
 	constructor(
 		readonly dataUrl: string,
 		readonly manifest: Manifest,
-		readonly engine: Promise<DbConnector>
+		readonly engine: Promise<FileDb>
 	) {
 		this.tables = new TableLoader(engine, manifest, (file) => fetchBytes(`${dataUrl}/${file}`));
 	}

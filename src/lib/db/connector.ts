@@ -15,6 +15,13 @@ export interface DbConnector {
 	close(): Promise<void>;
 }
 
+/** The engine of the app and of the pipeline: it also reads files given as bytes (`read_csv` on their name). */
+export interface FileDb extends DbConnector {
+	/** Registers bytes under a file name (duckdb-wasm `registerFileBuffer`). */
+	registerFile(name: string, bytes: Uint8Array): Promise<void>;
+	dropFile(name: string): Promise<void>;
+}
+
 /**
  * duckdb-wasm has only core functions built in; anything else would be fetched from the network
  * and fail (or hang, in Node). Forbid it so an offline mistake fails loudly at once.

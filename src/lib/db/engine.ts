@@ -1,6 +1,6 @@
-import type { DbConnector } from './connector';
+import type { FileDb } from './connector';
 
-let engine: Promise<DbConnector> | null = null;
+let engine: Promise<FileDb> | null = null;
 let start: () => void = () => undefined;
 const started = new Promise<void>((resolve) => (start = resolve));
 
@@ -9,13 +9,13 @@ const started = new Promise<void>((resolve) => (start = resolve));
  * start and takes both cores of a small machine: the root layout starts it as soon as the app
  * boots, except on the explorer, which draws its first view without it and starts it after.
  */
-export function browserEngine(): Promise<DbConnector> {
+export function browserEngine(): Promise<FileDb> {
 	engine ??= started.then(() => import('./browser')).then(({ openBrowserDb }) => openBrowserDb());
 	return engine;
 }
 
 /** Starts the engine (once) and returns it. */
-export function startEngine(): Promise<DbConnector> {
+export function startEngine(): Promise<FileDb> {
 	start();
 	return browserEngine();
 }

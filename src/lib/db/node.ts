@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
-import { type DbConnector, type SqlParam, OFFLINE_SETTINGS } from './connector';
+import { type FileDb, type SqlParam, OFFLINE_SETTINGS } from './connector';
 import { MANIFEST_FILE, parseManifest } from './artefacts';
 import { TableLoader } from './load';
 
@@ -12,7 +12,7 @@ type NodeBlockingModule = typeof import('../../../node_modules/@duckdb/duckdb-wa
  * `npm run sql` and the tests answer with exactly the numbers the app shows.
  * The package's export map hides that bundle: it is required by absolute path.
  */
-export async function openNodeDb(): Promise<DbConnector> {
+export async function openNodeDb(): Promise<FileDb> {
 	const require = createRequire(import.meta.url);
 	const dist = dirname(require.resolve('@duckdb/duckdb-wasm/dist/duckdb-node-blocking.cjs'));
 	const duckdb = require(join(dist, 'duckdb-node-blocking.cjs')) as NodeBlockingModule;
@@ -38,6 +38,12 @@ export async function openNodeDb(): Promise<DbConnector> {
 		async insertArrowStream(table: string, bytes: Uint8Array) {
 			conn.insertArrowFromIPCStream(bytes, { name: table, create: true });
 		},
+		async registerFile(name: string, bytes: Uint8Array) {
+			db.registerFileBuffer(name, bytes);
+		},
+		async dropFile(name: string) {
+			db.dropFile(name);
+		},
 		async close() {
 			conn.close();
 			db.reset();
@@ -49,7 +55,7 @@ export async function openNodeDb(): Promise<DbConnector> {
 export const DEFAULT_DATA_DIR = resolve(import.meta.dirname, '../../../static/data');
 
 /** Opens DuckDB in Node with every table of the manifest in `dataDir` loaded and verified. */
-export async function openNodeAtlas(dataDir = DEFAULT_DATA_DIR): Promise<DbConnector> {
+export async function openNodeAtlas(dataDir = DEFAULT_DATA_DIR): Promise<FileDb> {
 	const manifest = parseManifest(await readFile(join(dataDir, MANIFEST_FILE), 'utf8'));
 	const db = await openNodeDb();
 	await new TableLoader(Promise.resolve(db), manifest, async (file) => new Uint8Array(await readFile(join(dataDir, file)))).ensureAll();

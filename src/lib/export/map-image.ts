@@ -1,11 +1,28 @@
-import type { LegendRow } from '../map/legend-rows';
-import type { LayerLegendEntry } from '../map/layer-legend';
 import { formatNumber } from '../indicators/format';
 
 /**
  * The map as a PNG for a report: title and scope above, the map as shown, a legend with bounds and
  * counts, a scale bar, a north arrow, and the source and millésime line below.
  */
+/** A row of the classes' legend. */
+export interface LegendRow {
+	color: string;
+	label: string;
+	count: number;
+	/** Index of the class, or null for the missing-values row. */
+	classIndex: number | null;
+}
+
+/** A layer drawn over the choropleth, in the legend. */
+export interface LayerLegendEntry {
+	id: string;
+	label: string;
+	/** CSS colour. */
+	color: string;
+	/** A facility is a dot, a perimeter a line, a zoning an outlined commune. */
+	shape: 'point' | 'line' | 'outline';
+}
+
 export interface MapExportOptions {
 	title: string;
 	/** « Communes — Cantal », the level and the territory studied. */

@@ -98,3 +98,12 @@ export function hitTest(index: HitIndex, lon: number, lat: number): number {
 	}
 	return -1;
 }
+
+const indexes = new WeakMap<FlatPolygons, HitIndex>();
+
+/** The index of a geometry, built on first use and kept as long as the geometry. */
+export function hitIndexOf(polygons: FlatPolygons): HitIndex {
+	let index = indexes.get(polygons);
+	if (!index) indexes.set(polygons, (index = buildHitIndex(polygons)));
+	return index;
+}

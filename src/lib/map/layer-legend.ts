@@ -4,15 +4,7 @@
  */
 import { FACILITY_CATEGORIES } from './facilities';
 import { OVERLAYS } from './overlays';
-
-export interface LayerLegendEntry {
-	id: string;
-	label: string;
-	/** CSS colour. */
-	color: string;
-	/** A facility is a dot, a perimeter a line, a zoning an outlined commune. */
-	shape: 'point' | 'line' | 'outline';
-}
+import type { LayerLegendEntry } from '../export/map-image';
 
 export const CLS_PERIMETER_COLOR: [number, number, number] = [0, 109, 119];
 /** The selection of communes, in violet: apart from the palettes, the CLS teal and the selection black. */

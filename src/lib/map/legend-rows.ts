@@ -2,14 +2,7 @@ import type { Indicator } from '../indicators/catalogue';
 import type { Classification } from '../indicators/classify';
 import { classColors, MISSING_COLOR } from '../indicators/palettes';
 import { formatNumber } from '../indicators/format';
-
-export interface LegendRow {
-	color: string;
-	label: string;
-	count: number;
-	/** Index of the class, or null for the missing-values row. */
-	classIndex: number | null;
-}
+import type { LegendRow } from '../export/map-image';
 
 /** Rows of a legend: one per class (bounds or category label, count), then missing values if any. */
 export function legendRows(indicator: Indicator, classification: Classification): LegendRow[] {

@@ -2,8 +2,8 @@ import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { sourceError } from '../../support/source-error';
 import { loadCog } from '../../../data/cog';
+import { SourceError } from '../../../data/lib/csv';
 import { POPULATION_AGES_DIR, buildPopulationAges, readPopulationAges } from '../../../data/sources/population-ages';
 
 // Fictitious counts in the official layout: test/fixtures/population-ages/README.md.
@@ -17,10 +17,20 @@ function read(file: string, log: string[] = []) {
 	return readPopulationAges(file, cog, (m) => log.push(m));
 }
 
+/** The French SourceError a reader rejects with. */
+async function refusal(reading: Promise<unknown>): Promise<string> {
+	const error = await reading.then(
+		() => null,
+		(e: unknown) => e
+	);
+	expect(error).toBeInstanceOf(SourceError);
+	return (error as SourceError).message;
+}
+
 describe('INSEE population by age (base-cc-evol-struct-pop)', () => {
-	it('reads the official layout: millésime from the P21_ prefix, codes repaired, one row per COG 2025 commune', () => {
+	it('reads the official layout: millésime from the P21_ prefix, codes repaired, one row per COG 2025 commune', async () => {
 		const log: string[] = [];
-		const { annee, table } = read(OFFICIAL, log);
+		const { annee, table } = await read(OFFICIAL, log);
 		expect(annee).toBe(2021);
 		const rows = rowsOf(table);
 		expect(rows.map((r) => r.code)).toEqual(['01004', '15014', '2A004', '46042', '46172']);
@@ -33,8 +43,8 @@ describe('INSEE population by age (base-cc-evol-struct-pop)', () => {
 		expect(log[0]).toContain('7 lignes → 5 communes 2025, 1 issues de fusions ; colonnes des recensements antérieurs ignorées (2015)');
 	});
 
-	it('sums Pern (46217) and Lhospitalet (46172) into Pern-Lhospitalet (46172, COG 2025)', () => {
-		const merged = rowsOf(read(OFFICIAL).table).find((r) => r.code === '46172')!;
+	it('sums Pern (46217) and Lhospitalet (46172) into Pern-Lhospitalet (46172, COG 2025)', async () => {
+		const merged = rowsOf((await read(OFFICIAL)).table).find((r) => r.code === '46172')!;
 		expect(merged.pop).toBeCloseTo(402.6196 + 415.1696, 9);
 		expect(merged.age_0014).toBeCloseTo(59.8588 + 70.4453, 9);
 		expect(merged.age_90p).toBeCloseTo(6.4293 + 5.4603, 9);
@@ -44,20 +54,21 @@ describe('INSEE population by age (base-cc-evol-struct-pop)', () => {
 		expect(total('h') + total('f')).toBeCloseTo(merged.pop as number, 9);
 	});
 
-	it('reports unknown codes and uncovered communes in the log, never silently', () => {
+	it('reports unknown codes and uncovered communes in the log, never silently', async () => {
 		const log: string[] = [];
-		read(OFFICIAL, log);
+		await read(OFFICIAL, log);
 		expect(log).toContain('Population par âge 2021 : 1 codes inconnus du COG 2025, non rattachés (5517 habitants) : 97501');
 		expect(log).toContain('Population par âge 2021 : 2 communes COG 2025 sans ligne : 29155, 46999');
+		expect(log).toContain('Population par âge 2021 : 1 anciens codes rattachés à leur commune 2025 : 46217');
 	});
 
-	it('reads a Latin-1 re-export with decimal commas and CRLF to the same table', () => {
-		expect(rowsOf(read(join(VARIANTS, 'reexport-latin1.csv')).table)).toEqual(rowsOf(read(OFFICIAL).table));
+	it('reads a Latin-1 re-export with decimal commas and CRLF to the same table', async () => {
+		expect(rowsOf((await read(join(VARIANTS, 'reexport-latin1.csv'))).table)).toEqual(rowsOf((await read(OFFICIAL)).table));
 	});
 
-	it('leaves the columns by sex null when the file has none', () => {
+	it('leaves the columns by sex null when the file has none', async () => {
 		const log: string[] = [];
-		const rows = rowsOf(read(join(VARIANTS, 'no-sex.csv'), log).table);
+		const rows = rowsOf((await read(join(VARIANTS, 'no-sex.csv'), log)).table);
 		expect(rows.map((r) => [r.code, r.pop, r.h_0014, r.f_90p])).toEqual([
 			['01004', 12643.6043, null, null],
 			['15014', 22307.7098, null, null]
@@ -65,27 +76,27 @@ describe('INSEE population by age (base-cc-evol-struct-pop)', () => {
 		expect(log[0]).toContain('pas de colonnes par sexe');
 	});
 
-	it('stops with a French message naming the file: empty, missing column, no millésime', () => {
+	it('stops with a French message naming the file: empty, missing column, no millésime', async () => {
 		const empty = join(VARIANTS, 'empty.csv');
-		expect(sourceError(() => read(empty)).message).toBe(`Fichier vide : ${empty}`);
+		expect(await refusal(read(empty))).toBe(`Fichier vide : ${empty}`);
 		const missing = join(VARIANTS, 'missing-column.csv');
-		expect(sourceError(() => read(missing)).message).toBe(`Colonne « P21_POP90P » absente de ${missing}`);
+		expect(await refusal(read(missing))).toBe(`Colonne « P21_POP90P » absente de ${missing}`);
 		const noYear = join(VARIANTS, 'no-millesime.csv');
-		expect(sourceError(() => read(noYear)).message).toBe(`Millésime introuvable dans ${noYear} : aucune colonne « PAA_POP » (par exemple P21_POP)`);
+		expect(await refusal(read(noYear))).toBe(`Millésime introuvable dans ${noYear} : aucune colonne « PAA_POP » (par exemple P21_POP)`);
 	});
 
-	it('is built by the pipeline only when insee-pop-ages/ holds one file of the base', () => {
+	it('is built by the pipeline only when insee-pop-ages/ holds one file of the base', async () => {
 		const log: string[] = [];
-		expect(buildPopulationAges(VARIANTS, cog, (m) => log.push(m))).toBeNull();
+		expect(await buildPopulationAges(VARIANTS, cog, (m) => log.push(m))).toBeNull();
 		expect(log).toEqual([`population_ages non construite : aucun fichier insee-pop-ages/base-cc-evol-struct-pop-AAAA.csv dans ${VARIANTS} (base INSEE non disponible)`]);
-		expect(buildPopulationAges(FIXTURES, cog, () => {})?.table.numRows).toBe(5);
+		expect((await buildPopulationAges(FIXTURES, cog, () => {}))?.table.numRows).toBe(5);
 
 		const from = mkdtempSync(join(tmpdir(), 'cls-atlas-ages-'));
 		try {
 			mkdirSync(join(from, POPULATION_AGES_DIR));
 			copyFileSync(OFFICIAL, join(from, POPULATION_AGES_DIR, 'base-cc-evol-struct-pop-2020.csv'));
 			copyFileSync(OFFICIAL, join(from, POPULATION_AGES_DIR, 'base-cc-evol-struct-pop-2021.CSV'));
-			expect(sourceError(() => buildPopulationAges(from, cog, () => {})).message).toMatch(/^Plusieurs millésimes de base-cc-evol-struct-pop dans .*2020\.csv, base-cc-evol-struct-pop-2021\.CSV\) : n'en garder qu'un$/);
+			expect(await refusal(buildPopulationAges(from, cog, () => {}))).toMatch(/^Plusieurs millésimes de base-cc-evol-struct-pop dans .*2020\.csv, base-cc-evol-struct-pop-2021\.CSV\) : n'en garder qu'un$/);
 		} finally {
 			rmSync(from, { recursive: true, force: true });
 		}

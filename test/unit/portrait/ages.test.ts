@@ -13,7 +13,7 @@ import { resolveTerritory, type ResolvedTerritory } from '../../../src/lib/portr
 // The shipped atlas has no `population_ages` (the INSEE file is not available here): the table built
 // from the fixture (fictitious counts in the official layout) is added to the Node engine.
 const FIXTURES = join(import.meta.dirname, '../../fixtures/data');
-const fixture = readPopulationAges(join(FIXTURES, POPULATION_AGES_DIR, 'base-cc-evol-struct-pop-2021.csv'), loadCog(FIXTURES), () => {});
+const fixture = await readPopulationAges(join(FIXTURES, POPULATION_AGES_DIR, 'base-cc-evol-struct-pop-2021.csv'), loadCog(FIXTURES), () => {});
 
 // Population and the seven bands of the fixture's rows, copied by hand from the CSV.
 const AMBERIEU = [12643.6043, 2350.5074, 2250.5099, 2580.5124, 2510.5149, 1880.5174, 950.5199, 120.5224];

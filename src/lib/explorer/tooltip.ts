@@ -1,21 +1,9 @@
-import type { Explorer } from '../explorer/explorer.svelte';
+import type { Explorer } from './explorer.svelte';
 import { sourceLine, type Level } from '../indicators/catalogue';
 import { formatValue } from '../indicators/format';
 import { OUT_OF_SCOPE } from '../indicators/classify';
-import { FACILITY_CATEGORIES, FACILITY_SOURCE } from './facilities';
-
-export type Hover =
-	| { kind: 'territory'; index: number; x: number; y: number }
-	| { kind: 'facility'; category: string; index: number; x: number; y: number };
-
-/** What the hover tooltip says; plain strings, rendered escaped. */
-export interface TooltipContent {
-	title: string;
-	code: string;
-	lines: { label: string; value: string }[];
-	note: string | null;
-	source: string;
-}
+import { FACILITY_CATEGORIES, FACILITY_SOURCE } from '../map/facilities';
+import type { Hover, TooltipContent } from '../map/hover';
 
 const LEVEL_NAMES: Record<Level, string> = { commune: 'Commune', epci: 'EPCI', departement: 'Département', region: 'Région' };
 

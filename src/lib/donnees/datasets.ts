@@ -1,0 +1,31 @@
+/** What the data page says of each table of the atlas: the manifest's description and who reads the table. */
+import { INDICATORS, type Indicator } from '../indicators/catalogue';
+import { POPULATION_AGES_TABLE } from '../portrait/age-bands';
+import { PASSAGE_TABLE } from '../db/imports';
+import { COMMUNE_VALUES_TABLE } from '../db/artefacts';
+
+/** Uses of a table outside the indicator catalogue. */
+const OTHER_USES: Record<string, string> = {
+	communes: 'Territoires, recherche, périmètres des CLS, populations de toutes les moyennes',
+	epci: 'Niveau EPCI de la carte et des portraits',
+	departements: 'Niveau département',
+	regions: 'Niveau région',
+	communes_geom: 'Carte',
+	epci_geom: 'Carte',
+	departements_geom: 'Carte',
+	regions_geom: 'Carte',
+	[COMMUNE_VALUES_TABLE]: 'Première carte (communes, France entière), avant le démarrage du moteur',
+	finess: 'Portraits : établissements de santé',
+	qpv: 'Portraits et fiches CLS : quartiers prioritaires',
+	[PASSAGE_TABLE]: 'Imports de fichiers : rattachement des anciens codes commune',
+	[POPULATION_AGES_TABLE]: 'Portraits : structure par âge et pyramide'
+};
+
+/** Catalogue indicators whose SQL reads `table` (`communes` alone: the ones reading nothing else). */
+export function indicatorsUsing(table: string, catalogue: readonly Indicator[] = INDICATORS): Indicator[] {
+	return catalogue.filter((i) => i.tables.includes(table) || (table === 'communes' && i.tables.length === 0));
+}
+
+export function otherUses(table: string): string | null {
+	return OTHER_USES[table] ?? null;
+}

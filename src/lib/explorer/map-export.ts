@@ -1,0 +1,38 @@
+import type { Explorer } from './explorer.svelte';
+import type { MapShot } from '../map/camera';
+import { composeMapImage } from '../export/map-image';
+import { slug } from '../export/download';
+import { legendRows } from '../map/legend-rows';
+import type { layerLegend } from '../map/layer-legend';
+import { sourceLine, type Level } from '../indicators/catalogue';
+
+const LEVEL_TITLES: Record<Level, string> = { commune: 'Communes', epci: 'EPCI', departement: 'Départements', region: 'Régions' };
+
+/** The explorer's map as a PNG: title, scope, legend, layers and sources around the map as shown. */
+export function explorerMapImage(
+	explorer: Explorer,
+	scopeName: string,
+	layers: ReturnType<typeof layerLegend>,
+	shot: MapShot
+): { image: HTMLCanvasElement; filename: string } | null {
+	const shown = explorer.shown;
+	const classification = explorer.classification;
+	if (!shown || !classification) return null;
+	const image = composeMapImage(
+		shot.canvas,
+		shot.cssWidth,
+		shot.cssHeight,
+		{
+			title: shown.indicator.label,
+			subtitle: `${LEVEL_TITLES[shown.level]} — ${scopeName}`,
+			unit: shown.indicator.unit,
+			legend: legendRows(shown.indicator, classification),
+			layers: layers.entries,
+			attribution: `Source : ${[sourceLine(shown.indicator), ...layers.sources].join(' ; ')}. Fonds : IGN – ADMIN EXPRESS COG CARTO 2025. cls-atlas`,
+			metresPerPixel: shot.metresPerPixel
+		},
+		shot.scale
+	);
+	const suffix = shot.scale === 1 ? '' : `-${shot.scale}x`;
+	return { image, filename: `${slug(`${shown.indicator.shortLabel} ${scopeName}`)}${suffix}.png` };
+}

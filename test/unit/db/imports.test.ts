@@ -1,0 +1,59 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openNodeAtlas } from '../../../src/lib/db/node';
+import type { FileDb } from '../../../src/lib/db/connector';
+import { ImportError, MAX_IMPORT_BYTES, importOfficialFile, sizeRefusal } from '../../../src/lib/db/imports';
+
+// The importer the app runs in the browser (duckdb-wasm), here on the Node engine with the atlas's own
+// communes and cog_passage, on fixtures with fictitious counts in INSEE's layout (test/fixtures/population-ages/README.md).
+const VARIANTS = join(import.meta.dirname, '../../fixtures/population-ages');
+let db: FileDb;
+
+beforeAll(async () => {
+	db = await openNodeAtlas();
+});
+afterAll(() => db?.close());
+
+const bytesOf = (file: string) => new Uint8Array(readFileSync(join(VARIANTS, file)));
+const importOf = (file: string, table = 'population_ages') => importOfficialFile(db, bytesOf(file), file, { table });
+async function refusal(file: string, table?: string): Promise<string> {
+	const error = await importOf(file, table).then(
+		() => null,
+		(e: unknown) => e
+	);
+	expect(error).toBeInstanceOf(ImportError);
+	return (error as Error).message;
+}
+const tableRows = async (table: string) => (await db.query(`SELECT * FROM ${table} ORDER BY code`)).toArray().map((r) => r.toJSON());
+
+describe('import of an official file (shared by the browser and the pipeline)', () => {
+	it('recognises the INSEE base by its header and reports rows, remapped, unknown and duplicated codes', async () => {
+		const report = await importOf('base-cc-evol-struct-pop-2021-cauvaldor.csv', 'ages_cauvaldor');
+		expect(report).toMatchObject({ table: 'population_ages', annee: 2021, rowsRead: 10, duplicates: ['46003'], unknown: ['97501'], remapped: ['46048', '46298'], merged: 2 });
+		// The first line of 46003 is kept, the second (P21_POP0014 = 999) is not.
+		const alvignac = (await tableRows('ages_cauvaldor')).find((r) => r.code === '46003')!;
+		expect(alvignac.age_0014).toBe(101.5);
+		// Sousceyrac-en-Quercy (46311) = its own line + its former commune 46048.
+		const sousceyrac = (await tableRows('ages_cauvaldor')).find((r) => r.code === '46311')!;
+		expect(sousceyrac.age_0014).toBe(60 + 20);
+	});
+
+	it('keeps secret (« s ») and blank cells as missing, and counts them', async () => {
+		const report = await importOf('secret.csv', 'ages_secret');
+		expect(report.missingCells).toBe(2);
+		const row = (await tableRows('ages_secret')).find((r) => r.code === '46172')!;
+		expect([row.age_6074, row.age_7589, row.age_90p]).toEqual([86.4553, null, null]);
+	});
+
+	it('refuses, in French and before touching any table: another format, text where a count is expected, an empty or too big file', async () => {
+		await importOf('no-sex.csv', 'ages_kept');
+		const before = await tableRows('ages_kept');
+		expect(await refusal('not-insee.csv', 'ages_kept')).toMatch(/^Format non reconnu : not-insee\.csv\. En-tête lu : « code ; valeur »\. Formats acceptés : INSEE « base-cc-evol-struct-pop »/);
+		expect(await refusal('text-count.csv', 'ages_kept')).toBe('text-count.csv, ligne 3 : effectif invalide « soixante-dix » dans la colonne « P21_POP0014 »');
+		expect(await refusal('empty.csv', 'ages_kept')).toBe('Fichier vide : empty.csv');
+		expect(await tableRows('ages_kept')).toEqual(before);
+		expect(sizeRefusal(MAX_IMPORT_BYTES + 1, 'gros.csv')).toBe('Fichier trop volumineux : gros.csv (200 Mo ; limite 200 Mo)');
+		expect(sizeRefusal(MAX_IMPORT_BYTES, 'gros.csv')).toBeNull();
+	});
+});

@@ -1,0 +1,29 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parseManifest } from '../../../src/lib/db/artefacts';
+import { indicatorsUsing, otherUses } from '../../../src/lib/donnees/datasets';
+
+const manifest = parseManifest(readFileSync(resolve(import.meta.dirname, '../../../static/data/manifest.json'), 'utf8'));
+
+describe('the data page (/donnees)', () => {
+	it('has, for every table of the manifest, its producer, millésime, licence and coverage, and at least one use', () => {
+		for (const entry of manifest.artefacts) {
+			expect(entry.about, entry.table).toMatchObject({ producteur: expect.any(String), millesime: expect.any(String), licence: expect.any(String), couverture: expect.any(String) });
+			expect(indicatorsUsing(entry.table).length > 0 || otherUses(entry.table) !== null, entry.table).toBe(true);
+		}
+	});
+
+	it('names the caveats of the old BPE and of FINESS mixed millésimes', () => {
+		const about = (table: string) => manifest.artefacts.find((a) => a.table === table)?.about;
+		expect(about('bpe2013')?.limites?.join(' ')).toContain('Données anciennes (2013)');
+		expect(about('finess')?.limites?.join(' ')).toContain('2025-2026 en Occitanie, 2021 ailleurs');
+	});
+
+	it('lists the indicators whose SQL reads a table', () => {
+		expect(indicatorsUsing('apl').map((i) => i.id)).toContain('apl_mg_2023');
+		expect(indicatorsUsing('apl').every((i) => i.tables.includes('apl'))).toBe(true);
+		expect(indicatorsUsing('communes').map((i) => i.id)).toEqual(['population', 'densite_population']);
+		expect(indicatorsUsing('cog_passage')).toEqual([]);
+	});
+});

@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { fittableBounds, metresPerPixel } from '../../../src/lib/map/camera';
+import { boundsOf } from '../../../src/lib/map/style';
+import { tableToIPC } from 'apache-arrow';
+import { multiPolygonColumn } from '../../../data/lib/geometry';
+import { makeTable, utf8 } from '../../../data/lib/arrow';
+import { flattenMultiPolygons } from '../../../src/lib/map/polygons';
+
+// Two unit squares, A at the origin and B at (2, 2): geometry, not data.
+const square = (x: number) => [[[x, x], [x + 1, x], [x + 1, x + 1], [x, x + 1], [x, x]]];
+const squares = flattenMultiPolygons(
+	tableToIPC(makeTable([utf8('code', ['A', 'B']), multiPolygonColumn('geometry', [[square(0)], [square(2)]])]), 'stream'),
+	{ triangulate: false }
+);
+
+describe('fittableBounds', () => {
+	it('keeps the bounds of a known territory', () => {
+		expect(fittableBounds(boundsOf(squares, (c) => c === 'B'))).toEqual([2, 2, 3, 3]);
+	});
+
+	it('refuses the infinite bounds of an unknown territory or an empty set', () => {
+		expect(boundsOf(squares, (c) => c === 'Z')).toEqual([Infinity, Infinity, -Infinity, -Infinity]);
+		expect(fittableBounds(boundsOf(squares, (c) => c === 'Z'))).toBeNull();
+	});
+
+	it('refuses NaN, inverted or missing bounds', () => {
+		expect(fittableBounds([0, Number.NaN, 1, 1])).toBeNull();
+		expect(fittableBounds([3, 0, 1, 1])).toBeNull();
+		expect(fittableBounds([0, 3, 1, 1])).toBeNull();
+		expect(fittableBounds(null)).toBeNull();
+		expect(fittableBounds(undefined)).toBeNull();
+	});
+
+	it('keeps a single point (the camera caps the zoom)', () => {
+		expect(fittableBounds([1.5, 44, 1.5, 44])).toEqual([1.5, 44, 1.5, 44]);
+	});
+});
+
+describe('metresPerPixel', () => {
+	it('is the equator length over 512 px at zoom 0, and halves with each zoom level', () => {
+		expect(metresPerPixel(0, 0)).toBeCloseTo(40_075_016.686 / 512, 6);
+		expect(metresPerPixel(0, 3)).toBeCloseTo(40_075_016.686 / 512 / 8, 6);
+		expect(metresPerPixel(60, 0)).toBeCloseTo(40_075_016.686 / 1024, 6);
+	});
+});

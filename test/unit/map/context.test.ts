@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import type { Layer } from '@deck.gl/core';
+import { MapContext } from '../../../src/lib/map/context.svelte';
+
+const layer = (id: string) => ({ id }) as unknown as Layer;
+const ids = (context: MapContext) => context.layers.map((l) => l.id);
+
+describe('MapContext layer stack', () => {
+	it('draws the slots by their order, whatever the order in which children set them', () => {
+		const context = new MapContext();
+		context.setLayers('labels', 80, [layer('place-labels')]);
+		context.setLayers('choropleth', 10, [layer('fill'), layer('outline')]);
+		context.setLayers('hover', 70, [layer('hover')]);
+		expect(ids(context)).toEqual(['fill', 'outline', 'hover', 'place-labels']);
+	});
+
+	it('replaces a slot in place and forgets a removed one', () => {
+		const context = new MapContext();
+		context.setLayers('choropleth', 10, [layer('fill')]);
+		context.setLayers('hover', 70, [layer('hover')]);
+		context.setLayers('choropleth', 10, [layer('fill-2')]);
+		expect(ids(context)).toEqual(['fill-2', 'hover']);
+		context.removeLayers('choropleth');
+		expect(ids(context)).toEqual(['hover']);
+	});
+
+	it('relays deck.gl callbacks to the listeners until they unsubscribe', () => {
+		const context = new MapContext();
+		let frames = 0;
+		const stop = context.onAfterRender(() => frames++);
+		context.emitAfterRender();
+		stop();
+		context.emitAfterRender();
+		expect(frames).toBe(1);
+	});
+});
