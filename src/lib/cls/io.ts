@@ -11,7 +11,7 @@
  */
 import { normalizeCommuneCode } from '../territory/insee-code';
 import { CsvSyntaxError, formatCsv, parseCsv, unguardCell } from './csv';
-import { DOCUMENTS } from './register/documents';
+import { DOCUMENTS } from './register';
 import {
 	actionSchema,
 	frenchErrorMap,
@@ -103,10 +103,8 @@ function stripBom(text: string): string {
 // JSON
 // ---------------------------------------------------------------------------------------------
 
-/** Un CLS ou une liste, en JSON indenté. */
-export function exportJson(data: Cls | readonly Cls[]): string {
-	return JSON.stringify(data, null, 2) + '\n';
-}
+// Le format d'échange (un CLS ou une liste en JSON indenté) est écrit par le schéma : le pipeline l'écrit aussi.
+export { exportJson } from './schema';
 
 export type ImportResult =
 	| { ok: true; state: Cls[]; changed: string[]; warnings: string[] }
@@ -301,7 +299,7 @@ const splitList = (s: string) =>
 
 function sourceFor(document: string, previous: SourceRef | undefined): Pick<SourceRef, 'document' | 'titre'> {
 	if (previous && previous.document === document) return { document, titre: previous.titre };
-	const known = Object.values(DOCUMENTS).find((d) => d.document === document);
+	const known = DOCUMENTS.find((d) => d.document === document);
 	return { document, titre: known?.titre ?? document };
 }
 
@@ -316,6 +314,14 @@ export function importCsv(input: ImportInput, current: readonly Cls[], opts: Csv
 	const { text, warnings } = d.decoded;
 	if (text.trim() === '') return { ok: false, errors: [{ line: 0, message: MESSAGES.vide }], warnings };
 
+	// One cause, one message: a file saved with another separator would give an error per line.
+	const firstLine = text.replace(/^\uFEFF/, '').split(/\r?\n/, 1)[0];
+	const other = firstLine.includes(';') ? undefined : [',', '\t', '|'].find((sep) => CSV_COLUMNS.every((c) => firstLine.split(sep).map((h) => h.trim().replace(/^"|"$/g, '')).includes(c)));
+	if (other) {
+		const name = other === ',' ? 'la virgule « , »' : other === '\t' ? 'la tabulation' : 'la barre « | »';
+		const message = `Le séparateur de ce fichier est ${name} : le CSV des CLS attend le point-virgule « ; » (enregistrez-le en « CSV (séparateur : point-virgule) »).`;
+		return { ok: false, errors: [{ line: 1, message }], warnings };
+	}
 	let records;
 	try {
 		records = parseCsv(text, ';');

@@ -346,6 +346,12 @@ const NOMS_VOCABULAIRE: Record<string, string> = {
 	unite: 'une unité admise'
 };
 
+/** « une liste attendue », « un nombre attendu » : the participle agrees with the type. */
+function expectedFr(type: string): string {
+	const fr = TYPES_FR[type] ?? type;
+	return `${fr} ${fr.startsWith('une ') ? 'attendue' : 'attendu'}`;
+}
+
 const TYPES_FR: Record<string, string> = {
 	string: 'du texte',
 	number: 'un nombre',
@@ -384,8 +390,8 @@ export const frenchErrorMap: z.core.$ZodErrorMap = (iss) => {
 			return `${received(iss.input)} n'est pas ${noun} (${values})`;
 		}
 		case 'invalid_type': {
-			if (iss.input === undefined) return `champ obligatoire manquant (${TYPES_FR[iss.expected] ?? iss.expected} attendu)`;
-			return `${TYPES_FR[iss.expected] ?? iss.expected} attendu, ${received(iss.input)} reçu`;
+			if (iss.input === undefined) return `champ obligatoire manquant (${expectedFr(iss.expected)})`;
+			return `${expectedFr(iss.expected)}, ${received(iss.input)} reçu`;
 		}
 		case 'unrecognized_keys':
 			return `champ${iss.keys.length > 1 ? 's' : ''} inconnu${iss.keys.length > 1 ? 's' : ''} : ${iss.keys.join(', ')}`;
@@ -425,6 +431,11 @@ export function validateClsList(json: unknown): ValidationResult<Cls[]> {
 	});
 	const r = schema.safeParse(json, { error: frenchErrorMap });
 	return r.success ? { ok: true, value: r.data } : { ok: false, errors: toErrors(r.error) };
+}
+
+/** Le format d'échange des CLS (import/export JSON, registre livré) : un CLS ou une liste, en JSON indenté. */
+export function exportJson(data: Cls | readonly Cls[]): string {
+	return JSON.stringify(data, null, 2) + '\n';
 }
 
 /** Message lisible d'une erreur : `chemin : message`. */

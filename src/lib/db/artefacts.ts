@@ -4,6 +4,8 @@
  * message rather than draw wrong figures.
  */
 
+import { NETWORK_LOST } from './fetch';
+
 export interface ArtefactEntry {
 	table: string;
 	file: string;
@@ -32,9 +34,20 @@ export interface DatasetAbout {
 	limites?: string[];
 }
 
+/** The CLS register (`npm run data` validates `data/cls`): JSON, not a table; the app bundles it (cls/register.ts). */
+export interface RegisterEntry {
+	file: string;
+	contracts: number;
+	bytes: number;
+	sha256: string;
+	title: string;
+	source: string;
+}
+
 export interface Manifest {
 	schema: number;
 	artefacts: ArtefactEntry[];
+	register?: RegisterEntry;
 }
 
 export const MANIFEST_FILE = 'manifest.json';
@@ -122,8 +135,11 @@ export async function readArtefact(
 	try {
 		bytes = await read(entry.file);
 	} catch (cause) {
+		const why = cause instanceof Error ? cause.message : String(cause);
 		throw new ArtefactError(
-			`Le fichier de données « ${entry.file} » est introuvable (${cause instanceof Error ? cause.message : String(cause)}).`
+			why === NETWORK_LOST
+				? `Le fichier de données « ${entry.file} » n’a pas pu être téléchargé (${why}).`
+				: `Le fichier de données « ${entry.file} » est introuvable (${why}).`
 		);
 	}
 	if (!isGzip(bytes)) {
