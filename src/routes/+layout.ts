@@ -1,11 +1,12 @@
 import { browser } from '$app/environment';
-import { browserEngine } from '$lib/db/engine';
+import { startEngine } from '$lib/db/engine';
 
 // The atlas runs entirely in the browser (DuckDB-WASM, WebGL): pages are prerendered shells.
 export const prerender = true;
 export const ssr = false;
 
-export function load() {
-	// Start the engine now; failures surface where a page awaits it.
-	if (browser) browserEngine().catch(() => undefined);
+export function load({ route }) {
+	// Start the engine now; failures surface where a page awaits it. The explorer (/) starts it
+	// itself, after its first map, drawn without it.
+	if (browser && route.id !== '/') startEngine().catch(() => undefined);
 }

@@ -1,7 +1,7 @@
 import type { DbConnector, FileDb } from './connector';
 import { ArtefactError, MANIFEST_FILE, parseManifest, type Manifest } from './artefacts';
 import { TableLoader } from './load';
-import { browserEngine } from './engine';
+import { browserEngine, startEngine } from './engine';
 import { NETWORK_LOST, fetchBytes } from './fetch';
 
 /**
@@ -21,6 +21,7 @@ export class AtlasData {
 
 	/** The engine, once the given tables are loaded. */
 	async db(tables: readonly string[]): Promise<DbConnector> {
+		startEngine().catch(() => undefined);
 		await this.tables.ensure(tables);
 		return this.engine;
 	}

@@ -1,13 +1,14 @@
 import type { DbConnector } from '../db/connector';
 import { ArtefactError, findArtefact, type Manifest } from '../db/artefacts';
 import type { TableLoader } from '../db/load';
-import { browserEngine } from '../db/engine';
 import { atlasData } from '../db/atlas';
+import { startEngine } from '../db/engine';
 import { getIndicator, levelsOf, type Indicator, type Level } from '../indicators/catalogue';
 import { classifyCategories, classifyValues, type Classification } from '../indicators/classify';
 import { queryTerritoryValues, type TerritoryValues } from '../indicators/values';
 import type { Scope } from '../indicators/sql';
 import { loadPolygons } from '../map/load-polygons';
+import { loadCommuneValues, type CommuneValues } from '../map/first-view';
 import type { FlatPolygons } from '../map/polygons';
 import type { PlaceLabels } from '../map/layers';
 import { loadFacilities, type Facilities } from '../map/facilities';
@@ -58,8 +59,10 @@ function perfMark(name: string) {
 
 /**
  * State of the map explorer. Data flows one way: artefacts → DuckDB → Arrow → typed arrays → layers.
- * Geometry is fetched and triangulated in workers while DuckDB starts, so the map shows before
- * the engine is ready; each view change re-runs only the queries it invalidates.
+ * The first view (commune level, France) needs no engine: geometry comes triangulated and the
+ * commune values come in their own artefact (map/first-view.ts), so the map is coloured while
+ * DuckDB starts in the background. What needs SQL waits for the engine, then runs: nothing asked is lost.
+ * Each view change re-runs only the queries it invalidates.
  */
 export class Explorer {
 	phase = $state<'chargement' | 'contours' | 'pret' | 'erreur'>('chargement');
@@ -93,6 +96,11 @@ export class Explorer {
 	focusRequest = $state<{ level: Level; code: string; n: number } | null>(null);
 
 	db = $state.raw<DbConnector | null>(null);
+	/** False while DuckDB starts: the controls that need it say so, and their requests wait for it. */
+	engineReady = $state(false);
+	/** The engine, once started with the first tables and checked; rejected if it fails. */
+	private engine: Promise<DbConnector> | null = null;
+	private communeValues: Promise<CommuneValues> | null = null;
 	private tables: TableLoader | null = null;
 	private manifest: Manifest | null = null;
 	private dataUrl = '';
@@ -109,33 +117,59 @@ export class Explorer {
 		this.view = view;
 		this.linkNotice = ignoredNotice(ignored);
 		this.dataUrl = dataUrl;
-		const engine = browserEngine();
 		try {
 			const data = await atlasData(dataUrl);
 			this.manifest = data.manifest;
-			// While the engine starts: commune geometry (always needed), that of the level shown, the first tables.
+			this.tables = data.tables;
+			// The first view needs the commune geometry (always drawn), that of the level shown, and the commune values.
 			const geometry = Promise.all([this.loadGeometry('commune'), this.loadGeometry(view.level)]).then((p) => {
 				if (this.phase === 'chargement') this.phase = 'contours';
 				perfMark('geometry-ready');
 				return p;
 			});
-			this.tables = data.tables;
-			const firstTables = this.tables.ensure([...TERRITORY_TABLES, ...this.indicator.tables]);
+			this.communeValues = Promise.all([loadCommuneValues(data.manifest, dataUrl), geometry]).then(([values, [communes]]) => {
+				checkSameCodes(values.codes, communes.codes, 'Les valeurs des communes et leurs contours');
+				if (!this.names.commune) this.names = { ...this.names, commune: values.names };
+				return values;
+			});
+			// DuckDB starts in the background, once the first view is drawn (it would compete for the
+			// CPU), or at once if the view needs it.
+			const tables = this.tables;
+			this.engine = this.communeValues
+				.then((values) => (values.values(view.indicator, view.level, view.scope) ? firstColouredMap() : undefined))
+				.then(() => Promise.all([startEngine(), tables.ensure([...TERRITORY_TABLES, ...this.indicator.tables])]))
+				.then(async ([db]) => {
+					perfMark('duckdb-ready');
+					await this.checkAlignment(db);
+					const opened = this.view;
+					await this.checkTerritories(db, ignored);
+					this.db = db;
+					// A permalink's unknown territory was dropped: the view waiting for the engine is redrawn.
+					if (this.view !== opened) this.refresh().catch((error: unknown) => this.fail(error));
+					return db;
+				});
+			this.engine.catch(() => undefined);
 			this.loadOutlines();
 
-			const [, db] = await Promise.all([geometry, engine, firstTables]);
-			this.db = db;
-			perfMark('duckdb-ready');
-			await this.checkAlignment(db);
-			await this.checkTerritories(db, ignored);
 			await this.refresh();
 			await this.refreshFilter();
+			const db = await this.engine;
+			this.engineReady = true;
+			await this.loadNames(this.view.level);
 			this.phase = 'pret';
+			perfMark('interactive');
 			await Promise.all([this.loadLabels(db), this.tables.ensureAll()]);
-			if (view.layers.length) await Promise.all([this.ensureFacilities(), this.ensureOverlays()]);
+			if (this.view.layers.length) await Promise.all([this.ensureFacilities(), this.ensureOverlays()]);
 		} catch (error) {
 			this.fail(error);
 		}
+	}
+
+	/** The engine, waited for if it is still starting (null if it failed: the error is already shown). */
+	async whenEngine(): Promise<DbConnector | null> {
+		if (this.db) return this.db;
+		if (!this.engine) return null;
+		return this.engine.catch(() => null);
 	}
 
 	private fail(error: unknown) {
@@ -183,14 +217,9 @@ export class Explorer {
 
 	/** The map colours territory i with row i of the queries: both must list the same codes in the same order. */
 	private async checkAlignment(db: DbConnector) {
-		await this.loadNames('commune');
-		const codes = this.geometry.commune!.codes;
+		const [communes] = await Promise.all([this.loadGeometry('commune'), this.loadNames('commune', db)]);
 		const table = await db.query('SELECT code FROM communes ORDER BY code');
-		const column = table.getChild('code')!;
-		const same = column.length === codes.length && codes.every((c, i) => column.get(i) === c);
-		if (!same) {
-			throw new ArtefactError('Les contours des communes et la table des communes ne correspondent pas : reconstruisez les données (npm run data).');
-		}
+		checkSameCodes(table.getChild('code')!.toArray() as string[], communes.codes, 'Les contours des communes et la table des communes');
 	}
 
 	/**
@@ -224,9 +253,9 @@ export class Explorer {
 		this.linkNotice = ignoredNotice(dropped);
 	}
 
-	private async loadNames(level: Level) {
-		if (this.names[level] || !this.db) return;
-		const table = await this.db.query(NAMES_SQL[level]);
+	private async loadNames(level: Level, db = this.db) {
+		if (this.names[level] || !db) return;
+		const table = await db.query(NAMES_SQL[level]);
 		this.names = { ...this.names, [level]: table.getChild('nom')!.toArray() as string[] };
 	}
 
@@ -283,7 +312,7 @@ export class Explorer {
 
 	private async ensureOverlays() {
 		const communes = this.geometry.commune;
-		if (!this.db || !communes) return;
+		if (!this.db || !communes) return; // start() runs it once the engine is up
 		for (const overlay of OVERLAYS) {
 			if (!this.view.layers.includes(overlay.id) || this.overlays[overlay.id]) continue;
 			await this.ensureTables([...overlay.tables]);
@@ -291,9 +320,13 @@ export class Explorer {
 		}
 	}
 
-	/** Queries values (unless only the classes changed) and classifies them. Marks the timing for the benchmark. */
+	/**
+	 * Queries values (unless only the classes changed) and classifies them. Commune values over
+	 * France come from their artefact, without SQL; any other view waits for the engine if it is
+	 * still starting. Marks the timing for the benchmark.
+	 */
 	private async refresh(classesOnly = false): Promise<void> {
-		if (!this.db || !this.tables) return;
+		if (!this.tables) return;
 		const generation = ++this.generation;
 		perfMark('recolor-start');
 		this.busy = true;
@@ -302,10 +335,19 @@ export class Explorer {
 			const indicator = getIndicator(view.indicator);
 			let shown = this.shown;
 			if (!classesOnly || !shown) {
-				await Promise.all([this.tables.ensure(indicator.tables), this.loadGeometry(view.level), this.loadNames(view.level)]);
-				const scope = await this.sqlScope(view);
-				shown = { indicator, level: view.level, values: await queryTerritoryValues(this.db, indicator, view.level, scope) };
-				this.scopeCommunes = scope.level === 'communes' ? { scope: JSON.stringify(view.scope), codes: scope.codes } : null;
+				const direct = (await this.communeValues)?.values(indicator.id, view.level, view.scope);
+				if (direct) {
+					await this.loadGeometry('commune');
+					shown = { indicator, level: view.level, values: direct };
+					this.scopeCommunes = null;
+				} else {
+					const db = await this.whenEngine();
+					if (!db || generation !== this.generation) return;
+					await Promise.all([this.tables.ensure(indicator.tables), this.loadGeometry(view.level), this.loadNames(view.level)]);
+					const scope = await this.sqlScope(view);
+					shown = { indicator, level: view.level, values: await queryTerritoryValues(db, indicator, view.level, scope) };
+					this.scopeCommunes = scope.level === 'communes' ? { scope: JSON.stringify(view.scope), codes: scope.codes } : null;
+				}
 			}
 			if (generation !== this.generation) return;
 			const { values, inScope } = shown.values;
@@ -315,6 +357,7 @@ export class Explorer {
 					: classifyValues(values, view.method, view.classes, inScope, view.breaks);
 			this.shown = shown;
 			if (!this.view.filter) this.filterMask = null;
+			if (this.db) void this.loadNames(view.level);
 		} finally {
 			if (generation === this.generation) this.busy = false;
 		}
@@ -332,15 +375,23 @@ export class Explorer {
 		}
 	}
 
+	/** The criterion is on commune values over France: from their artefact, or from the engine. */
 	private async refreshFilter(): Promise<void> {
 		const filter = this.view.filter;
-		if (!filter || !this.db || !this.tables) {
+		if (!filter || !this.tables) {
 			this.filterMask = null;
 			return;
 		}
 		const indicator = getIndicator(filter.indicator);
-		await this.tables.ensure(indicator.tables);
-		const { values } = await queryTerritoryValues(this.db, indicator, 'commune', { level: 'france' });
+		const france = { level: 'france' } as const;
+		let values = (await this.communeValues)?.values(indicator.id, 'commune', france)?.values;
+		if (!values) {
+			const db = await this.whenEngine();
+			if (!db) return;
+			await this.tables.ensure(indicator.tables);
+			values = (await queryTerritoryValues(db, indicator, 'commune', france)).values;
+		}
+		if (this.view.filter !== filter) return;
 		const mask = new Uint8Array(values.length);
 		for (let i = 0; i < values.length; i++) {
 			const v = values[i];
@@ -386,6 +437,7 @@ export class Explorer {
 	}
 
 	private async ensureFacilities() {
+		// Without the engine yet, start() runs it once the engine is up.
 		if (this.facilities || !this.db || !this.tables) return;
 		await this.tables.ensure(['finess']);
 		this.facilities = await loadFacilities(this.db);
@@ -405,3 +457,30 @@ export class Explorer {
 	}
 }
 
+/**
+ * Resolves once the map has drawn its first coloured frame (AtlasMap marks it), or after
+ * FIRST_MAP_WAIT_MS if it never does (no WebGL…): the engine must start anyway.
+ */
+const FIRST_MAP_WAIT_MS = 3000;
+function firstColouredMap(): Promise<void> {
+	return new Promise((resolve) => {
+		const drawn = () => performance.getEntriesByName('cls:first-colored-map').length > 0;
+		if (drawn()) return resolve();
+		const observer = new PerformanceObserver(() => {
+			if (!drawn()) return;
+			observer.disconnect();
+			resolve();
+		});
+		observer.observe({ type: 'mark' });
+		setTimeout(() => {
+			observer.disconnect();
+			resolve();
+		}, FIRST_MAP_WAIT_MS);
+	});
+}
+
+function checkSameCodes(actual: readonly string[], expected: readonly string[], what: string): void {
+	if (actual.length !== expected.length || actual.some((c, i) => c !== expected[i])) {
+		throw new ArtefactError(`${what} ne correspondent pas : reconstruisez les données (npm run data).`);
+	}
+}

@@ -11,7 +11,7 @@ export interface TerritoryValues {
 }
 
 /** A numeric column as a Float64Array with NaN for nulls (reading the raw buffer would show nulls as 0). */
-function floatColumn(table: Table, name: string): Float64Array {
+export function floatColumn(table: Table, name: string): Float64Array {
 	const column = table.getChild(name);
 	if (!column) throw new Error(`colonne « ${name} » absente du résultat`);
 	const out = new Float64Array(table.numRows);
