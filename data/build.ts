@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import type { Table } from 'apache-arrow';
 import { type ArtefactMeta, type ManifestEntry, clearArtefacts, writeArtefact, writeManifest } from './lib/arrow';
 import { buildAcces } from './acces';
+import { buildRegister } from './cls';
 import { loadCog } from './cog';
 import { buildGeography } from './geography';
 import { buildApl } from './sources/apl';
@@ -19,6 +20,7 @@ import { buildTypologies } from './sources/typologies';
 import { buildRadon } from './sources/radon';
 import { buildPopulationAges, passageTable } from './sources/population-ages';
 
+const CLS_DIR = resolve(dirname(fileURLToPath(import.meta.url)), 'cls');
 const IGN = 'IGN – ADMIN EXPRESS COG CARTO 2025';
 const COG = 'INSEE – COG 2025';
 
@@ -166,12 +168,17 @@ const META = {
 export interface BuildOptions {
 	from: string;
 	out: string;
+	/** The CLS register's inputs (`data/cls`). */
+	cls?: string;
 	log?: (message: string) => void;
 }
 
 /** Builds every artefact into `out` and returns the manifest entries (sorted by table). */
-export async function build({ from, out, log = () => {} }: BuildOptions): Promise<ManifestEntry[]> {
+export async function build({ from, out, cls = CLS_DIR, log = () => {} }: BuildOptions): Promise<ManifestEntry[]> {
 	mkdirSync(out, { recursive: true });
+	// First: a faulty contract stops the build before the long part.
+	const register = buildRegister(cls, out);
+	log(`${register.file.padEnd(20)} ${String(register.contracts).padStart(7)} CLS    ${String(register.bytes).padStart(10)} octets`);
 	const cog = loadCog(from);
 	const { bvOf, libelles } = readCommuneBassins(from, cog);
 	const geography = buildGeography(from, cog, bvOf);
@@ -213,7 +220,7 @@ export async function build({ from, out, log = () => {} }: BuildOptions): Promis
 		log(`${entry.table.padEnd(20)} ${String(entry.rows).padStart(7)} lignes ${String(entry.bytes).padStart(10)} octets`);
 		return entry;
 	});
-	writeManifest(out, entries);
+	writeManifest(out, entries, register);
 	return entries;
 }
 

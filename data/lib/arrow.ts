@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { join } from 'node:path';
-import type { ArtefactEntry } from '../../src/lib/db/artefacts';
+import type { ArtefactEntry, RegisterEntry } from '../../src/lib/db/artefacts';
 import {
 	Bool,
 	Data,
@@ -91,7 +91,7 @@ export function clearArtefacts(outDir: string): void {
 	}
 }
 
-export function writeManifest(outDir: string, entries: readonly ManifestEntry[]): void {
+export function writeManifest(outDir: string, entries: readonly ManifestEntry[], register: RegisterEntry): void {
 	const artefacts = [...entries].sort((a, b) => (a.table < b.table ? -1 : a.table > b.table ? 1 : 0));
-	writeFileSync(join(outDir, 'manifest.json'), `${JSON.stringify({ schema: 1, artefacts }, null, '\t')}\n`);
+	writeFileSync(join(outDir, 'manifest.json'), `${JSON.stringify({ schema: 1, artefacts, register }, null, '\t')}\n`);
 }

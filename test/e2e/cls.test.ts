@@ -146,14 +146,14 @@ describe('/cls/cauvaldor', () => {
 	it('shows the key indicators beside the Lot, Occitanie and France, formatted fr-FR', async () => {
 		const table = page.getByTestId('indicators');
 		expect(await table.locator('thead').innerText()).toMatch(/Périmètre\s+Lot\s+Occitanie\s+France/);
-		const apl = await table.locator('tr[data-indicator=apl_mg_2023]').innerText();
+		const apl = await table.locator('tr[data-indicator=apl_mg_moins65_2023]').innerText();
 		expect(apl).toMatch(/\d,\d\d/);
 		expect(await table.locator('tr[data-indicator=part_75_ans_plus_bv_2022]').innerText()).toContain('bassin de vie');
 		expect(await table.locator('tr[data-indicator=medecin_omnipraticien_bpe2013]').innerText()).toContain('BPE 2013');
 	});
 
 	it('shows the APL 2023 beside the actions about doctors, and radon communes beside santé-environnement', async () => {
-		const fig = await page.locator('[data-action="parcours-m-aides"] [data-indicator=apl_mg_2023]').innerText();
+		const fig = await page.locator('[data-action="parcours-m-aides"] [data-indicator=apl_mg_moins65_2023]').innerText();
 		expect(fig).toMatch(/périmètre : \d,\d\d consultations/);
 		const radon = page.locator('[data-action="sante-environnementale-information"] [data-indicator=radon]');
 		await radon.waitFor();

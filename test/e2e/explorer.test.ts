@@ -61,10 +61,14 @@ describe('switching indicator', () => {
 	it('changes the legend and the map pixels', async () => {
 		const { page, errors } = await open('/');
 		const before = await mapPixels(page);
-		expect(await legendTitle(page)).toBe('APL aux médecins généralistes 2023');
+		// DREES's reference APL (GPs under 65) opens the atlas, with its direction and the 2,5 sous-densité threshold.
+		expect(await legendTitle(page)).toBe('APL aux médecins généralistes de moins de 65 ans 2023');
+		expect(await page.getByTestId('legend-direction').innerText()).toBe('plus élevé = plus favorable');
+		expect(await page.getByTestId('legend-threshold').innerText()).toContain('2,5');
 		await page.selectOption('#indicator', 'radon_classe');
 		await waitForRecolour(page, 1);
 		await expect.poll(() => legendTitle(page)).toBe('Potentiel radon (zonage réglementaire)');
+		expect(await page.getByTestId('legend-threshold').count()).toBe(0);
 		const labels = await page.getByTestId('legend').locator('.label').allInnerTexts();
 		expect(labels[2]).toBe('Zone 3 : potentiel significatif');
 		const after = await mapPixels(page);
@@ -180,8 +184,9 @@ describe('map export', () => {
 		const { page, errors } = await open('/?i=apl_mg_2023&p=departement:15');
 		const single = await exportedPng(page, 'export-png');
 		const double = await exportedPng(page, 'export-png-2x');
-		expect(single.name).toBe('apl-mg-2023-cantal.png');
-		expect(double.name).toBe('apl-mg-2023-cantal-2x.png');
+		// An older permalink's indicator, the all-ages variant, now says so in its name.
+		expect(single.name).toBe('apl-mg-tous-ages-2023-cantal.png');
+		expect(double.name).toBe('apl-mg-tous-ages-2023-cantal-2x.png');
 		writeFileSync(resolve(SHOTS, 'export-cantal-2x.png'), Buffer.from(double.base64, 'base64'));
 		// The map as shown (its canvas, in CSS pixels); the image adds the title band (54), the source band (30)
 		// and, right of the map, the legend band.
@@ -302,7 +307,7 @@ describe('selection of communes', () => {
 		await page.getByTestId('group-portrait').click();
 		await expect.poll(() => page.getByTestId('portrait-communes').innerText(), { timeout: 60_000 }).toBe(`${expected.length} communes`);
 		const apl = await db.query(
-			'SELECT sum(a.apl_mg * a.pop_standardisee) / sum(a.pop_standardisee) AS v FROM apl a ' +
+			'SELECT sum(a.apl_mg_moins65 * a.pop_standardisee) / sum(a.pop_standardisee) AS v FROM apl a ' +
 				"WHERE a.annee = 2023 AND a.code IN (SELECT unnest(string_split(?, ',')))",
 			[expected.join(',')]
 		);
@@ -310,7 +315,7 @@ describe('selection of communes', () => {
 			expected.join(',')
 		]);
 		await db.close();
-		expect(await page.locator('tr[data-indicator=apl_mg_2023] td.main').innerText()).toBe(formatNumber(Number(apl.get(0)!.toJSON().v), 2));
+		expect(await page.locator('tr[data-indicator=apl_mg_moins65_2023] td.main').innerText()).toBe(formatNumber(Number(apl.get(0)!.toJSON().v), 2));
 		expect(await page.locator('.meta').first().innerText()).toContain(`${formatNumber(Number(population.get(0)!.toJSON().v), 0)} habitants`);
 		expect(await page.getByTestId('portrait-title').innerText()).toBe(`Sélection de ${expected.length} communes`);
 		await page.screenshot({ path: resolve(SHOTS, 'portrait-selection.png'), fullPage: true, timeout: 120_000 });

@@ -69,6 +69,12 @@ describe('the colour legend is on the map', () => {
 				expect(inside(box, screen), `${await row.innerText()} hors de l’écran`).toBe(true);
 				expect(inside(box, map), `${await row.innerText()} hors de la carte`).toBe(true);
 			}
+			// How to read it: the favourable direction and the reference threshold of the default APL.
+			for (const line of [legend.getByTestId('legend-direction'), legend.getByTestId('legend-threshold')]) {
+				expect(inside((await line.boundingBox())!, screen)).toBe(true);
+			}
+			expect(await legend.getByTestId('legend-direction').innerText()).toBe('plus élevé = plus favorable');
+			expect(await legend.getByTestId('legend-threshold').innerText()).toMatch(/2,5/);
 			// The map keeps most of its area: the legend covers less than half of it.
 			const legendBox = (await legend.boundingBox())!;
 			expect(legendBox.width * legendBox.height).toBeLessThan((map.width * map.height) / 2);
@@ -133,7 +139,7 @@ function parseCsv(text: string): string[][] {
 
 describe('the table of the territories shown', () => {
 	it('lists the EPCI of Occitanie sorted by APL, ranks as numbers in CSV and XLSX, and a row opens the map', async () => {
-		const { page, errors } = await open('/?i=apl_mg_2023&n=epci&p=region:76', { width: 1440, height: 900 });
+		const { page, errors } = await open('/?i=apl_mg_moins65_2023&n=epci&p=region:76', { width: 1440, height: 900 });
 		await page.getByTestId('show-table').click();
 		const table = page.getByTestId('territory-table');
 		await table.locator('tbody tr').first().waitFor();
@@ -173,7 +179,7 @@ describe('the table of the territories shown', () => {
 	});
 
 	it('filters by name and sorts by each column with aria-sort', async () => {
-		const { page } = await open('/?i=apl_mg_2023&n=epci&p=region:76', { width: 1440, height: 900 });
+		const { page } = await open('/?i=apl_mg_moins65_2023&n=epci&p=region:76', { width: 1440, height: 900 });
 		await page.getByTestId('show-table').click();
 		const table = page.getByTestId('territory-table');
 		await table.locator('tbody tr').first().waitFor();

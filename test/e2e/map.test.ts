@@ -54,7 +54,7 @@ describe('first screen: France coloured by APL 2023, offline', () => {
 
 	it('shows the APL 2023 legend with classes that count every commune', async () => {
 		const legend = page.getByTestId('legend');
-		await expect.poll(() => legend.locator('h2').innerText()).toBe('APL aux médecins généralistes 2023');
+		await expect.poll(() => legend.locator('h2').innerText()).toBe('APL aux médecins généralistes de moins de 65 ans 2023');
 		const counts = await legend.locator('.count').allInnerTexts();
 		const total = counts.reduce((sum, text) => sum + Number(text.replace(/\s/g, '')), 0);
 		expect(total).toBe(34_875);
@@ -93,9 +93,9 @@ describe('hover tooltip', () => {
 		const db = await openNodeAtlas();
 		const row = (
 			await db.query(
-				"SELECT c.lon, c.lat, a.apl_mg FROM communes c JOIN apl a ON a.code = c.code AND a.annee = 2023 WHERE c.code = '46042'"
+				"SELECT c.lon, c.lat, a.apl_mg, a.apl_mg_moins65 FROM communes c JOIN apl a ON a.code = c.code AND a.annee = 2023 WHERE c.code = '46042'"
 			)
-		).get(0)!.toJSON() as { lon: number; lat: number; apl_mg: number };
+		).get(0)!.toJSON() as { lon: number; lat: number; apl_mg: number; apl_mg_moins65: number };
 		await db.close();
 		// DREES publishes 4.166 for Cahors in 2023 (SOURCE.txt check): the artefact must agree.
 		expect(row.apl_mg).toBeCloseTo(4.166, 3);
@@ -109,8 +109,9 @@ describe('hover tooltip', () => {
 		const text = await tooltip.innerText();
 		expect(text).toContain('Cahors');
 		expect(text).toContain('46042');
-		expect(text).toContain(new Intl.NumberFormat('fr-FR', { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(row.apl_mg));
-		expect(text).toContain('4,17');
+		// The first screen shows DREES's reference APL, to GPs under 65, and how to read it.
+		expect(text).toContain(new Intl.NumberFormat('fr-FR', { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(row.apl_mg_moins65));
+		expect(text).toContain('plus élevé = plus favorable');
 		expect(text).toContain('DREES');
 		await page.screenshot({ path: resolve(SHOTS, 'hover-cahors.png') });
 		expect(errors).toEqual([]);

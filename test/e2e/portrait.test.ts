@@ -8,8 +8,16 @@ import { openNodeAtlas } from '../../src/lib/db/node';
 import type { DbConnector } from '../../src/lib/db/connector';
 import { formatNumber } from '../../src/lib/indicators/format';
 import { formatOf, readWorkbook, rowStartingWith } from '../support/xlsx';
-import { bassinAurillac } from '../../src/lib/cls/register/bassin-aurillac';
-import { cauvaldor } from '../../src/lib/cls/register/cauvaldor';
+import { getShippedCls } from '../../src/lib/cls/register';
+import type { Cls } from '../../src/lib/cls/schema';
+
+function shipped(id: string): Cls {
+	const cls = getShippedCls(id);
+	if (!cls) throw new Error(`CLS ${id} absent du registre livré`);
+	return cls;
+}
+const cauvaldor = shipped('cauvaldor');
+const bassinAurillac = shipped('bassin-aurillac-carlades-chataigneraie-2024-2028');
 
 const SHOTS = resolve(import.meta.dirname, '../../test-results');
 mkdirSync(SHOTS, { recursive: true });
@@ -44,8 +52,9 @@ async function scalar(sql: string, params: string[] = []): Promise<number> {
 	return Number((await db.query(sql, params)).get(0)!.toJSON().v);
 }
 
+/** DREES's reference APL, to GPs under 65: the first APL of the catalogue. */
 const APL_2023 = (where: string) =>
-	`SELECT sum(a.apl_mg * a.pop_standardisee) / sum(a.pop_standardisee) AS v FROM apl a JOIN communes c USING (code) WHERE ${where} AND a.annee = 2023`;
+	`SELECT sum(a.apl_mg_moins65 * a.pop_standardisee) / sum(a.pop_standardisee) AS v FROM apl a JOIN communes c USING (code) WHERE ${where} AND a.annee = 2023`;
 
 describe('comparison', () => {
 	it('Figeac, Cahors, Saint-Céré: APL 2023 = SQL ratio of sums, references, ranks, CSV and XLSX', async () => {
@@ -66,11 +75,22 @@ describe('comparison', () => {
 			await scalar(APL_2023("c.reg = '76'")),
 			await scalar(APL_2023('true'))
 		];
-		const cells = await table.locator('tr[data-indicator=apl_mg_2023] td .value').allInnerTexts();
+		const cells = await table.locator('tr[data-indicator=apl_mg_moins65_2023] td .value').allInnerTexts();
 		expect(cells).toEqual(expected.map((v) => formatNumber(v, 2)));
-		const ranks = await table.locator('tr[data-indicator=apl_mg_2023] td .rank').allInnerTexts();
+		const ranks = await table.locator('tr[data-indicator=apl_mg_moins65_2023] td .rank').allInnerTexts();
 		expect(ranks).toHaveLength(3);
 		for (const r of ranks) expect(r).toMatch(/^\d+(er|e)( ex æquo)? \/ 312$/);
+		// Saint-Céré, about 1 km from an MSP: ranked among the nearest communes of the Lot (rank 1 = most favourable).
+		const nearer = await scalar(
+			"SELECT 1 + count(*) FILTER (WHERE a.dist_msp_km < (SELECT dist_msp_km FROM acces WHERE code = '46251'))::DOUBLE AS v FROM acces a JOIN communes c USING (code) WHERE c.dep = '46' AND a.dist_msp_km IS NOT NULL"
+		);
+		const mspRank = await table.locator('tr[data-indicator=dist_msp_km] td[data-column="commune:46251"] .rank').innerText();
+		expect(mspRank).toMatch(new RegExp(`^${nearer === 1 ? '1er' : `${nearer}e`}( ex æquo)? / 312$`));
+		expect(await table.locator('tr[data-indicator=dist_msp_km] .unit').innerText()).toContain('plus élevé = plus défavorable');
+		// A bassin-de-vie value shared by its communes is not ranked between them.
+		expect(await table.locator('tr[data-indicator=part_75_ans_plus_bv_2022] td[data-column="commune:46251"] .rank').innerText()).toBe(
+			'non classé (mesuré au bassin de vie)'
+		);
 
 		await page.screenshot({ path: resolve(SHOTS, 'compare-figeac-cahors-saint-cere.png'), fullPage: true });
 
@@ -82,7 +102,7 @@ describe('comparison', () => {
 		const lines = text.split('\r\n');
 		expect(lines[0]).toBe('Indicateur;Unité;Source;Figeac;Cahors;Saint-Céré;Lot (référence);Occitanie (référence);France (référence);Donnée manquante');
 		expect(lines[1]).toBe('Code du territoire;;;46102;46042;46251;46;76;;');
-		const apl = lines.find((l) => l.startsWith('APL aux médecins généralistes 2023;'))!;
+		const apl = lines.find((l) => l.startsWith('APL aux médecins généralistes de moins de 65 ans 2023;'))!;
 		expect(apl.split(';').slice(3, 9)).toEqual(expected.map((v) => v.toFixed(2).replace('.', ',')));
 
 		const [xlsxDownload] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-xlsx').click()]);
@@ -92,7 +112,7 @@ describe('comparison', () => {
 		expect(header).toEqual(lines[0].split(';'));
 		const codes = rowStartingWith(wb, 'Code du territoire', 10).slice(3, 8);
 		expect(codes.map((c) => [c?.type, c?.text])).toEqual(['46102', '46042', '46251', '46', '76'].map((code) => ['s', code]));
-		const aplCells = rowStartingWith(wb, 'APL aux médecins généralistes 2023', 9).slice(3);
+		const aplCells = rowStartingWith(wb, 'APL aux médecins généralistes de moins de 65 ans 2023', 9).slice(3);
 		for (const [i, cell] of aplCells.entries()) {
 			expect(cell).toBeDefined();
 			expect(cell!.type ?? 'n').toBe('n');
@@ -162,7 +182,7 @@ describe('portrait', () => {
 		// This version ships no INSEE age table: one line says so on screen, none on paper.
 		expect(await page.getByTestId('portrait-ages-absent').innerText()).toContain('« base-cc-evol-struct-pop » n’est pas disponible');
 		const aplValue = await scalar(APL_2023("c.epci = '200066371'"));
-		const apl = await page.locator('tr[data-indicator=apl_mg_2023] td.main').innerText();
+		const apl = await page.locator('tr[data-indicator=apl_mg_moins65_2023] td.main').innerText();
 		expect(apl).toBe(formatNumber(aplValue, 2));
 
 		// Every figure of the portrait in a workbook: the same value, at full precision.
@@ -170,7 +190,7 @@ describe('portrait', () => {
 		expect(download.suggestedFilename()).toBe('portrait-contrat-local-de-sante-de-cauvaldor.xlsx');
 		const wb = readWorkbook(readFileSync((await download.path())!));
 		expect(rowStartingWith(wb, 'Indicateur', 8).map((c) => c?.text)).toEqual(['Indicateur', 'Unité', 'Source', cauvaldor.nom, 'Lot', 'Occitanie', 'France', 'Donnée manquante']);
-		expect(Number(rowStartingWith(wb, 'APL aux médecins généralistes 2023', 4)[3]?.text)).toBeCloseTo(aplValue, 9);
+		expect(Number(rowStartingWith(wb, 'APL aux médecins généralistes de moins de 65 ans 2023', 4)[3]?.text)).toBeCloseTo(aplValue, 9);
 		expect(Number(rowStartingWith(wb, 'Population municipale', 4)[3]?.text)).toBe(population);
 		await page.waitForTimeout(2500); // let the perimeter map draw
 		await page.screenshot({ path: resolve(SHOTS, 'portrait-cauvaldor.png'), fullPage: true, timeout: 120_000 });
@@ -201,7 +221,7 @@ describe('portrait', () => {
 		const [download] = await Promise.all([page.waitForEvent('download', { timeout: 60_000 }), page.getByTestId('export-png-2x').click()]);
 		const png = readFileSync((await download.path())!);
 		writeFileSync(resolve(SHOTS, 'aurillac-map-2x.png'), png);
-		expect(download.suggestedFilename()).toMatch(/^apl-mg-2023-.*aurillac.*-2x\.png$/);
+		expect(download.suggestedFilename()).toMatch(/^apl-mg-moins-de-65-ans-2023-.*aurillac.*-2x\.png$/);
 		// PNG header: width and height at bytes 16 and 20, 2× the map's CSS size plus the title, source and legend bands.
 		const map = (await page.locator('.maplibregl-canvas').boundingBox())!;
 		expect(png.readUInt32BE(16)).toBeGreaterThan(2 * (Math.round(map.width) + 150));

@@ -11,7 +11,7 @@
  */
 import { normalizeCommuneCode } from '../territory/insee-code';
 import { CsvSyntaxError, formatCsv, parseCsv, unguardCell } from './csv';
-import { DOCUMENTS } from './register/documents';
+import { DOCUMENTS } from './register';
 import {
 	actionSchema,
 	frenchErrorMap,
@@ -103,10 +103,8 @@ function stripBom(text: string): string {
 // JSON
 // ---------------------------------------------------------------------------------------------
 
-/** Un CLS ou une liste, en JSON indenté. */
-export function exportJson(data: Cls | readonly Cls[]): string {
-	return JSON.stringify(data, null, 2) + '\n';
-}
+// Le format d'échange (un CLS ou une liste en JSON indenté) est écrit par le schéma : le pipeline l'écrit aussi.
+export { exportJson } from './schema';
 
 export type ImportResult =
 	| { ok: true; state: Cls[]; changed: string[]; warnings: string[] }
@@ -301,7 +299,7 @@ const splitList = (s: string) =>
 
 function sourceFor(document: string, previous: SourceRef | undefined): Pick<SourceRef, 'document' | 'titre'> {
 	if (previous && previous.document === document) return { document, titre: previous.titre };
-	const known = Object.values(DOCUMENTS).find((d) => d.document === document);
+	const known = DOCUMENTS.find((d) => d.document === document);
 	return { document, titre: known?.titre ?? document };
 }
 

@@ -80,8 +80,9 @@ export async function perimeterReferences(db: DbConnector, codes: readonly strin
 
 /** Indicateurs clés d'un périmètre de CLS, dans l'ordre d'affichage. */
 export const CLS_KEY_INDICATORS = [
-	'apl_mg_2023',
-	'apl_mg_evolution_2022_2023',
+	'apl_mg_moins65_2023',
+	'apl_mg_moins65_evolution_2022_2023',
+	'apl_mg_moins65_sous_seuil_2023',
 	'population',
 	'part_75_ans_plus_bv_2022',
 	'dist_msp_km',

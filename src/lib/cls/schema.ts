@@ -427,6 +427,11 @@ export function validateClsList(json: unknown): ValidationResult<Cls[]> {
 	return r.success ? { ok: true, value: r.data } : { ok: false, errors: toErrors(r.error) };
 }
 
+/** Le format d'échange des CLS (import/export JSON, registre livré) : un CLS ou une liste, en JSON indenté. */
+export function exportJson(data: Cls | readonly Cls[]): string {
+	return JSON.stringify(data, null, 2) + '\n';
+}
+
 /** Message lisible d'une erreur : `chemin : message`. */
 export function describeError(e: ValidationError): string {
 	return `${e.path} : ${e.message}`;

@@ -32,9 +32,20 @@ export interface DatasetAbout {
 	limites?: string[];
 }
 
+/** The CLS register (`npm run data` validates `data/cls`): JSON, not a table; the app bundles it (cls/register.ts). */
+export interface RegisterEntry {
+	file: string;
+	contracts: number;
+	bytes: number;
+	sha256: string;
+	title: string;
+	source: string;
+}
+
 export interface Manifest {
 	schema: number;
 	artefacts: ArtefactEntry[];
+	register?: RegisterEntry;
 }
 
 export const MANIFEST_FILE = 'manifest.json';

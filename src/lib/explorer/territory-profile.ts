@@ -32,8 +32,9 @@ export interface TerritoryProfile {
 export const PROFILE_INDICATORS = [
 	'population',
 	'densite_population',
-	'apl_mg_2023',
-	'apl_mg_evolution_2022_2023',
+	'apl_mg_moins65_2023',
+	'apl_mg_moins65_evolution_2022_2023',
+	'apl_mg_moins65_sous_seuil_2023',
 	'dist_msp_km',
 	'besoin_age_2023',
 	'part_75_ans_plus_bv_2022',

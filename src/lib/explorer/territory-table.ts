@@ -1,9 +1,10 @@
-import type { Indicator } from '../indicators/catalogue';
+import type { Indicator, Level } from '../indicators/catalogue';
 import { sourceLine } from '../indicators/catalogue';
 import { formatValue } from '../indicators/format';
 import type { TerritoryValues } from '../indicators/values';
 import { exportedOnLine, type ExportTable, type TableCell } from '../export/table';
 import { normalizeSearchText } from '../territory/search';
+import { rankDirection } from '../portrait/rank';
 
 /**
  * The table behind the map: the territories of the level shown, within the scope, with value,
@@ -30,13 +31,13 @@ export interface SortState {
 }
 
 /**
- * How ranks count for an indicator. The catalogue does not declare yet which direction is
- * favourable, so rank 1 is the highest value, and the header says so; a declared direction is
- * read here, and only here, once it exists.
+ * How ranks count for an indicator at a level: in the favourable direction the catalogue declares
+ * (a neutral indicator by value, highest first), with what rank 1 means for the header; null for a
+ * class indicator, and at commune level for an indicator the catalogue says not to rank between communes.
  */
-export function rankRule(indicator: Indicator): { lowFirst: boolean; label: string } | null {
-	if (indicator.kind === 'class') return null;
-	return { lowFirst: false, label: '1 = valeur la plus élevée' };
+export function rankRule(indicator: Indicator, level: Level): { lowFirst: boolean; label: string } | null {
+	if (indicator.kind === 'class' || (level === 'commune' && indicator.unrankedAtCommune)) return null;
+	return { lowFirst: indicator.direction === 'higher_worse', label: rankDirection(indicator) };
 }
 
 /**
@@ -56,10 +57,16 @@ export function competitionRanks(values: ArrayLike<number>, lowFirst: boolean): 
 }
 
 /** The rows of the territories in the scope, in geometry order, ranked among themselves. */
-export function territoryRows(indicator: Indicator, codes: readonly string[], names: readonly string[], data: TerritoryValues): TerritoryRow[] {
+export function territoryRows(
+	indicator: Indicator,
+	level: Level,
+	codes: readonly string[],
+	names: readonly string[],
+	data: TerritoryValues
+): TerritoryRow[] {
 	const indices: number[] = [];
 	for (let i = 0; i < codes.length; i++) if (data.inScope[i]) indices.push(i);
-	const rule = rankRule(indicator);
+	const rule = rankRule(indicator, level);
 	const ranks = rule ? competitionRanks(indices.map((i) => data.values[i]), rule.lowFirst) : null;
 	return indices.map((i, k) => ({
 		index: i,
@@ -101,13 +108,13 @@ export function sortRows(rows: readonly TerritoryRow[], sort: SortState): Territ
 export function territoryExportTable(
 	indicator: Indicator,
 	rows: readonly TerritoryRow[],
-	context: { levelLabel: string; scopeName: string; filterText: string }
+	context: { level: Level; levelLabel: string; scopeName: string; filterText: string }
 ): ExportTable {
-	const rule = rankRule(indicator);
+	const rule = rankRule(indicator, context.level);
 	const number = (value: number, precision: number): TableCell => (Number.isFinite(value) ? { value, precision } : null);
 	return {
 		title: 'Territoires',
-		header: ['Code', 'Territoire', `${indicator.label} (${indicator.unit})`, 'Numérateur', 'Dénominateur', ...(rule ? [`Rang (${rule.label})`] : [])],
+		header: ['Code', 'Territoire', `${indicator.label} (${indicator.unit})`, 'Numérateur', 'Dénominateur', ...(rule ? [`Rang : ${rule.label}`] : [])],
 		rows: rows.map((r) => [
 			r.code,
 			r.name,
@@ -118,6 +125,7 @@ export function territoryExportTable(
 		]),
 		footer: [
 			`Niveau : ${context.levelLabel} — territoire étudié : ${context.scopeName}`,
+			...(!rule && indicator.kind !== 'class' ? [`Communes non classées : ${indicator.unrankedAtCommune}`] : []),
 			...(context.filterText.trim() ? [`Filtre sur le nom : « ${context.filterText.trim()} »`] : []),
 			'Numérateur et dénominateur : sommes sur les communes du territoire ; valeur = facteur × numérateur / dénominateur.',
 			`Source : ${sourceLine(indicator)}`,

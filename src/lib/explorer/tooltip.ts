@@ -1,5 +1,5 @@
 import type { Explorer } from './explorer.svelte';
-import { sourceLine, type Level } from '../indicators/catalogue';
+import { DIRECTION_LABELS, sourceLine, type Level } from '../indicators/catalogue';
 import { formatValue } from '../indicators/format';
 import { OUT_OF_SCOPE } from '../indicators/classify';
 import { FACILITY_CATEGORIES, FACILITY_SOURCE } from '../map/facilities';
@@ -34,7 +34,10 @@ export function tooltipFor(hover: Hover, explorer: Explorer, level: Level): Tool
 	return {
 		title: explorer.names[level]?.[hover.index] ?? '',
 		code: `${LEVEL_NAMES[level]} ${geometry.codes[hover.index]}`,
-		lines: [{ label: indicator.label, value: value === undefined ? 'chargement…' : formatValue(indicator, value) }],
+		lines: [
+			{ label: indicator.label, value: value === undefined ? 'chargement…' : formatValue(indicator, value) },
+			{ label: 'Lecture', value: DIRECTION_LABELS[indicator.direction] }
+		],
 		note,
 		source: sourceLine(indicator)
 	};

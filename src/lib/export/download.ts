@@ -27,6 +27,7 @@ export function slug(text: string): string {
 			.toLowerCase()
 			.replace(/[^a-z0-9]+/g, '-')
 			.replace(/^-+|-+$/g, '')
-			.slice(0, 60) || 'export'
+			// Room for an indicator's short label and a CLS name: « apl-mg-moins-de-65-ans-2023-contrat-local-de-sante-du-bassin-d-aurillac ».
+			.slice(0, 80) || 'export'
 	);
 }

@@ -46,6 +46,31 @@ interface IndicatorBase {
 	tables: string[];
 	/** Why a commune may have no value: shown in the tooltip. */
 	missing: string;
+	/** How to read a higher value; declared once here, read by legend, tooltip, portrait, comparison and ranks. */
+	direction: Direction;
+	/** Reference thresholds drawn in the legend and quoted in tables (e.g. the APL sous-densité threshold). */
+	thresholds?: readonly Threshold[];
+	/**
+	 * Set when communes must not be ranked on this indicator, with what to show instead of a rank:
+	 * a bassin-de-vie value shared by its communes, an old count (BPE 2013).
+	 */
+	unrankedAtCommune?: string;
+}
+
+/** Whether a higher value is a good sign, a bad sign, or neither (a head count, a density). */
+export type Direction = 'higher_better' | 'higher_worse' | 'neutral';
+
+export const DIRECTION_LABELS: Record<Direction, string> = {
+	higher_better: 'plus élevé = plus favorable',
+	higher_worse: 'plus élevé = plus défavorable',
+	neutral: 'sans sens favorable ou défavorable'
+};
+
+/** A reference value of an indicator, with who sets it. */
+export interface Threshold {
+	value: number;
+	label: string;
+	source: string;
 }
 
 /** value = factor × Σ num / Σ den over the communes of a territory. */
@@ -55,8 +80,6 @@ export interface RatioIndicator extends IndicatorBase {
 	sql: string;
 	factor: number;
 	palette: PaletteName;
-	/** True when a high value is a bad sign (palettes are oriented so the worse end is the warm one). */
-	highIsWorse: boolean;
 }
 
 /** value = Σ num (a head count). */
@@ -65,7 +88,6 @@ export interface CountIndicator extends IndicatorBase {
 	/** SQL giving `code, num` per commune. */
 	sql: string;
 	palette: PaletteName;
-	highIsWorse: boolean;
 }
 
 /** value = ratio(sql) − ratio(sqlBefore), both ratios of sums: the change of an aggregate, not the mean of changes. */
@@ -75,7 +97,6 @@ export interface ChangeIndicator extends IndicatorBase {
 	sql: string;
 	factor: number;
 	palette: PaletteName;
-	highIsWorse: boolean;
 }
 
 export interface ClassValue {
@@ -129,25 +150,104 @@ const APL_DEFINITION =
 	'compte tenu de l’offre et de la demande des communes voisines et de l’âge de la population. ' +
 	'Au-delà de la commune : moyenne pondérée par la population standardisée.';
 
-function apl(year: 2022 | 2023, column: 'apl_mg' | 'apl_mg_moins65'): RatioIndicator {
-	const under65 = column === 'apl_mg_moins65';
+/**
+ * The two APL columns of DREES's workbook. The reference is « APL aux médecins généralistes de moins
+ * de 65 ans » (the workbook's own heading): the figure DREES publishes as its national headline
+ * (3,3 in 2022 and 2023) and the one the zonage médecins and the 2,5 sous-densité threshold use.
+ * The all-ages column is kept as a variant; its ids (`apl_mg_*`) keep the meaning they had in permalinks.
+ */
+const APL_VARIANTS = {
+	apl_mg_moins65: { label: 'APL aux médecins généralistes de moins de 65 ans', short: 'APL MG moins de 65 ans' },
+	apl_mg: { label: 'APL aux médecins généralistes de tous âges (variante)', short: 'APL MG tous âges' }
+} as const;
+type AplColumn = keyof typeof APL_VARIANTS;
+
+/** The usual sous-densité threshold, attached to the reference APL only. */
+export const APL_SOUS_DENSITE: Threshold = {
+	value: 2.5,
+	label: 'seuil de sous-densité',
+	source: 'DREES, « Déserts médicaux : comment les définir ? Comment les mesurer ? », Les Dossiers de la DREES n° 17, mai 2017'
+};
+
+function apl(year: 2022 | 2023, column: AplColumn): RatioIndicator {
+	const v = APL_VARIANTS[column];
 	return {
 		id: `${column}_${year}`,
 		kind: 'ratio',
-		label: `APL aux médecins généralistes${under65 ? ' de moins de 65 ans' : ''} ${year}`,
-		shortLabel: `APL MG${under65 ? ' < 65 ans' : ''} ${year}`,
+		label: `${v.label} ${year}`,
+		shortLabel: `${v.short} ${year}`,
 		theme: 'Accès aux soins',
-		definition: APL_DEFINITION,
+		definition:
+			APL_DEFINITION +
+			(column === 'apl_mg'
+				? ' Variante comptant aussi les médecins de 65 ans ou plus : la référence de la DREES est l’APL aux médecins de moins de 65 ans.'
+				: ''),
 		unit: 'consultations / an / hab. standardisé',
 		source: DREES_APL(String(year)),
 		trueLevel: 'commune',
 		precision: 2,
 		palette: 'RdYlBu',
-		highIsWorse: false,
+		direction: 'higher_better',
+		thresholds: column === 'apl_mg_moins65' ? [APL_SOUS_DENSITE] : undefined,
 		tables: ['apl'],
 		missing: APL_MISSING,
 		sql: `SELECT code, ${column} * pop_standardisee AS num, pop_standardisee AS den FROM apl WHERE annee = ${year}`,
 		factor: 1
+	};
+}
+
+/** APL 2023 minus APL 2022, each a ratio of sums over the territory. */
+function aplEvolution(column: AplColumn): ChangeIndicator {
+	const v = APL_VARIANTS[column];
+	return {
+		id: column === 'apl_mg' ? 'apl_mg_evolution_2022_2023' : `${column}_evolution_2022_2023`,
+		kind: 'change',
+		label: `Évolution de l’${v.label} 2022 → 2023`,
+		shortLabel: `Évol. ${v.short} 2022-2023`,
+		theme: 'Accès aux soins',
+		definition:
+			'APL 2023 moins APL 2022, chacune calculée sur le territoire comme moyenne pondérée par la population standardisée.',
+		unit: 'consultations / an / hab. standardisé',
+		source: DREES_APL('2022 et 2023'),
+		trueLevel: 'commune',
+		precision: 2,
+		palette: 'RdBu',
+		direction: 'higher_better',
+		tables: ['apl'],
+		missing: 'commune absente de l’un des deux millésimes DREES',
+		sql:
+			`SELECT a.code, a.${column} * a.pop_standardisee AS num, a.pop_standardisee AS den, ` +
+			`b.${column} * b.pop_standardisee AS num_before, b.pop_standardisee AS den_before ` +
+			'FROM apl a JOIN apl b ON b.code = a.code AND b.annee = 2022 WHERE a.annee = 2023',
+		factor: 1
+	};
+}
+
+/**
+ * Share of the population in communes under the sous-densité threshold. DREES's workbook: « pour
+ * comptabiliser la population sous un seuil d'APL […], la population non standardisée doit être utilisée ».
+ */
+function aplBelowThreshold(year: 2022 | 2023): RatioIndicator {
+	const t = APL_SOUS_DENSITE;
+	return {
+		id: `apl_mg_moins65_sous_seuil_${year}`,
+		kind: 'ratio',
+		label: `Part de la population sous le seuil de 2,5 d’APL aux médecins généralistes de moins de 65 ans ${year}`,
+		shortLabel: `Pop. sous APL 2,5 ${year}`,
+		theme: 'Accès aux soins',
+		definition:
+			'Population totale des communes dont l’APL aux médecins généralistes de moins de 65 ans est strictement inférieure à 2,5 ' +
+			'consultations par an et par habitant (seuil usuel de sous-densité), rapportée à la population totale.',
+		unit: '%',
+		source: DREES_APL(String(year)),
+		trueLevel: 'commune',
+		precision: 1,
+		palette: 'YlOrRd',
+		direction: 'higher_worse',
+		tables: ['apl'],
+		missing: APL_MISSING,
+		sql: `SELECT code, CASE WHEN apl_mg_moins65 < ${t.value} THEN pop_totale ELSE 0 END AS num, pop_totale AS den FROM apl WHERE annee = ${year}`,
+		factor: 100
 	};
 }
 
@@ -168,7 +268,8 @@ function bpe(column: string, what: string, short: string): RatioIndicator {
 		trueLevel: 'commune',
 		precision: 1,
 		palette: 'YlGnBu',
-		highIsWorse: false,
+		direction: 'higher_better',
+		unrankedAtCommune: 'BPE 2013',
 		tables: ['bpe2013'],
 		missing: 'population inconnue ou nulle',
 		sql: `SELECT c.code, coalesce(b.${column}, 0) AS num, c.population AS den FROM communes c LEFT JOIN bpe2013 b ON b.code = c.code`,
@@ -185,7 +286,7 @@ function bassinDeVie(
 	unit: string,
 	scale: number,
 	palette: PaletteName,
-	highIsWorse: boolean,
+	direction: Direction,
 	definition: string
 ): RatioIndicator {
 	return {
@@ -200,7 +301,8 @@ function bassinDeVie(
 		trueLevel: 'bassin_de_vie',
 		precision: 1,
 		palette,
-		highIsWorse,
+		direction,
+		unrankedAtCommune: 'mesuré au bassin de vie',
 		tables: ['bassins_vie'],
 		missing: 'secret statistique ou valeur non disponible pour ce bassin de vie',
 		sql: `SELECT c.code, b.${column} / ${scale} * c.population AS num, c.population AS den FROM communes c JOIN bassins_vie b ON b.code = c.bv2022 WHERE b.${column} IS NOT NULL`,
@@ -231,7 +333,7 @@ function distance(column: string, what: string, short: string): RatioIndicator {
 		trueLevel: 'commune',
 		precision: 1,
 		palette: 'YlOrRd',
-		highIsWorse: true,
+		direction: 'higher_worse',
 		tables: ['acces'],
 		missing: 'établissements sans coordonnées dans ce territoire (DROM dans le fichier FINESS 2021)',
 		// Uninhabited communes weigh 1 so that they keep their own distance.
@@ -241,31 +343,13 @@ function distance(column: string, what: string, short: string): RatioIndicator {
 }
 
 export const INDICATORS: readonly Indicator[] = [
+	apl(2023, 'apl_mg_moins65'),
+	apl(2022, 'apl_mg_moins65'),
+	aplEvolution('apl_mg_moins65'),
+	aplBelowThreshold(2023),
 	apl(2023, 'apl_mg'),
 	apl(2022, 'apl_mg'),
-	apl(2023, 'apl_mg_moins65'),
-	{
-		id: 'apl_mg_evolution_2022_2023',
-		kind: 'change',
-		label: 'Évolution de l’APL aux médecins généralistes 2022 → 2023',
-		shortLabel: 'Évol. APL MG 2022-2023',
-		theme: 'Accès aux soins',
-		definition:
-			'APL 2023 moins APL 2022, chacune calculée sur le territoire comme moyenne pondérée par la population standardisée.',
-		unit: 'consultations / an / hab. standardisé',
-		source: DREES_APL('2022 et 2023'),
-		trueLevel: 'commune',
-		precision: 2,
-		palette: 'RdBu',
-		highIsWorse: false,
-		tables: ['apl'],
-		missing: 'commune absente de l’un des deux millésimes DREES',
-		sql:
-			'SELECT a.code, a.apl_mg * a.pop_standardisee AS num, a.pop_standardisee AS den, ' +
-			'b.apl_mg * b.pop_standardisee AS num_before, b.pop_standardisee AS den_before ' +
-			'FROM apl a JOIN apl b ON b.code = a.code AND b.annee = 2022 WHERE a.annee = 2023',
-		factor: 1
-	},
+	aplEvolution('apl_mg'),
 	distance('dist_msp_km', 'à la maison de santé pluriprofessionnelle la plus proche', 'MSP'),
 	distance('dist_hopital_km', 'à l’hôpital ou la clinique le plus proche', 'hôpital'),
 	distance('dist_pharmacie_km', 'à la pharmacie la plus proche', 'pharmacie'),
@@ -286,7 +370,7 @@ export const INDICATORS: readonly Indicator[] = [
 		trueLevel: 'commune',
 		precision: 0,
 		palette: 'PuBuGn',
-		highIsWorse: false,
+		direction: 'neutral',
 		tables: [],
 		missing: 'population non publiée',
 		sql: 'SELECT code, population AS num FROM communes'
@@ -303,7 +387,7 @@ export const INDICATORS: readonly Indicator[] = [
 		trueLevel: 'commune',
 		precision: 1,
 		palette: 'PuBuGn',
-		highIsWorse: false,
+		direction: 'neutral',
 		tables: [],
 		missing: 'population non publiée',
 		sql: 'SELECT code, population AS num, area_km2 AS den FROM communes',
@@ -323,7 +407,7 @@ export const INDICATORS: readonly Indicator[] = [
 		trueLevel: 'commune',
 		precision: 3,
 		palette: 'YlOrRd',
-		highIsWorse: true,
+		direction: 'higher_worse',
 		tables: ['apl'],
 		missing: APL_MISSING,
 		sql: 'SELECT code, pop_standardisee AS num, pop_totale AS den FROM apl WHERE annee = 2023',
@@ -337,7 +421,7 @@ export const INDICATORS: readonly Indicator[] = [
 		'%',
 		100,
 		'BuPu',
-		true,
+		'higher_worse',
 		'Part des personnes âgées de 75 ans ou plus dans la population.'
 	),
 	bassinDeVie(
@@ -348,7 +432,7 @@ export const INDICATORS: readonly Indicator[] = [
 		'pour 10 000 hab.',
 		10_000,
 		'YlGnBu',
-		false,
+		'higher_better',
 		'Densité de médecins généralistes libéraux.'
 	),
 	{
@@ -363,6 +447,7 @@ export const INDICATORS: readonly Indicator[] = [
 		source: IRSN,
 		trueLevel: 'commune',
 		precision: 0,
+		direction: 'higher_worse',
 		tables: ['radon'],
 		missing: 'commune absente du fichier IRSN',
 		sql: 'SELECT code, classe AS value FROM radon',
@@ -384,7 +469,7 @@ export const INDICATORS: readonly Indicator[] = [
 		trueLevel: 'commune',
 		precision: 1,
 		palette: 'YlOrRd',
-		highIsWorse: true,
+		direction: 'higher_worse',
 		tables: ['radon'],
 		missing: 'commune absente du fichier IRSN ou population inconnue',
 		sql: 'SELECT c.code, CASE WHEN r.classe = 3 THEN c.population ELSE 0 END AS num, c.population AS den FROM communes c JOIN radon r ON r.code = c.code',
@@ -401,6 +486,7 @@ export const INDICATORS: readonly Indicator[] = [
 		source: { producer: 'INSEE, ANCT', dataset: 'Grille communale de densité (Observatoire des territoires)', millesime: '2025', licence: LICENCE },
 		trueLevel: 'commune',
 		precision: 0,
+		direction: 'neutral',
 		tables: ['typologies'],
 		missing: 'commune absente de la grille',
 		sql: 'SELECT code, densite_niveau AS value FROM typologies',
@@ -426,6 +512,7 @@ export const INDICATORS: readonly Indicator[] = [
 		source: { producer: 'ANCT', dataset: 'Quartiers prioritaires de la politique de la ville', millesime: '2024', licence: LICENCE },
 		trueLevel: 'commune',
 		precision: 0,
+		direction: 'neutral',
 		tables: ['qpv'],
 		missing: '',
 		sql: 'SELECT c.code, CASE WHEN q.code IS NULL THEN 0 ELSE 1 END AS value FROM communes c LEFT JOIN qpv q ON q.code = c.code',
@@ -436,7 +523,8 @@ export const INDICATORS: readonly Indicator[] = [
 	}
 ];
 
-export const DEFAULT_INDICATOR_ID = 'apl_mg_2023';
+/** DREES's reference APL (GPs under 65), 2023. */
+export const DEFAULT_INDICATOR_ID = 'apl_mg_moins65_2023';
 
 export function findIndicator(id: string): Indicator | undefined {
 	return INDICATORS.find((i) => i.id === id);

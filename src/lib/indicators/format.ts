@@ -1,4 +1,4 @@
-import type { Indicator } from './catalogue';
+import type { Indicator, Threshold } from './catalogue';
 
 const formatters = new Map<number, Intl.NumberFormat>();
 
@@ -24,4 +24,9 @@ export function formatValue(indicator: Indicator, value: number, { unit = true }
 	const sign = indicator.kind === 'change' && value > 0 ? '+' : '';
 	const text = sign + formatNumber(value, indicator.precision);
 	return unit && indicator.unit ? `${text} ${indicator.unit}` : text;
+}
+
+/** « seuil de sous-densité 2,5 », a reference threshold of the catalogue as legend and tables print it. */
+export function formatThreshold(indicator: Indicator, t: Threshold): string {
+	return `${t.label} ${formatNumber(t.value, Math.min(indicator.precision, 1))}`;
 }

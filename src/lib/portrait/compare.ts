@@ -1,12 +1,13 @@
 /**
  * The comparison table (`/comparer`): every numeric indicator of the catalogue as a row, each
  * territory as a column, then the département and région of the first territory and France.
- * A commune also gets its rank among the communes of its département.
+ * A commune also gets its rank among the communes of its département, in the favourable direction,
+ * except on indicators not measured at commune level (`unrankedAtCommune`).
  */
 import type { DbConnector } from '../db/connector';
 import { AGGREGATES_LINE, indicatorHeader, indicatorRow, sourceLines } from './figures-table';
 import { INDICATORS, sourceLine, type NumericIndicator } from '../indicators/catalogue';
-import { departementCommuneValues, formatRank, rankAmong, type CommuneValues, type Rank } from './rank';
+import { departementCommuneValues, formatRank, rankAmong, rankDirection, unrankedNote, type CommuneValues, type Rank } from './rank';
 import { referencesOf, targetOf, valuesOf, type ResolvedTerritory } from './territory';
 import { formatKey } from './territory-key';
 import { exportedOnLine, type ExportTable, type TableCell } from '../export/table';
@@ -76,7 +77,7 @@ export async function buildComparison(
 		const ranks: (Rank | null)[] = [];
 		for (let i = 0; i < columns.length; i++) {
 			const t = columns[i].territory;
-			if (!t || t.key.niveau !== 'commune' || !t.departement) {
+			if (!t || t.key.niveau !== 'commune' || !t.departement || indicator.unrankedAtCommune) {
 				ranks.push(null);
 				continue;
 			}
@@ -84,7 +85,7 @@ export async function buildComparison(
 			let dep = cache.get(cacheKey);
 			if (!dep) cache.set(cacheKey, (dep = await departementCommuneValues(db, indicator, t.departement.code)));
 			const k = dep.codes.indexOf(t.key.code);
-			ranks.push(k < 0 ? null : rankAmong(dep.values[k], dep.values));
+			ranks.push(k < 0 ? null : rankAmong(dep.values[k], dep.values, indicator.direction));
 		}
 		rows.push({ indicator, values, ranks });
 	}
@@ -99,14 +100,16 @@ export async function buildComparison(
 export function comparisonTable(c: Comparison, exportedOn: Date): ExportTable {
 	const header = indicatorHeader(c.columns.map((col) => (col.reference ? `${col.label} (référence)` : col.label)));
 	const rows: TableCell[][] = [['Code du territoire', '', '', ...c.columns.map((col) => col.code), '']];
+	const isCommune = c.columns.map((col) => col.territory?.key.niveau === 'commune');
 	for (const row of c.rows) {
 		rows.push(indicatorRow(row.indicator, row.values));
-		if (row.ranks.some((r) => r !== null))
+		const unranked = row.indicator.unrankedAtCommune;
+		if (row.ranks.some((r) => r !== null) || (unranked && isCommune.includes(true)))
 			rows.push([
 				`${row.indicator.label} — rang dans le département`,
-				'rang (1 = valeur la plus élevée)',
+				`rang (${rankDirection(row.indicator)})`,
 				sourceLine(row.indicator),
-				...row.ranks.map((r) => (r ? formatRank(r) : null)),
+				...row.ranks.map((r, i) => (r ? formatRank(r) : unranked && isCommune[i] ? unrankedNote(unranked) : null)),
 				''
 			]);
 	}

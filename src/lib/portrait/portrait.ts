@@ -4,7 +4,7 @@
  * radon zones, density grid, QPV). Every aggregate is a ratio of sums over the communes.
  */
 import type { DbConnector } from '../db/connector';
-import { getIndicator, sourceLine, type Indicator, type NumericIndicator } from '../indicators/catalogue';
+import { DEFAULT_INDICATOR_ID, getIndicator, sourceLine, type Indicator, type NumericIndicator } from '../indicators/catalogue';
 import { resolvePerimeter } from '../cls/perimeter';
 import type { Cls } from '../cls/schema';
 import { walkActions } from '../cls/schema';
@@ -15,7 +15,8 @@ import { referencesOf, targetOf, valuesOf, type NamedRef, type ResolvedTerritory
 /** Catalogue indicators of the portrait, by section. */
 export const PORTRAIT_SECTIONS = {
 	population: ['population', 'densite_population', 'besoin_age_2023', 'part_75_ans_plus_bv_2022'],
-	apl: ['apl_mg_2022', 'apl_mg_2023', 'apl_mg_evolution_2022_2023', 'apl_mg_moins65_2023'],
+	// DREES's reference APL only: the all-ages variant is in the explorer and the comparison (the portrait prints on one page).
+	apl: ['apl_mg_moins65_2022', 'apl_mg_moins65_2023', 'apl_mg_moins65_evolution_2022_2023', 'apl_mg_moins65_sous_seuil_2023'],
 	professionnels: [
 		'medecin_omnipraticien_bpe2013',
 		'infirmier_bpe2013',
@@ -137,7 +138,7 @@ export async function buildPortrait(db: DbConnector, territory: ResolvedTerritor
 	const distributionScope: NamedRef | null =
 		territory.departement ?? (territory.key.niveau === 'departement' ? { level: 'departement', code: territory.key.code, nom: territory.nom } : null);
 	const distribution = distributionScope
-		? { scope: distributionScope, values: await departementCommuneValues(db, getIndicator('apl_mg_2023') as NumericIndicator, distributionScope.code) }
+		? { scope: distributionScope, values: await departementCommuneValues(db, getIndicator(DEFAULT_INDICATOR_ID) as NumericIndicator, distributionScope.code) }
 		: null;
 
 	const finess = plain<{ categorie: string; n: number }>(

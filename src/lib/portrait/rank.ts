@@ -1,10 +1,12 @@
 /**
  * Rank of a commune among the communes of its département, for one indicator.
  * Competition ranking (« 1224 »): tied values share the best rank, the next value skips.
- * Rank 1 is the highest value; the page says whether high is good or bad for the indicator.
+ * Ranks count in the favourable direction the catalogue declares: rank 1 is the most favourable
+ * value (the shortest distance, the highest APL); a neutral indicator ranks by value, highest first.
+ * Indicators the catalogue marks `unrankedAtCommune` are not ranked between communes.
  */
 import type { DbConnector } from '../db/connector';
-import type { NumericIndicator } from '../indicators/catalogue';
+import type { Direction, NumericIndicator } from '../indicators/catalogue';
 import { territoryValuesSql } from '../indicators/sql';
 import { formatNumber } from '../indicators/format';
 
@@ -16,21 +18,25 @@ export interface Rank {
 	tied: number;
 }
 
-/** Rank of `value` (1 = highest) among `values` (NaN ignored); null when the value is unknown. */
-export function rankAmong(value: number, values: ArrayLike<number>): Rank | null {
+/**
+ * Rank of `value` among `values` (NaN ignored), 1 = most favourable: the lowest value when a higher
+ * one is worse, the highest otherwise; null when the value is unknown.
+ */
+export function rankAmong(value: number, values: ArrayLike<number>, direction: Direction): Rank | null {
 	if (!Number.isFinite(value)) return null;
-	let above = 0;
+	const lowFirst = direction === 'higher_worse';
+	let better = 0;
 	let same = 0;
 	let total = 0;
 	for (let i = 0; i < values.length; i++) {
 		const v = values[i];
 		if (!Number.isFinite(v)) continue;
 		total++;
-		if (v > value) above++;
+		if (lowFirst ? v < value : v > value) better++;
 		else if (v === value) same++;
 	}
 	if (same === 0) return null;
-	return { rank: above + 1, total, tied: same - 1 };
+	return { rank: better + 1, total, tied: same - 1 };
 }
 
 /** « 3e / 312 », « 1er / 312 », « 5e ex æquo / 312 ». */
@@ -39,12 +45,21 @@ export function formatRank(r: Rank): string {
 	return `${n}${r.tied > 0 ? ' ex æquo' : ''} / ${formatNumber(r.total, 0)}`;
 }
 
+/** What stands for a rank where the catalogue says communes are not ranked: « non classé (mesuré au bassin de vie) ». */
+export function unrankedNote(reason: string): string {
+	return `non classé (${reason})`;
+}
+
 /** What rank 1 means for an indicator. */
 export function rankDirection(indicator: NumericIndicator): string {
-	const good = indicator.highIsWorse ? 'défavorable' : 'favorable';
-	return indicator.kind === 'count' || indicator.id === 'densite_population'
-		? '1er = valeur la plus élevée'
-		: `1er = valeur la plus élevée (la plus ${good})`;
+	switch (indicator.direction) {
+		case 'higher_better':
+			return '1er = valeur la plus favorable (la plus élevée)';
+		case 'higher_worse':
+			return '1er = valeur la plus favorable (la plus faible)';
+		case 'neutral':
+			return '1er = valeur la plus élevée (sans sens favorable ou défavorable)';
+	}
 }
 
 export interface CommuneValues {

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { SHIPPED_CLS, SHIPPED_CLS_INPUT, getShippedCls } from '../../../src/lib/cls/register';
+import { SHIPPED_CLS, getShippedCls } from '../../../src/lib/cls/register';
 import { STATUTS, THEMES, validateCls, validateClsList, walkActions, type Cls } from '../../../src/lib/cls/schema';
 
 const SEEDS = '/work/shared/seeds';
@@ -16,7 +16,7 @@ function mustGet(id: string): Cls {
 }
 
 describe('shipped register', () => {
-	it.each(SHIPPED_CLS_INPUT.map((c) => [c.id, c] as const))('%s passes the schema', (_id, input) => {
+	it.each(SHIPPED_CLS.map((c) => [c.id, c] as const))('%s passes the schema', (_id, input) => {
 		const r = validateCls(input);
 		if (!r.ok) throw new Error(r.errors.map((e) => `${e.path} : ${e.message}`).join('\n'));
 		expect(r.ok).toBe(true);
@@ -151,7 +151,7 @@ describe('shipped register', () => {
 });
 
 describe('validation errors (French, with the faulty field’s path)', () => {
-	const base = () => structuredClone(SHIPPED_CLS_INPUT.find((c) => c.id === 'bassin-aurillac-carlades-chataigneraie-2024-2028')) as Record<string, unknown> & Cls;
+	const base = () => structuredClone(SHIPPED_CLS.find((c) => c.id === 'bassin-aurillac-carlades-chataigneraie-2024-2028')) as Record<string, unknown> & Cls;
 
 	it('reports a status outside the vocabulary at its exact path', () => {
 		const cls = base();
@@ -183,7 +183,7 @@ describe('validation errors (French, with the faulty field’s path)', () => {
 		expect(byPath['perimetre.epci[0]']).toBe('« 24150023 » n\'est pas un SIREN (9 chiffres)');
 		expect(byPath['perimetre.communes[0]']).toMatch(/code commune INSEE \(texte de 5 caractères\)/);
 		expect(byPath['dateSignature']).toBe('« 2025-02-30 » n\'est pas une date du calendrier');
-		expect(byPath['axes[0].fichesAction[0].actions[0].indicateurs[0]']).toMatch(/^« apl_mg_2099 » n'est pas un indicateur du catalogue \(apl_mg_2023, /);
+		expect(byPath['axes[0].fichesAction[0].actions[0].indicateurs[0]']).toMatch(/^« apl_mg_2099 » n'est pas un indicateur du catalogue \(apl_mg_moins65_2023, /);
 		expect(byPath['axes[5].fichesAction[0].actions[0].themes[0]']).toMatch(/^« santé environnement » n'est pas un thème admis/);
 		expect(byPath['nom']).toMatch(/^champ obligatoire manquant/);
 		expect(byPath['(racine)']).toBe('champ inconnu : commentaire');

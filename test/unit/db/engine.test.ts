@@ -5,8 +5,8 @@ import { gzipSync } from 'node:zlib';
 import { openNodeAtlas, DEFAULT_DATA_DIR } from '../../../src/lib/db/node';
 import type { DbConnector } from '../../../src/lib/db/connector';
 import { ArtefactError, parseManifest, readArtefact, type ArtefactEntry } from '../../../src/lib/db/artefacts';
-import { INDICATORS, getIndicator } from '../../../src/lib/indicators/catalogue';
-import { queryTerritoryValues } from '../../../src/lib/indicators/values';
+import { DEFAULT_INDICATOR_ID, INDICATORS, getIndicator, type NumericIndicator } from '../../../src/lib/indicators/catalogue';
+import { queryTerritoryValue, queryTerritoryValues } from '../../../src/lib/indicators/values';
 import { FRANCE } from '../../../src/lib/indicators/sql';
 
 let db: DbConnector;
@@ -49,6 +49,37 @@ describe('commune values of the catalogue', () => {
 		// IRSN's file has no row for 76601, 85165, 85212 and 97616 (SOURCE.txt).
 		for (const code of ['76601', '85165', '85212', '97616']) expect(radon[codes.indexOf(code)], code).toBeNaN();
 		expect(radon.filter((v) => Number.isNaN(v)).length).toBe(4);
+	});
+});
+
+describe('the reference APL reproduces what DREES publishes', () => {
+	const france = (id: string) => queryTerritoryValue(db, getIndicator(id) as NumericIndicator, null);
+
+	it('3,3 consultations in 2022 and 2023, -1,4 % between them, from the shipped artefacts', async () => {
+		// DREES, « L'accessibilité moyenne aux médecins généralistes s'établit à 3,3 consultations par an et par
+		// habitant » (2022; DREES, November 2023), 3,3 again in 2023 and « -1,4 % entre 2022 et 2023 » (DREES,
+		// APL 2022-2023 data release, 20 December 2024). DREES's headline is the APL to GPs under 65.
+		expect(DEFAULT_INDICATOR_ID).toBe('apl_mg_moins65_2023');
+		const [y2022, y2023] = [await france('apl_mg_moins65_2022'), await france('apl_mg_moins65_2023')];
+		expect(y2022.toFixed(1)).toBe('3.3');
+		expect(y2023.toFixed(1)).toBe('3.3');
+		expect((100 * (y2023 / y2022 - 1)).toFixed(1)).toBe('-1.4');
+		// The change indicator is the same difference of ratios of sums.
+		expect(await france('apl_mg_moins65_evolution_2022_2023')).toBeCloseTo(y2023 - y2022, 9);
+		// The all-ages variant is not DREES's headline (3,8): it must not pass for it.
+		expect((await france('apl_mg_2023')).toFixed(1)).not.toBe('3.3');
+	});
+
+	it('the share of the population under the 2,5 threshold is a ratio of sums of the total population', async () => {
+		const share = await france('apl_mg_moins65_sous_seuil_2023');
+		const hand = (
+			await db.query(
+				'SELECT 100 * sum(pop_totale) FILTER (WHERE apl_mg_moins65 < 2.5) / sum(pop_totale) AS v FROM apl a JOIN communes c USING (code) WHERE a.annee = 2023'
+			)
+		).get(0)!.toJSON().v as number;
+		expect(share).toBeCloseTo(hand, 9);
+		expect(share).toBeGreaterThan(0);
+		expect(share).toBeLessThan(100);
 	});
 });
 

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { INDICATORS, THEMES } from '../../../src/lib/indicators/catalogue';
+import { DIRECTION_LABELS, INDICATORS, THEMES, getIndicator } from '../../../src/lib/indicators/catalogue';
+import { formatThreshold } from '../../../src/lib/indicators/format';
 
 const manifest = JSON.parse(readFileSync(resolve(import.meta.dirname, '../../../static/data/manifest.json'), 'utf8')) as {
 	artefacts: { table: string }[];
@@ -30,9 +31,30 @@ describe('the indicator catalogue', () => {
 		});
 	}
 
-	it('labels bassin-de-vie values as such', () => {
+	it('labels bassin-de-vie values as such, and ranks no commune on them nor on BPE 2013 counts', () => {
 		for (const indicator of INDICATORS.filter((i) => i.trueLevel === 'bassin_de_vie')) {
 			expect(indicator.label).toMatch(/bassin de vie/);
+			expect(indicator.unrankedAtCommune).toBe('mesuré au bassin de vie');
 		}
+		for (const indicator of INDICATORS.filter((i) => i.id.endsWith('_bpe2013'))) expect(indicator.unrankedAtCommune).toBe('BPE 2013');
+		expect(getIndicator('dist_msp_km').unrankedAtCommune).toBeUndefined();
+	});
+
+	it('declares the direction of every indicator, neutral for counts and densities of people', () => {
+		for (const indicator of INDICATORS) expect(Object.keys(DIRECTION_LABELS), indicator.id).toContain(indicator.direction);
+		expect(getIndicator('population').direction).toBe('neutral');
+		expect(getIndicator('densite_population').direction).toBe('neutral');
+		expect(getIndicator('dist_msp_km').direction).toBe('higher_worse');
+		expect(getIndicator('apl_mg_moins65_2023').direction).toBe('higher_better');
+	});
+
+	it('attaches the 2,5 sous-densité threshold to the reference APL only, with its source', () => {
+		const withThreshold = INDICATORS.filter((i) => i.thresholds?.length).map((i) => i.id);
+		expect(withThreshold).toEqual(['apl_mg_moins65_2023', 'apl_mg_moins65_2022']);
+		const [t] = getIndicator('apl_mg_moins65_2023').thresholds!;
+		expect(t.value).toBe(2.5);
+		expect(t.source).toMatch(/DREES/);
+		expect(formatThreshold(getIndicator('apl_mg_moins65_2023'), t)).toBe('seuil de sous-densité 2,5');
+		expect(getIndicator('apl_mg_moins65_sous_seuil_2023').sql).toMatch(/apl_mg_moins65 < 2\.5/);
 	});
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_VIEW, parseView, viewParams, type ViewState } from '../../../src/lib/explorer/view-state';
+import { getIndicator } from '../../../src/lib/indicators/catalogue';
 
 describe('permalinks', () => {
 	it('round-trip every part of a view', () => {
@@ -45,6 +46,24 @@ describe('permalinks', () => {
 	it('fall back to defaults on unknown or hostile values', () => {
 		const view = parseView(new URLSearchParams('i=nope&n=planete&p=departement:<script>&m=x&k=42&s=commune:1;DROP&f=x>y'));
 		expect(view).toEqual(DEFAULT_VIEW);
+	});
+
+	it('open DREES’s reference APL (GPs under 65) by default, and the indicator an older permalink named', () => {
+		expect(parseView(new URLSearchParams('')).indicator).toBe('apl_mg_moins65_2023');
+		expect(getIndicator(DEFAULT_VIEW.indicator).label).toBe('APL aux médecins généralistes de moins de 65 ans 2023');
+		// Links made when the all-ages APL was the default keep their meaning: the all-ages variant, now named so.
+		for (const id of ['apl_mg_2023', 'apl_mg_2022', 'apl_mg_evolution_2022_2023', 'apl_mg_moins65_2023']) {
+			const view = parseView(new URLSearchParams(`i=${id}&n=epci&f=${id}>2.5`));
+			expect(view.indicator, id).toBe(id);
+			expect(view.level, id).toBe('epci');
+			expect(view.filter?.indicator, id).toBe(id);
+		}
+		for (const id of ['apl_mg_2023', 'apl_mg_2022', 'apl_mg_evolution_2022_2023']) {
+			expect(getIndicator(id).label, id).toMatch(/tous âges \(variante\)/);
+			expect(getIndicator(id).sql, id).not.toMatch(/moins65/);
+		}
+		// A default view still writes its indicator: the link does not change meaning when the default moves again.
+		expect(viewParams(DEFAULT_VIEW).get('i')).toBe('apl_mg_moins65_2023');
 	});
 
 	it('bring a zoning back to the commune level, where alone it is true', () => {

@@ -7,7 +7,7 @@ import { resolveTerritory, valuesOf, type ResolvedTerritory } from '../../../src
 import { buildPortrait, clsTouching } from '../../../src/lib/portrait/portrait';
 import { buildComparison, comparisonTable } from '../../../src/lib/portrait/compare';
 import { portraitTable } from '../../../src/lib/portrait/figures-table';
-import { formatRank, rankAmong } from '../../../src/lib/portrait/rank';
+import { formatRank, rankAmong, rankDirection } from '../../../src/lib/portrait/rank';
 import { parseKeyList, portraitPath, comparePath } from '../../../src/lib/portrait/territory-key';
 import { tableCsvRows, toCsv } from '../../../src/lib/export/csv';
 
@@ -65,12 +65,12 @@ describe('portrait of Cauvaldor', () => {
 				['200066371']
 			);
 			expect(p.facilities.find((f) => f.categorie === 'msp')?.n).toBe(msp);
-			// APL 2023 as the hand-written ratio of sums.
+			// DREES's reference APL 2023 (GPs under 65) as the hand-written ratio of sums.
 			const apl = await scalar(
-				'SELECT sum(a.apl_mg * a.pop_standardisee) / sum(a.pop_standardisee) AS v FROM apl a JOIN communes c USING (code) WHERE c.epci = ? AND a.annee = 2023',
+				'SELECT sum(a.apl_mg_moins65 * a.pop_standardisee) / sum(a.pop_standardisee) AS v FROM apl a JOIN communes c USING (code) WHERE c.epci = ? AND a.annee = 2023',
 				['200066371']
 			);
-			expect(p.rows.get('apl_mg_2023')!.values[0]).toBeCloseTo(apl, 10);
+			expect(p.rows.get('apl_mg_moins65_2023')!.values[0]).toBeCloseTo(apl, 10);
 			expect(p.references).toEqual(['Lot', 'Occitanie', 'France']);
 		});
 	}
@@ -80,14 +80,14 @@ describe('portrait of Cauvaldor', () => {
 		const table = portraitTable(p, new Date(2026, 10, 22));
 		expect(table.header).toEqual(['Indicateur', 'Unité', 'Source', 'Contrat local de santé de Cauvaldor', 'Lot', 'Occitanie', 'France', 'Donnée manquante']);
 		const row = (label: string) => table.rows.find((r) => r[0] === label)!;
-		expect(row(num('apl_mg_2023').label).slice(3, 7)).toEqual(p.rows.get('apl_mg_2023')!.values.map((value) => ({ value, precision: 2 })));
+		expect(row(num('apl_mg_moins65_2023').label).slice(3, 7)).toEqual(p.rows.get('apl_mg_moins65_2023')!.values.map((value) => ({ value, precision: 2 })));
 		expect(row('Établissements FINESS — Maisons de santé pluriprofessionnelles')[3]).toEqual({
 			value: p.facilities.find((f) => f.categorie === 'msp')!.n,
 			precision: 0
 		});
 		const radonShares = table.rows.filter((r) => /^Radon, .* — part des communes$/.test(String(r[0]))).map((r) => (r[3] as { value: number }).value);
 		expect(radonShares.reduce((a, b) => a + b, 0)).toBeCloseTo(100, 9);
-		expect(table.footer).toContain(`Source : ${sourceLine(num('apl_mg_2023'))}`);
+		expect(table.footer).toContain(`Source : ${sourceLine(num('apl_mg_moins65_2023'))}`);
 		expect(table.footer.at(-1)).toBe('Exporté de cls-atlas le 22 novembre 2026.');
 	});
 
@@ -129,14 +129,25 @@ describe('custom selection', () => {
 });
 
 describe('ranks', () => {
-	it('competition ranking, 1 = highest, NaN ignored', () => {
+	it('competition ranking, 1 = most favourable, NaN ignored', () => {
 		const values = [5, 3, 3, NaN, 1];
-		expect(rankAmong(5, values)).toEqual({ rank: 1, total: 4, tied: 0 });
-		expect(rankAmong(3, values)).toEqual({ rank: 2, total: 4, tied: 1 });
-		expect(rankAmong(1, values)).toEqual({ rank: 4, total: 4, tied: 0 });
-		expect(rankAmong(NaN, values)).toBeNull();
+		expect(rankAmong(5, values, 'higher_better')).toEqual({ rank: 1, total: 4, tied: 0 });
+		expect(rankAmong(3, values, 'higher_better')).toEqual({ rank: 2, total: 4, tied: 1 });
+		expect(rankAmong(1, values, 'higher_better')).toEqual({ rank: 4, total: 4, tied: 0 });
+		expect(rankAmong(NaN, values, 'higher_better')).toBeNull();
 		expect(formatRank({ rank: 3, total: 312, tied: 0 })).toBe('3e / 312');
 		expect(formatRank({ rank: 1, total: 312, tied: 1 })).toBe('1er ex æquo / 312');
+	});
+
+	it('a smaller distance ranks better when a higher value is worse; a neutral one ranks highest first', () => {
+		// A Saint-Céré-like case (fictitious distances, km): 1.2 km from an MSP among farther communes.
+		const km = [1.2, 8, 15.5, 3, 8];
+		expect(rankAmong(1.2, km, 'higher_worse')).toEqual({ rank: 1, total: 5, tied: 0 });
+		expect(rankAmong(8, km, 'higher_worse')).toEqual({ rank: 3, total: 5, tied: 1 });
+		expect(rankAmong(15.5, km, 'higher_worse')).toEqual({ rank: 5, total: 5, tied: 0 });
+		expect(rankAmong(1.2, km, 'neutral')).toEqual({ rank: 5, total: 5, tied: 0 });
+		expect(rankDirection(num('dist_msp_km'))).toBe('1er = valeur la plus favorable (la plus faible)');
+		expect(rankDirection(num('population'))).toMatch(/^1er = valeur la plus élevée/);
 	});
 });
 
@@ -145,22 +156,36 @@ describe('comparison', () => {
 		const ts = await Promise.all(['commune:46102', 'commune:46042', 'commune:46251'].map(resolve));
 		const c = await buildComparison(db, ts);
 		expect(c.columns.map((col) => col.label)).toEqual(['Figeac', 'Cahors', 'Saint-Céré', 'Lot', 'Occitanie', 'France']);
-		const apl = c.rows.find((r) => r.indicator.id === 'apl_mg_2023')!;
-		const cahors = await scalar("SELECT apl_mg AS v FROM apl WHERE code = '46042' AND annee = 2023");
+		const apl = c.rows.find((r) => r.indicator.id === 'apl_mg_moins65_2023')!;
+		expect(c.rows[0]).toBe(apl);
+		const cahors = await scalar("SELECT apl_mg_moins65 AS v FROM apl WHERE code = '46042' AND annee = 2023");
 		expect(apl.values[1]).toBeCloseTo(cahors, 10);
 		const lot = await scalar(
-			"SELECT sum(a.apl_mg * a.pop_standardisee) / sum(a.pop_standardisee) AS v FROM apl a JOIN communes c USING (code) WHERE c.dep = '46' AND a.annee = 2023"
+			"SELECT sum(a.apl_mg_moins65 * a.pop_standardisee) / sum(a.pop_standardisee) AS v FROM apl a JOIN communes c USING (code) WHERE c.dep = '46' AND a.annee = 2023"
 		);
 		expect(apl.values[3]).toBeCloseTo(lot, 10);
 		const rank = await scalar(
-			"SELECT 1 + count(*) FILTER (WHERE a.apl_mg > (SELECT apl_mg FROM apl WHERE code = '46042' AND annee = 2023))::DOUBLE AS v FROM apl a JOIN communes c USING (code) WHERE c.dep = '46' AND a.annee = 2023 AND a.apl_mg IS NOT NULL"
+			"SELECT 1 + count(*) FILTER (WHERE a.apl_mg_moins65 > (SELECT apl_mg_moins65 FROM apl WHERE code = '46042' AND annee = 2023))::DOUBLE AS v FROM apl a JOIN communes c USING (code) WHERE c.dep = '46' AND a.annee = 2023 AND a.apl_mg_moins65 IS NOT NULL"
 		);
 		expect(apl.ranks[1]?.rank).toBe(rank);
 		expect(apl.ranks[3]).toBeNull();
+		// Distance to an MSP: rank 1 is the nearest commune, so Saint-Céré counts the communes strictly nearer than it.
+		const msp = c.rows.find((r) => r.indicator.id === 'dist_msp_km')!;
+		const nearer = await scalar(
+			"SELECT 1 + count(*) FILTER (WHERE a.dist_msp_km < (SELECT dist_msp_km FROM acces WHERE code = '46251'))::DOUBLE AS v FROM acces a JOIN communes c USING (code) WHERE c.dep = '46' AND a.dist_msp_km IS NOT NULL"
+		);
+		expect(msp.ranks[2]?.rank).toBe(nearer);
+		expect(msp.ranks[2]!.rank).toBeLessThan(msp.ranks[2]!.total / 2);
+		// Bassin-de-vie values and BPE 2013 counts are not ranked between communes.
+		for (const id of ['part_75_ans_plus_bv_2022', 'medecin_omnipraticien_bpe2013']) {
+			expect(c.rows.find((r) => r.indicator.id === id)!.ranks.every((r) => r === null), id).toBe(true);
+		}
 		const table = comparisonTable(c, new Date(2026, 0, 1));
 		const lines = toCsv(tableCsvRows(table)).split('\r\n');
 		expect(lines[0]).toBe('\uFEFFIndicateur;Unité;Source;Figeac;Cahors;Saint-Céré;Lot (référence);Occitanie (référence);France (référence);Donnée manquante');
 		expect(lines[1]).toBe('Code du territoire;;;46102;46042;46251;46;76;;');
+		const bvRank = lines.find((l) => l.startsWith(`${num('part_75_ans_plus_bv_2022').label} — rang`));
+		expect(bvRank).toContain(';non classé (mesuré au bassin de vie);non classé (mesuré au bassin de vie);non classé (mesuré au bassin de vie);;;;');
 		expect(table.footer).toContain(`Source : ${sourceLine(apl.indicator)}`);
 		expect(table.footer.at(-1)).toBe('Exporté de cls-atlas le 1 janvier 2026.');
 	});

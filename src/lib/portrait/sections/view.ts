@@ -1,0 +1,40 @@
+import { classSource, FINESS_SOURCE, type FigureRow, type Portrait } from '../portrait';
+import { footnotes, type Footnotes } from '../footnotes';
+import type { AgeStructure } from '../ages';
+import { populationAgesSource } from '../age-bands';
+import { sourceLine } from '../../indicators/catalogue';
+import { formatNumber } from '../../indicators/format';
+
+/** What every section of the portrait page reads: the portrait, its numbered sources and the print names. */
+export interface PortraitView {
+	portrait: Portrait;
+	notes: Footnotes;
+	/** The name where a table column or a chart label has room for about 24 characters: the level when it is longer. */
+	shortName: string;
+	/** The census age structure, when the atlas has it and the territory has census rows. */
+	ages: AgeStructure | null;
+	agesSource: string;
+}
+
+const GEOGRAPHY_SOURCE = 'INSEE – Code officiel géographique 2025 ; IGN – ADMIN EXPRESS COG CARTO 2025 (Licence Ouverte / Etalab 2.0)';
+
+export function portraitView(portrait: Portrait): PortraitView {
+	const ages = portrait.ages?.shares[0].all.some(Number.isFinite) ? portrait.ages : null;
+	const agesSource = ages ? populationAgesSource(ages.annee) : '';
+	const lines = [GEOGRAPHY_SOURCE, ...[...portrait.rows.values()].map((r) => sourceLine(r.indicator)), FINESS_SOURCE];
+	lines.push(classSource('radon_classe'), classSource('grille_densite'), classSource('qpv_2024'));
+	if (ages) lines.push(agesSource);
+	const nom = portrait.territory.nom;
+	return { portrait, notes: footnotes(lines), shortName: nom.length <= 24 ? nom : portrait.territory.niveauLabel, ages, agesSource };
+}
+
+/** The rows of a section, in its order; an indicator the portrait did not compute is left out. */
+export function figureRows(portrait: Portrait, ids: readonly string[]): FigureRow[] {
+	return ids.flatMap((id) => portrait.rows.get(id) ?? []);
+}
+
+export const pct = (part: number, total: number) => (total > 0 ? `${formatNumber((100 * part) / total, 1)} %` : '–');
+
+/** Lists that can be long print their first items, then « … et N autres » (a CLS programme rarely has more than 8 axes). */
+export const PRINT_LIST_MAX = { cls: 4, axes: 8 };
+export const andOthers = (total: number, shown: number) => `… et ${total - shown} autres`;
