@@ -3,6 +3,7 @@
  * Le lecteur refuse les guillemets déséquilibrés au lieu de deviner, et garde pour chaque enregistrement
  * le numéro de la ligne physique où il commence (les champs entre guillemets peuvent contenir des sauts de ligne).
  */
+import { csvText } from '../export/csv';
 
 export interface CsvRecord {
 	/** Ligne physique (1 = première ligne du fichier) où commence l'enregistrement. */
@@ -102,13 +103,9 @@ export function parseCsv(text: string, delimiter = ';'): CsvRecord[] {
 	return records;
 }
 
-/** Une cellule CSV : garde contre l'injection de formules, puis guillemets si nécessaire. */
+/** Une cellule CSV : octets NUL retirés, garde contre l'injection de formules, puis guillemets si nécessaire. */
 export function csvCell(value: string, delimiter = ';'): string {
-	let v = value;
-	if (/^[=+\-@\t\r]/.test(v)) v = `'${v}`;
-	if (v.includes('"') || v.includes(delimiter) || v.includes('\n') || v.includes('\r') || /^\s|\s$/.test(v))
-		return `"${v.replace(/"/g, '""')}"`;
-	return v;
+	return csvText(value, delimiter);
 }
 
 /** Inverse de la garde : `'=SOMME(…)` relu redevient `=SOMME(…)`. */

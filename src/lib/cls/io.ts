@@ -314,6 +314,14 @@ export function importCsv(input: ImportInput, current: readonly Cls[], opts: Csv
 	const { text, warnings } = d.decoded;
 	if (text.trim() === '') return { ok: false, errors: [{ line: 0, message: MESSAGES.vide }], warnings };
 
+	// One cause, one message: a file saved with another separator would give an error per line.
+	const firstLine = text.replace(/^\uFEFF/, '').split(/\r?\n/, 1)[0];
+	const other = firstLine.includes(';') ? undefined : [',', '\t', '|'].find((sep) => CSV_COLUMNS.every((c) => firstLine.split(sep).map((h) => h.trim().replace(/^"|"$/g, '')).includes(c)));
+	if (other) {
+		const name = other === ',' ? 'la virgule « , »' : other === '\t' ? 'la tabulation' : 'la barre « | »';
+		const message = `Le séparateur de ce fichier est ${name} : le CSV des CLS attend le point-virgule « ; » (enregistrez-le en « CSV (séparateur : point-virgule) »).`;
+		return { ok: false, errors: [{ line: 1, message }], warnings };
+	}
 	let records;
 	try {
 		records = parseCsv(text, ';');

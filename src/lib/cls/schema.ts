@@ -346,6 +346,12 @@ const NOMS_VOCABULAIRE: Record<string, string> = {
 	unite: 'une unité admise'
 };
 
+/** « une liste attendue », « un nombre attendu » : the participle agrees with the type. */
+function expectedFr(type: string): string {
+	const fr = TYPES_FR[type] ?? type;
+	return `${fr} ${fr.startsWith('une ') ? 'attendue' : 'attendu'}`;
+}
+
 const TYPES_FR: Record<string, string> = {
 	string: 'du texte',
 	number: 'un nombre',
@@ -384,8 +390,8 @@ export const frenchErrorMap: z.core.$ZodErrorMap = (iss) => {
 			return `${received(iss.input)} n'est pas ${noun} (${values})`;
 		}
 		case 'invalid_type': {
-			if (iss.input === undefined) return `champ obligatoire manquant (${TYPES_FR[iss.expected] ?? iss.expected} attendu)`;
-			return `${TYPES_FR[iss.expected] ?? iss.expected} attendu, ${received(iss.input)} reçu`;
+			if (iss.input === undefined) return `champ obligatoire manquant (${expectedFr(iss.expected)})`;
+			return `${expectedFr(iss.expected)}, ${received(iss.input)} reçu`;
 		}
 		case 'unrecognized_keys':
 			return `champ${iss.keys.length > 1 ? 's' : ''} inconnu${iss.keys.length > 1 ? 's' : ''} : ${iss.keys.join(', ')}`;

@@ -7,19 +7,75 @@
  *
  * Tout ce qui est lu est revalidé : une entrée corrompue est écartée et signalée, jamais propagée.
  */
+import { merge3, type MergeConflict, type MergePreference } from './merge';
 import { describeError, validateCls, type Cls } from './schema';
+
+/** Ce qu'a chargé un onglet : les modifications et la version de chacune (incrémentée à chaque écriture). */
+export interface LoadedEdits {
+	edits: Cls[];
+	versions: Record<string, number>;
+	rejected: { id: string; errors: string[] }[];
+}
+
+/** Une modification faite dans un onglet : `next` dérive de `base` (la version affichée, `version`). */
+export interface ClsUpdate {
+	base: Cls;
+	next: Cls;
+	/** Version que l'onglet connaissait (0 : jamais enregistrée). */
+	version: number;
+	/** Le CLS livré de même identifiant, s'il existe : la version courante quand rien n'est enregistré. */
+	shipped?: Cls;
+	/** Que faire de deux changements différents du même champ : demander (erreur), garder celui-ci, garder l'autre. */
+	prefer?: MergePreference;
+}
 
 export interface ClsStore {
 	/** Les modifications enregistrées (CLS complets, revalidés ; ordre non garanti). */
-	loadEdits(): Promise<{ edits: Cls[]; rejected: { id: string; errors: string[] }[] }>;
+	loadEdits(): Promise<LoadedEdits>;
 	/** Enregistre (crée ou remplace) un CLS, après validation. */
 	save(cls: Cls): Promise<void>;
 	/** Enregistre plusieurs CLS en une seule transaction : tout ou rien. */
 	saveAll(list: readonly Cls[]): Promise<void>;
+	/**
+	 * Écrit seulement ce que l'onglet a changé : si un autre onglet a enregistré ce CLS entre-temps,
+	 * les deux changements sont fusionnés (champ par champ, action par action) ; un conflit lève
+	 * `ClsConflictError` sans rien écrire (avec `prefer: 'ask'`).
+	 */
+	update(u: ClsUpdate): Promise<{ cls: Cls; version: number; merged: boolean }>;
+	/** Crée un CLS ; `ClsExistsError` si ce même identifiant vient d'être créé ailleurs (autre onglet). */
+	create(cls: Cls): Promise<{ cls: Cls; version: number }>;
 	/** Supprime la modification d'un CLS (le CLS livré de même identifiant réapparaît). */
 	remove(id: string): Promise<void>;
 	/** Efface toutes les modifications. */
 	reset(): Promise<void>;
+}
+
+export class ClsConflictError extends Error {
+	constructor(
+		readonly id: string,
+		readonly conflicts: MergeConflict[]
+	) {
+		super(
+			`Ce CLS a été modifié dans un autre onglet pendant que vous le modifiiez ici, et les deux modifications touchent ${conflicts
+				.map((c) => c.label)
+				.join(', ')}.`
+		);
+		this.name = 'ClsConflictError';
+	}
+}
+
+export class ClsGoneError extends Error {
+	constructor(readonly id: string) {
+		super(`Le CLS « ${id} » a été supprimé dans un autre onglet : votre modification n’a pas été enregistrée.`);
+		this.name = 'ClsGoneError';
+	}
+}
+
+export class ClsExistsError extends Error {
+	constructor(readonly id: string) {
+		super(`Un CLS d’identifiant « ${id} » existe déjà (créé dans un autre onglet).`);
+		this.name = 'ClsExistsError';
+	}
 }
 
 export class InvalidClsError extends Error {
@@ -41,18 +97,57 @@ function checked(cls: unknown): Cls {
 	return r.cls;
 }
 
-function revalidate(raw: unknown[]): { edits: Cls[]; rejected: { id: string; errors: string[] }[] } {
+/** Une entrée enregistrée : `{ id, version, cls }` ; un CLS nu (format d'avant les versions) vaut version 0. */
+interface StoredRecord {
+	id: string;
+	version: number;
+	cls: unknown;
+}
+
+function unwrap(item: unknown): StoredRecord {
+	const r = item as Partial<StoredRecord> | null;
+	if (r && typeof r === 'object' && typeof r.version === 'number' && 'cls' in r) return { id: String(r.id), version: r.version, cls: r.cls };
+	return { id: r && typeof r === 'object' && 'id' in r ? String(r.id) : '?', version: 0, cls: item };
+}
+
+function record(cls: Cls, version: number): StoredRecord {
+	// Copie JSON : ni fonctions ni prototypes, et l'appelant ne peut plus modifier l'état enregistré.
+	return { id: cls.id, version, cls: JSON.parse(JSON.stringify(cls)) as unknown };
+}
+
+function revalidate(raw: unknown[]): LoadedEdits {
 	const edits: Cls[] = [];
+	const versions: Record<string, number> = {};
 	const rejected: { id: string; errors: string[] }[] = [];
 	for (const item of raw) {
+		const r = unwrap(item);
 		try {
-			edits.push(checked(item));
+			const cls = checked(r.cls);
+			edits.push(cls);
+			versions[cls.id] = r.version;
 		} catch (e) {
 			if (e instanceof InvalidClsError) rejected.push({ id: e.id, errors: e.errors });
 			else throw e;
 		}
 	}
-	return { edits, rejected };
+	return { edits, versions, rejected };
+}
+
+/**
+ * Ce qu'il faut écrire pour `u`, sachant ce qui est enregistré (`stored`) : le CLS de l'onglet si rien
+ * n'a changé depuis qu'il l'a lu, sinon la fusion de ses changements dans la version enregistrée.
+ */
+function resolveUpdate(u: ClsUpdate, stored: unknown): { write: StoredRecord; cls: Cls; merged: boolean } {
+	const next = checked(u.next);
+	const current = stored === undefined ? undefined : unwrap(stored);
+	const version = current?.version ?? 0;
+	if (version === u.version) return { write: record(next, version + 1), cls: next, merged: false };
+	const theirs = current ? checked(current.cls) : u.shipped;
+	if (!theirs) throw new ClsGoneError(u.next.id);
+	const { value, conflicts } = merge3<Cls>(u.base, next, theirs, u.prefer ?? 'ask');
+	if (conflicts.length) throw new ClsConflictError(u.next.id, conflicts);
+	const cls = checked(value);
+	return { write: record(cls, version + 1), cls, merged: true };
 }
 
 /** CLS livrés, puis modifications : une modification remplace le CLS livré de même identifiant. */
@@ -74,16 +169,35 @@ export class MemoryClsStore implements ClsStore {
 	// Copies JSON : l'appelant ne peut pas modifier l'état enregistré par référence.
 	private data = new Map<string, string>();
 
+	private read(id: string): unknown {
+		const s = this.data.get(id);
+		return s === undefined ? undefined : (JSON.parse(s) as unknown);
+	}
+	private version(id: string): number {
+		const s = this.read(id);
+		return s === undefined ? 0 : unwrap(s).version;
+	}
+
 	async loadEdits() {
-		return revalidate([...this.data.values()].map((s) => JSON.parse(s) as unknown));
+		return revalidate([...this.data.keys()].map((id) => this.read(id)));
 	}
 	async save(cls: Cls) {
-		const c = checked(cls);
-		this.data.set(c.id, JSON.stringify(c));
+		await this.saveAll([cls]);
 	}
 	async saveAll(list: readonly Cls[]) {
 		const valid = list.map(checked);
-		for (const c of valid) this.data.set(c.id, JSON.stringify(c));
+		for (const c of valid) this.data.set(c.id, JSON.stringify(record(c, this.version(c.id) + 1)));
+	}
+	async update(u: ClsUpdate) {
+		const r = resolveUpdate(u, this.read(u.next.id));
+		this.data.set(r.write.id, JSON.stringify(r.write));
+		return { cls: r.cls, version: r.write.version, merged: r.merged };
+	}
+	async create(cls: Cls) {
+		const c = checked(cls);
+		if (this.data.has(c.id)) throw new ClsExistsError(c.id);
+		this.data.set(c.id, JSON.stringify(record(c, 1)));
+		return { cls: c, version: 1 };
 	}
 	async remove(id: string) {
 		this.data.delete(id);
@@ -110,7 +224,19 @@ export function done(tx: IDBTransaction): Promise<void> {
 	});
 }
 
-/** Stockage IndexedDB : une base, un magasin `cls` indexé par `id`, une entrée par CLS modifié. */
+/** Les erreurs du stockage du navigateur, en français (celles d'IndexedDB sont en anglais, ou vides). */
+export function storageError(e: unknown): Error {
+	if (e instanceof ClsConflictError || e instanceof ClsExistsError || e instanceof ClsGoneError || e instanceof InvalidClsError) return e;
+	const name = e instanceof Error || (typeof DOMException !== 'undefined' && e instanceof DOMException) ? (e as Error).name : '';
+	if (name === 'QuotaExceededError')
+		return new Error('L’espace de stockage du navigateur est plein : rien n’a été enregistré. Libérez de la place (données de sites, CLS modifiés) puis réessayez.');
+	if (name === 'InvalidStateError' || name === 'UnknownError' || name === 'AbortError')
+		return new Error('Le stockage du navigateur est indisponible (données effacées ou navigation privée ?) : rien n’a été enregistré. Réessayez.');
+	if (e instanceof Error && /[àâçéèêëîïôûùüÿœ’]/i.test(e.message)) return e;
+	return new Error(`Le stockage du navigateur a refusé l’opération${name ? ` (${name})` : ''} : rien n’a été enregistré.`);
+}
+
+/** Stockage IndexedDB : une base, un magasin `cls` indexé par `id`, une entrée `{ id, version, cls }` par CLS modifié. */
 export class IndexedDbClsStore implements ClsStore {
 	private db: Promise<IDBDatabase> | null = null;
 
@@ -123,24 +249,79 @@ export class IndexedDbClsStore implements ClsStore {
 		if (!this.db) {
 			const factory = this.factory;
 			if (!factory) return Promise.reject(new Error('IndexedDB n’est pas disponible dans cet environnement'));
-			this.db = new Promise((resolve, reject) => {
+			const opening: Promise<IDBDatabase> = new Promise((resolve, reject) => {
 				const req = factory.open(this.dbName, 1);
 				req.onupgradeneeded = () => {
 					if (!req.result.objectStoreNames.contains(STORE_NAME)) req.result.createObjectStore(STORE_NAME, { keyPath: 'id' });
 				};
-				req.onsuccess = () => resolve(req.result);
+				req.onsuccess = () => {
+					const db = req.result;
+					// Storage cleared by the user, or a newer version elsewhere: drop this connection, the next call reopens.
+					const forget = () => {
+						if (this.db === opening) this.db = null;
+					};
+					db.onclose = forget;
+					db.onversionchange = () => {
+						forget();
+						db.close();
+					};
+					resolve(db);
+				};
 				req.onerror = () => reject(req.error);
 				req.onblocked = () => reject(new Error('Base IndexedDB bloquée par un autre onglet'));
+			});
+			this.db = opening;
+			opening.catch(() => {
+				if (this.db === opening) this.db = null;
 			});
 		}
 		return this.db;
 	}
 
+	/**
+	 * Runs `work` in one transaction and resolves with its result once the transaction has committed.
+	 * A connection closed under us (storage cleared mid-session) is reopened once.
+	 */
+	private async run<T>(mode: IDBTransactionMode, work: (store: IDBObjectStore, result: (value: T) => void, fail: (e: unknown) => void) => void): Promise<T> {
+		for (let attempt = 0; ; attempt++) {
+			let tx: IDBTransaction;
+			try {
+				const db = await this.open();
+				tx = db.transaction(STORE_NAME, mode);
+			} catch (e) {
+				this.db = null;
+				if (attempt === 0 && e instanceof Error && e.name === 'InvalidStateError') continue;
+				throw storageError(e);
+			}
+			return await new Promise<T>((resolve, reject) => {
+				let value: T;
+				let failure: unknown = null;
+				tx.oncomplete = () => (failure === null ? resolve(value) : reject(storageError(failure)));
+				tx.onerror = () => reject(storageError(failure ?? tx.error));
+				tx.onabort = () => reject(storageError(failure ?? tx.error ?? new Error('Transaction IndexedDB annulée')));
+				try {
+					work(
+						tx.objectStore(STORE_NAME),
+						(v) => (value = v),
+						(e) => {
+							failure = e;
+							tx.abort();
+						}
+					);
+				} catch (e) {
+					failure = e;
+					tx.abort();
+				}
+			});
+		}
+	}
+
 	async loadEdits() {
-		const db = await this.open();
-		const tx = db.transaction(STORE_NAME, 'readonly');
-		const all = await promisify(tx.objectStore(STORE_NAME).getAll());
-		return revalidate(all as unknown[]);
+		const all = await this.run<unknown[]>('readonly', (store, result) => {
+			const req = store.getAll();
+			req.onsuccess = () => result(req.result);
+		});
+		return revalidate(all);
 	}
 
 	async save(cls: Cls) {
@@ -149,26 +330,53 @@ export class IndexedDbClsStore implements ClsStore {
 
 	async saveAll(list: readonly Cls[]) {
 		const valid = list.map(checked); // validation avant toute écriture
-		const db = await this.open();
-		const tx = db.transaction(STORE_NAME, 'readwrite');
-		const store = tx.objectStore(STORE_NAME);
-		// Copie JSON : les objets structurés clonés par IndexedDB n'ont ni fonctions ni prototypes.
-		for (const c of valid) store.put(JSON.parse(JSON.stringify(c)));
-		await done(tx);
+		await this.run<void>('readwrite', (store, _result, fail) => {
+			for (const c of valid) {
+				const get = store.get(c.id);
+				get.onsuccess = () => {
+					const version = get.result === undefined ? 0 : unwrap(get.result).version;
+					store.put(record(c, version + 1));
+				};
+				get.onerror = () => fail(get.error);
+			}
+		});
+	}
+
+	async update(u: ClsUpdate) {
+		return this.run<{ cls: Cls; version: number; merged: boolean }>('readwrite', (store, result, fail) => {
+			// Read, merge and write in the same transaction: no other tab can write in between.
+			const get = store.get(u.next.id);
+			get.onsuccess = () => {
+				try {
+					const r = resolveUpdate(u, get.result);
+					store.put(r.write);
+					result({ cls: r.cls, version: r.write.version, merged: r.merged });
+				} catch (e) {
+					fail(e);
+				}
+			};
+			get.onerror = () => fail(get.error);
+		});
+	}
+
+	async create(cls: Cls) {
+		const c = checked(cls);
+		return this.run<{ cls: Cls; version: number }>('readwrite', (store, result, fail) => {
+			const add = store.add(record(c, 1));
+			add.onsuccess = () => result({ cls: c, version: 1 });
+			add.onerror = (ev) => {
+				ev.preventDefault();
+				fail(add.error?.name === 'ConstraintError' ? new ClsExistsError(c.id) : add.error);
+			};
+		});
 	}
 
 	async remove(id: string) {
-		const db = await this.open();
-		const tx = db.transaction(STORE_NAME, 'readwrite');
-		tx.objectStore(STORE_NAME).delete(id);
-		await done(tx);
+		await this.run<void>('readwrite', (store) => void store.delete(id));
 	}
 
 	async reset() {
-		const db = await this.open();
-		const tx = db.transaction(STORE_NAME, 'readwrite');
-		tx.objectStore(STORE_NAME).clear();
-		await done(tx);
+		await this.run<void>('readwrite', (store) => void store.clear());
 	}
 
 	close() {

@@ -4,6 +4,8 @@
  * message rather than draw wrong figures.
  */
 
+import { NETWORK_LOST } from './fetch';
+
 export interface ArtefactEntry {
 	table: string;
 	file: string;
@@ -125,8 +127,11 @@ export async function readArtefact(
 	try {
 		bytes = await read(entry.file);
 	} catch (cause) {
+		const why = cause instanceof Error ? cause.message : String(cause);
 		throw new ArtefactError(
-			`Le fichier de données « ${entry.file} » est introuvable (${cause instanceof Error ? cause.message : String(cause)}).`
+			why === NETWORK_LOST
+				? `Le fichier de données « ${entry.file} » n’a pas pu être téléchargé (${why}).`
+				: `Le fichier de données « ${entry.file} » est introuvable (${why}).`
 		);
 	}
 	if (!isGzip(bytes)) {

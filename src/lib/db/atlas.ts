@@ -2,7 +2,7 @@ import type { DbConnector, FileDb } from './connector';
 import { ArtefactError, MANIFEST_FILE, parseManifest, type Manifest } from './artefacts';
 import { TableLoader } from './load';
 import { browserEngine } from './engine';
-import { fetchBytes } from './fetch';
+import { NETWORK_LOST, fetchBytes } from './fetch';
 
 /**
  * The atlas's data for any page of the app: the manifest, the engine and its tables, each started
@@ -30,12 +30,20 @@ let shared: Promise<AtlasData> | null = null;
 
 /** The page's AtlasData; `dataUrl` is the folder of the artefacts (`${base}/data`). */
 export function atlasData(dataUrl: string): Promise<AtlasData> {
-	shared ??= fetchManifest(dataUrl).then((manifest) => new AtlasData(dataUrl, manifest, browserEngine()));
+	if (!shared) {
+		const loading = fetchManifest(dataUrl).then((manifest) => new AtlasData(dataUrl, manifest, browserEngine()));
+		shared = loading;
+		// Not cached when it failed (network lost): a later call tries again.
+		loading.catch(() => {
+			if (shared === loading) shared = null;
+		});
+	}
 	return shared;
 }
 
 async function fetchManifest(dataUrl: string): Promise<Manifest> {
 	const response = await fetch(`${dataUrl}/${MANIFEST_FILE}`).catch(() => null);
-	if (!response?.ok) throw new ArtefactError(`Le manifeste des données (${MANIFEST_FILE}) est introuvable.`);
+	if (!response) throw new ArtefactError(`Le manifeste des données (${MANIFEST_FILE}) n’a pas pu être téléchargé (${NETWORK_LOST}).`);
+	if (!response.ok) throw new ArtefactError(`Le manifeste des données (${MANIFEST_FILE}) est introuvable.`);
 	return parseManifest(await response.text());
 }

@@ -1,7 +1,7 @@
 import * as duckdb from '@duckdb/duckdb-wasm';
 import ehWasmUrl from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
 import ehWorkerUrl from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
-import { type FileDb, type SqlParam, OFFLINE_SETTINGS } from './connector';
+import { type FileDb, type QuerySession, type SqlParam, OFFLINE_SETTINGS, takeRows } from './connector';
 
 /**
  * duckdb-wasm in a Web Worker, with the "eh" bundle served by the app itself (no CDN).
@@ -35,10 +35,41 @@ export async function openBrowserDb(): Promise<FileDb> {
 		async dropFile(name: string) {
 			await db.dropFile(name);
 		},
+		async openSession() {
+			return browserSession(await db.connect());
+		},
 		async close() {
 			await conn.close();
 			await db.terminate();
 			worker.terminate();
+		}
+	};
+}
+
+/** A console connection: statements sent as pending queries, so that `cancelSent` can stop them between steps. */
+function browserSession(conn: duckdb.AsyncDuckDBConnection): QuerySession {
+	let cancelled = false;
+	return {
+		async run(sql) {
+			await conn.query(sql);
+		},
+		async prepareOnly(sql) {
+			await (await conn.prepare(sql)).close();
+		},
+		async stream(sql, maxRows) {
+			cancelled = false;
+			const reader = await conn.send(sql, true);
+			const result = await takeRows(reader, maxRows, () => cancelled);
+			// Rows left unread: stop the engine producing them.
+			if (result.truncated || cancelled) await conn.cancelSent();
+			return result;
+		},
+		async cancel() {
+			cancelled = true;
+			return conn.cancelSent();
+		},
+		async close() {
+			await conn.close();
 		}
 	};
 }

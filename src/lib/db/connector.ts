@@ -1,4 +1,4 @@
-import type { Table } from 'apache-arrow';
+import { Schema, type RecordBatch, type Table } from 'apache-arrow';
 
 /** Values that may be bound to `?` placeholders. */
 export type SqlParam = string | number | boolean | null;
@@ -20,6 +20,29 @@ export interface FileDb extends DbConnector {
 	/** Registers bytes under a file name (duckdb-wasm `registerFileBuffer`). */
 	registerFile(name: string, bytes: Uint8Array): Promise<void>;
 	dropFile(name: string): Promise<void>;
+	/** A connection of its own, for the SQL console: its transactions and cancels touch nothing else. */
+	openSession(): Promise<QuerySession>;
+}
+
+/** What a session streams back: the columns, then the rows read (at most the limit asked). */
+export interface StreamedResult {
+	schema: Schema;
+	batches: RecordBatch[];
+	/** Rows were left unread beyond the limit. */
+	truncated: boolean;
+}
+
+/** One connection of the engine, used one statement at a time. */
+export interface QuerySession {
+	/** Runs a statement to its end (BEGIN, ROLLBACK…). */
+	run(sql: string): Promise<void>;
+	/** Prepares `sql` and closes it at once: DuckDB refuses to prepare several statements. */
+	prepareOnly(sql: string): Promise<void>;
+	/** Runs one statement as a pending query, reading at most `maxRows` rows. */
+	stream(sql: string, maxRows: number): Promise<StreamedResult>;
+	/** Asks the engine to stop the statement being streamed (false when nothing could be cancelled). */
+	cancel(): Promise<boolean>;
+	close(): Promise<void>;
 }
 
 /**
@@ -30,3 +53,28 @@ export const OFFLINE_SETTINGS = [
 	'SET autoinstall_known_extensions = false',
 	'SET autoload_known_extensions = false'
 ];
+
+/** Reads a result's batches until `maxRows` rows are held (or `stop()` says so); the schema even when no row comes. */
+export async function takeRows(
+	reader: { readonly schema: Schema } & (Iterable<RecordBatch> | AsyncIterable<RecordBatch>),
+	maxRows: number,
+	stop: () => boolean = () => false
+): Promise<StreamedResult> {
+	const batches: RecordBatch[] = [];
+	let rows = 0;
+	let truncated = false;
+	// A reader closed at its end may forget its schema: keep the one seen first.
+	let schema: Schema | undefined = reader.schema;
+	for await (const batch of reader) {
+		schema ??= batch.schema;
+		if (stop()) break;
+		if (rows + batch.numRows > maxRows) {
+			batches.push(batch.slice(0, maxRows - rows));
+			truncated = true;
+			break;
+		}
+		batches.push(batch);
+		rows += batch.numRows;
+	}
+	return { schema: schema ?? new Schema([]), batches, truncated };
+}

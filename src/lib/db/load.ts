@@ -35,6 +35,11 @@ export class TableLoader {
 			const bytes = readArtefact(findArtefact(this.manifest, table), this.read);
 			pending = Promise.all([this.db, bytes]).then(([db, ipc]) => this.serially(() => db.insertArrowStream(table, ipc)));
 			this.loading.set(table, pending);
+			// A failed load (network lost) is forgotten: the next call tries again.
+			const failed = pending;
+			failed.catch(() => {
+				if (this.loading.get(table) === failed) this.loading.delete(table);
+			});
 		}
 		return pending;
 	}

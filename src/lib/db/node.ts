@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
-import { type FileDb, type SqlParam, OFFLINE_SETTINGS } from './connector';
+import { type FileDb, type QuerySession, type SqlParam, OFFLINE_SETTINGS, takeRows } from './connector';
 import { MANIFEST_FILE, parseManifest } from './artefacts';
 import { TableLoader } from './load';
 
@@ -43,6 +43,29 @@ export async function openNodeDb(): Promise<FileDb> {
 		},
 		async dropFile(name: string) {
 			db.dropFile(name);
+		},
+		async openSession(): Promise<QuerySession> {
+			const session = db.connect();
+			return {
+				async run(sql) {
+					session.query(sql);
+				},
+				async prepareOnly(sql) {
+					session.prepare(sql).close();
+				},
+				async stream(sql, maxRows) {
+					// The blocking reader is iterable, not async iterable.
+					const reader = await session.send(sql, true);
+					const batches = reader[Symbol.iterator]();
+					return takeRows({ get schema() { return reader.schema; }, [Symbol.iterator]: () => batches }, maxRows);
+				},
+				async cancel() {
+					return session.cancelSent();
+				},
+				async close() {
+					session.close();
+				}
+			};
 		},
 		async close() {
 			conn.close();

@@ -12,7 +12,8 @@ import type { FlatPolygons } from '../map/polygons';
 import type { PlaceLabels } from '../map/layers';
 import { loadFacilities, type Facilities } from '../map/facilities';
 import { OVERLAYS, loadOverlay, type OverlayData, type OverlayId } from '../map/overlays';
-import { DEFAULT_VIEW, type ViewState } from './view-state';
+import { DEFAULT_VIEW, ignoredNotice, type ViewState } from './view-state';
+import { territoryName } from './territory-profile';
 import { MAX_SELECTION, countCommunes, normalizeSelection } from '../portrait/territory-key';
 import { formatNumber } from '../indicators/format';
 
@@ -41,6 +42,15 @@ const NAMES_SQL: Record<Level, string> = {
 
 /** Small tables of the territories (names, levels): always loaded with the first map. */
 const TERRITORY_TABLES = ['communes', 'epci', 'departements', 'regions'];
+
+/** A failed load, in French, for the user. */
+function loadFailure(error: unknown): string {
+	const why = error instanceof Error ? error.message : String(error);
+	return `Le chargement a échoué : ${why} Vérifiez la connexion, puis réessayez.`;
+}
+
+/** A plain lookup set (not state). */
+const codeSet = (codes: readonly string[]): ReadonlySet<string> => new Set(codes);
 
 function perfMark(name: string) {
 	performance.mark(`cls:${name}`);
@@ -75,6 +85,10 @@ export class Explorer {
 	resolveCls: ((id: string) => Promise<string[] | null>) | null = null;
 	/** Why the last addition to the selection of communes was refused. */
 	groupWarning = $state<string | null>(null);
+	/** Why the last change of view could not be shown (a file that did not load); « Réessayer » calls `retry`. */
+	loadError = $state<string | null>(null);
+	/** What of the opening permalink could not be honoured (said once, in French). */
+	linkNotice = $state<string | null>(null);
 	/** A territory the map should zoom to (a search result); `n` makes each request distinct. */
 	focusRequest = $state<{ level: Level; code: string; n: number } | null>(null);
 
@@ -89,9 +103,11 @@ export class Explorer {
 		return getIndicator(this.view.indicator);
 	}
 
-	async start(dataUrl: string, view: ViewState): Promise<void> {
+	/** `ignored`: what the permalink's parser already dropped; territories are then checked against the data. */
+	async start(dataUrl: string, view: ViewState, ignored: readonly string[] = []): Promise<void> {
 		perfMark('start');
 		this.view = view;
+		this.linkNotice = ignoredNotice(ignored);
 		this.dataUrl = dataUrl;
 		const engine = browserEngine();
 		try {
@@ -111,6 +127,7 @@ export class Explorer {
 			this.db = db;
 			perfMark('duckdb-ready');
 			await this.checkAlignment(db);
+			await this.checkTerritories(db, ignored);
 			await this.refresh();
 			await this.refreshFilter();
 			this.phase = 'pret';
@@ -122,6 +139,11 @@ export class Explorer {
 	}
 
 	private fail(error: unknown) {
+		if (this.phase === 'pret') {
+			// The map is up: a later load failed (network lost); say it, keep the map.
+			this.loadError = loadFailure(error);
+			return;
+		}
 		this.phase = 'erreur';
 		this.error =
 			error instanceof ArtefactError
@@ -135,11 +157,16 @@ export class Explorer {
 	private loadGeometry(level: Level): Promise<FlatPolygons> {
 		let load = this.geometryLoads.get(level);
 		if (!load) {
-			load = loadPolygons(findArtefact(this.manifest!, GEOMETRY[level]), this.dataUrl).then((p) => {
+			const loading = loadPolygons(findArtefact(this.manifest!, GEOMETRY[level]), this.dataUrl).then((p) => {
 				this.geometry = { ...this.geometry, [level]: p };
 				return p;
 			});
-			this.geometryLoads.set(level, load);
+			// A failed load (network lost) is forgotten: the next call tries again.
+			loading.catch(() => {
+				if (this.geometryLoads.get(level) === loading) this.geometryLoads.delete(level);
+			});
+			this.geometryLoads.set(level, loading);
+			load = loading;
 		}
 		return load;
 	}
@@ -166,14 +193,73 @@ export class Explorer {
 		}
 	}
 
+	/**
+	 * A permalink's territories must exist in the data (`departement:99`, `epci:123456789` have the right
+	 * form but no territory): unknown ones are dropped, and the user is told which.
+	 */
+	private async checkTerritories(db: DbConnector, ignored: readonly string[]) {
+		const view = this.view;
+		const dropped = [...ignored];
+		const exists = async (level: Level, code: string) => (await territoryName(db, level, code)) !== null;
+		let { scope, selection, group } = view;
+		if (scope.level === 'region' || scope.level === 'departement' || scope.level === 'epci') {
+			if (!(await exists(scope.level, scope.code))) {
+				dropped.push(`territoire étudié « ${scope.level}:${scope.code} » introuvable`);
+				scope = { level: 'france' };
+			}
+		}
+		if (selection && !(await exists(selection.level, selection.code))) {
+			dropped.push(`territoire sélectionné « ${selection.level}:${selection.code} » introuvable`);
+			selection = null;
+		}
+		const known = codeSet(this.geometry.commune!.codes);
+		const unknown = group.filter((c) => !known.has(c));
+		if (unknown.length) {
+			dropped.push(`commune${unknown.length > 1 ? 's' : ''} ${unknown.slice(0, 3).join(', ')}${unknown.length > 3 ? '…' : ''} introuvable${unknown.length > 1 ? 's' : ''}`);
+			group = group.filter((c) => known.has(c));
+		}
+		if (scope.level === 'selection' && group.length === 0) scope = { level: 'france' };
+		if (dropped.length === ignored.length) return;
+		this.view = { ...view, scope, selection, group };
+		this.linkNotice = ignoredNotice(dropped);
+	}
+
 	private async loadNames(level: Level) {
 		if (this.names[level] || !this.db) return;
 		const table = await this.db.query(NAMES_SQL[level]);
 		this.names = { ...this.names, [level]: table.getChild('nom')!.toArray() as string[] };
 	}
 
-	/** Applies a change of view and recomputes what it invalidates. */
+	/** Applies a change of view and recomputes what it invalidates; a failure is said (`loadError`), never thrown. */
 	async update(change: Partial<ViewState>): Promise<void> {
+		try {
+			await this.apply(change);
+			this.loadError = null;
+		} catch (error) {
+			this.loadError = loadFailure(error);
+		}
+	}
+
+	/** « Réessayer »: shows the current view again, loading what failed (or restarts a failed opening). */
+	async retry(): Promise<void> {
+		this.loadError = null;
+		if (this.phase === 'erreur') {
+			this.error = null;
+			this.phase = 'chargement';
+			await this.start(this.dataUrl, this.view);
+			return;
+		}
+		try {
+			await this.refresh();
+			await this.refreshFilter();
+			if (this.view.layers.length && !this.facilities) await this.ensureFacilities();
+			await this.ensureOverlays();
+		} catch (error) {
+			this.loadError = loadFailure(error);
+		}
+	}
+
+	private async apply(change: Partial<ViewState>): Promise<void> {
 		const next = { ...this.view, ...change };
 		const indicator = getIndicator(next.indicator);
 		if (!levelsOf(indicator).includes(next.level)) next.level = 'commune';

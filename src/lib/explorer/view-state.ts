@@ -1,7 +1,9 @@
 import { DEFAULT_INDICATOR_ID, LEVELS, findIndicator, levelsOf, type Level } from '../indicators/catalogue';
 import { MAX_CLASSES, METHODS, MIN_CLASSES, type Method } from '../indicators/classify';
 import type { Scope } from '../indicators/sql';
-import { normalizeSelection, selectionCode } from '../portrait/territory-key';
+import { MAX_SELECTION, countCommunes, normalizeSelection, quoteParam, selectionCode } from '../portrait/territory-key';
+import { normalizeCommuneCode } from '../territory/insee-code';
+import { formatNumber } from '../indicators/format';
 
 /**
  * Everything a view of the explorer depends on, and its permalink: the URL query holds it all
@@ -66,7 +68,8 @@ function parseNumbers(text: string | null): number[] {
 	return text
 		.split(',')
 		.map(Number)
-		.filter((n) => Number.isFinite(n));
+		.filter((n) => Number.isFinite(n))
+		.map((n) => n + 0); // -0 is written « 0 » in a link: read it as 0
 }
 
 function parseScope(text: string | null, group: readonly string[]): ViewScope | null {
@@ -76,33 +79,86 @@ function parseScope(text: string | null, group: readonly string[]): ViewScope | 
 	return parseTerritory(text, SCOPE_LEVELS) as ViewScope | null;
 }
 
+/** A view read from a permalink, and what of the link could not be honoured (in French, for the user). */
+export interface ParsedView {
+	view: ViewState;
+	ignored: string[];
+}
+
+/** Manual bounds: finite, distinct, ascending, at most MAX_CLASSES − 1 (MAX_CLASSES classes). */
+export function cleanManualBreaks(values: readonly number[]): number[] {
+	return [...new Set(values.filter((n) => Number.isFinite(n)))].sort((a, b) => a - b).slice(0, MAX_CLASSES - 1);
+}
+
+/** Reads a view from URL parameters; anything unknown or malformed falls back to the default, and is listed in `ignored`. */
+export function parseViewReport(params: URLSearchParams): ParsedView {
+	const ignored: string[] = [];
+	const given = (name: string) => params.get(name) ?? '';
+	const found = findIndicator(given('i'));
+	if (params.has('i') && !found) ignored.push(`indicateur ${quoteParam(given('i'))} inconnu`);
+	const indicator = found ?? findIndicator(DEFAULT_INDICATOR_ID)!;
+	const levelParam = params.get('n') as Level | null;
+	const levelOk = levelParam !== null && levelsOf(indicator).includes(levelParam);
+	if (levelParam !== null && !levelOk) ignored.push(`niveau ${quoteParam(levelParam)}`);
+	const level = levelOk ? levelParam : 'commune';
+	const rawGroup = given('g')
+		.split('-')
+		.filter((c) => c !== '');
+	const validGroup = countCommunes(rawGroup);
+	const group = normalizeSelection(rawGroup);
+	const invalidCodes = new Set(rawGroup.filter((c) => normalizeCommuneCode(c) === null));
+	if (invalidCodes.size) ignored.push(`code${invalidCodes.size > 1 ? 's' : ''} de commune ${[...invalidCodes].slice(0, 3).map(quoteParam).join(', ')}${invalidCodes.size > 3 ? '…' : ''}`);
+	if (validGroup > MAX_SELECTION)
+		ignored.push(
+			`${formatNumber(validGroup - MAX_SELECTION, 0)} commune${validGroup - MAX_SELECTION > 1 ? 's' : ''} de la sélection, au-delà de la limite de ${formatNumber(MAX_SELECTION, 0)} communes`
+		);
+	const scope = parseScope(params.get('p'), group);
+	if (params.has('p') && !scope) ignored.push(`territoire étudié ${quoteParam(given('p'))}`);
+	const methodOk = METHODS.includes(params.get('m') as Method);
+	if (params.has('m') && !methodOk) ignored.push(`méthode ${quoteParam(given('m'))}`);
+	const method = methodOk ? (params.get('m') as Method) : DEFAULT_VIEW.method;
+	const k = Number(params.get('k'));
+	const classesOk = Number.isInteger(k) && k >= MIN_CLASSES && k <= MAX_CLASSES;
+	if (params.has('k') && !classesOk) ignored.push(`nombre de classes ${quoteParam(given('k'))} (de ${MIN_CLASSES} à ${MAX_CLASSES})`);
+	const rawBreaks = given('b')
+		.split(',')
+		.filter((b) => b !== '');
+	const breaks = method === 'manuel' ? cleanManualBreaks(parseNumbers(given('b'))) : [];
+	if (method === 'manuel' && breaks.length < rawBreaks.length)
+		ignored.push(`${formatNumber(rawBreaks.length - breaks.length, 0)} borne(s) manuelle(s) (au plus ${MAX_CLASSES - 1}, des nombres distincts)`);
+	const rawKept = given('c')
+		.split(',')
+		.filter((c) => c !== '');
+	const keptClasses = parseNumbers(given('c')).filter((c) => Number.isInteger(c) && c >= 0 && c < MAX_CLASSES);
+	if (keptClasses.length < rawKept.length) ignored.push(`classes retenues ${quoteParam(given('c'))}`);
+	const filterMatch = /^([a-z0-9_]+)([<>])(-?\d+(?:\.\d+)?)$/.exec(given('f'));
+	const filterIndicator = filterMatch && findIndicator(filterMatch[1]);
+	const filter =
+		filterMatch && filterIndicator && filterIndicator.kind !== 'class'
+			? { indicator: filterIndicator.id, op: filterMatch[2] as '>' | '<', value: Number(filterMatch[3]) }
+			: null;
+	if (params.has('f') && !filter) ignored.push(`filtre ${quoteParam(given('f'))}`);
+	const selection = parseTerritory(params.get('s'), LEVELS) as ViewState['selection'];
+	if (params.has('s') && !selection) ignored.push(`territoire sélectionné ${quoteParam(given('s'))}`);
+	const rawLayers = given('l')
+		.split(',')
+		.filter((l) => l !== '');
+	const layers = rawLayers.filter((l) => /^[a-z0-9_]+$/.test(l));
+	if (layers.length < rawLayers.length) ignored.push(`couches ${quoteParam(given('l'))}`);
+	return {
+		view: { indicator: indicator.id, level, scope: scope ?? DEFAULT_VIEW.scope, method, classes: classesOk ? k : DEFAULT_VIEW.classes, breaks, keptClasses, filter, selection, group, layers },
+		ignored
+	};
+}
+
 /** Reads a view from URL parameters; anything unknown or malformed falls back to the default. */
 export function parseView(params: URLSearchParams): ViewState {
-	const indicator = findIndicator(params.get('i') ?? '') ?? findIndicator(DEFAULT_INDICATOR_ID)!;
-	const levelParam = params.get('n') as Level | null;
-	const level = levelParam && levelsOf(indicator).includes(levelParam) ? levelParam : 'commune';
-	const group = normalizeSelection((params.get('g') ?? '').split('-'));
-	const scope = parseScope(params.get('p'), group);
-	const method = METHODS.includes(params.get('m') as Method) ? (params.get('m') as Method) : DEFAULT_VIEW.method;
-	const k = Number(params.get('k'));
-	const filterMatch = /^([a-z0-9_]+)([<>])(-?\d+(?:\.\d+)?)$/.exec(params.get('f') ?? '');
-	const filterIndicator = filterMatch && findIndicator(filterMatch[1]);
-	return {
-		indicator: indicator.id,
-		level,
-		scope: scope ?? DEFAULT_VIEW.scope,
-		method,
-		classes: Number.isInteger(k) && k >= MIN_CLASSES && k <= MAX_CLASSES ? k : DEFAULT_VIEW.classes,
-		breaks: method === 'manuel' ? parseNumbers(params.get('b')) : [],
-		keptClasses: parseNumbers(params.get('c')).filter((c) => Number.isInteger(c) && c >= 0 && c < 16),
-		filter:
-			filterMatch && filterIndicator && filterIndicator.kind !== 'class'
-				? { indicator: filterIndicator.id, op: filterMatch[2] as '>' | '<', value: Number(filterMatch[3]) }
-				: null,
-		selection: parseTerritory(params.get('s'), LEVELS) as ViewState['selection'],
-		group,
-		layers: (params.get('l') ?? '').split(',').filter((l) => /^[a-z0-9_]+$/.test(l))
-	};
+	return parseViewReport(params).view;
+}
+
+/** Said once when a permalink could not be honoured fully. */
+export function ignoredNotice(ignored: readonly string[]): string | null {
+	return ignored.length ? `Ce lien n’a pas pu être suivi entièrement ; ignoré : ${ignored.join(' ; ')}.` : null;
 }
 
 /** The URL parameters of a view; defaults are left out so links stay short. */

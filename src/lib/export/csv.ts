@@ -20,9 +20,10 @@ export function csvNumber(value: number, precision?: number): string {
 	return text.replace('.', ',');
 }
 
-/** A text cell: formula guard, then quotes when it holds the separator, a quote, a line break or edge spaces. */
+/** A text cell: NUL bytes dropped, formula guard, then quotes when it holds the separator, a quote, a line break or edge spaces. */
 export function csvText(value: string, separator = SEPARATOR): string {
-	let v = value;
+	// A NUL byte ends the text for many readers (and Excel shows the rest as garbage).
+	let v = value.replace(/\0/g, '');
 	if (/^[=+\-@\t\r]/.test(v)) v = `'${v}`;
 	if (v.includes('"') || v.includes(separator) || v.includes('\n') || v.includes('\r') || /^\s|\s$/.test(v))
 		return `"${v.replace(/"/g, '""')}"`;

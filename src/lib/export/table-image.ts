@@ -13,19 +13,37 @@ const GAP = 14;
 /** A label longer than this is cut with « … »: a picture has no horizontal scroll. */
 const MAX_COLUMN = 360;
 
+/**
+ * No column is wider than MAX_COLUMN px at 12 px, i.e. well under this many characters: longer text is
+ * cut before it is ever measured (measuring a 100,000-character name froze the tab).
+ */
+const MAX_CHARS = 400;
+
+/** `text` cut to MAX_CHARS with « … ». */
+export function capText(text: string, max = MAX_CHARS): string {
+	return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
+}
+
 function cellText(cell: TableCell): string {
 	if (cell === null || cell === undefined) return '–';
-	if (typeof cell === 'string') return cell;
+	if (typeof cell === 'string') return capText(cell);
 	const value = typeof cell === 'number' ? cell : cell.value;
 	if (!Number.isFinite(value)) return '–';
 	return typeof cell === 'number' ? String(value).replace('.', ',') : formatNumber(cell.value, cell.precision);
 }
 
-function fit(ctx: CanvasRenderingContext2D, text: string, width: number): string {
-	if (ctx.measureText(text).width <= width) return text;
-	let cut = text;
-	while (cut.length > 1 && ctx.measureText(`${cut}…`).width > width) cut = cut.slice(0, -1);
-	return `${cut}…`;
+/** The longest prefix of `text` that fits `width` with « … » (binary search: a few measures, whatever the length). */
+export function fit(ctx: Pick<CanvasRenderingContext2D, 'measureText'>, text: string, width: number): string {
+	const capped = capText(text);
+	if (ctx.measureText(capped).width <= width) return capped;
+	let lo = 0; // fits
+	let hi = capped.length; // does not fit
+	while (hi - lo > 1) {
+		const mid = (lo + hi) >> 1;
+		if (ctx.measureText(`${capped.slice(0, mid)}…`).width <= width) lo = mid;
+		else hi = mid;
+	}
+	return `${capped.slice(0, Math.max(1, lo))}…`;
 }
 
 /** `omit`: header labels of columns left out of the picture (e.g. « Source », written below instead). */
@@ -39,14 +57,15 @@ export function tableImage(table: ExportTable, omit: readonly string[], scale = 
 	const ctx = canvas.getContext('2d')!;
 	const widths = kept.map((_, k) => {
 		ctx.font = `600 12px ${FONT}`;
-		let w = ctx.measureText(header[k]).width;
+		let w = ctx.measureText(capText(header[k])).width;
 		ctx.font = `400 12px ${FONT}`;
 		for (const r of rows) w = Math.max(w, ctx.measureText(cellText(r[k])).width);
 		return Math.min(MAX_COLUMN, Math.ceil(w));
 	});
 	const tableWidth = widths.reduce((a, b) => a + b, 0) + GAP * (widths.length - 1);
 	ctx.font = `400 11px ${FONT}`;
-	const footerWidth = Math.max(0, ...table.footer.map((line) => ctx.measureText(line).width));
+	const footer = table.footer.map((line) => capText(line, 4 * MAX_CHARS));
+	const footerWidth = Math.max(0, ...footer.map((line) => ctx.measureText(line).width));
 	const width = Math.ceil(Math.max(tableWidth, Math.min(footerWidth, tableWidth * 1.5)) + 2 * PAD);
 	const top = 40;
 	const height = top + ROW * (rows.length + 1) + 10 + table.footer.length * 15 + PAD;
@@ -59,7 +78,7 @@ export function tableImage(table: ExportTable, omit: readonly string[], scale = 
 	ctx.textBaseline = 'alphabetic';
 	ctx.fillStyle = '#111827';
 	ctx.font = `700 16px ${FONT}`;
-	ctx.fillText(table.title, PAD, 24, width - 2 * PAD);
+	ctx.fillText(capText(table.title), PAD, 24, width - 2 * PAD);
 
 	const drawRow = (cells: readonly string[], y: number, weight: number) => {
 		ctx.font = `${weight} 12px ${FONT}`;
@@ -90,6 +109,6 @@ export function tableImage(table: ExportTable, omit: readonly string[], scale = 
 	});
 	ctx.font = `400 11px ${FONT}`;
 	ctx.fillStyle = '#374151';
-	table.footer.forEach((line, i) => ctx.fillText(line, PAD, top + ROW * (rows.length + 1) + 20 + i * 15, width - 2 * PAD));
+	footer.forEach((line, i) => ctx.fillText(line, PAD, top + ROW * (rows.length + 1) + 20 + i * 15, width - 2 * PAD));
 	return canvas;
 }

@@ -31,10 +31,25 @@ export function sheetName(title: string): string {
 	return name || 'Tableau';
 }
 
+/** Excel's limit for the text of a cell. */
+export const XLSX_MAX_TEXT = 32_767;
+
+/**
+ * Text a cell can hold: without the control characters XML forbids (NUL…), and cut at Excel's
+ * 32,767 characters with a marker saying so (Excel refuses to open a longer cell).
+ */
+export function xlsxText(text: string): string {
+	// eslint-disable-next-line no-control-regex -- exactly the characters XML 1.0 forbids
+	const clean = text.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '');
+	if (clean.length <= XLSX_MAX_TEXT) return clean;
+	const marker = ` […] (texte tronqué : ${clean.length} caractères)`;
+	return clean.slice(0, XLSX_MAX_TEXT - marker.length) + marker;
+}
+
 function xlsxCell(cell: TableCell): Cell {
 	if (cell === null || cell === undefined || cell === '') return null;
 	// Always a String cell (a shared string): the writer makes a formula of type 'Formula' only, so « =cmd|… » stays text.
-	if (typeof cell === 'string') return { value: cell, type: String };
+	if (typeof cell === 'string') return { value: xlsxText(cell), type: String };
 	const value = typeof cell === 'number' ? cell : cell.value;
 	if (!Number.isFinite(value)) return null;
 	return typeof cell === 'number' ? { value, type: Number } : { value, type: Number, format: numberFormat(cell.precision) };
@@ -53,7 +68,7 @@ function cellWidth(cell: TableCell): number {
 
 /** Sheet data and options of a table: the footer lines do not widen the columns (they overflow to the right). */
 function xlsxSheet(table: ExportTable): { data: SheetData; options: XlsxSheetOptions } {
-	const header = table.header.map((h) => ({ value: h, type: String, fontWeight: 'bold' as const }));
+	const header = table.header.map((h) => ({ value: xlsxText(h), type: String, fontWeight: 'bold' as const }));
 	const data: SheetData = [
 		header,
 		...table.rows.map((row) => row.map(xlsxCell)),

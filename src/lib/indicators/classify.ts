@@ -78,7 +78,11 @@ export function breaksFor(method: Method, sorted: Float64Array, k: number, manua
 		case 'egal':
 			return equalIntervalBreaks(sorted, k);
 		case 'manuel':
-			return [...manual].sort((a, b) => a - b);
+			// Bounds outside the values would make empty classes (« 0,00 – < -100 000 000 »); at most MAX_CLASSES classes.
+			return cleanBreaks(
+				[...manual].filter((b) => Number.isFinite(b)).sort((a, b) => a - b),
+				sorted
+			).slice(0, MAX_CLASSES - 1);
 	}
 }
 

@@ -3,7 +3,8 @@
  * selection of communes made on the map, written `niveau:code` in URLs (`commune:46102`,
  * `epci:200066371`, `cls:cauvaldor`, `selection:46042-46102-46251`).
  */
-import { isCommuneCode, normalizeCommuneCode } from '../territory/insee-code';
+import { isCommuneCode, normalizeCommuneCode, normalizeDepartementCode } from '../territory/insee-code';
+import { formatNumber } from '../indicators/format';
 
 export const NIVEAUX = ['commune', 'epci', 'departement', 'region', 'cls', 'selection'] as const;
 export type Niveau = (typeof NIVEAUX)[number];
@@ -79,12 +80,40 @@ export function formatKey(key: TerritoryKey): string {
 	return `${key.niveau}:${key.code}`;
 }
 
+/**
+ * A code repaired as the explorer repairs it (`1004` → `01004`, `2a004` → `2A004`, `1` → `01`, a
+ * selection sorted without duplicates), or null when it cannot be one of its level.
+ */
+export function normalizeKeyCode(niveau: Niveau, code: string): string | null {
+	const repaired =
+		niveau === 'commune'
+			? normalizeCommuneCode(code)
+			: niveau === 'departement'
+				? (normalizeDepartementCode(code) ?? code)
+				: niveau === 'selection'
+					? selectionCommunes(code).every((c) => normalizeCommuneCode(c) !== null) && countCommunes(selectionCommunes(code)) <= MAX_SELECTION
+						? selectionCode(selectionCommunes(code))
+						: null
+					: code;
+	return repaired !== null && validKey(niveau, repaired) ? repaired : null;
+}
+
+/** Why a key cannot be a territory, in French, when its form says it (a selection over the limit); null otherwise. */
+export function keyProblem(niveau: string, code: string): string | null {
+	if (niveau !== 'selection') return null;
+	const count = countCommunes(selectionCommunes(code));
+	return count > MAX_SELECTION
+		? `Une sélection compte au plus ${formatNumber(MAX_SELECTION, 0)} communes ; celle de ce lien en compte ${formatNumber(count, 0)}. Réduisez-la (par exemple en étudiant l’EPCI ou le département).`
+		: null;
+}
+
 export function parseKey(text: string): TerritoryKey | null {
 	const i = text.indexOf(':');
 	if (i < 0) return null;
 	const niveau = text.slice(0, i).trim();
-	const code = text.slice(i + 1).trim();
-	return isNiveau(niveau) && validKey(niveau, code) ? { niveau, code } : null;
+	if (!isNiveau(niveau)) return null;
+	const code = normalizeKeyCode(niveau, text.slice(i + 1).trim());
+	return code === null ? null : { niveau, code };
 }
 
 /** How many territories the comparison shows side by side. */
@@ -92,13 +121,33 @@ export const MAX_COMPARED = 6;
 
 /** `?t=commune:46102,epci:200066371` → keys, de-duplicated, invalid ones dropped, at most `max`. */
 export function parseKeyList(param: string | null, max = MAX_COMPARED): TerritoryKey[] {
-	const out: TerritoryKey[] = [];
+	return parseKeyListReport(param, max).keys;
+}
+
+/** The same, with what was left out of the link, in French (for the user). */
+export function parseKeyListReport(param: string | null, max = MAX_COMPARED): { keys: TerritoryKey[]; ignored: string[] } {
+	const keys: TerritoryKey[] = [];
+	const invalid: string[] = [];
+	let beyond = 0;
 	for (const part of (param ?? '').split(',')) {
-		const key = part ? parseKey(part) : null;
-		if (key && !out.some((k) => k.niveau === key.niveau && k.code === key.code)) out.push(key);
-		if (out.length >= max) break;
+		if (!part.trim()) continue;
+		const key = parseKey(part);
+		if (!key) invalid.push(part);
+		else if (keys.some((k) => k.niveau === key.niveau && k.code === key.code)) continue;
+		else if (keys.length >= max) beyond++;
+		else keys.push(key);
 	}
-	return out;
+	const ignored: string[] = [];
+	if (invalid.length)
+		ignored.push(`territoire${invalid.length > 1 ? 's' : ''} invalide${invalid.length > 1 ? 's' : ''} ${invalid.slice(0, 3).map(quoteParam).join(', ')}${invalid.length > 3 ? '…' : ''}`);
+	if (beyond) ignored.push(`${beyond} territoire${beyond > 1 ? 's' : ''} au-delà de ${max} comparés`);
+	return { keys, ignored };
+}
+
+/** A URL value as said back to the user: short, on one line, between guillemets. */
+export function quoteParam(text: string): string {
+	const flat = text.replace(/\s+/g, ' ').trim();
+	return `« ${flat.length > 40 ? `${flat.slice(0, 39)}…` : flat} »`;
 }
 
 export function formatKeyList(keys: readonly TerritoryKey[]): string {

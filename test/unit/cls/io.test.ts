@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseCsv, csvCell } from '../../../src/lib/cls/csv';
+import { parseCsv, csvCell, formatCsv } from '../../../src/lib/cls/csv';
 import {
 	BOM,
 	CSV_COLUMNS,
@@ -258,5 +258,16 @@ describe('CSV import', () => {
 		const r = importCsv(lines.join('\r\n'), fresh(), { communes: COMMUNES });
 		expect(r.ok).toBe(false);
 		if (!r.ok) expect(r.errors.map((e) => [e.line, e.column])).toEqual([[4, 'cls_id'], [6, 'statut']]);
+	});
+});
+
+describe('hostile CSV', () => {
+	it('a comma-separated file gets one message naming the separator', () => {
+		const csv = formatCsv(parseCsv(exportCsv(fresh()).replace(/^\uFEFF/, '')).map((r) => r.fields), ',');
+		const r = importCsv(csv, fresh(), { communes: COMMUNES });
+		expect(r.ok).toBe(false);
+		if (r.ok) return;
+		expect(r.errors).toHaveLength(1);
+		expect(r.errors[0].message).toMatch(/séparateur de ce fichier est la virgule « , ».*point-virgule « ; »/);
 	});
 });

@@ -219,4 +219,10 @@ describe('validation errors (French, with the faulty field’s path)', () => {
 		expect(r.ok).toBe(false);
 		if (!r.ok) expect(r.errors[0]).toEqual({ path: '(racine)', message: 'un objet attendu, « cls » reçu' });
 	});
+
+	it('agrees the participle with the type: « une liste attendue »', () => {
+		const r = validateCls({ ...structuredClone(SHIPPED_CLS[0]), axes: 'pas une liste' });
+		expect(r.ok).toBe(false);
+		if (!r.ok) expect(r.errors.map((e) => e.message)).toContain('une liste attendue, « pas une liste » reçu');
+	});
 });

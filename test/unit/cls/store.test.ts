@@ -59,3 +59,13 @@ describe('IndexedDbClsStore', () => {
 		await expect(store.loadEdits()).rejects.toThrow('IndexedDB n’est pas disponible dans cet environnement');
 	});
 });
+
+describe('storage errors', () => {
+	it('a full storage gets a French message, not an empty one', async () => {
+		const { storageError } = await import('../../../src/lib/cls/store');
+		const quota = storageError(new DOMException('', 'QuotaExceededError'));
+		expect(quota.message).toMatch(/^L’espace de stockage du navigateur est plein/);
+		expect(storageError(new DOMException('The database connection is closing.', 'InvalidStateError')).message).toMatch(/^Le stockage du navigateur est indisponible/);
+		expect(storageError(new Error('Something else')).message).not.toMatch(/Something/);
+	});
+});

@@ -60,3 +60,12 @@ describe('CSV writer', () => {
 		]);
 	});
 });
+
+describe('hostile text in exports', () => {
+	it('drops NUL bytes from CSV cells (tables and CLS)', async () => {
+		expect(csvText('a\0b')).toBe('ab');
+		expect(toCsv([['x\0', 'y']])).not.toContain('\0');
+		const { formatCsv } = await import('../../../src/lib/cls/csv');
+		expect(formatCsv([['Nom\0 du CLS']])).toBe('Nom du CLS\r\n');
+	});
+});

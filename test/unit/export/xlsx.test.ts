@@ -101,3 +101,15 @@ describe('comparison export', () => {
 		expect(wb.sharedStrings).toContain('Exporté de cls-atlas le 1 janvier 2026.');
 	});
 });
+
+describe('XLSX text limits', () => {
+	it('cuts a cell at Excel’s 32,767 characters with a marker, and drops the control characters XML forbids', async () => {
+		const { xlsxText, XLSX_MAX_TEXT } = await import('../../../src/lib/export/xlsx');
+		const long = xlsxText('a'.repeat(100_000));
+		expect(long.length).toBe(XLSX_MAX_TEXT);
+		expect(long).toMatch(/\(texte tronqué : 100000 caractères\)$/);
+		expect(xlsxText('a\u0000b\u0007c\td')).toBe('abc\td');
+		const wb = await readBlob(xlsxBlob({ ...TABLE, rows: [['01004', 'x'.repeat(40_000), { value: 1, precision: 0 }, '', '']] }));
+		expect(wb.cells.get('B2')!.text.length).toBeLessThanOrEqual(32_767);
+	});
+});

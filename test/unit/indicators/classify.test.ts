@@ -57,6 +57,16 @@ describe('manual breaks', () => {
 		expect(c.breaks).toEqual([2, 4]);
 		expect(c.counts).toEqual([1, 2, 2]);
 	});
+
+	it('outside the values are left out, and never make more than 9 classes', () => {
+		const values = Float64Array.from([1, 2, 3, 4, 5]);
+		expect(classifyValues(values, 'manuel', 0, undefined, [-100_000_000, 0, 3, 99]).breaks).toEqual([3]);
+		const many = Array.from({ length: 1000 }, (_, i) => 1 + i / 250);
+		const c = classifyValues(values, 'manuel', 0, undefined, many);
+		expect(c.breaks.length).toBeLessThanOrEqual(8);
+		expect(c.counts.length).toBeLessThanOrEqual(9);
+		expect(classifyValues(values, 'manuel', 0, undefined, [NaN, Infinity, 2]).breaks).toEqual([2]);
+	});
 });
 
 describe('scope and missing values', () => {

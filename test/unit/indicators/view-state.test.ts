@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_VIEW, parseView, viewParams, type ViewState } from '../../../src/lib/explorer/view-state';
+import { DEFAULT_VIEW, cleanManualBreaks, ignoredNotice, parseView, parseViewReport, viewParams, type ViewState } from '../../../src/lib/explorer/view-state';
 import { getIndicator } from '../../../src/lib/indicators/catalogue';
 
 describe('permalinks', () => {
@@ -68,5 +68,39 @@ describe('permalinks', () => {
 
 	it('bring a zoning back to the commune level, where alone it is true', () => {
 		expect(parseView(new URLSearchParams('i=radon_classe&n=departement')).level).toBe('commune');
+	});
+});
+
+describe('a permalink that cannot be honoured fully', () => {
+	it('says what was ignored, in French, once per parameter', () => {
+		const { view, ignored } = parseViewReport(new URLSearchParams("i=' OR 1=1 --&p=foo:bar&k=42&g=46102-<b>&s=commune:1;DROP&f=x>y&m=z"));
+		expect(view.indicator).toBe(DEFAULT_VIEW.indicator);
+		expect(view.group).toEqual(['46102']);
+		expect(ignored).toHaveLength(7);
+		expect(ignored.join(' | ')).toContain("indicateur « ' OR 1=1 -- » inconnu");
+		expect(ignored.join(' | ')).toContain('territoire étudié « foo:bar »');
+		expect(ignored.join(' | ')).toContain('nombre de classes « 42 » (de 3 à 9)');
+		expect(ignoredNotice(ignored)).toMatch(/^Ce lien n’a pas pu être suivi entièrement ; ignoré : /);
+	});
+
+	it('says nothing for a link that is honoured', () => {
+		expect(parseViewReport(new URLSearchParams('i=apl_mg_2023&p=departement:15&m=manuel&b=1,2&g=1004')).ignored).toEqual([]);
+		expect(ignoredNotice([])).toBeNull();
+	});
+
+	it('keeps at most 8 manual bounds (9 classes), finite and distinct', () => {
+		const many = Array.from({ length: 1000 }, (_, i) => i).join(',');
+		const { view, ignored } = parseViewReport(new URLSearchParams(`m=manuel&b=${many}`));
+		expect(view.breaks).toEqual([0, 1, 2, 3, 4, 5, 6, 7]);
+		expect(ignored[0]).toContain('992 borne(s) manuelle(s)');
+		expect(cleanManualBreaks([3, Infinity, 1, 3, NaN])).toEqual([1, 3]);
+	});
+
+	it('names the selection limit when a link carries more than 1,000 communes', () => {
+		const codes = Array.from({ length: 1001 }, (_, i) => String(46001 + i)).join('-');
+		const { view, ignored } = parseViewReport(new URLSearchParams(`g=${codes}`));
+		expect(view.group).toHaveLength(1000);
+		expect(ignored).toHaveLength(1);
+		expect(ignored[0]).toMatch(/^1 commune de la sélection, au-delà de la limite de 1\s000 communes$/u);
 	});
 });

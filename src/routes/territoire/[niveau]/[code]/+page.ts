@@ -7,4 +7,5 @@ export const entries: EntryGenerator = () => [
 	{ niveau: 'cls', code: 'cauvaldor' }
 ];
 
-export const load: PageLoad = ({ params }) => ({ niveau: params.niveau, code: decodeURIComponent(params.code) });
+// SvelteKit has already decoded the parameter: decoding it again broke on « % » (`/territoire/commune/%25`).
+export const load: PageLoad = ({ params }) => ({ niveau: params.niveau, code: params.code });

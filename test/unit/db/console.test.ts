@@ -1,0 +1,167 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openNodeAtlas } from '../../../src/lib/db/node';
+import type { FileDb, QuerySession } from '../../../src/lib/db/connector';
+import { ConsoleError, MAX_CONSOLE_ROWS, communeCodeColumn, consoleSchema, runConsoleQuery, runReadOnly, statementRefusal } from '../../../src/lib/db/console';
+
+describe('statementRefusal: the console runs one read-only statement', () => {
+	const allowed = [
+		'SELECT 1',
+		"select code, apl_mg from apl where annee = 2023 and code like '46%';",
+		'  -- un commentaire\n  SELECT 1 ; \n -- fin',
+		'WITH t AS (SELECT 1 AS a) SELECT * FROM t',
+		'(SELECT 1) UNION (SELECT 2)',
+		'DESCRIBE communes',
+		'SHOW TABLES',
+		'SUMMARIZE apl',
+		'EXPLAIN SELECT * FROM communes',
+		"SELECT 'DROP TABLE communes; --' AS texte",
+		'SELECT "update", "set" FROM (SELECT 1 AS "update", 2 AS "set")',
+		"SELECT $$ ; DELETE $$ AS x",
+		'SELECT nom AS "nom;drop" FROM communes',
+		// In an E'…' string a backslash escapes the quote: all of it is one string.
+		"SELECT E'\\' ; DROP TABLE communes; --' AS x"
+	];
+	it.each(allowed)('lets through %s', (sql) => {
+		expect(statementRefusal(sql)).toBeNull();
+	});
+
+	const refused: [string, RegExp][] = [
+		['', /Requête vide/],
+		['  ;  -- rien', /Requête vide/],
+		['DROP TABLE communes', /lecture seule.*\(pas DROP\)/],
+		['drop table communes', /\(pas DROP\)/],
+		['DELETE FROM communes', /\(pas DELETE\)/],
+		['INSERT INTO communes VALUES (1)', /\(pas INSERT\)/],
+		["UPDATE apl SET apl_mg = 0", /\(pas UPDATE\)/],
+		['CREATE TABLE x AS SELECT 1', /\(pas CREATE\)/],
+		["COPY communes TO 'communes.csv'", /\(pas COPY\)/],
+		["ATTACH 'autre.db' AS autre", /\(pas ATTACH\)/],
+		['PRAGMA enable_profiling', /\(pas PRAGMA\)/],
+		['SET threads = 1', /\(pas SET\)/],
+		["INSTALL httpfs", /\(pas INSTALL\)/],
+		['CALL dbgen(sf = 1)', /\(pas CALL\)/],
+		['FROM communes', /\(pas FROM\)/],
+		['SELECT 1; DROP TABLE communes', /une seule instruction/],
+		['SELECT 1;DROP TABLE communes;', /une seule instruction/],
+		['SELECT 1; SELECT 2', /une seule instruction/],
+		['SELECT 1 /* ; */ ; /* x */ SELECT 2', /une seule instruction/],
+		['WITH x AS (INSERT INTO communes SELECT * FROM communes RETURNING *) SELECT * FROM x', /mot-clé INSERT/],
+		['WITH x AS (SELECT 1) DELETE FROM communes', /mot-clé DELETE/],
+		['EXPLAIN ANALYZE DROP TABLE communes', /mot-clé DROP/],
+		['DESCRIBE DELETE FROM communes', /mot-clé DELETE/],
+		["SELECT * FROM read_csv('https://exemple.fr/x.csv')", /fonction read_csv/],
+		["SELECT * FROM READ_CSV_AUTO('/etc/passwd')", /fonction read_csv_auto/],
+		["SELECT * FROM read_parquet('x.parquet')", /fonction read_parquet/],
+		["SELECT * FROM glob('*')", /fonction glob/],
+		["SELECT * FROM query('DROP TABLE communes')", /fonction query/],
+		["SELECT * FROM 'https://exemple.fr/x.csv'", /entre apostrophes/],
+		["SELECT * FROM communes JOIN 'x.parquet' USING (code)", /entre apostrophes/],
+		["SELECT 'non fermée", /pas fermé/],
+		['SELECT 1 /* commentaire ouvert', /pas fermé/],
+		// In a standard string a backslash escapes nothing: the string ends before the « ; ».
+		["SELECT '\\' ; DROP TABLE communes; --'", /une seule instruction/]
+	];
+	it.each(refused)('refuses %s in French', (sql, message) => {
+		const refusal = statementRefusal(sql);
+		expect(refusal).toMatch(/^Requête (refusée|vide)/);
+		expect(refusal).toMatch(message);
+	});
+});
+
+describe('the console on the Node engine', () => {
+	let db: FileDb;
+	let session: QuerySession;
+	beforeAll(async () => {
+		db = await openNodeAtlas();
+		session = await db.openSession();
+	});
+	afterAll(async () => {
+		await session?.close();
+		await db?.close();
+	});
+
+	/** Row count and a checksum of a table, to see that nothing changed it. */
+	async function fingerprint(table: 'communes' | 'apl'): Promise<string> {
+		const sql =
+			table === 'communes'
+				? 'SELECT count(*)::INTEGER AS n, sum(population)::DOUBLE AS s, max(nom) AS m FROM communes'
+				: 'SELECT count(*)::INTEGER AS n, sum(apl_mg)::DOUBLE AS s, max(code) AS m FROM apl';
+		return JSON.stringify((await db.query(sql)).get(0)!.toJSON());
+	}
+
+	it('answers a SELECT with codes as text and numbers as numbers, equal to the same SQL run directly', async () => {
+		const sql = "SELECT code, apl_mg FROM apl WHERE annee = 2023 AND code LIKE '46%' ORDER BY code";
+		const result = await runConsoleQuery(session, sql);
+		const direct = (await db.query(sql)).toArray().map((r) => r.toJSON() as { code: string; apl_mg: number | null });
+		expect(result.rows.length).toBe(direct.length);
+		expect(result.rows.length).toBeGreaterThan(100);
+		expect(result.rows.map((r) => r[0])).toEqual(direct.map((r) => r.code));
+		expect(result.rows.map((r) => r[1])).toEqual(direct.map((r) => r.apl_mg));
+		expect(result.columns.map((c) => [c.name, c.numeric])).toEqual([
+			['code', false],
+			['apl_mg', true]
+		]);
+		expect(communeCodeColumn(result)).toBe(0);
+	});
+
+	it('turns BIGINT and DECIMAL into numbers', async () => {
+		const result = await runConsoleQuery(session, 'SELECT count(*) AS n, 1234.5::DECIMAL(9,2) AS d FROM communes');
+		const [[n, d]] = result.rows;
+		const direct = (await db.query('SELECT count(*)::INTEGER AS n FROM communes')).get(0)!.toJSON().n;
+		expect(n).toBe(direct);
+		expect(d).toBe(1234.5);
+		expect(communeCodeColumn(result)).toBeNull();
+	});
+
+	it('lists every loaded table with its columns', async () => {
+		const schema = await consoleSchema(db);
+		const communes = schema.find((t) => t.name === 'communes');
+		expect(communes?.columns.map((c) => c.name)).toContain('population');
+		expect(schema.map((t) => t.name)).toContain('apl');
+	});
+
+	const hostile = [
+		'DROP TABLE communes',
+		'SELECT 1; DROP TABLE communes',
+		'DELETE FROM communes',
+		"UPDATE apl SET apl_mg = 0",
+		'INSERT INTO communes SELECT * FROM communes',
+		'WITH x AS (SELECT 1) INSERT INTO communes SELECT * FROM communes',
+		'CREATE OR REPLACE TABLE communes AS SELECT 1 AS code',
+		'ALTER TABLE communes RENAME TO c2',
+		'TRUNCATE communes'
+	];
+	it.each(hostile)('refuses %s and leaves the tables unchanged', async (sql) => {
+		const before = [await fingerprint('communes'), await fingerprint('apl')];
+		await expect(runConsoleQuery(session, sql)).rejects.toThrow(ConsoleError);
+		expect([await fingerprint('communes'), await fingerprint('apl')]).toEqual(before);
+	});
+
+	it.each(hostile)('refuses %s even past the text guard (prepare, READ ONLY transaction)', async (sql) => {
+		const before = [await fingerprint('communes'), await fingerprint('apl')];
+		const error = await runReadOnly(session, sql).catch((e: unknown) => e);
+		expect(error).toBeInstanceOf(ConsoleError);
+		expect((error as Error).message).toMatch(/^Requête refusée|^Erreur de DuckDB/);
+		expect([await fingerprint('communes'), await fingerprint('apl')]).toEqual(before);
+		// The transaction was rolled back: the session still answers.
+		expect((await runConsoleQuery(session, 'SELECT 42 AS x')).rows).toEqual([[42]]);
+	});
+
+	it('reads strings as DuckDB does: an E string with an escaped quote is one value', async () => {
+		const result = await runConsoleQuery(session, "SELECT E'\\' ; DROP TABLE communes; --' AS x");
+		expect(result.rows).toEqual([["' ; DROP TABLE communes; --"]]);
+	});
+
+	it('keeps the first MAX_CONSOLE_ROWS rows of a longer result, says so, and the session still answers', async () => {
+		const result = await runConsoleQuery(session, `SELECT range AS i FROM range(${MAX_CONSOLE_ROWS + 5000})`);
+		expect(result.truncated).toBe(true);
+		expect(result.rows.length).toBe(MAX_CONSOLE_ROWS);
+		expect(result.rows.at(-1)).toEqual([MAX_CONSOLE_ROWS - 1]);
+		const whole = await runConsoleQuery(session, `SELECT range AS i FROM range(${MAX_CONSOLE_ROWS})`);
+		expect([whole.truncated, whole.rows.length]).toEqual([false, MAX_CONSOLE_ROWS]);
+	});
+
+	it('says in French what DuckDB could not run', async () => {
+		await expect(runConsoleQuery(session, 'SELECT * FROM table_absente')).rejects.toThrow(/^Erreur de DuckDB : .*table_absente/);
+	});
+});
