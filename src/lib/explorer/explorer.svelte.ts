@@ -400,6 +400,12 @@ export class Explorer {
 		this.filterMask = mask;
 	}
 
+	/** A click on a class of the legend keeps only it on the map; again, and it is let go. */
+	toggleClass(index: number): Promise<void> {
+		const kept = this.view.keptClasses;
+		return this.update({ keptClasses: kept.includes(index) ? kept.filter((k) => k !== index) : [...kept, index].sort() });
+	}
+
 	focus(territory: { level: Level; code: string }) {
 		this.focusRequest = { ...territory, n: (this.focusRequest?.n ?? 0) + 1 };
 	}

@@ -98,16 +98,30 @@ function scopeCondition(scope: Scope): BoundSql {
 	}
 }
 
+/** The numerator and denominator shown beside a value: a ratio's sums, a count's sum; none for a change or a class. */
+function terms(indicator: NumericIndicator, summed: boolean): string {
+	const column = (c: string) => (summed ? `CAST(sum(s.${c}) AS DOUBLE)` : `CAST(s.${c} AS DOUBLE)`);
+	switch (indicator.kind) {
+		case 'ratio':
+			return `${column('num')} AS num, ${column('den')} AS den`;
+		case 'count':
+			return `${column('num')} AS num, CAST(NULL AS DOUBLE) AS den`;
+		case 'change':
+			return 'CAST(NULL AS DOUBLE) AS num, CAST(NULL AS DOUBLE) AS den';
+	}
+}
+
 /**
- * One row per territory of `level`, ordered by code like its geometry: `value` (null when unknown)
- * and `in_scope` (the territory has at least one commune in the scope).
+ * One row per territory of `level`, ordered by code like its geometry: `value` (null when unknown),
+ * `num` and `den` (the sums it is computed from, see `terms`) and `in_scope` (the territory has at
+ * least one commune in the scope).
  */
 export function territoryValuesSql(indicator: Indicator, level: Level, scope: Scope): BoundSql {
 	const inScope = scopeCondition(scope);
 	if (indicator.kind === 'class') {
 		if (level !== 'commune') throw new Error(`« ${indicator.label} » n’existe qu’à la commune`);
 		return {
-			sql: `SELECT c.code, CAST(s.value AS DOUBLE) AS value, ${inScope.sql} AS in_scope FROM communes c LEFT JOIN (${indicator.sql}) s ON s.code = c.code ORDER BY c.code`,
+			sql: `SELECT c.code, CAST(s.value AS DOUBLE) AS value, CAST(NULL AS DOUBLE) AS num, CAST(NULL AS DOUBLE) AS den, ${inScope.sql} AS in_scope FROM communes c LEFT JOIN (${indicator.sql}) s ON s.code = c.code ORDER BY c.code`,
 			params: inScope.params
 		};
 	}
@@ -115,12 +129,12 @@ export function territoryValuesSql(indicator: Indicator, level: Level, scope: Sc
 	if (level === 'commune') {
 		// Indicator SQL gives one row per commune: its value needs no aggregation.
 		return {
-			sql: `SELECT c.code, ${rowValue(indicator)} AS value, ${inScope.sql} AS in_scope FROM communes c LEFT JOIN (${rows}) s ON s.code = c.code ORDER BY c.code`,
+			sql: `SELECT c.code, ${rowValue(indicator)} AS value, ${terms(indicator, false)}, ${inScope.sql} AS in_scope FROM communes c LEFT JOIN (${rows}) s ON s.code = c.code ORDER BY c.code`,
 			params: inScope.params
 		};
 	}
 	return {
-		sql: `SELECT t.code, ${aggregate(indicator)} AS value, coalesce(bool_or(${inScope.sql}), false) AS in_scope FROM ${TERRITORIES[level]} t LEFT JOIN communes c ON c.${KEY[level]} = t.code LEFT JOIN (${rows}) s ON s.code = c.code GROUP BY t.code ORDER BY t.code`,
+		sql: `SELECT t.code, ${aggregate(indicator)} AS value, ${terms(indicator, true)}, coalesce(bool_or(${inScope.sql}), false) AS in_scope FROM ${TERRITORIES[level]} t LEFT JOIN communes c ON c.${KEY[level]} = t.code LEFT JOIN (${rows}) s ON s.code = c.code GROUP BY t.code ORDER BY t.code`,
 		params: inScope.params
 	};
 }

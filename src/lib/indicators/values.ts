@@ -6,6 +6,9 @@ import { territoriesValueSql, territoryValuesSql, type Scope } from './sql';
 export interface TerritoryValues {
 	/** One value per territory of the level, in geometry order; NaN when unknown. */
 	values: Float64Array;
+	/** The numerator and denominator of each value (sums over its communes); NaN when the indicator has none. */
+	num: Float64Array;
+	den: Float64Array;
 	/** 1 when the territory lies (at least partly) in the scope. */
 	inScope: Uint8Array;
 }
@@ -31,7 +34,7 @@ export async function queryTerritoryValues(
 	const inScope = new Uint8Array(table.numRows);
 	let i = 0;
 	for (const v of table.getChild('in_scope')!) inScope[i++] = v ? 1 : 0;
-	return { values: floatColumn(table, 'value'), inScope };
+	return { values: floatColumn(table, 'value'), num: floatColumn(table, 'num'), den: floatColumn(table, 'den'), inScope };
 }
 
 /** Values of several territories (null = France) in one query, in the order given; NaN when unknown. */
