@@ -33,8 +33,11 @@ export class CommuneValues {
 		if (level !== 'commune' || scope.level !== 'france' || !this.table.getChild(indicator)) return null;
 		let values = this.columns.get(indicator);
 		if (!values) {
-			// Every commune is in France: the same `inScope` as the engine's query for that scope.
-			values = { values: floatColumn(this.table, indicator), inScope: this.inFrance };
+			// Every commune is in France: the same `inScope` as the engine's query for that scope. The artefact
+			// holds values only: numerator and denominator stay unknown (NaN) on this path.
+			const column = floatColumn(this.table, indicator);
+			const unknown = new Float64Array(column.length).fill(NaN);
+			values = { values: column, num: unknown, den: unknown, inScope: this.inFrance };
 			this.columns.set(indicator, values);
 		}
 		return values;
