@@ -5,8 +5,12 @@
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Table } from 'apache-arrow';
-import { type ArtefactMeta, type ManifestEntry, clearArtefacts, writeArtefact, writeManifest } from './lib/arrow';
+import { type Table, tableToIPC } from 'apache-arrow';
+import { type ArtefactMeta, type ManifestEntry, clearArtefacts, writeArtefact, writeBytesArtefact, writeManifest } from './lib/arrow';
+import { COMMUNE_VALUES_TABLE, isGeometryTable } from '../src/lib/db/artefacts';
+import { flattenMultiPolygons } from '../src/lib/map/polygons';
+import { MESH_EXTENSION, encodeMesh } from '../src/lib/map/mesh';
+import { buildCommuneValues } from './first-view';
 import { buildAcces } from './acces';
 import { buildRegister } from './cls';
 import { loadCog } from './cog';
@@ -189,6 +193,17 @@ const META = {
 			transformation: 'Distance à vol d’oiseau du centroïde de la commune à l’établissement le plus proche de chaque catégorie, dans la même zone.',
 			limites: ['Millésimes FINESS mêlés : les distances hors Occitanie sont sous-estimées d’un effet de millésime (2021).']
 		}
+	},
+	[COMMUNE_VALUES_TABLE]: {
+		title: 'Valeurs des indicateurs par commune (premier affichage de la carte)',
+		source: 'Calculées par le catalogue des indicateurs sur les tables ci-dessus',
+		about: {
+			producteur: 'calcul cls-atlas sur les tables ci-dessus',
+			millesime: 'ceux des indicateurs du catalogue',
+			licence: LO,
+			couverture: FRANCE,
+			transformation: 'Valeur de chaque indicateur du catalogue à la commune, calculée par le même moteur et le même SQL que l’atlas, pour afficher la première carte sans attendre le moteur.'
+		}
 	}
 } satisfies Record<string, Omit<ArtefactMeta, 'table'>>;
 
@@ -198,6 +213,15 @@ export interface BuildOptions {
 	/** The CLS register's inputs (`data/cls`). */
 	cls?: string;
 	log?: (message: string) => void;
+}
+
+/**
+ * Geometry is written ready to draw: flattened and triangulated by the very code the map used to
+ * run in the browser (src/lib/map/polygons.ts), so the picture is the same.
+ */
+function writeGeometry(out: string, meta: ArtefactMeta, table: Table): ManifestEntry {
+	const mesh = encodeMesh(flattenMultiPolygons(tableToIPC(table, 'stream')));
+	return writeBytesArtefact(out, meta, table.numRows, mesh, MESH_EXTENSION);
 }
 
 /** Builds every artefact into `out` and returns the manifest entries (sorted by table). */
@@ -222,7 +246,8 @@ export async function build({ from, out, cls = CLS_DIR, log = () => {} }: BuildO
 		typologies: buildTypologies(from, cog, log),
 		qpv: buildQpv(from, cog, log),
 		...buildQpvPerimetres(from, log)
-	} satisfies Record<keyof typeof META, Table>;
+	} satisfies Record<Exclude<keyof typeof META, typeof COMMUNE_VALUES_TABLE>, Table>;
+	tables[COMMUNE_VALUES_TABLE] = await buildCommuneValues(tables);
 	const metas: Record<string, Omit<ArtefactMeta, 'table'>> = { ...META };
 	// Built only when its raw file is present, which it is not on this machine (data/SOURCES.md).
 	const ages = await buildPopulationAges(from, cog, log);
@@ -244,7 +269,8 @@ export async function build({ from, out, cls = CLS_DIR, log = () => {} }: BuildO
 	const entries = Object.keys(metas).sort().map((name) => {
 		const table = tables[name];
 		if (!table) throw new Error(`Table ${name} non construite`);
-		const entry = writeArtefact(out, { table: name, ...metas[name] }, table);
+		const meta = { table: name, ...metas[name] };
+		const entry = isGeometryTable(name) ? writeGeometry(out, meta, table) : writeArtefact(out, meta, table);
 		log(`${entry.table.padEnd(20)} ${String(entry.rows).padStart(7)} lignes ${String(entry.bytes).padStart(10)} octets`);
 		return entry;
 	});

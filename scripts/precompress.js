@@ -13,7 +13,7 @@ import zlib from 'node:zlib';
 const brotli = promisify(zlib.brotliCompress);
 const gzip = promisify(zlib.gzip);
 
-/** Text and WebAssembly: what compresses. Data artefacts are already gzipped (`.arrows.gz`). */
+/** Text and WebAssembly: what compresses. Data artefacts are already gzipped (`.arrows.gz`, `.mesh.gz`). */
 export const COMPRESSIBLE = new Set(['.html', '.js', '.mjs', '.css', '.json', '.svg', '.xml', '.txt', '.wasm']);
 /** Below this, the header costs more than the compression saves. */
 const MIN_BYTES = 1024;

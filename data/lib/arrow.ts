@@ -65,19 +65,23 @@ export type ArtefactMeta = Pick<ArtefactEntry, 'table' | 'title' | 'source' | 'a
  * any tool reads them after `gunzip`. Node's gzip header carries no timestamp: output is reproducible.
  */
 export function writeArtefact(outDir: string, meta: ArtefactMeta, table: Table): ManifestEntry {
-	const ipc = tableToIPC(table, 'stream');
-	const bytes = gzipSync(ipc, { level: 9 });
-	const file = `${meta.table}.arrows.gz`;
+	return writeBytesArtefact(outDir, meta, table.numRows, tableToIPC(table, 'stream'), '.arrows.gz');
+}
+
+/** Writes `<table><extension>` (the raw bytes, gzipped) and returns its manifest entry; `rows` is what it counts. */
+export function writeBytesArtefact(outDir: string, meta: ArtefactMeta, rows: number, raw: Uint8Array, extension: string): ManifestEntry {
+	const bytes = gzipSync(raw, { level: 9 });
+	const file = `${meta.table}${extension}`;
 	writeFileSync(join(outDir, file), bytes);
 	const digest = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
 	return {
 		table: meta.table,
 		file,
-		rows: table.numRows,
+		rows,
 		bytes: bytes.byteLength,
 		sha256: digest(bytes),
-		ipc_bytes: ipc.byteLength,
-		ipc_sha256: digest(ipc),
+		ipc_bytes: raw.byteLength,
+		ipc_sha256: digest(raw),
 		title: meta.title,
 		source: meta.source,
 		...(meta.about ? { about: meta.about } : {})
@@ -87,7 +91,7 @@ export function writeArtefact(outDir: string, meta: ArtefactMeta, table: Table):
 /** Removes artefacts of an earlier build, so a renamed or dropped table cannot linger. */
 export function clearArtefacts(outDir: string): void {
 	for (const file of readdirSync(outDir)) {
-		if (/\.arrows(\.gz)?$/.test(file) || file === 'manifest.json') rmSync(join(outDir, file));
+		if (/\.(arrows|mesh)(\.gz)?$/.test(file) || file === 'manifest.json') rmSync(join(outDir, file));
 	}
 }
 

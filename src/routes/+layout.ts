@@ -5,7 +5,8 @@ import { startEngine } from '$lib/data/atlas';
 export const prerender = true;
 export const ssr = false;
 
-export function load() {
-	// Start the engine now; failures surface where a page awaits it.
-	if (browser) startEngine().catch(() => undefined);
+export function load({ route }) {
+	// Start the engine now; failures surface where a page awaits it. The explorer (/) starts it
+	// itself, after its first map, drawn without it.
+	if (browser && route.id !== '/') startEngine().catch(() => undefined);
 }

@@ -270,6 +270,8 @@ describe('selection of communes', () => {
 	it('lasso and shift-click build a selection whose portrait is the SQL ratio of sums', async () => {
 		const centre = { lon: 1.75, lat: 44.75 };
 		const { page, errors } = await open(`/?i=apl_mg_2023&p=departement:46#10/${centre.lat}/${centre.lon}`);
+		// The colour legend lies over the map's bottom-right corner, where Figeac is: folded, as a user would.
+		await page.getByTestId('legend-fold').click();
 		const box = (await page.locator('.maplibregl-canvas').boundingBox())!;
 		const at = projector(centre, 10, box);
 		const [west, east, south, north] = [1.58, 1.89, 44.665, 44.84];

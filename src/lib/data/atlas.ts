@@ -11,5 +11,8 @@ export function atlasSource(dataUrl: string): Promise<DataSource> {
 	return shared;
 }
 
-/** Starts the page's DuckDB at once (its wasm compiles while the rest of the app loads). */
-export { browserEngine as startEngine } from '../db/engine';
+/**
+ * Starts the page's DuckDB (once): the root layout calls it as the app boots, except on the explorer,
+ * which draws its first view without it and starts it after. The source's queries wait for it.
+ */
+export { startEngine } from '../db/engine';

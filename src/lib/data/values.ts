@@ -102,26 +102,43 @@ export function floatColumn(table: Table, name: string): Float64Array {
 export interface TerritoryValues {
 	/** One value per territory of the level, in geometry order; NaN when unknown. */
 	values: Float64Array;
+	/** The numerator and denominator of each value (sums over its communes); NaN when the indicator has none. */
+	num: Float64Array;
+	den: Float64Array;
 	/** 1 when the territory lies (at least partly) in the area. */
 	inScope: Uint8Array;
 }
 
+/** The numerator and denominator shown beside a value: a ratio's sums, a count's sum; none for a change or a class. */
+function terms(indicator: NumericIndicator, summed: boolean): Sql {
+	const column = (c: string) => (summed ? sql`CAST(sum(s.${raw(c)}) AS DOUBLE)` : sql`CAST(s.${raw(c)} AS DOUBLE)`);
+	switch (indicator.kind) {
+		case 'ratio':
+			return sql`${column('num')} AS num, ${column('den')} AS den`;
+		case 'count':
+			return sql`${column('num')} AS num, CAST(NULL AS DOUBLE) AS den`;
+		case 'change':
+			return sql`CAST(NULL AS DOUBLE) AS num, CAST(NULL AS DOUBLE) AS den`;
+	}
+}
+
 /**
- * One row per territory of `level`, ordered by code like its geometry: `value` (null when unknown)
- * and `in_scope` (the territory has at least one commune in the area).
+ * One row per territory of `level`, ordered by code like its geometry: `value` (null when unknown),
+ * `num` and `den` (the sums it is computed from, see `terms`) and `in_scope` (the territory has at
+ * least one commune in the area).
  */
 export function territoryValuesSql(indicator: Indicator, level: Level, area: Area): Sql {
 	const inScope = areaCondition(area);
 	if (indicator.kind === 'class') {
 		if (level !== 'commune') throw new Error(`« ${indicator.label} » n’existe qu’à la commune`);
-		return sql`SELECT c.code, CAST(s.value AS DOUBLE) AS value, ${inScope} AS in_scope FROM communes c LEFT JOIN (${raw(indicator.sql)}) s ON s.code = c.code ORDER BY c.code`;
+		return sql`SELECT c.code, CAST(s.value AS DOUBLE) AS value, CAST(NULL AS DOUBLE) AS num, CAST(NULL AS DOUBLE) AS den, ${inScope} AS in_scope FROM communes c LEFT JOIN (${raw(indicator.sql)}) s ON s.code = c.code ORDER BY c.code`;
 	}
 	const rows = communeRows(indicator);
 	if (level === 'commune') {
 		// Indicator SQL gives one row per commune: its value needs no aggregation.
-		return sql`SELECT c.code, ${rowValue(indicator)} AS value, ${inScope} AS in_scope FROM communes c LEFT JOIN (${rows}) s ON s.code = c.code ORDER BY c.code`;
+		return sql`SELECT c.code, ${rowValue(indicator)} AS value, ${terms(indicator, false)}, ${inScope} AS in_scope FROM communes c LEFT JOIN (${rows}) s ON s.code = c.code ORDER BY c.code`;
 	}
-	return sql`SELECT t.code, ${aggregate(indicator)} AS value, coalesce(bool_or(${inScope}), false) AS in_scope FROM ${raw(TERRITORIES[level])} t LEFT JOIN communes c ON c.${raw(KEY[level])} = t.code LEFT JOIN (${rows}) s ON s.code = c.code GROUP BY t.code ORDER BY t.code`;
+	return sql`SELECT t.code, ${aggregate(indicator)} AS value, ${terms(indicator, true)}, coalesce(bool_or(${inScope}), false) AS in_scope FROM ${raw(TERRITORIES[level])} t LEFT JOIN communes c ON c.${raw(KEY[level])} = t.code LEFT JOIN (${rows}) s ON s.code = c.code GROUP BY t.code ORDER BY t.code`;
 }
 
 /**
@@ -134,7 +151,7 @@ export async function territoryValues(source: DataSource, indicator: Indicator, 
 	const inScope = new Uint8Array(table.numRows);
 	let i = 0;
 	for (const v of table.getChild('in_scope')!) inScope[i++] = v ? 1 : 0;
-	return { values: floatColumn(table, 'value'), inScope };
+	return { values: floatColumn(table, 'value'), num: floatColumn(table, 'num'), den: floatColumn(table, 'den'), inScope };
 }
 
 export interface CommuneValues {

@@ -12,7 +12,7 @@ export interface ArtefactEntry {
 	rows: number;
 	bytes: number;
 	sha256: string;
-	/** The same, decompressed: what arrives when the server sends the file with Content-Encoding: gzip. */
+	/** The same, decompressed (Arrow IPC, or a mesh for geometry): what arrives when the server sends the file with Content-Encoding: gzip. */
 	ipc_bytes: number;
 	ipc_sha256: string;
 	/** French title shown in the app. */
@@ -61,9 +61,17 @@ export class ArtefactError extends Error {
 	}
 }
 
-/** Geometry artefacts are read by the map directly; every other artefact becomes a DuckDB table. */
+/** Geometry artefacts (meshes ready to draw, see map/mesh.ts). */
 export function isGeometryTable(table: string): boolean {
 	return table.endsWith('_geom');
+}
+
+/** Every catalogue indicator's value per commune over France: the first view's colours, without the engine. */
+export const COMMUNE_VALUES_TABLE = 'commune_values';
+
+/** Geometries and the first view's values are read by the app directly; every other artefact becomes a DuckDB table. */
+export function isEngineTable(table: string): boolean {
+	return !isGeometryTable(table) && table !== COMMUNE_VALUES_TABLE;
 }
 
 export function parseManifest(text: string): Manifest {

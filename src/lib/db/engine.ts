@@ -1,12 +1,21 @@
 import type { FileDb } from './connector';
 
 let engine: Promise<FileDb> | null = null;
+let start: () => void = () => undefined;
+const started = new Promise<void>((resolve) => (start = resolve));
 
 /**
- * The page's one DuckDB. Compiling its 34 MB of wasm is the longest step of a cold start, so the
- * root layout asks for it as soon as the app boots, before the heavier map code has even loaded.
+ * The page's one DuckDB, once started. Compiling its 34 MB of wasm is the longest step of a cold
+ * start and takes both cores of a small machine: the root layout starts it as soon as the app
+ * boots, except on the explorer, which draws its first view without it and starts it after.
  */
 export function browserEngine(): Promise<FileDb> {
-	engine ??= import('./browser').then(({ openBrowserDb }) => openBrowserDb());
+	engine ??= started.then(() => import('./browser')).then(({ openBrowserDb }) => openBrowserDb());
 	return engine;
+}
+
+/** Starts the engine (once) and returns it. */
+export function startEngine(): Promise<FileDb> {
+	start();
+	return browserEngine();
 }

@@ -1,5 +1,5 @@
 import type { DbConnector } from './connector';
-import { type Manifest, findArtefact, isGeometryTable, readArtefact } from './artefacts';
+import { type Manifest, findArtefact, isEngineTable, readArtefact } from './artefacts';
 
 /**
  * Loads artefacts into DuckDB on demand, each table once, named as in the manifest: a view asks
@@ -16,9 +16,9 @@ export class TableLoader {
 		private readonly read: (file: string) => Promise<Uint8Array>
 	) {}
 
-	/** Every table of the manifest but the geometries, which the map reads itself. */
+	/** Every table of the manifest but those the app reads itself (geometries, first view's values). */
 	get tables(): string[] {
-		return this.manifest.artefacts.map((a) => a.table).filter((t) => !isGeometryTable(t));
+		return this.manifest.artefacts.map((a) => a.table).filter(isEngineTable);
 	}
 
 	async ensure(tables: readonly string[]): Promise<void> {

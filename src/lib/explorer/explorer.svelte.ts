@@ -1,5 +1,5 @@
 import { ArtefactError, findArtefact, type Manifest } from '../data/artefacts';
-import { atlasSource } from '../data/atlas';
+import { atlasSource, startEngine } from '../data/atlas';
 import { STALE, type DataClient, type DataSource } from '../data/source';
 import { communeCodes, territoryValues, type TerritoryValues } from '../data/values';
 import { TERRITORY_TABLES, communeCentroids, levelNames, placeRows } from '../data/territories';
@@ -7,6 +7,7 @@ import { getIndicator, levelsOf, type Indicator } from '../indicators/catalogue'
 import type { Area, Level } from '../territory/key';
 import { classifyCategories, classifyValues, type Classification } from '../indicators/classify';
 import { loadPolygons } from '../map/load-polygons';
+import { loadCommuneValues, type CommuneValues } from '../map/first-view';
 import type { FlatPolygons } from '../map/polygons';
 import type { PlaceLabels } from '../map/layers';
 import { loadFacilities, type Facilities } from '../map/facilities';
@@ -47,8 +48,10 @@ function perfMark(name: string) {
 
 /**
  * State of the map explorer. Data flows one way: artefacts → DuckDB → Arrow → typed arrays → layers.
- * Geometry is fetched and triangulated in workers while DuckDB starts, so the map shows before
- * the engine is ready; each view change re-runs only the queries it invalidates.
+ * The first view (commune level, France) needs no engine: geometry comes triangulated and the
+ * commune values come in their own artefact (map/first-view.ts), so the map is coloured while
+ * DuckDB starts in the background. What needs SQL waits for the engine, then runs: nothing asked is lost.
+ * Each view change re-runs only the queries it invalidates.
  */
 export class Explorer {
 	phase = $state<'loading' | 'outlines' | 'ready' | 'error'>('loading');
@@ -81,8 +84,13 @@ export class Explorer {
 	/** A territory the map should zoom to (a search result); `n` makes each request distinct. */
 	focusRequest = $state<{ level: Level; code: string; n: number } | null>(null);
 
-	/** The data layer, once DuckDB is up. */
+	/** The data layer, once DuckDB is up and its tables checked. */
 	source = $state.raw<DataSource | null>(null);
+	/** False while DuckDB starts: the controls that need it say so, and their requests wait for it. */
+	engineReady = $state(false);
+	/** The data layer once the engine is started and checked; rejected if it fails. */
+	private engine: Promise<DataSource> | null = null;
+	private communeValues: Promise<CommuneValues> | null = null;
 	private manifest: Manifest | null = null;
 	private dataUrl = '';
 	/** The map's values and the filter's: a newer view's answer wins, an older one is dropped. */
@@ -102,31 +110,56 @@ export class Explorer {
 		try {
 			const source = await atlasSource(dataUrl);
 			this.manifest = source.manifest;
-			// While the engine starts: commune geometry (always needed), that of the level shown, the first tables.
+			this.valuesClient = source.client();
+			this.filterClient = source.client();
+			// The first view needs the commune geometry (always drawn), that of the level shown, and the commune values.
 			const geometry = Promise.all([this.loadGeometry('commune'), this.loadGeometry(view.level)]).then((p) => {
 				if (this.phase === 'loading') this.phase = 'outlines';
 				perfMark('geometry-ready');
 				return p;
 			});
-			// A hint: the first tables are fetched while the engine starts (queries load what they need anyway).
-			const firstTables = source.prefetch([...TERRITORY_TABLES, ...this.indicator.tables]);
+			this.communeValues = Promise.all([loadCommuneValues(source.manifest, dataUrl), geometry]).then(([values, [communes]]) => {
+				checkSameCodes(values.codes, communes.codes, 'Les valeurs des communes et leurs contours');
+				if (!this.names.commune) this.names = { ...this.names, commune: values.names };
+				return values;
+			});
+			// DuckDB starts in the background, once the first view is drawn (it would compete for the
+			// CPU), or at once if the view needs it.
+			this.engine = this.communeValues
+				.then((values) => (values.values(view.indicator, view.level, view.scope) ? firstColouredMap() : undefined))
+				.then(() => Promise.all([startEngine(), source.prefetch([...TERRITORY_TABLES, ...this.indicator.tables])]))
+				.then(async () => {
+					perfMark('duckdb-ready');
+					await this.checkAlignment(source);
+					const opened = this.view;
+					await this.checkTerritories(source, ignored);
+					this.source = source;
+					// A permalink's unknown territory was dropped: the view waiting for the engine is redrawn.
+					if (this.view !== opened) this.refresh().catch((error: unknown) => this.fail(error));
+					return source;
+				});
+			this.engine.catch(() => undefined);
 			this.loadOutlines();
 
-			await Promise.all([geometry, firstTables]);
-			this.source = source;
-			this.valuesClient = source.client();
-			this.filterClient = source.client();
-			perfMark('duckdb-ready');
-			await this.checkAlignment(source);
-			await this.checkTerritories(source, ignored);
 			await this.refresh();
 			await this.refreshFilter();
+			await this.engine;
+			this.engineReady = true;
+			await this.loadNames(this.view.level);
 			this.phase = 'ready';
+			perfMark('interactive');
 			await Promise.all([this.loadLabels(source), source.prefetch()]);
-			if (view.layers.length) await Promise.all([this.ensureFacilities(), this.ensureOverlays()]);
+			if (this.view.layers.length) await Promise.all([this.ensureFacilities(), this.ensureOverlays()]);
 		} catch (error) {
 			this.fail(error);
 		}
+	}
+
+	/** The engine, waited for if it is still starting (null if it failed: the error is already shown). */
+	async whenEngine(): Promise<DataSource | null> {
+		if (this.source) return this.source;
+		if (!this.engine) return null;
+		return this.engine.catch(() => null);
 	}
 
 	private fail(error: unknown) {
@@ -174,13 +207,8 @@ export class Explorer {
 
 	/** The map colours territory i with row i of the queries: both must list the same codes in the same order. */
 	private async checkAlignment(source: DataSource) {
-		await this.loadNames('commune');
-		const codes = this.geometry.commune!.codes;
-		const rows = await communeCodes(source);
-		const same = rows.length === codes.length && codes.every((c, i) => rows[i] === c);
-		if (!same) {
-			throw new ArtefactError('Les contours des communes et la table des communes ne correspondent pas : reconstruisez les données (npm run data).');
-		}
+		const [communes, rows] = await Promise.all([this.loadGeometry('commune'), communeCodes(source), this.loadNames('commune', source)]);
+		checkSameCodes(rows, communes.codes, 'Les contours des communes et la table des communes');
 	}
 
 	/**
@@ -214,9 +242,9 @@ export class Explorer {
 		this.linkNotice = ignoredNotice(dropped);
 	}
 
-	private async loadNames(level: Level) {
-		if (this.names[level] || !this.source) return;
-		const { names } = await levelNames(this.source, level);
+	private async loadNames(level: Level, source = this.source) {
+		if (this.names[level] || !source) return;
+		const { names } = await levelNames(source, level);
 		this.names = { ...this.names, [level]: names };
 	}
 
@@ -274,18 +302,21 @@ export class Explorer {
 	private async ensureOverlays() {
 		const communes = this.geometry.commune;
 		const source = this.source;
-		if (!source || !communes) return;
+		if (!source || !communes) return; // start() runs it once the engine is up
 		for (const overlay of OVERLAYS) {
 			if (!this.view.layers.includes(overlay.id) || this.overlays[overlay.id]) continue;
 			this.overlays = { ...this.overlays, [overlay.id]: await loadOverlay(source, overlay.id, communes) };
 		}
 	}
 
-	/** Queries values (unless only the classes changed) and classifies them. Marks the timing for the benchmark. */
+	/**
+	 * Queries values (unless only the classes changed) and classifies them. Commune values over
+	 * France come from their artefact, without SQL; any other view waits for the engine if it is
+	 * still starting. Marks the timing for the benchmark.
+	 */
 	private async refresh(classesOnly = false): Promise<void> {
-		const source = this.source;
 		const client = this.valuesClient;
-		if (!source || !client) return;
+		if (!client) return;
 		perfMark('recolor-start');
 		this.busy = true;
 		const view = this.view;
@@ -295,7 +326,16 @@ export class Explorer {
 		try {
 			shown = await client.request(async () => {
 				if (classesOnly && previous) return previous;
-				await Promise.all([this.loadGeometry(view.level), this.loadNames(view.level)]);
+				const direct = (await this.communeValues)?.values(indicator.id, view.level, view.scope);
+				if (direct) {
+					await this.loadGeometry('commune');
+					this.scopeCommunes = null;
+					return { indicator, level: view.level, values: direct };
+				}
+				// Any other view waits for the engine if it is still starting (null: it failed, the error is shown).
+				const source = await this.whenEngine();
+				if (!source) return null;
+				await Promise.all([this.loadGeometry(view.level), this.loadNames(view.level, source)]);
 				const area = await this.areaOf(view);
 				this.scopeCommunes = area !== null && 'codes' in area ? { scope: JSON.stringify(view.scope), codes: area.codes } : null;
 				return { indicator, level: view.level, values: await territoryValues(source, indicator, view.level, area) };
@@ -305,7 +345,11 @@ export class Explorer {
 			throw error;
 		}
 		// A newer view was asked for meanwhile: its own refresh shows it (and clears `busy`).
-		if (shown === STALE || !shown) return;
+		if (shown === STALE) return;
+		if (!shown) {
+			this.busy = false;
+			return;
+		}
 		const { values, inScope } = shown.values;
 		this.classification =
 			indicator.kind === 'class'
@@ -313,6 +357,7 @@ export class Explorer {
 				: classifyValues(values, view.method, view.classes, inScope, view.breaks);
 		this.shown = shown;
 		if (!this.view.filter) this.filterMask = null;
+		if (this.source) void this.loadNames(view.level);
 		this.busy = false;
 	}
 
@@ -330,24 +375,35 @@ export class Explorer {
 		}
 	}
 
+	/** The criterion is on commune values over France: from their artefact, or from the engine. */
 	private async refreshFilter(): Promise<void> {
 		const filter = this.view.filter;
-		const source = this.source;
 		const client = this.filterClient;
-		if (!filter || !source || !client) {
+		if (!filter || !client) {
 			client?.cancel();
 			this.filterMask = null;
 			return;
 		}
-		const result = await client.request(() => territoryValues(source, getIndicator(filter.indicator), 'commune', null));
-		if (result === STALE) return;
-		const { values } = result;
+		const indicator = getIndicator(filter.indicator);
+		const values = await client.request(async () => {
+			const direct = (await this.communeValues)?.values(indicator.id, 'commune', { level: 'france' })?.values;
+			if (direct) return direct;
+			const source = await this.whenEngine();
+			return source ? (await territoryValues(source, indicator, 'commune', null)).values : null;
+		});
+		if (values === STALE || !values) return;
 		const mask = new Uint8Array(values.length);
 		for (let i = 0; i < values.length; i++) {
 			const v = values[i];
 			mask[i] = Number.isFinite(v) && (filter.op === '>' ? v > filter.value : v < filter.value) ? 1 : 0;
 		}
 		this.filterMask = mask;
+	}
+
+	/** A click on a class of the legend keeps only it on the map; again, and it is let go. */
+	toggleClass(index: number): Promise<void> {
+		const kept = this.view.keptClasses;
+		return this.update({ keptClasses: kept.includes(index) ? kept.filter((k) => k !== index) : [...kept, index].sort() });
 	}
 
 	focus(territory: { level: Level; code: string }) {
@@ -376,6 +432,7 @@ export class Explorer {
 	}
 
 	private async ensureFacilities() {
+		// Without the engine yet, start() runs it once the engine is up.
 		if (this.facilities || !this.source) return;
 		this.facilities = await loadFacilities(this.source);
 	}
@@ -386,3 +443,30 @@ export class Explorer {
 	}
 }
 
+/**
+ * Resolves once the map has drawn its first coloured frame (AtlasMap marks it), or after
+ * FIRST_MAP_WAIT_MS if it never does (no WebGL…): the engine must start anyway.
+ */
+const FIRST_MAP_WAIT_MS = 3000;
+function firstColouredMap(): Promise<void> {
+	return new Promise((resolve) => {
+		const drawn = () => performance.getEntriesByName('cls:first-colored-map').length > 0;
+		if (drawn()) return resolve();
+		const observer = new PerformanceObserver(() => {
+			if (!drawn()) return;
+			observer.disconnect();
+			resolve();
+		});
+		observer.observe({ type: 'mark' });
+		setTimeout(() => {
+			observer.disconnect();
+			resolve();
+		}, FIRST_MAP_WAIT_MS);
+	});
+}
+
+function checkSameCodes(actual: readonly string[], expected: readonly string[], what: string): void {
+	if (actual.length !== expected.length || actual.some((c, i) => c !== expected[i])) {
+		throw new ArtefactError(`${what} ne correspondent pas : reconstruisez les données (npm run data).`);
+	}
+}

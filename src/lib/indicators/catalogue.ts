@@ -544,3 +544,15 @@ export function sourceLine(indicator: Indicator): string {
 	const s = indicator.source;
 	return `${s.producer} – ${s.dataset}, ${s.millesime} (${s.licence})`;
 }
+
+/** What rank 1 means for an indicator (the portrait's ranks and the explorer's table rank alike). */
+export function rankDirection(indicator: NumericIndicator): string {
+	switch (indicator.direction) {
+		case 'higher_better':
+			return '1er = valeur la plus favorable (la plus élevée)';
+		case 'higher_worse':
+			return '1er = valeur la plus favorable (la plus faible)';
+		case 'neutral':
+			return '1er = valeur la plus élevée (sans sens favorable ou défavorable)';
+	}
+}

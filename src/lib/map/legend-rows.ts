@@ -31,3 +31,16 @@ export function legendRows(indicator: Indicator, classification: Classification)
 	}
 	return rows;
 }
+
+/**
+ * Territories of each class that a filter keeps (mask[i] = 1), for « 1 commune retenue sur 37 »;
+ * null without a filter. Same length as `classification.counts`.
+ */
+export function keptCounts(classification: Classification, mask: Uint8Array | null): number[] | null {
+	if (!mask) return null;
+	const kept = new Array<number>(classification.counts.length).fill(0);
+	classification.classOf.forEach((c, i) => {
+		if (c >= 0 && c < kept.length && mask[i]) kept[c]++;
+	});
+	return kept;
+}

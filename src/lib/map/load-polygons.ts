@@ -1,30 +1,18 @@
 import type { ArtefactEntry } from '../data/artefacts';
-import { ArtefactError } from '../data/artefacts';
+import { ArtefactError, fetchBytes, readArtefact } from '../data/artefacts';
+import { decodeMesh } from './mesh';
 import type { FlatPolygons } from './polygons';
-import type { PolygonsRequest } from './polygons.worker';
-
-type PolygonsReply = { ok: true; polygons: FlatPolygons } | { ok: false; message: string };
 
 /**
- * Loads one geometry artefact through a short-lived worker. Outlines need no triangles:
- * skipping them leaves the CPU to the engine and the commune fill.
+ * Loads one geometry artefact: a mesh already triangulated by `npm run data`. Checking and
+ * decompressing run off the main thread (SubtleCrypto, DecompressionStream); decoding only makes
+ * typed views on the bytes, so no worker is needed.
  */
-export function loadPolygons(
-	entry: ArtefactEntry,
-	baseUrl: string,
-	{ triangulate = true }: { triangulate?: boolean } = {}
-): Promise<FlatPolygons> {
-	const worker = new Worker(new URL('./polygons.worker.ts', import.meta.url), { type: 'module' });
-	return new Promise<FlatPolygons>((resolve, reject) => {
-		worker.onmessage = (event: MessageEvent<PolygonsReply>) => {
-			worker.terminate();
-			if (event.data.ok) resolve(event.data.polygons);
-			else reject(new ArtefactError(event.data.message));
-		};
-		worker.onerror = (event) => {
-			worker.terminate();
-			reject(new ArtefactError(`Lecture des contours impossible : ${event.message}`));
-		};
-		worker.postMessage({ entry, baseUrl, triangulate } satisfies PolygonsRequest);
-	});
+export async function loadPolygons(entry: ArtefactEntry, baseUrl: string): Promise<FlatPolygons> {
+	const bytes = await readArtefact(entry, (file) => fetchBytes(`${baseUrl}/${file}`));
+	try {
+		return decodeMesh(bytes);
+	} catch (error) {
+		throw new ArtefactError(`Le fichier de données « ${entry.file} » est illisible : ${error instanceof Error ? error.message : String(error)}.`);
+	}
 }

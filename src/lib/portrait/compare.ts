@@ -5,8 +5,8 @@
  * except on indicators not measured at commune level (`unrankedAtCommune`).
  */
 import { AGGREGATES_LINE, indicatorHeader, indicatorRow, sourceLines } from './figures-table';
-import { INDICATORS, sourceLine, type NumericIndicator } from '../indicators/catalogue';
-import { formatRank, rankAmong, rankDirection, unrankedNote, type Rank } from './rank';
+import { INDICATORS, rankDirection, sourceLine, type NumericIndicator } from '../indicators/catalogue';
+import { formatRank, rankAmong, unrankedNote, type Rank } from './rank';
 import type { DataSource } from '../data/source';
 import { departementCommuneValues, figures } from '../data/values';
 import { areaOf, referencesOf, type Reference, type ResolvedTerritory } from '../data/territories';

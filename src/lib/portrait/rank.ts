@@ -5,7 +5,7 @@
  * value (the shortest distance, the highest APL); a neutral indicator ranks by value, highest first.
  * Indicators the catalogue marks `unrankedAtCommune` are not ranked between communes.
  */
-import type { Direction, NumericIndicator } from '../indicators/catalogue';
+import type { Direction } from '../indicators/catalogue';
 import { formatNumber } from '../indicators/format';
 
 export interface Rank {
@@ -46,16 +46,4 @@ export function formatRank(r: Rank): string {
 /** What stands for a rank where the catalogue says communes are not ranked: « non classé (mesuré au bassin de vie) ». */
 export function unrankedNote(reason: string): string {
 	return `non classé (${reason})`;
-}
-
-/** What rank 1 means for an indicator. */
-export function rankDirection(indicator: NumericIndicator): string {
-	switch (indicator.direction) {
-		case 'higher_better':
-			return '1er = valeur la plus favorable (la plus élevée)';
-		case 'higher_worse':
-			return '1er = valeur la plus favorable (la plus faible)';
-		case 'neutral':
-			return '1er = valeur la plus élevée (sans sens favorable ou défavorable)';
-	}
 }

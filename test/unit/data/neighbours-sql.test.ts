@@ -3,8 +3,6 @@ import { resolve } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { tableFromIPC } from 'apache-arrow';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { DbConnector } from '../../../src/lib/db/connector';
-import { openNodeAtlas } from '../../../src/lib/db/node';
 import { openNodeSource, type NodeSource } from '../../../src/lib/data/node';
 import { epciCommunes, neighbourCommunes } from '../../../src/lib/data/neighbours';
 import { qpvOfCommunes } from '../../../src/lib/data/qpv';
@@ -17,14 +15,11 @@ const epciOf = new Map(codes.map((c, i) => [c, communes.getChild('epci')?.get(i)
 const voisins = read('communes_voisines');
 const voisinsOf = new Map((voisins.getChild('code')?.toArray() as string[]).map((c, i) => [c, (voisins.getChild('voisins')?.get(i) as string | null)?.split(' ') ?? []]));
 
-let db: DbConnector;
 let source: NodeSource;
 beforeAll(async () => {
-	db = await openNodeAtlas();
 	source = await openNodeSource();
 }, 120_000);
 afterAll(async () => {
-	await db?.close();
 	await source?.close();
 });
 
@@ -58,7 +53,7 @@ describe('epciCommunes', () => {
 
 describe('qpvOfCommunes', () => {
 	it('finds Terre Rouge in Cahors and nothing in Saint-Céré', async () => {
-		expect((await qpvOfCommunes(db, ['46042'])).map((q) => q.code)).toEqual(['QN04601M']);
-		expect(await qpvOfCommunes(db, ['46251'])).toEqual([]);
+		expect((await qpvOfCommunes(source, ['46042'])).map((q) => q.code)).toEqual(['QN04601M']);
+		expect(await qpvOfCommunes(source, ['46251'])).toEqual([]);
 	});
 });

@@ -1,9 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { gunzipSync } from 'node:zlib';
-import { type Vector, tableFromIPC } from 'apache-arrow';
+import { tableFromIPC } from 'apache-arrow';
 import { describe, expect, it } from 'vitest';
-import { type PolygonCoords, selfIntersections } from '../../../data/lib/geometry';
+import { type PolygonCoords, type Ring, selfIntersections } from '../../../data/lib/geometry';
+import { decodeMesh, MESH_EXTENSION } from '../../../src/lib/map/mesh';
 import { QPV_COUNT, repairPolygons } from '../../../data/sources/qpv-perimetres';
 
 /** FICTITIOUS shapes, in plain numbers (no real place). */
@@ -54,33 +55,46 @@ describe('repairPolygons (fictitious shapes)', () => {
 });
 
 describe('qpv_geom artefact (real data)', () => {
-	const read = (name: string) => tableFromIPC(gunzipSync(readFileSync(resolve(import.meta.dirname, `../../../static/data/${name}.arrows.gz`))));
-	const table = read('qpv_geom');
-	const quartiers = read('qpv_quartiers');
-	const toCoords = (v: Vector): PolygonCoords[] =>
-		[...v].map((rings: Vector) => [...rings].map((ring: Vector) => [...ring].map((xy: Vector) => [xy.get(0) as number, xy.get(1) as number])));
+	const bytes = (file: string) => gunzipSync(readFileSync(resolve(import.meta.dirname, `../../../static/data/${file}`)));
+	const mesh = decodeMesh(bytes(`qpv_geom${MESH_EXTENSION}`));
+	const quartiers = tableFromIPC(bytes('qpv_quartiers.arrows.gz'));
+	/** The polygons of one QPV, read back from the mesh's vertex, part and ring offsets. */
+	const polygonsOf = (feature: number): PolygonCoords[] => {
+		const polygons: PolygonCoords[] = [];
+		for (let part = 0; part < mesh.partFeature.length; part++) {
+			if (mesh.partFeature[part] !== feature) continue;
+			const rings: PolygonCoords = [];
+			for (let r = 0; r + 1 < mesh.ringStarts.length; r++) {
+				if (mesh.ringStarts[r] < mesh.partStarts[part] || mesh.ringStarts[r] >= mesh.partStarts[part + 1]) continue;
+				const ring: Ring = [];
+				for (let v = mesh.ringStarts[r]; v < mesh.ringStarts[r + 1]; v++) ring.push([mesh.positions[2 * v], mesh.positions[2 * v + 1]]);
+				rings.push(ring);
+			}
+			polygons.push(rings);
+		}
+		return polygons;
+	};
+	const table = { codes: mesh.codes };
 
 	it(`holds the ${QPV_COUNT} QPV of the 2024 decrees, one row each`, () => {
-		const codes = table.getChild('code')?.toArray() as string[];
+		const codes = table.codes;
 		expect(codes).toHaveLength(1_609);
 		expect(new Set(codes).size).toBe(1_609);
 	});
 
 	it('has no geometry with a self-intersection, once read back from the artefact', () => {
-		const geometry = table.getChild('geometry');
-		const codes = table.getChild('code');
 		const invalid: string[] = [];
-		for (let i = 0; i < table.numRows; i++) if (selfIntersections(toCoords(geometry?.get(i) as Vector))) invalid.push(codes?.get(i) as string);
+		for (let i = 0; i < table.codes.length; i++) if (selfIntersections(polygonsOf(i))) invalid.push(table.codes[i]);
 		expect(invalid).toEqual([]);
 		// The source has some: the repair was needed and is recorded.
 		expect((quartiers.getChild('repare')?.toArray() as boolean[]).filter(Boolean).length).toBeGreaterThan(50);
 	});
 
 	it('places Terre Rouge (QN04601M) in Cahors with about 0.28 km²', () => {
-		const i = (table.getChild('code')?.toArray() as string[]).indexOf('QN04601M');
+		const i = table.codes.indexOf('QN04601M');
 		expect(quartiers.getChild('code')?.get(i)).toBe('QN04601M');
 		expect(quartiers.getChild('communes')?.get(i)).toBe('46042');
-		const polygons = toCoords(table.getChild('geometry')?.get(i) as Vector);
+		const polygons = polygonsOf(i);
 		// Degrees² → km² at 44.46° N.
 		const km2 = area(polygons) * 111.32 * 111.32 * Math.cos((44.46 * Math.PI) / 180);
 		expect(km2).toBeGreaterThan(0.2);

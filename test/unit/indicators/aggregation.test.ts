@@ -55,6 +55,21 @@ describe('aggregates are ratios of sums', () => {
 		expect(values[codes.indexOf(CAUVALDOR)]).toBeCloseTo(panel, 12);
 	});
 
+	it('an EPCI’s numerator and denominator are the sums its value is computed from', async () => {
+		const rows = await communeRows('c.epci = ?', [CAUVALDOR]);
+		const { values, num, den } = await territoryValues(source, getIndicator('apl_mg_2023'), 'epci', null);
+		const codes = (await db.query('SELECT code FROM epci ORDER BY code')).getChild('code')!.toArray() as string[];
+		const i = codes.indexOf(CAUVALDOR);
+		expect(num[i]).toBeCloseTo(rows.reduce((s, r) => s + r.apl_mg * r.pop_standardisee, 0), 6);
+		expect(den[i]).toBeCloseTo(rows.reduce((s, r) => s + r.pop_standardisee, 0), 6);
+		expect(values[i]).toBeCloseTo(num[i] / den[i], 12);
+	});
+
+	it('a change has no numerator or denominator to show', async () => {
+		const { num, den } = await territoryValues(source, getIndicator('apl_mg_evolution_2022_2023'), 'departement', null);
+		expect(num.every(Number.isNaN) && den.every(Number.isNaN)).toBe(true);
+	});
+
 	it('a change is the difference of the two aggregates', async () => {
 		const change = getIndicator('apl_mg_evolution_2022_2023') as NumericIndicator;
 		const lot = { level: 'departement' as const, code: '46' };

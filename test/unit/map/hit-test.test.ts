@@ -7,14 +7,9 @@ import { multiPolygonColumn } from '../../../data/lib/geometry';
 import { makeTable, utf8 } from '../../../data/lib/arrow';
 import { flattenMultiPolygons } from '../../../src/lib/map/polygons';
 import { buildHitIndex, hitTest } from '../../../src/lib/map/hit-test';
+import { decodeMesh } from '../../../src/lib/map/mesh';
+import { square } from '../../fixtures/shapes';
 
-const square = (x: number, y: number, size: number) => [
-	[x, y],
-	[x + size, y],
-	[x + size, y + size],
-	[x, y + size],
-	[x, y]
-];
 
 describe('CPU hit test', () => {
 	// A: a 4×4 square with a hole where B (an enclave) sits; C: two islands.
@@ -44,7 +39,7 @@ describe('CPU hit test', () => {
 
 	it('finds Cahors under its own centroid in the real contours', () => {
 		const dir = resolve(import.meta.dirname, '../../../static/data');
-		const real = flattenMultiPolygons(gunzipSync(readFileSync(resolve(dir, 'communes_geom.arrows.gz'))), { triangulate: false });
+		const real = decodeMesh(gunzipSync(readFileSync(resolve(dir, 'communes_geom.mesh.gz'))));
 		const realIndex = buildHitIndex(real);
 		// Centroid of Cahors as published in the communes artefact (lon 1.4405…, lat 44.4475…) is within its polygon.
 		const cahors = real.codes.indexOf('46042');

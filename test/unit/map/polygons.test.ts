@@ -3,15 +3,9 @@ import { tableToIPC } from 'apache-arrow';
 import { multiPolygonColumn } from '../../../data/lib/geometry';
 import { makeTable, utf8 } from '../../../data/lib/arrow';
 import { flattenMultiPolygons } from '../../../src/lib/map/polygons';
+import { square } from '../../fixtures/shapes';
 
 // Feature A: a 4×4 square with a 2×2 hole (an enclave); feature B: two 1×1 squares (a commune with an island).
-const square = (x: number, y: number, size: number) => [
-	[x, y],
-	[x + size, y],
-	[x + size, y + size],
-	[x, y + size],
-	[x, y]
-];
 const geometries = [
 	[[square(0, 0, 4), square(1, 1, 2).reverse()]],
 	[[square(10, 0, 1)], [square(12, 0, 1)]]

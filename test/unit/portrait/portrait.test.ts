@@ -8,7 +8,8 @@ import { resolveTerritory, type ResolvedTerritory } from '../../../src/lib/data/
 import { buildPortrait, clsTouching } from '../../../src/lib/portrait/portrait';
 import { buildComparison, comparisonTable } from '../../../src/lib/portrait/compare';
 import { portraitTable } from '../../../src/lib/portrait/figures-table';
-import { formatRank, rankAmong, rankDirection } from '../../../src/lib/portrait/rank';
+import { formatRank, rankAmong } from '../../../src/lib/portrait/rank';
+import { rankDirection } from '../../../src/lib/indicators/catalogue';
 import { parseKeyList, portraitPath, comparePath } from '../../../src/lib/territory/key';
 import { tableCsvRows, toCsv } from '../../../src/lib/export/csv';
 
