@@ -100,6 +100,8 @@ export class Explorer {
 	engineReady = $state(false);
 	/** The engine, once started with the first tables and checked; rejected if it fails. */
 	private engine: Promise<DbConnector> | null = null;
+	/** The opening failed after the first view was drawn (engine start): « Réessayer » runs it again. */
+	private restartOnRetry = false;
 	private communeValues: Promise<CommuneValues> | null = null;
 	private tables: TableLoader | null = null;
 	private manifest: Manifest | null = null;
@@ -173,9 +175,11 @@ export class Explorer {
 	}
 
 	private fail(error: unknown) {
-		if (this.phase === 'pret') {
-			// The map is up: a later load failed (network lost); say it, keep the map.
+		if (this.phase === 'pret' || this.shown) {
+			// The map is up: a later load failed (network lost); say it, keep the map. If the engine
+			// was still starting, « Réessayer » starts it again.
 			this.loadError = loadFailure(error);
+			this.restartOnRetry = this.phase !== 'pret';
 			return;
 		}
 		this.phase = 'erreur';
@@ -272,9 +276,10 @@ export class Explorer {
 	/** « Réessayer »: shows the current view again, loading what failed (or restarts a failed opening). */
 	async retry(): Promise<void> {
 		this.loadError = null;
-		if (this.phase === 'erreur') {
+		if (this.phase === 'erreur' || this.restartOnRetry) {
 			this.error = null;
-			this.phase = 'chargement';
+			this.restartOnRetry = false;
+			if (this.phase === 'erreur') this.phase = 'chargement';
 			await this.start(this.dataUrl, this.view);
 			return;
 		}
