@@ -154,6 +154,8 @@ describe('network loss, error pages, limits', () => {
 	it('a level that fails to load says so, offers « Réessayer », and loads once back online', async () => {
 		const { page, context: c } = await open('/?i=apl_mg_2023');
 		await waitForColouredMap(page);
+		// Mid-session: the engine, which starts after the first coloured map, is up.
+		await page.waitForFunction(() => performance.getEntriesByName('cls:interactive').length > 0, undefined, { timeout: 90_000 });
 		await c.setOffline(true);
 		await page.getByRole('radio', { name: 'EPCI' }).check();
 		const alert = page.getByRole('alert');

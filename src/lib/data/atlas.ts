@@ -6,7 +6,7 @@ let shared: Promise<DataSource> | null = null;
 
 /** `dataUrl` is the folder of the artefacts (`${base}/data`). */
 export function atlasSource(dataUrl: string): Promise<DataSource> {
-	shared ??= atlasData(dataUrl).then((data) => new DataSource(data.manifest, data.engine, data.tables));
+	shared ??= atlasData(dataUrl).then((data) => new DataSource(data.manifest, () => data.engine, data.tables));
 	shared.catch(() => (shared = null));
 	return shared;
 }

@@ -18,6 +18,6 @@ export async function openNodeSource(dataDir = DEFAULT_DATA_DIR, extra: Record<s
 	const db = await openNodeDb();
 	for (const [table, bytes] of Object.entries(extra)) await db.insertArrowStream(table, bytes);
 	const engine = Promise.resolve(db);
-	const loader = new TableLoader(engine, manifest, async (file) => new Uint8Array(await readFile(join(dataDir, file))));
-	return Object.assign(new DataSource(manifest, engine, loader, new Set(Object.keys(extra))), { db, close: () => db.close() });
+	const loader = new TableLoader(() => engine, manifest, async (file) => new Uint8Array(await readFile(join(dataDir, file))));
+	return Object.assign(new DataSource(manifest, () => engine, loader, new Set(Object.keys(extra))), { db, close: () => db.close() });
 }

@@ -21,7 +21,8 @@ export class DataSource {
 
 	constructor(
 		readonly manifest: Manifest,
-		private readonly engine: Promise<DbConnector>,
+		/** The engine, asked for at each query: a failed start is retried by the next one. */
+		private readonly engine: () => Promise<DbConnector>,
 		private readonly loader: TableLoader,
 		/** Tables created in the engine by other means than the manifest (tests add fixtures this way). */
 		private readonly extra: ReadonlySet<string> = new Set()
@@ -42,7 +43,7 @@ export class DataSource {
 	/** Runs a query once the tables it reads are loaded. */
 	async query(tables: readonly string[], query: Sql): Promise<Table> {
 		await this.loader.ensure(tables.filter((t) => !this.extra.has(t) && !this.imported.has(t)));
-		const db = await this.engine;
+		const db = await this.engine();
 		return db.query(query.text, query.params);
 	}
 

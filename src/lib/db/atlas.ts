@@ -13,10 +13,14 @@ export class AtlasData {
 
 	constructor(
 		readonly dataUrl: string,
-		readonly manifest: Manifest,
-		readonly engine: Promise<FileDb>
+		readonly manifest: Manifest
 	) {
-		this.tables = new TableLoader(engine, manifest, (file) => fetchBytes(`${dataUrl}/${file}`));
+		this.tables = new TableLoader(() => this.engine, manifest, (file) => fetchBytes(`${dataUrl}/${file}`));
+	}
+
+	/** The page's engine (started again if a previous start failed). */
+	get engine(): Promise<FileDb> {
+		return browserEngine();
 	}
 }
 
@@ -25,7 +29,7 @@ let shared: Promise<AtlasData> | null = null;
 /** The page's AtlasData; `dataUrl` is the folder of the artefacts (`${base}/data`). */
 export function atlasData(dataUrl: string): Promise<AtlasData> {
 	if (!shared) {
-		const loading = fetchManifest(dataUrl).then((manifest) => new AtlasData(dataUrl, manifest, browserEngine()));
+		const loading = fetchManifest(dataUrl).then((manifest) => new AtlasData(dataUrl, manifest));
 		shared = loading;
 		// Not cached when it failed (network lost): a later call tries again.
 		loading.catch(() => {

@@ -10,7 +10,14 @@ const started = new Promise<void>((resolve) => (start = resolve));
  * boots, except on the explorer, which draws its first view without it and starts it after.
  */
 export function browserEngine(): Promise<FileDb> {
-	engine ??= started.then(() => import('./browser')).then(({ openBrowserDb }) => openBrowserDb());
+	if (!engine) {
+		const opening = started.then(() => import('./browser')).then(({ openBrowserDb }) => openBrowserDb());
+		engine = opening;
+		// A failed start (network lost while the wasm was fetched) is forgotten: the next call tries again.
+		opening.catch(() => {
+			if (engine === opening) engine = null;
+		});
+	}
 	return engine;
 }
 

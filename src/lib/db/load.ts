@@ -11,7 +11,8 @@ export class TableLoader {
 	private inserts: Promise<unknown> = Promise.resolve();
 
 	constructor(
-		private readonly db: Promise<DbConnector>,
+		/** The engine, asked for at each load: a failed start is retried by the next one. */
+		private readonly db: () => Promise<DbConnector>,
 		private readonly manifest: Manifest,
 		private readonly read: (file: string) => Promise<Uint8Array>
 	) {}
@@ -33,7 +34,7 @@ export class TableLoader {
 		let pending = this.loading.get(table);
 		if (!pending) {
 			const bytes = readArtefact(findArtefact(this.manifest, table), this.read);
-			pending = Promise.all([this.db, bytes]).then(([db, ipc]) => this.serially(() => db.insertArrowStream(table, ipc)));
+			pending = Promise.all([this.db(), bytes]).then(([db, ipc]) => this.serially(() => db.insertArrowStream(table, ipc)));
 			this.loading.set(table, pending);
 			// A failed load (network lost) is forgotten: the next call tries again.
 			const failed = pending;

@@ -81,6 +81,6 @@ export const DEFAULT_DATA_DIR = resolve(import.meta.dirname, '../../../static/da
 export async function openNodeAtlas(dataDir = DEFAULT_DATA_DIR): Promise<FileDb> {
 	const manifest = parseManifest(await readFile(join(dataDir, MANIFEST_FILE), 'utf8'));
 	const db = await openNodeDb();
-	await new TableLoader(Promise.resolve(db), manifest, async (file) => new Uint8Array(await readFile(join(dataDir, file)))).ensureAll();
+	await new TableLoader(() => Promise.resolve(db), manifest, async (file) => new Uint8Array(await readFile(join(dataDir, file)))).ensureAll();
 	return db;
 }

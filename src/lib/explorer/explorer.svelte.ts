@@ -90,6 +90,8 @@ export class Explorer {
 	engineReady = $state(false);
 	/** The data layer once the engine is started and checked; rejected if it fails. */
 	private engine: Promise<DataSource> | null = null;
+	/** The opening failed after the first view was drawn (engine start): « Réessayer » runs it again. */
+	private restartOnRetry = false;
 	private communeValues: Promise<CommuneValues> | null = null;
 	private manifest: Manifest | null = null;
 	private dataUrl = '';
@@ -163,9 +165,11 @@ export class Explorer {
 	}
 
 	private fail(error: unknown) {
-		if (this.phase === 'ready') {
-			// The map is up: a later load failed (network lost); say it, keep the map.
+		if (this.phase === 'ready' || this.shown) {
+			// The map is up: a later load failed (network lost); say it, keep the map. If the engine
+			// was still starting, « Réessayer » starts it again.
 			this.loadError = loadFailure(error);
+			this.restartOnRetry = this.phase !== 'ready';
 			return;
 		}
 		this.phase = 'error';
@@ -261,9 +265,10 @@ export class Explorer {
 	/** « Réessayer »: shows the current view again, loading what failed (or restarts a failed opening). */
 	async retry(): Promise<void> {
 		this.loadError = null;
-		if (this.phase === 'error') {
+		if (this.phase === 'error' || this.restartOnRetry) {
 			this.error = null;
-			this.phase = 'loading';
+			this.restartOnRetry = false;
+			if (this.phase === 'error') this.phase = 'loading';
 			await this.start(this.dataUrl, this.view);
 			return;
 		}

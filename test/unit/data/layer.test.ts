@@ -77,7 +77,7 @@ function fakeSource(answer: (text: string) => Promise<unknown>) {
 	const ensured: string[][] = [];
 	const engine = { query: (text: string) => answer(text) } as unknown as DbConnector;
 	const loader = { ensure: async (tables: readonly string[]) => void ensured.push([...tables]), tables: [] } as unknown as TableLoader;
-	return { source: new DataSource({ schema: 1, artefacts: [] }, Promise.resolve(engine), loader), ensured };
+	return { source: new DataSource({ schema: 1, artefacts: [] }, () => Promise.resolve(engine), loader), ensured };
 }
 
 describe('the data source', () => {

@@ -10,7 +10,7 @@ const manifest = { artefacts: [{ table: 'communes', file: 'communes.arrow.gz', i
 describe('a load that fails (network lost)', () => {
 	it('is not cached: a later try fetches again', async () => {
 		let reads = 0;
-		const loader = new TableLoader(Promise.resolve({} as DbConnector), manifest, async () => {
+		const loader = new TableLoader(() => Promise.resolve({} as DbConnector), manifest, async () => {
 			reads++;
 			throw new Error(NETWORK_LOST);
 		});
