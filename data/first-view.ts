@@ -7,7 +7,7 @@
 import { tableToIPC, type Table } from 'apache-arrow';
 import { openNodeDb } from '../src/lib/db/node';
 import { INDICATORS } from '../src/lib/indicators/catalogue';
-import { FRANCE, territoryValuesSql } from '../src/lib/indicators/sql';
+import { territoryValuesSql } from '../src/lib/data/values';
 import { type Column, f64, makeTable, utf8 } from './lib/arrow';
 
 export async function buildCommuneValues(tables: Record<string, Table>): Promise<Table> {
@@ -23,8 +23,8 @@ export async function buildCommuneValues(tables: Record<string, Table>): Promise
 		const codes = communes.getChild('code')!.toArray() as string[];
 		const columns: Column[] = [utf8('code', codes), utf8('nom', communes.getChild('nom')!.toArray() as string[])];
 		for (const indicator of INDICATORS) {
-			const { sql, params } = territoryValuesSql(indicator, 'commune', FRANCE);
-			const result = await db.query(sql, params);
+			const query = territoryValuesSql(indicator, 'commune', null);
+			const result = await db.query(query.text, query.params);
 			const rowCodes = result.getChild('code')!.toArray() as string[];
 			if (rowCodes.length !== codes.length || rowCodes.some((c, i) => c !== codes[i])) {
 				throw new Error(`${indicator.id} : communes dans un autre ordre que la table des communes`);

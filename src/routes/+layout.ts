@@ -1,5 +1,5 @@
 import { browser } from '$app/environment';
-import { startEngine } from '$lib/db/engine';
+import { startEngine } from '$lib/data/atlas';
 
 // The atlas runs entirely in the browser (DuckDB-WASM, WebGL): pages are prerendered shells.
 export const prerender = true;

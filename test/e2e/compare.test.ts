@@ -5,7 +5,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchChromium, startPreview, type Server, openWatchedContext, openWatchedPage, type Watch } from '../support/browser';
 import { openNodeAtlas } from '../../src/lib/db/node';
 import type { DbConnector } from '../../src/lib/db/connector';
-import { MAX_COMPARED } from '../../src/lib/portrait/territory-key';
+import { MAX_COMPARED } from '../../src/lib/territory/key';
 
 const SHOTS = resolve(import.meta.dirname, '../../test-results');
 mkdirSync(SHOTS, { recursive: true });

@@ -1,19 +1,19 @@
 /**
- * Résolution du périmètre d'un CLS en communes (COG 2025) : communes des EPCI listés ∪ communes listées.
- * Fonction pure : l'appartenance commune → EPCI vient à l'exécution de DuckDB (`SELECT code, epci FROM communes`).
+ * A CLS perimeter resolved into communes (COG 2025): communes of the listed EPCI ∪ listed communes.
+ * Pure functions: commune → EPCI membership comes from the data layer at run time (`communeDirectory`).
  */
 import type { Cls } from './schema';
 
 export interface ResolvedPerimeter {
-	/** Codes commune triés, sans doublon. */
+	/** Commune codes, sorted, without duplicates. */
 	communes: string[];
-	/** SIREN listés par le CLS qu'aucune commune ne porte dans la table d'appartenance. */
+	/** SIREN listed by the CLS that no commune carries in the membership table. */
 	unknownEpci: string[];
-	/** Codes commune listés par le CLS absents de la table d'appartenance. */
+	/** Commune codes listed by the CLS that are missing from the membership table. */
 	unknownCommunes: string[];
 }
 
-/** Inverse la table commune → EPCI (une seule passe ; à réutiliser pour plusieurs CLS). */
+/** Inverts commune → EPCI (one pass; reuse it for several CLS). */
 export function communesByEpci(membership: ReadonlyMap<string, string | null>): Map<string, string[]> {
 	const out = new Map<string, string[]>();
 	for (const [code, epci] of membership) {
@@ -45,7 +45,7 @@ export function resolvePerimeterDetailed(
 	return { communes: [...set].sort(), unknownEpci, unknownCommunes };
 }
 
-/** Codes commune du périmètre, triés et uniques. Les codes inconnus sont écartés : voir `resolvePerimeterDetailed`. */
+/** Commune codes of the perimeter, sorted and unique. Unknown codes are dropped: see `resolvePerimeterDetailed`. */
 export function resolvePerimeter(cls: Pick<Cls, 'perimetre'>, membership: ReadonlyMap<string, string | null>): string[] {
 	return resolvePerimeterDetailed(cls, membership).communes;
 }

@@ -41,7 +41,6 @@ export type TypePorteur = (typeof TYPES_PORTEUR)[number];
 
 /** Zone visée par une action : tout le périmètre, des communes, des EPCI du périmètre, des QPV. */
 export const TYPES_CIBLE = ['perimetre', 'communes', 'epci', 'qpv'] as const;
-export type TypeCible = (typeof TYPES_CIBLE)[number];
 
 /** Une feuille de l'arbre est une action, ou un objectif spécifique quand le contrat s'arrête là. */
 export const NATURES = ['action', 'objectif spécifique'] as const;

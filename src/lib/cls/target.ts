@@ -1,22 +1,22 @@
 /**
- * Zone visée par une action (tout le périmètre, des communes, des EPCI, des QPV) résolue en communes,
- * et CLS couvrant une commune. Fonctions pures : l'appartenance commune → EPCI et la table
- * QPV → communes viennent de DuckDB à l'exécution (`SELECT code, epci FROM communes`, table `qpv`).
+ * The area an action targets (the whole perimeter, communes, EPCI, QPV) resolved into communes, and
+ * the CLS covering a commune. Pure functions: commune → EPCI membership and QPV → communes come from
+ * the data layer at run time (`communeDirectory`).
  */
 import { communesByEpci, resolvePerimeter } from './perimeter';
 import { walkActions, type Action, type Cls } from './schema';
 
-/** Code QPV → codes des communes sur lesquelles il s'étend (table `qpv` : `codes_qpv` par commune). */
+/** QPV code → codes of the communes it spreads over (table `qpv`: `codes_qpv` per commune). */
 export type QpvIndex = ReadonlyMap<string, readonly string[]>;
 
 export interface TargetOptions {
-	/** Inverse de l'appartenance, à calculer une fois pour plusieurs appels (`communesByEpci`). */
+	/** The inverse of membership, computed once for several calls (`communesByEpci`). */
 	index?: ReadonlyMap<string, readonly string[]>;
-	/** Sans lui, une action visant des QPV ne peut pas être située : sa zone est vide. */
+	/** Without it, an action targeting QPV cannot be located: its area is empty. */
 	qpv?: QpvIndex;
 }
 
-/** Lignes `{ code, codes_qpv }` de la table `qpv` (codes séparés par des virgules ou des espaces) → index QPV → communes. */
+/** Rows `{ code, codes_qpv }` of the `qpv` table (codes separated by commas or spaces) → index QPV → communes. */
 export function qpvIndexFromRows(rows: Iterable<{ code: string; codes_qpv: string | null }>): Map<string, string[]> {
 	const out = new Map<string, string[]>();
 	for (const { code, codes_qpv } of rows) {
@@ -30,8 +30,8 @@ export function qpvIndexFromRows(rows: Iterable<{ code: string; codes_qpv: strin
 }
 
 /**
- * Communes de la zone visée par une action, triées et sans doublon. Une cible « communes » ou « EPCI »
- * est prise telle que le CLS la décrit (codes inconnus écartés) ; une cible QPV donne les communes du QPV.
+ * Communes of the area an action targets, sorted, without duplicates. A « communes » or « EPCI » target
+ * is taken as the CLS describes it (unknown codes dropped); a QPV target gives the communes of the QPV.
  */
 export function targetCommunes(
 	action: Pick<Action, 'cible'>,
@@ -61,14 +61,14 @@ export function targetCommunes(
 
 export interface ClsCoverage {
 	cls: Cls;
-	/** Actions du programme (hors historique) dont la zone visée contient la commune. */
+	/** Actions of the programme (not the history) whose target area holds the commune. */
 	actions: Action[];
 }
 
 /**
- * CLS dont le périmètre contient la commune, chacun avec les actions de son programme qui la visent
- * (toutes celles qui visent le périmètre entier, et celles dont les communes, EPCI ou QPV la contiennent).
- * Les actions du bilan d'un contrat précédent (`historique`) ne sont pas retenues.
+ * CLS whose perimeter holds the commune, each with the actions of its programme that target it (all
+ * those targeting the whole perimeter, and those whose communes, EPCI or QPV hold it). Actions of a
+ * previous contract's review (`historique`) are left out.
  */
 export function clsCoveringCommune(
 	clsList: readonly Cls[],

@@ -1,12 +1,12 @@
-import type { DbConnector, FileDb } from './connector';
+import type { FileDb } from './connector';
 import { ArtefactError, MANIFEST_FILE, parseManifest, type Manifest } from './artefacts';
 import { TableLoader } from './load';
-import { browserEngine, startEngine } from './engine';
+import { browserEngine } from './engine';
 import { NETWORK_LOST, fetchBytes } from './fetch';
 
 /**
  * The atlas's data for any page of the app: the manifest, the engine and its tables, each started
- * once per page load and shared (the explorer, the CLS pages and the portraits all read it).
+ * once per page load and shared (the explorer, the CLS pages and the portraits all read it, through the data layer's `DataSource`).
  */
 export class AtlasData {
 	readonly tables: TableLoader;
@@ -21,13 +21,6 @@ export class AtlasData {
 	/** The page's engine (started again if a previous start failed). */
 	get engine(): Promise<FileDb> {
 		return browserEngine();
-	}
-
-	/** The engine, once the given tables are loaded. */
-	async db(tables: readonly string[]): Promise<DbConnector> {
-		startEngine().catch(() => undefined);
-		await this.tables.ensure(tables);
-		return this.engine;
 	}
 }
 

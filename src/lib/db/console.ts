@@ -16,7 +16,7 @@ export const MAX_CONSOLE_ROWS = 100_000;
 export const CONSOLE_TIME_LIMIT_S = 30;
 
 const ALLOWED = ['select', 'with', 'describe', 'desc', 'show', 'explain', 'summarize'];
-const ALLOWED_LABEL = 'SELECT, WITH, DESCRIBE, SHOW, EXPLAIN ou SUMMARIZE';
+export const ALLOWED_LABEL = 'SELECT, WITH, DESCRIBE, SHOW, EXPLAIN ou SUMMARIZE';
 /** Words that write, load or change the session: refused anywhere outside a string or a quoted name. */
 const WRITE_WORDS = new Set([
 	'insert',

@@ -64,7 +64,7 @@ async function write(change: (store: IDBObjectStore) => void): Promise<void> {
 /** The engine with the tables an import joins on. */
 async function importDb(data: AtlasData): Promise<{ db: FileDb; passage: boolean }> {
 	const passage = hasArtefact(data.manifest, PASSAGE_TABLE);
-	await data.db(passage ? [COMMUNES_TABLE, PASSAGE_TABLE] : [COMMUNES_TABLE]);
+	await data.tables.ensure(passage ? [COMMUNES_TABLE, PASSAGE_TABLE] : [COMMUNES_TABLE]);
 	return { db: await data.engine, passage };
 }
 

@@ -1,8 +1,8 @@
 /** What the data page says of each table of the atlas: the manifest's description and who reads the table. */
 import { INDICATORS, type Indicator } from '../indicators/catalogue';
 import { POPULATION_AGES_TABLE } from '../portrait/age-bands';
-import { PASSAGE_TABLE } from '../db/imports';
-import { COMMUNE_VALUES_TABLE } from '../db/artefacts';
+import { PASSAGE_TABLE } from '../data/imports';
+import { COMMUNE_VALUES_TABLE } from '../data/artefacts';
 
 /** Uses of a table outside the indicator catalogue. */
 const OTHER_USES: Record<string, string> = {

@@ -1,12 +1,11 @@
-import type { DbConnector } from '../db/connector';
-import { ArtefactError, findArtefact, type Manifest } from '../db/artefacts';
-import type { TableLoader } from '../db/load';
-import { atlasData } from '../db/atlas';
-import { startEngine } from '../db/engine';
-import { getIndicator, levelsOf, type Indicator, type Level } from '../indicators/catalogue';
+import { ArtefactError, findArtefact, type Manifest } from '../data/artefacts';
+import { atlasSource, startEngine } from '../data/atlas';
+import { STALE, type DataClient, type DataSource } from '../data/source';
+import { communeCodes, territoryValues, type TerritoryValues } from '../data/values';
+import { TERRITORY_TABLES, communeCentroids, levelNames, placeRows } from '../data/territories';
+import { getIndicator, levelsOf, type Indicator } from '../indicators/catalogue';
+import type { Area, Level } from '../territory/key';
 import { classifyCategories, classifyValues, type Classification } from '../indicators/classify';
-import { queryTerritoryValues, type TerritoryValues } from '../indicators/values';
-import type { Scope } from '../indicators/sql';
 import { loadPolygons } from '../map/load-polygons';
 import { loadCommuneValues, type CommuneValues } from '../map/first-view';
 import type { FlatPolygons } from '../map/polygons';
@@ -14,8 +13,8 @@ import type { PlaceLabels } from '../map/layers';
 import { loadFacilities, type Facilities } from '../map/facilities';
 import { OVERLAYS, loadOverlay, type OverlayData, type OverlayId } from '../map/overlays';
 import { DEFAULT_VIEW, ignoredNotice, type ViewState } from './view-state';
-import { territoryName } from './territory-profile';
-import { MAX_SELECTION, countCommunes, normalizeSelection } from '../portrait/territory-key';
+import { territoryName } from '../data/territories';
+import { MAX_SELECTION, countCommunes, normalizeSelection } from '../territory/key';
 import { formatNumber } from '../indicators/format';
 
 /** Population from which a commune is labelled, by zoom: big towns first, villages when close. */
@@ -33,16 +32,6 @@ const GEOMETRY: Record<Level, string> = {
 	departement: 'departements_geom',
 	region: 'regions_geom'
 };
-
-const NAMES_SQL: Record<Level, string> = {
-	commune: 'SELECT code, nom FROM communes ORDER BY code',
-	epci: 'SELECT code, nom FROM epci ORDER BY code',
-	departement: 'SELECT code, nom FROM departements ORDER BY code',
-	region: 'SELECT code, nom FROM regions ORDER BY code'
-};
-
-/** Small tables of the territories (names, levels): always loaded with the first map. */
-const TERRITORY_TABLES = ['communes', 'epci', 'departements', 'regions'];
 
 /** A failed load, in French, for the user. */
 function loadFailure(error: unknown): string {
@@ -65,7 +54,7 @@ function perfMark(name: string) {
  * Each view change re-runs only the queries it invalidates.
  */
 export class Explorer {
-	phase = $state<'chargement' | 'contours' | 'pret' | 'erreur'>('chargement');
+	phase = $state<'loading' | 'outlines' | 'ready' | 'error'>('loading');
 	error = $state<string | null>(null);
 	view = $state<ViewState>(DEFAULT_VIEW);
 	/** Geometry of each level, once loaded. */
@@ -95,19 +84,20 @@ export class Explorer {
 	/** A territory the map should zoom to (a search result); `n` makes each request distinct. */
 	focusRequest = $state<{ level: Level; code: string; n: number } | null>(null);
 
-	db = $state.raw<DbConnector | null>(null);
+	/** The data layer, once DuckDB is up and its tables checked. */
+	source = $state.raw<DataSource | null>(null);
 	/** False while DuckDB starts: the controls that need it say so, and their requests wait for it. */
 	engineReady = $state(false);
-	/** The engine, once started with the first tables and checked; rejected if it fails. */
-	private engine: Promise<DbConnector> | null = null;
+	/** The data layer once the engine is started and checked; rejected if it fails. */
+	private engine: Promise<DataSource> | null = null;
 	/** The opening failed after the first view was drawn (engine start): « Réessayer » runs it again. */
 	private restartOnRetry = false;
 	private communeValues: Promise<CommuneValues> | null = null;
-	private tables: TableLoader | null = null;
 	private manifest: Manifest | null = null;
 	private dataUrl = '';
-	private generation = 0;
-	private centroids: Promise<{ codes: string[]; lon: Float64Array; lat: Float64Array }> | null = null;
+	/** The map's values and the filter's: a newer view's answer wins, an older one is dropped. */
+	private valuesClient: DataClient | null = null;
+	private filterClient: DataClient | null = null;
 
 	get indicator(): Indicator {
 		return getIndicator(this.view.indicator);
@@ -120,47 +110,47 @@ export class Explorer {
 		this.linkNotice = ignoredNotice(ignored);
 		this.dataUrl = dataUrl;
 		try {
-			const data = await atlasData(dataUrl);
-			this.manifest = data.manifest;
-			this.tables = data.tables;
+			const source = await atlasSource(dataUrl);
+			this.manifest = source.manifest;
+			this.valuesClient = source.client();
+			this.filterClient = source.client();
 			// The first view needs the commune geometry (always drawn), that of the level shown, and the commune values.
 			const geometry = Promise.all([this.loadGeometry('commune'), this.loadGeometry(view.level)]).then((p) => {
-				if (this.phase === 'chargement') this.phase = 'contours';
+				if (this.phase === 'loading') this.phase = 'outlines';
 				perfMark('geometry-ready');
 				return p;
 			});
-			this.communeValues = Promise.all([loadCommuneValues(data.manifest, dataUrl), geometry]).then(([values, [communes]]) => {
+			this.communeValues = Promise.all([loadCommuneValues(source.manifest, dataUrl), geometry]).then(([values, [communes]]) => {
 				checkSameCodes(values.codes, communes.codes, 'Les valeurs des communes et leurs contours');
 				if (!this.names.commune) this.names = { ...this.names, commune: values.names };
 				return values;
 			});
 			// DuckDB starts in the background, once the first view is drawn (it would compete for the
 			// CPU), or at once if the view needs it.
-			const tables = this.tables;
 			this.engine = this.communeValues
 				.then((values) => (values.values(view.indicator, view.level, view.scope) ? firstColouredMap() : undefined))
-				.then(() => Promise.all([startEngine(), tables.ensure([...TERRITORY_TABLES, ...this.indicator.tables])]))
-				.then(async ([db]) => {
+				.then(() => Promise.all([startEngine(), source.prefetch([...TERRITORY_TABLES, ...this.indicator.tables])]))
+				.then(async () => {
 					perfMark('duckdb-ready');
-					await this.checkAlignment(db);
+					await this.checkAlignment(source);
 					const opened = this.view;
-					await this.checkTerritories(db, ignored);
-					this.db = db;
+					await this.checkTerritories(source, ignored);
+					this.source = source;
 					// A permalink's unknown territory was dropped: the view waiting for the engine is redrawn.
 					if (this.view !== opened) this.refresh().catch((error: unknown) => this.fail(error));
-					return db;
+					return source;
 				});
 			this.engine.catch(() => undefined);
 			this.loadOutlines();
 
 			await this.refresh();
 			await this.refreshFilter();
-			const db = await this.engine;
+			await this.engine;
 			this.engineReady = true;
 			await this.loadNames(this.view.level);
-			this.phase = 'pret';
+			this.phase = 'ready';
 			perfMark('interactive');
-			await Promise.all([this.loadLabels(db), this.tables.ensureAll()]);
+			await Promise.all([this.loadLabels(source), source.prefetch()]);
 			if (this.view.layers.length) await Promise.all([this.ensureFacilities(), this.ensureOverlays()]);
 		} catch (error) {
 			this.fail(error);
@@ -168,21 +158,21 @@ export class Explorer {
 	}
 
 	/** The engine, waited for if it is still starting (null if it failed: the error is already shown). */
-	async whenEngine(): Promise<DbConnector | null> {
-		if (this.db) return this.db;
+	async whenEngine(): Promise<DataSource | null> {
+		if (this.source) return this.source;
 		if (!this.engine) return null;
 		return this.engine.catch(() => null);
 	}
 
 	private fail(error: unknown) {
-		if (this.phase === 'pret' || this.shown) {
+		if (this.phase === 'ready' || this.shown) {
 			// The map is up: a later load failed (network lost); say it, keep the map. If the engine
 			// was still starting, « Réessayer » starts it again.
 			this.loadError = loadFailure(error);
-			this.restartOnRetry = this.phase !== 'pret';
+			this.restartOnRetry = this.phase !== 'ready';
 			return;
 		}
-		this.phase = 'erreur';
+		this.phase = 'error';
 		this.error =
 			error instanceof ArtefactError
 				? error.message
@@ -220,20 +210,19 @@ export class Explorer {
 	}
 
 	/** The map colours territory i with row i of the queries: both must list the same codes in the same order. */
-	private async checkAlignment(db: DbConnector) {
-		const [communes] = await Promise.all([this.loadGeometry('commune'), this.loadNames('commune', db)]);
-		const table = await db.query('SELECT code FROM communes ORDER BY code');
-		checkSameCodes(table.getChild('code')!.toArray() as string[], communes.codes, 'Les contours des communes et la table des communes');
+	private async checkAlignment(source: DataSource) {
+		const [communes, rows] = await Promise.all([this.loadGeometry('commune'), communeCodes(source), this.loadNames('commune', source)]);
+		checkSameCodes(rows, communes.codes, 'Les contours des communes et la table des communes');
 	}
 
 	/**
 	 * A permalink's territories must exist in the data (`departement:99`, `epci:123456789` have the right
 	 * form but no territory): unknown ones are dropped, and the user is told which.
 	 */
-	private async checkTerritories(db: DbConnector, ignored: readonly string[]) {
+	private async checkTerritories(source: DataSource, ignored: readonly string[]) {
 		const view = this.view;
 		const dropped = [...ignored];
-		const exists = async (level: Level, code: string) => (await territoryName(db, level, code)) !== null;
+		const exists = async (level: Level, code: string) => (await territoryName(source, level, code)) !== null;
 		let { scope, selection, group } = view;
 		if (scope.level === 'region' || scope.level === 'departement' || scope.level === 'epci') {
 			if (!(await exists(scope.level, scope.code))) {
@@ -257,10 +246,10 @@ export class Explorer {
 		this.linkNotice = ignoredNotice(dropped);
 	}
 
-	private async loadNames(level: Level, db = this.db) {
-		if (this.names[level] || !db) return;
-		const table = await db.query(NAMES_SQL[level]);
-		this.names = { ...this.names, [level]: table.getChild('nom')!.toArray() as string[] };
+	private async loadNames(level: Level, source = this.source) {
+		if (this.names[level] || !source) return;
+		const { names } = await levelNames(source, level);
+		this.names = { ...this.names, [level]: names };
 	}
 
 	/** Applies a change of view and recomputes what it invalidates; a failure is said (`loadError`), never thrown. */
@@ -276,10 +265,10 @@ export class Explorer {
 	/** « Réessayer »: shows the current view again, loading what failed (or restarts a failed opening). */
 	async retry(): Promise<void> {
 		this.loadError = null;
-		if (this.phase === 'erreur' || this.restartOnRetry) {
+		if (this.phase === 'error' || this.restartOnRetry) {
 			this.error = null;
 			this.restartOnRetry = false;
-			if (this.phase === 'erreur') this.phase = 'chargement';
+			if (this.phase === 'error') this.phase = 'loading';
 			await this.start(this.dataUrl, this.view);
 			return;
 		}
@@ -317,11 +306,11 @@ export class Explorer {
 
 	private async ensureOverlays() {
 		const communes = this.geometry.commune;
-		if (!this.db || !communes) return; // start() runs it once the engine is up
+		const source = this.source;
+		if (!source || !communes) return; // start() runs it once the engine is up
 		for (const overlay of OVERLAYS) {
 			if (!this.view.layers.includes(overlay.id) || this.overlays[overlay.id]) continue;
-			await this.ensureTables([...overlay.tables]);
-			this.overlays = { ...this.overlays, [overlay.id]: await loadOverlay(this.db, overlay.id, communes) };
+			this.overlays = { ...this.overlays, [overlay.id]: await loadOverlay(source, overlay.id, communes) };
 		}
 	}
 
@@ -331,50 +320,61 @@ export class Explorer {
 	 * still starting. Marks the timing for the benchmark.
 	 */
 	private async refresh(classesOnly = false): Promise<void> {
-		if (!this.tables) return;
-		const generation = ++this.generation;
+		const client = this.valuesClient;
+		if (!client) return;
 		perfMark('recolor-start');
 		this.busy = true;
+		const view = this.view;
+		const indicator = getIndicator(view.indicator);
+		const previous = this.shown;
+		let shown: typeof previous | typeof STALE;
 		try {
-			const view = this.view;
-			const indicator = getIndicator(view.indicator);
-			let shown = this.shown;
-			if (!classesOnly || !shown) {
+			shown = await client.request(async () => {
+				if (classesOnly && previous) return previous;
 				const direct = (await this.communeValues)?.values(indicator.id, view.level, view.scope);
 				if (direct) {
 					await this.loadGeometry('commune');
-					shown = { indicator, level: view.level, values: direct };
 					this.scopeCommunes = null;
-				} else {
-					const db = await this.whenEngine();
-					if (!db || generation !== this.generation) return;
-					await Promise.all([this.tables.ensure(indicator.tables), this.loadGeometry(view.level), this.loadNames(view.level)]);
-					const scope = await this.sqlScope(view);
-					shown = { indicator, level: view.level, values: await queryTerritoryValues(db, indicator, view.level, scope) };
-					this.scopeCommunes = scope.level === 'communes' ? { scope: JSON.stringify(view.scope), codes: scope.codes } : null;
+					return { indicator, level: view.level, values: direct };
 				}
-			}
-			if (generation !== this.generation) return;
-			const { values, inScope } = shown.values;
-			this.classification =
-				indicator.kind === 'class'
-					? classifyCategories(values, indicator.classes.map((c) => c.value), inScope)
-					: classifyValues(values, view.method, view.classes, inScope, view.breaks);
-			this.shown = shown;
-			if (!this.view.filter) this.filterMask = null;
-			if (this.db) void this.loadNames(view.level);
-		} finally {
-			if (generation === this.generation) this.busy = false;
+				// Any other view waits for the engine if it is still starting (null: it failed, the error is shown).
+				const source = await this.whenEngine();
+				if (!source) return null;
+				await Promise.all([this.loadGeometry(view.level), this.loadNames(view.level, source)]);
+				const area = await this.areaOf(view);
+				this.scopeCommunes = area !== null && 'codes' in area ? { scope: JSON.stringify(view.scope), codes: area.codes } : null;
+				return { indicator, level: view.level, values: await territoryValues(source, indicator, view.level, area) };
+			});
+		} catch (error) {
+			this.busy = false;
+			throw error;
 		}
+		// A newer view was asked for meanwhile: its own refresh shows it (and clears `busy`).
+		if (shown === STALE) return;
+		if (!shown) {
+			this.busy = false;
+			return;
+		}
+		const { values, inScope } = shown.values;
+		this.classification =
+			indicator.kind === 'class'
+				? classifyCategories(values, indicator.classes.map((c) => c.value), inScope)
+				: classifyValues(values, view.method, view.classes, inScope, view.breaks);
+		this.shown = shown;
+		if (!this.view.filter) this.filterMask = null;
+		if (this.source) void this.loadNames(view.level);
+		this.busy = false;
 	}
 
-	/** The scope as SQL sees it: a selection or a CLS perimeter becomes its list of communes. */
-	private async sqlScope(view: ViewState): Promise<Scope> {
+	/** The area the view studies: a selection or a CLS perimeter becomes its list of communes. */
+	private async areaOf(view: ViewState): Promise<Area> {
 		switch (view.scope.level) {
+			case 'france':
+				return null;
 			case 'selection':
-				return { level: 'communes', codes: view.group };
+				return { codes: view.group };
 			case 'cls':
-				return { level: 'communes', codes: (await this.resolveCls?.(view.scope.code)) ?? [] };
+				return { codes: (await this.resolveCls?.(view.scope.code)) ?? [] };
 			default:
 				return view.scope;
 		}
@@ -383,20 +383,20 @@ export class Explorer {
 	/** The criterion is on commune values over France: from their artefact, or from the engine. */
 	private async refreshFilter(): Promise<void> {
 		const filter = this.view.filter;
-		if (!filter || !this.tables) {
+		const client = this.filterClient;
+		if (!filter || !client) {
+			client?.cancel();
 			this.filterMask = null;
 			return;
 		}
 		const indicator = getIndicator(filter.indicator);
-		const france = { level: 'france' } as const;
-		let values = (await this.communeValues)?.values(indicator.id, 'commune', france)?.values;
-		if (!values) {
-			const db = await this.whenEngine();
-			if (!db) return;
-			await this.tables.ensure(indicator.tables);
-			values = (await queryTerritoryValues(db, indicator, 'commune', france)).values;
-		}
-		if (this.view.filter !== filter) return;
+		const values = await client.request(async () => {
+			const direct = (await this.communeValues)?.values(indicator.id, 'commune', { level: 'france' })?.values;
+			if (direct) return direct;
+			const source = await this.whenEngine();
+			return source ? (await territoryValues(source, indicator, 'commune', null)).values : null;
+		});
+		if (values === STALE || !values) return;
 		const mask = new Uint8Array(values.length);
 		for (let i = 0; i < values.length; i++) {
 			const v = values[i];
@@ -433,38 +433,18 @@ export class Explorer {
 
 	/** Centroid of every commune (`communes.lon`, `lat`), for the lasso; queried once. */
 	async communeCentroids(): Promise<{ codes: string[]; lon: Float64Array; lat: Float64Array } | null> {
-		if (!this.db) return null;
-		this.centroids ??= this.db.query('SELECT code, lon, lat FROM communes WHERE lon IS NOT NULL').then((table) => ({
-			codes: table.getChild('code')!.toArray() as string[],
-			lon: table.getChild('lon')!.toArray() as Float64Array,
-			lat: table.getChild('lat')!.toArray() as Float64Array
-		}));
-		return this.centroids;
-	}
-
-	/** Loads tables before a panel queries them. */
-	async ensureTables(tables: string[]): Promise<void> {
-		await this.tables?.ensure(tables);
+		return this.source ? communeCentroids(this.source) : null;
 	}
 
 	private async ensureFacilities() {
 		// Without the engine yet, start() runs it once the engine is up.
-		if (this.facilities || !this.db || !this.tables) return;
-		await this.tables.ensure(['finess']);
-		this.facilities = await loadFacilities(this.db);
+		if (this.facilities || !this.source) return;
+		this.facilities = await loadFacilities(this.source);
 	}
 
-	private async loadLabels(db: DbConnector) {
-		const table = await db.query(
-			'SELECT nom, lon, lat, population FROM communes WHERE population IS NOT NULL ORDER BY population DESC'
-		);
-		const population = table.getChild('population')!.toArray() as Int32Array;
-		this.labels = {
-			names: table.getChild('nom')!.toArray() as string[],
-			lon: table.getChild('lon')!.toArray() as Float64Array,
-			lat: table.getChild('lat')!.toArray() as Float64Array,
-			minZoom: Float32Array.from(population, (p) => LABEL_ZOOMS.find(([min]) => p >= min)![1])
-		};
+	private async loadLabels(source: DataSource) {
+		const { names, lon, lat, population } = await placeRows(source);
+		this.labels = { names, lon, lat, minZoom: Float32Array.from(population, (p) => LABEL_ZOOMS.find(([min]) => p >= min)![1]) };
 	}
 }
 

@@ -4,7 +4,9 @@ import { composeMapImage } from '../export/map-image';
 import { slug } from '../export/download';
 import { legendRows } from '../map/legend-rows';
 import type { layerLegend } from '../map/layer-legend';
-import { sourceLine, type Level } from '../indicators/catalogue';
+import { sourceLine } from '../indicators/catalogue';
+import { mapSourceLine } from '../data/provenance';
+import type { Level } from '../territory/key';
 
 const LEVEL_TITLES: Record<Level, string> = { commune: 'Communes', epci: 'EPCI', departement: 'Départements', region: 'Régions' };
 
@@ -28,7 +30,7 @@ export function explorerMapImage(
 			unit: shown.indicator.unit,
 			legend: legendRows(shown.indicator, classification),
 			layers: layers.entries,
-			attribution: `Source : ${[sourceLine(shown.indicator), ...layers.sources].join(' ; ')}. Fonds : IGN – ADMIN EXPRESS COG CARTO 2025. cls-atlas`,
+			attribution: `${mapSourceLine([sourceLine(shown.indicator), ...layers.sources])} cls-atlas`,
 			metresPerPixel: shot.metresPerPixel
 		},
 		shot.scale

@@ -1,10 +1,10 @@
-import type { Indicator, Level } from '../indicators/catalogue';
-import { sourceLine } from '../indicators/catalogue';
+import type { Indicator } from '../indicators/catalogue';
+import { rankDirection, sourceLine } from '../indicators/catalogue';
+import type { Level } from '../territory/key';
 import { formatValue } from '../indicators/format';
-import type { TerritoryValues } from '../indicators/values';
+import type { TerritoryValues } from '../data/values';
 import { exportedOnLine, type ExportTable, type TableCell } from '../export/table';
-import { normalizeSearchText } from '../territory/search';
-import { rankDirection } from '../portrait/rank';
+import { normalizeSearchText } from '../data/search';
 
 /**
  * The table behind the map: the territories of the level shown, within the scope, with value,

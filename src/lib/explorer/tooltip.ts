@@ -1,5 +1,6 @@
 import type { Explorer } from './explorer.svelte';
-import { DIRECTION_LABELS, sourceLine, type Level } from '../indicators/catalogue';
+import { DIRECTION_LABELS, sourceLine } from '../indicators/catalogue';
+import type { Level } from '../territory/key';
 import { formatValue } from '../indicators/format';
 import { OUT_OF_SCOPE } from '../indicators/classify';
 import { FACILITY_CATEGORIES, FACILITY_SOURCE } from '../map/facilities';

@@ -1,7 +1,7 @@
-import { DEFAULT_INDICATOR_ID, LEVELS, findIndicator, levelsOf, type Level } from '../indicators/catalogue';
+import { DEFAULT_INDICATOR_ID, findIndicator, levelsOf } from '../indicators/catalogue';
+import { LEVELS, type Level } from '../territory/key';
 import { MAX_CLASSES, METHODS, MIN_CLASSES, type Method } from '../indicators/classify';
-import type { Scope } from '../indicators/sql';
-import { MAX_SELECTION, countCommunes, normalizeSelection, quoteParam, selectionCode } from '../portrait/territory-key';
+import { MAX_SELECTION, countCommunes, normalizeSelection, quoteParam, selectionCode } from '../territory/key';
 import { normalizeCommuneCode } from '../territory/insee-code';
 import { formatNumber } from '../indicators/format';
 
@@ -32,7 +32,11 @@ export interface ViewState {
  * The territory studied, as chosen: France, a territory of a level, the selection of communes
  * (`group`), or a CLS perimeter (its communes are resolved by the explorer).
  */
-export type ViewScope = Exclude<Scope, { level: 'communes' }> | { level: 'selection' } | { level: 'cls'; code: string };
+export type ViewScope =
+	| { level: 'france' }
+	| { level: Exclude<Level, 'commune'>; code: string }
+	| { level: 'selection' }
+	| { level: 'cls'; code: string };
 
 export interface CriterionFilter {
 	indicator: string;

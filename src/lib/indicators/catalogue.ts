@@ -4,6 +4,7 @@
  * Any aggregate (EPCI, département…) is then a ratio of sums, never a mean of rates.
  * Map, legend, tooltip, panels and exports read this module and nothing else to label or source a figure.
  */
+import { LEVELS, type Level } from '../territory/key';
 
 export interface Source {
 	producer: string;
@@ -15,9 +16,6 @@ export interface Source {
 /** Where an indicator is really measured; a bassin-de-vie value repeated on its communes must say so. */
 export type TrueLevel = 'commune' | 'bassin_de_vie';
 
-/** Map levels; every level above the commune is computed from the commune rows. */
-export const LEVELS = ['commune', 'epci', 'departement', 'region'] as const;
-export type Level = (typeof LEVELS)[number];
 
 export type PaletteName = 'RdYlBu' | 'YlGnBu' | 'YlOrRd' | 'BuPu' | 'RdBu' | 'PuBuGn';
 
@@ -545,4 +543,16 @@ export function levelsOf(indicator: Indicator): readonly Level[] {
 export function sourceLine(indicator: Indicator): string {
 	const s = indicator.source;
 	return `${s.producer} – ${s.dataset}, ${s.millesime} (${s.licence})`;
+}
+
+/** What rank 1 means for an indicator (the portrait's ranks and the explorer's table rank alike). */
+export function rankDirection(indicator: NumericIndicator): string {
+	switch (indicator.direction) {
+		case 'higher_better':
+			return '1er = valeur la plus favorable (la plus élevée)';
+		case 'higher_worse':
+			return '1er = valeur la plus favorable (la plus faible)';
+		case 'neutral':
+			return '1er = valeur la plus élevée (sans sens favorable ou défavorable)';
+	}
 }

@@ -1,5 +1,7 @@
 import { ScatterplotLayer } from '@deck.gl/layers';
-import type { DbConnector } from '../db/connector';
+import type { DataSource } from '../data/source';
+import { facilityRows } from '../data/map';
+import { FINESS_SOURCE } from '../data/provenance';
 import { hexToRgba } from '../indicators/palettes';
 
 /** FINESS categories drawn as point layers, each with its legend entry. */
@@ -13,8 +15,8 @@ export const FACILITY_CATEGORIES = [
 ] as const;
 export type FacilityCategory = (typeof FACILITY_CATEGORIES)[number]['id'];
 
-export const FACILITY_SOURCE =
-	'FINESS – extrait Occitanie 2025-2026 ; stock national du 8 janvier 2021 ailleurs (DROM sans coordonnées) (Licence Ouverte / Etalab 2.0)';
+/** The points' source: FINESS, whose DROM establishments have no coordinates. */
+export const FACILITY_SOURCE = `${FINESS_SOURCE} ; sans coordonnées dans les DROM`;
 
 /** Geolocated establishments, columnar: one typed array per attribute, grouped by category. */
 export interface Facilities {
@@ -26,14 +28,9 @@ export interface Facilities {
 	millesime: string[];
 }
 
-export async function loadFacilities(db: DbConnector): Promise<Facilities> {
+export async function loadFacilities(source: DataSource): Promise<Facilities> {
 	const ids = FACILITY_CATEGORIES.map((c) => c.id);
-	const table = await db.query(
-		`SELECT CAST(categorie AS VARCHAR) AS categorie, lon, lat, raison_sociale, nofinesset, CAST(source AS VARCHAR) AS source
-		 FROM finess WHERE lon IS NOT NULL AND CAST(categorie AS VARCHAR) IN (${ids.map(() => '?').join(', ')})
-		 ORDER BY categorie, nofinesset`,
-		ids
-	);
+	const table = await facilityRows(source, ids);
 	const categories = table.getChild('categorie')!.toArray() as string[];
 	const lon = table.getChild('lon')!.toArray() as Float64Array;
 	const lat = table.getChild('lat')!.toArray() as Float64Array;

@@ -1,8 +1,7 @@
 import { tableFromIPC, type Table } from 'apache-arrow';
-import { ArtefactError, COMMUNE_VALUES_TABLE, findArtefact, readArtefact, type Manifest } from '../db/artefacts';
-import { fetchBytes } from '../db/fetch';
-import { floatColumn, type TerritoryValues } from '../indicators/values';
-import type { Level } from '../indicators/catalogue';
+import { ArtefactError, COMMUNE_VALUES_TABLE, fetchBytes, findArtefact, readArtefact, type Manifest } from '../data/artefacts';
+import { floatColumn, type TerritoryValues } from '../data/values';
+import type { Level } from '../territory/key';
 
 /**
  * The map's first view without the engine: at commune level over France, every catalogue

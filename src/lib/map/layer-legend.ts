@@ -5,6 +5,7 @@
 import { FACILITY_CATEGORIES } from './facilities';
 import { OVERLAYS } from './overlays';
 import type { LayerLegendEntry } from '../export/map-image';
+import { FINESS_SHORT_SOURCE } from '../data/provenance';
 
 export const CLS_PERIMETER_COLOR: [number, number, number] = [0, 109, 119];
 /** The selection of communes, in violet: apart from the palettes, the CLS teal and the selection black. */
@@ -23,7 +24,7 @@ export function layerLegend(shownLayers: readonly string[], groupShown: boolean)
 		...(groupShown ? [{ id: 'group', label: 'Sélection de communes', color: css(GROUP_COLOR), shape: 'line' as const }] : [])
 	];
 	const sources = [
-		...(facilities.length ? ['FINESS 2025-2026 (Occitanie), 2021 ailleurs'] : []),
+		...(facilities.length ? [FINESS_SHORT_SOURCE] : []),
 		...overlays.map((o) => o.source),
 		...(shownLayers.includes('cls') ? ['registre cls-atlas (documents publics des contrats)'] : [])
 	];

@@ -1,6 +1,5 @@
-import type { ArtefactEntry } from '../db/artefacts';
-import { ArtefactError, readArtefact } from '../db/artefacts';
-import { fetchBytes } from '../db/fetch';
+import type { ArtefactEntry } from '../data/artefacts';
+import { ArtefactError, fetchBytes, readArtefact } from '../data/artefacts';
 import { decodeMesh } from './mesh';
 import type { FlatPolygons } from './polygons';
 

@@ -1,5 +1,6 @@
 import { ScatterplotLayer } from '@deck.gl/layers';
-import type { DbConnector } from '../db/connector';
+import type { DataSource } from '../data/source';
+import { qpvCentroids, radonZone3Codes } from '../data/map';
 import type { FlatPolygons } from './polygons';
 import { perimetersOutline, perimeterLayer } from './perimeter-outline';
 
@@ -25,14 +26,9 @@ export type OverlayId = (typeof OVERLAYS)[number]['id'];
 /** What an overlay draws: an outline (segments) or points at commune centroids. */
 export type OverlayData = { kind: 'outline'; segments: Float32Array } | { kind: 'points'; positions: Float32Array };
 
-export async function loadOverlay(db: DbConnector, id: OverlayId, communes: FlatPolygons): Promise<OverlayData> {
-	if (id === 'radon3') {
-		const table = await db.query('SELECT code FROM radon WHERE classe = 3');
-		return { kind: 'outline', segments: perimetersOutline(communes, [table.getChild('code')!.toArray() as string[]]) };
-	}
-	const table = await db.query('SELECT c.lon, c.lat FROM communes c JOIN qpv q ON q.code = c.code ORDER BY c.code');
-	const lon = table.getChild('lon')!.toArray() as Float64Array;
-	const lat = table.getChild('lat')!.toArray() as Float64Array;
+export async function loadOverlay(source: DataSource, id: OverlayId, communes: FlatPolygons): Promise<OverlayData> {
+	if (id === 'radon3') return { kind: 'outline', segments: perimetersOutline(communes, [await radonZone3Codes(source)]) };
+	const { lon, lat } = await qpvCentroids(source);
 	const positions = new Float32Array(lon.length * 2);
 	lon.forEach((x, i) => positions.set([x, lat[i]], i * 2));
 	return { kind: 'points', positions };

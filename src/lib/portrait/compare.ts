@@ -4,17 +4,16 @@
  * A commune also gets its rank among the communes of its département, in the favourable direction,
  * except on indicators not measured at commune level (`unrankedAtCommune`).
  */
-import type { DbConnector } from '../db/connector';
 import { AGGREGATES_LINE, indicatorHeader, indicatorRow, sourceLines } from './figures-table';
-import { INDICATORS, sourceLine, type NumericIndicator } from '../indicators/catalogue';
-import { departementCommuneValues, formatRank, rankAmong, rankDirection, unrankedNote, type CommuneValues, type Rank } from './rank';
-import { referencesOf, targetOf, valuesOf, type ResolvedTerritory } from './territory';
-import { formatKey } from './territory-key';
+import { INDICATORS, rankDirection, sourceLine, type NumericIndicator } from '../indicators/catalogue';
+import { formatRank, rankAmong, unrankedNote, type Rank } from './rank';
+import type { DataSource } from '../data/source';
+import { departementCommuneValues, figures } from '../data/values';
+import { areaOf, referencesOf, type Reference, type ResolvedTerritory } from '../data/territories';
+import { formatKey } from '../territory/key';
 import { exportedOnLine, type ExportTable, type TableCell } from '../export/table';
 
 export const COMPARE_INDICATORS: readonly NumericIndicator[] = INDICATORS.filter((i): i is NumericIndicator => i.kind !== 'class');
-
-export const COMPARE_TABLES: string[] = [...new Set(['communes', 'epci', 'departements', 'regions', ...COMPARE_INDICATORS.flatMap((i) => i.tables)])];
 
 export interface CompareColumn {
 	/** `commune:46102`, or `ref:departement:46`, `ref:france`. */
@@ -42,23 +41,23 @@ export interface Comparison {
 }
 
 export async function buildComparison(
-	db: DbConnector,
+	source: DataSource,
 	territories: readonly ResolvedTerritory[],
 	indicators: readonly NumericIndicator[] = COMPARE_INDICATORS
 ): Promise<Comparison> {
 	const columns: CompareColumn[] = territories.map((t) => ({
 		id: formatKey(t.key),
 		label: t.nom,
-		detail: [t.niveauLabel, t.key.niveau === 'departement' || t.key.niveau === 'region' ? t.region?.nom : t.departement?.nom]
+		detail: [t.levelLabel, t.key.level === 'departement' || t.key.level === 'region' ? t.region?.nom : t.departement?.nom]
 			.filter(Boolean)
 			.join(' · '),
 		code: t.key.code,
 		reference: false,
 		territory: t
 	}));
-	const refs = territories.length ? referencesOf(territories[0]) : [{ label: 'France', target: null }];
+	const refs: Reference[] = territories.length ? referencesOf(territories[0]) : [{ label: 'France', area: null }];
 	for (const r of refs) {
-		const t = r.target;
+		const t = r.area;
 		const level = t === null ? 'france' : 'level' in t ? t.level : 'communes';
 		columns.push({
 			id: t === null ? 'ref:france' : `ref:${level}:${'code' in t ? t.code : ''}`,
@@ -69,21 +68,17 @@ export async function buildComparison(
 			territory: null
 		});
 	}
-	const targets = [...territories.map(targetOf), ...refs.map((r) => r.target)];
-	const cache = new Map<string, CommuneValues>();
+	const areas = [...territories.map(areaOf), ...refs.map((r) => r.area)];
 	const rows: CompareRow[] = [];
-	for (const indicator of indicators) {
-		const values = await valuesOf(db, indicator, targets);
+	for (const { indicator, values } of await figures(source, areas, indicators)) {
 		const ranks: (Rank | null)[] = [];
 		for (let i = 0; i < columns.length; i++) {
 			const t = columns[i].territory;
-			if (!t || t.key.niveau !== 'commune' || !t.departement || indicator.unrankedAtCommune) {
+			if (!t || t.key.level !== 'commune' || !t.departement || indicator.unrankedAtCommune) {
 				ranks.push(null);
 				continue;
 			}
-			const cacheKey = `${indicator.id}|${t.departement.code}`;
-			let dep = cache.get(cacheKey);
-			if (!dep) cache.set(cacheKey, (dep = await departementCommuneValues(db, indicator, t.departement.code)));
+			const dep = await departementCommuneValues(source, indicator, t.departement.code);
 			const k = dep.codes.indexOf(t.key.code);
 			ranks.push(k < 0 ? null : rankAmong(dep.values[k], dep.values, indicator.direction));
 		}
@@ -100,7 +95,7 @@ export async function buildComparison(
 export function comparisonTable(c: Comparison, exportedOn: Date): ExportTable {
 	const header = indicatorHeader(c.columns.map((col) => (col.reference ? `${col.label} (référence)` : col.label)));
 	const rows: TableCell[][] = [['Code du territoire', '', '', ...c.columns.map((col) => col.code), '']];
-	const isCommune = c.columns.map((col) => col.territory?.key.niveau === 'commune');
+	const isCommune = c.columns.map((col) => col.territory?.key.level === 'commune');
 	for (const row of c.rows) {
 		rows.push(indicatorRow(row.indicator, row.values));
 		const unranked = row.indicator.unrankedAtCommune;

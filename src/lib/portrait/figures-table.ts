@@ -6,9 +6,9 @@
 import { sourceLine, type NumericIndicator } from '../indicators/catalogue';
 import { classSource, FINESS_SOURCE, PORTRAIT_SECTIONS, type Portrait } from './portrait';
 import { exportedOnLine, type ExportTable, type TableCell } from '../export/table';
-import { formatKey } from './territory-key';
+import { formatKey } from '../territory/key';
 import { AGE_BANDS, populationAgesSource } from './age-bands';
-import type { AgeStructure } from './ages';
+import type { AgeStructure } from '../data/ages';
 
 export function indicatorHeader(columns: readonly string[]): string[] {
 	return ['Indicateur', 'Unité', 'Source', ...columns, 'Donnée manquante'];
@@ -89,7 +89,7 @@ export function portraitTable(p: Portrait, exportedOn: Date): ExportTable {
 		header: indicatorHeader(columns),
 		rows,
 		footer: [
-			`Territoire : ${t.nom} (${t.niveauLabel}, ${formatKey(t.key)}), ${t.communes.length} communes`,
+			`Territoire : ${t.nom} (${t.levelLabel}, ${formatKey(t.key)}), ${t.communes.length} communes`,
 			AGGREGATES_LINE,
 			...sourceLines([
 				...indicators.map((row) => sourceLine(row.indicator)),

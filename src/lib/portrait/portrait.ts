@@ -3,14 +3,17 @@
  * the département, the région and France, then counts over its communes (FINESS establishments,
  * radon zones, density grid, QPV). Every aggregate is a ratio of sums over the communes.
  */
-import type { DbConnector } from '../db/connector';
-import { DEFAULT_INDICATOR_ID, getIndicator, sourceLine, type Indicator, type NumericIndicator } from '../indicators/catalogue';
+import { DEFAULT_INDICATOR_ID, getIndicator, sourceLine, type NumericIndicator } from '../indicators/catalogue';
 import { resolvePerimeter } from '../cls/perimeter';
 import type { Cls } from '../cls/schema';
 import { walkActions } from '../cls/schema';
-import { departementCommuneValues, type CommuneValues } from './rank';
-import { ageStructure, type AgeStructure } from './ages';
-import { referencesOf, targetOf, valuesOf, type NamedRef, type ResolvedTerritory } from './territory';
+import type { NamedTerritory } from '../territory/key';
+import type { DataSource } from '../data/source';
+import { departementCommuneValues, type CommuneValues, type Figure } from '../data/values';
+import { territoryFigures } from '../data/profile';
+import { ageStructure, type AgeStructure } from '../data/ages';
+import { classCounts, facilityCounts, qpvCount, type QpvCount } from '../data/counts';
+import { areaOf, referencesOf, type ResolvedTerritory } from '../data/territories';
 
 /** Catalogue indicators of the portrait, by section. */
 export const PORTRAIT_SECTIONS = {
@@ -30,27 +33,6 @@ export const PORTRAIT_SECTIONS = {
 
 export const PORTRAIT_INDICATORS: string[] = Object.values(PORTRAIT_SECTIONS).flat();
 
-/** DuckDB tables the portrait reads. */
-export const PORTRAIT_TABLES: string[] = [
-	...new Set([
-		'communes',
-		'epci',
-		'departements',
-		'regions',
-		'finess',
-		'radon',
-		'typologies',
-		'qpv',
-		...PORTRAIT_INDICATORS.flatMap((id) => getIndicator(id).tables)
-	])
-];
-
-export interface FigureRow {
-	indicator: NumericIndicator;
-	/** The territory, then each reference column; NaN when unknown. */
-	values: number[];
-}
-
 export interface CountRow {
 	key: string;
 	label: string;
@@ -63,15 +45,15 @@ export interface Portrait {
 	territory: ResolvedTerritory;
 	/** Column headers after the territory: département, région, France. */
 	references: string[];
-	rows: Map<string, FigureRow>;
+	rows: Map<string, Figure>;
 	population: number;
 	/** APL 2023 of each commune of the reference département (or région / of the département itself). */
-	distribution: { scope: NamedRef; values: CommuneValues } | null;
+	distribution: { scope: NamedTerritory; values: CommuneValues } | null;
 	facilities: { categorie: string; label: string; n: number }[];
 	facilitiesTotal: number;
 	radon: CountRow[];
 	densite: CountRow[];
-	qpv: { communes: number; quartiers: number; population: number };
+	qpv: QpvCount;
 	/** INSEE age structure beside the references; null when the atlas has no `population_ages` table. */
 	ages: AgeStructure | null;
 }
@@ -86,93 +68,53 @@ export const FINESS_LABELS: Record<string, string> = {
 	autre: 'Autres établissements (laboratoires, CMP, médico-social…)'
 };
 
-export const FINESS_SOURCE =
-	'DREES / ministère de la Santé – FINESS : extraction Occitanie fin 2025 / début 2026, stock national du 8 janvier 2021 ailleurs (Licence Ouverte / Etalab 2.0)';
+export { FINESS_SOURCE } from '../data/provenance';
 
 /** The attribution line of a class indicator of the catalogue (radon, grid, QPV). */
 export function classSource(id: 'radon_classe' | 'grille_densite' | 'qpv_2024'): string {
 	return sourceLine(getIndicator(id));
 }
 
-const CODES = "SELECT unnest(string_split(?, ',')) AS code";
-
-function plain<T>(table: { toArray(): { toJSON(): unknown }[] }): T[] {
-	return table.toArray().map((r) => r.toJSON() as T);
-}
-
-function classes(indicator: Indicator): { value: number; label: string; color: string }[] {
-	return indicator.kind === 'class' ? indicator.classes : [];
-}
-
 /** Communes and population in each class of a class indicator, plus a row for communes without a class. */
-async function classCounts(db: DbConnector, id: 'radon_classe' | 'grille_densite', codes: string): Promise<CountRow[]> {
+async function classRows(source: DataSource, id: 'radon_classe' | 'grille_densite', codes: readonly string[]): Promise<CountRow[]> {
 	const indicator = getIndicator(id);
-	if (indicator.kind !== 'class') throw new Error(id);
-	const counts = plain<{ value: number | null; communes: number; population: number | null }>(
-		await db.query(
-			`SELECT s.value, count(*)::INTEGER AS communes, sum(c.population)::DOUBLE AS population FROM communes c ` +
-				`LEFT JOIN (${indicator.sql}) s ON s.code = c.code WHERE c.code IN (${CODES}) GROUP BY s.value`,
-			[codes]
-		)
-	);
-	const rows: CountRow[] = classes(indicator).map((c) => {
-		const r = counts.find((x) => x.value !== null && Number(x.value) === c.value);
-		return { key: String(c.value), label: c.label, color: c.color, communes: r ? Number(r.communes) : 0, population: Number(r?.population ?? 0) };
+	const counts = await classCounts(source, id, codes);
+	const rows: CountRow[] = (indicator.kind === 'class' ? indicator.classes : []).map((c) => {
+		const r = counts.find((x) => x.value === c.value);
+		return { key: String(c.value), label: c.label, color: c.color, communes: r?.communes ?? 0, population: r?.population ?? 0 };
 	});
 	const unknown = counts.find((x) => x.value === null);
-	if (unknown) rows.push({ key: 'inconnu', label: 'Non classée', communes: Number(unknown.communes), population: Number(unknown.population ?? 0) });
+	if (unknown) rows.push({ key: 'inconnu', label: 'Non classée', communes: unknown.communes, population: unknown.population });
 	return rows;
 }
 
-/** `ages`: the atlas ships `population_ages` (see `hasArtefact`), loaded in `db`. */
-export async function buildPortrait(db: DbConnector, territory: ResolvedTerritory, { ages = false } = {}): Promise<Portrait> {
-	const refs = referencesOf(territory);
-	const targets = [targetOf(territory), ...refs.map((r) => r.target)];
-	const rows = new Map<string, FigureRow>();
-	for (const id of PORTRAIT_INDICATORS) {
-		const indicator = getIndicator(id) as NumericIndicator;
-		rows.set(id, { indicator, values: await valuesOf(db, indicator, targets) });
-	}
-	const codes = territory.communes.join(',');
+/** The portrait of a resolved territory; the age structure when the atlas ships `population_ages`. */
+export async function buildPortrait(source: DataSource, territory: ResolvedTerritory): Promise<Portrait> {
+	const { references, rows: figures } = await territoryFigures(source, territory, PORTRAIT_INDICATORS);
+	const rows = new Map(figures.map((f) => [f.indicator.id, f]));
+	const codes = territory.communes;
 
-	const distributionScope: NamedRef | null =
-		territory.departement ?? (territory.key.niveau === 'departement' ? { level: 'departement', code: territory.key.code, nom: territory.nom } : null);
+	const distributionScope: NamedTerritory | null =
+		territory.departement ?? (territory.key.level === 'departement' ? { level: 'departement', code: territory.key.code, nom: territory.nom } : null);
 	const distribution = distributionScope
-		? { scope: distributionScope, values: await departementCommuneValues(db, getIndicator(DEFAULT_INDICATOR_ID) as NumericIndicator, distributionScope.code) }
+		? { scope: distributionScope, values: await departementCommuneValues(source, getIndicator(DEFAULT_INDICATOR_ID) as NumericIndicator, distributionScope.code) }
 		: null;
 
-	const finess = plain<{ categorie: string; n: number }>(
-		await db.query(
-			`SELECT categorie::VARCHAR AS categorie, count(*)::INTEGER AS n FROM finess WHERE code_commune IN (${CODES}) GROUP BY categorie`,
-			[codes]
-		)
-	);
-	const facilities = Object.entries(FINESS_LABELS).map(([categorie, label]) => ({
-		categorie,
-		label,
-		n: Number(finess.find((f) => f.categorie === categorie)?.n ?? 0)
-	}));
-
-	const q = plain<{ communes: number; quartiers: number | null; population: number | null }>(
-		await db.query(
-			`SELECT count(*)::INTEGER AS communes, sum(q.nb_qpv)::INTEGER AS quartiers, sum(c.population)::DOUBLE AS population ` +
-				`FROM qpv q JOIN communes c ON c.code = q.code WHERE q.code IN (${CODES})`,
-			[codes]
-		)
-	)[0];
+	const finess = await facilityCounts(source, codes);
+	const facilities = Object.entries(FINESS_LABELS).map(([categorie, label]) => ({ categorie, label, n: finess.get(categorie) ?? 0 }));
 
 	return {
 		territory,
-		references: refs.map((r) => r.label),
+		references,
 		rows,
 		population: rows.get('population')!.values[0],
 		distribution,
 		facilities,
 		facilitiesTotal: facilities.reduce((s, f) => s + f.n, 0),
-		radon: await classCounts(db, 'radon_classe', codes),
-		densite: await classCounts(db, 'grille_densite', codes),
-		qpv: { communes: Number(q?.communes ?? 0), quartiers: Number(q?.quartiers ?? 0), population: Number(q?.population ?? 0) },
-		ages: ages ? await ageStructure(db, targets) : null
+		radon: await classRows(source, 'radon_classe', codes),
+		densite: await classRows(source, 'grille_densite', codes),
+		qpv: await qpvCount(source, codes),
+		ages: await ageStructure(source, [areaOf(territory), ...referencesOf(territory).map((r) => r.area)])
 	};
 }
 

@@ -5,9 +5,7 @@
  * value (the shortest distance, the highest APL); a neutral indicator ranks by value, highest first.
  * Indicators the catalogue marks `unrankedAtCommune` are not ranked between communes.
  */
-import type { DbConnector } from '../db/connector';
-import type { Direction, NumericIndicator } from '../indicators/catalogue';
-import { territoryValuesSql } from '../indicators/sql';
+import type { Direction } from '../indicators/catalogue';
 import { formatNumber } from '../indicators/format';
 
 export interface Rank {
@@ -48,35 +46,4 @@ export function formatRank(r: Rank): string {
 /** What stands for a rank where the catalogue says communes are not ranked: « non classé (mesuré au bassin de vie) ». */
 export function unrankedNote(reason: string): string {
 	return `non classé (${reason})`;
-}
-
-/** What rank 1 means for an indicator. */
-export function rankDirection(indicator: NumericIndicator): string {
-	switch (indicator.direction) {
-		case 'higher_better':
-			return '1er = valeur la plus favorable (la plus élevée)';
-		case 'higher_worse':
-			return '1er = valeur la plus favorable (la plus faible)';
-		case 'neutral':
-			return '1er = valeur la plus élevée (sans sens favorable ou défavorable)';
-	}
-}
-
-export interface CommuneValues {
-	codes: string[];
-	values: Float64Array;
-}
-
-/** Values of every commune of a département (a value may be NaN). */
-export async function departementCommuneValues(db: DbConnector, indicator: NumericIndicator, dep: string): Promise<CommuneValues> {
-	const { sql, params } = territoryValuesSql(indicator, 'commune', { level: 'departement', code: dep });
-	const table = await db.query(`SELECT code, value FROM (${sql}) WHERE in_scope`, params);
-	const codes: string[] = [];
-	const values = new Float64Array(table.numRows);
-	let i = 0;
-	for (const row of table) {
-		codes.push(String(row.code));
-		values[i++] = row.value === null ? NaN : Number(row.value);
-	}
-	return { codes, values };
 }

@@ -4,7 +4,7 @@ import { updateAction, addAction, newCls } from '../../../src/lib/cls/edit';
 import { walkActions, type Cls } from '../../../src/lib/cls/schema';
 import { MemoryClsStore } from '../../../src/lib/cls/store';
 import { merge3 } from '../../../src/lib/cls/merge';
-import { ClsRegistry } from '../../../src/lib/cls/ui/registry.svelte';
+import { ClsRegistry } from '../../../src/lib/cls/registry.svelte';
 
 const shipped = SHIPPED_CLS as Cls[];
 const cauvaldor = shipped.find((c) => c.id === 'cauvaldor')!;

@@ -3,8 +3,7 @@ import { resolve } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { tableFromIPC } from 'apache-arrow';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { DbConnector } from '../../../src/lib/db/connector';
-import { openNodeAtlas } from '../../../src/lib/db/node';
+import { openNodeSource, type NodeSource } from '../../../src/lib/data/node';
 import { epciCommunes, neighbourCommunes } from '../../../src/lib/data/neighbours';
 import { qpvOfCommunes } from '../../../src/lib/data/qpv';
 
@@ -16,30 +15,30 @@ const epciOf = new Map(codes.map((c, i) => [c, communes.getChild('epci')?.get(i)
 const voisins = read('communes_voisines');
 const voisinsOf = new Map((voisins.getChild('code')?.toArray() as string[]).map((c, i) => [c, (voisins.getChild('voisins')?.get(i) as string | null)?.split(' ') ?? []]));
 
-let db: DbConnector;
+let source: NodeSource;
 beforeAll(async () => {
-	db = await openNodeAtlas();
+	source = await openNodeSource();
 }, 120_000);
 afterAll(async () => {
-	await db?.close();
+	await source?.close();
 });
 
 describe('neighbourCommunes', () => {
 	it('lists Saint-Céré’s neighbours as the artefact does, with their names', async () => {
-		const list = await neighbourCommunes(db, '46251');
+		const list = await neighbourCommunes(source, '46251');
 		expect(list.map((c) => c.code).sort()).toEqual(voisinsOf.get('46251'));
 		expect(list.map((c) => c.nom)).toContain('Saint-Laurent-les-Tours');
 	});
 
 	it('gives an island none and refuses what is not a commune code', async () => {
-		expect(await neighbourCommunes(db, '29155')).toEqual([]);
-		await expect(neighbourCommunes(db, "46251' OR 1=1")).rejects.toThrow(/code commune/);
+		expect(await neighbourCommunes(source, '29155')).toEqual([]);
+		await expect(neighbourCommunes(source, "46251' OR 1=1")).rejects.toThrow(/code commune/);
 	});
 });
 
 describe('epciCommunes', () => {
 	it('lists the 76 other communes of Cauvaldor for Saint-Céré', async () => {
-		const result = await epciCommunes(db, '46251');
+		const result = await epciCommunes(source, '46251');
 		const expected = codes.filter((c) => c !== '46251' && epciOf.get(c) === epciOf.get('46251'));
 		expect(expected).toHaveLength(76);
 		expect(result?.communes.map((c) => c.code).sort()).toEqual(expected);
@@ -48,13 +47,13 @@ describe('epciCommunes', () => {
 
 	it('answers null for Ouessant, in no EPCI', async () => {
 		expect(epciOf.get('29155')).toBeNull();
-		expect(await epciCommunes(db, '29155')).toBeNull();
+		expect(await epciCommunes(source, '29155')).toBeNull();
 	});
 });
 
 describe('qpvOfCommunes', () => {
 	it('finds Terre Rouge in Cahors and nothing in Saint-Céré', async () => {
-		expect((await qpvOfCommunes(db, ['46042'])).map((q) => q.code)).toEqual(['QN04601M']);
-		expect(await qpvOfCommunes(db, ['46251'])).toEqual([]);
+		expect((await qpvOfCommunes(source, ['46042'])).map((q) => q.code)).toEqual(['QN04601M']);
+		expect(await qpvOfCommunes(source, ['46251'])).toEqual([]);
 	});
 });

@@ -5,15 +5,21 @@ import { gzipSync } from 'node:zlib';
 import { openNodeAtlas, DEFAULT_DATA_DIR } from '../../../src/lib/db/node';
 import type { DbConnector } from '../../../src/lib/db/connector';
 import { ArtefactError, parseManifest, readArtefact, type ArtefactEntry } from '../../../src/lib/db/artefacts';
-import { DEFAULT_INDICATOR_ID, INDICATORS, getIndicator, type NumericIndicator } from '../../../src/lib/indicators/catalogue';
-import { queryTerritoryValue, queryTerritoryValues } from '../../../src/lib/indicators/values';
-import { FRANCE } from '../../../src/lib/indicators/sql';
+import { DEFAULT_INDICATOR_ID, INDICATORS, getIndicator } from '../../../src/lib/indicators/catalogue';
+import { figures, territoryValues } from '../../../src/lib/data/values';
+import { openNodeSource, type NodeSource } from '../../../src/lib/data/node';
+import { FRANCE } from '../../../src/lib/territory/key';
 
 let db: DbConnector;
+let source: NodeSource;
 beforeAll(async () => {
 	db = await openNodeAtlas();
+	source = await openNodeSource();
 });
-afterAll(() => db?.close());
+afterAll(async () => {
+	await db?.close();
+	await source?.close();
+});
 
 describe('the engine the app ships (duckdb-wasm), offline', () => {
 	it('fails at once, without downloading anything, when a query needs an extension', async () => {
@@ -33,18 +39,18 @@ describe('commune values of the catalogue', () => {
 	it('come in the order of the commune geometry, one per commune', async () => {
 		const codes = (await db.query('SELECT code FROM communes ORDER BY code')).getChild('code')!.toArray();
 		for (const indicator of INDICATORS) {
-			const { values, inScope } = await queryTerritoryValues(db, indicator, 'commune', FRANCE);
+			const { values, inScope } = await territoryValues(source, indicator, 'commune', FRANCE);
 			expect(values.length, indicator.id).toBe(codes.length);
 			expect(inScope.every((v) => v === 1)).toBe(true);
 		}
-		const { values: apl } = await queryTerritoryValues(db, getIndicator('apl_mg_2023'), 'commune', FRANCE);
+		const { values: apl } = await territoryValues(source, getIndicator('apl_mg_2023'), 'commune', FRANCE);
 		const cahors = Array.from(codes).indexOf('46042');
 		// DREES, APL 2023 of Cahors: 4.166 (../shared/data/apl-drees/SOURCE.txt).
 		expect(apl[cahors]).toBeCloseTo(4.166, 3);
 	});
 
 	it('are NaN where the source has no value, never 0', async () => {
-		const { values: radon } = await queryTerritoryValues(db, getIndicator('radon_classe'), 'commune', FRANCE);
+		const { values: radon } = await territoryValues(source, getIndicator('radon_classe'), 'commune', FRANCE);
 		const codes = Array.from((await db.query('SELECT code FROM communes ORDER BY code')).getChild('code')!.toArray());
 		// IRSN's file has no row for 76601, 85165, 85212 and 97616 (SOURCE.txt).
 		for (const code of ['76601', '85165', '85212', '97616']) expect(radon[codes.indexOf(code)], code).toBeNaN();
@@ -53,7 +59,7 @@ describe('commune values of the catalogue', () => {
 });
 
 describe('the reference APL reproduces what DREES publishes', () => {
-	const france = (id: string) => queryTerritoryValue(db, getIndicator(id) as NumericIndicator, null);
+	const france = async (id: string) => (await figures(source, [FRANCE], [id]))[0].values[0];
 
 	it('3,3 consultations in 2022 and 2023, -1,4 % between them, from the shipped artefacts', async () => {
 		// DREES, « L'accessibilité moyenne aux médecins généralistes s'établit à 3,3 consultations par an et par

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { INDICATORS, getIndicator } from '../../../src/lib/indicators/catalogue';
-import type { TerritoryValues } from '../../../src/lib/indicators/values';
+import type { TerritoryValues } from '../../../src/lib/data/values';
 import {
 	competitionRanks,
 	rankRule,

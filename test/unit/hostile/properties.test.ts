@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { parseView, parseViewReport, viewParams } from '../../../src/lib/explorer/view-state';
-import { MAX_COMPARED, isNiveau, parseKey, parseKeyListReport, validKey } from '../../../src/lib/portrait/territory-key';
+import { MAX_COMPARED, isTerritoryLevel, parseKey, parseKeyListReport, validKey } from '../../../src/lib/territory/key';
 import { exportCsv, exportJson, importCsv, importJson } from '../../../src/lib/cls/io';
 import { SHIPPED_CLS } from '../../../src/lib/cls/register';
 import type { Cls } from '../../../src/lib/cls/schema';
@@ -55,10 +55,10 @@ describe('URL parsers under random and hostile input', () => {
 			fc.property(fc.array(text, { maxLength: 10 }), (parts) => {
 				const { keys } = parseKeyListReport(parts.join(','));
 				expect(keys.length).toBeLessThanOrEqual(MAX_COMPARED);
-				for (const k of keys) expect(isNiveau(k.niveau) && validKey(k.niveau, k.code)).toBe(true);
+				for (const k of keys) expect(isTerritoryLevel(k.level) && validKey(k.level, k.code)).toBe(true);
 				for (const part of parts) {
 					const key = parseKey(part);
-					if (key) expect(parseKey(`${key.niveau}:${key.code}`)).toEqual(key);
+					if (key) expect(parseKey(`${key.level}:${key.code}`)).toEqual(key);
 				}
 			}),
 			{ numRuns: 500 }

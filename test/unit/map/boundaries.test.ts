@@ -4,7 +4,7 @@ import { resolve } from 'node:path';
 
 // The map is a shared library of components: features pass it data and callbacks, it never reaches into them.
 const MAP = resolve(import.meta.dirname, '../../../src/lib/map');
-const PERIMETER_MAP = resolve(import.meta.dirname, '../../../src/lib/cls/ui/PerimeterMap.svelte');
+const PERIMETER_MAP = resolve(import.meta.dirname, '../../../src/lib/map/PerimeterMap.svelte');
 const files = readdirSync(MAP).map((f) => resolve(MAP, f));
 
 describe('src/lib/map', () => {

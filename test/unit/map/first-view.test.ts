@@ -2,13 +2,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { tableFromIPC } from 'apache-arrow';
-import { openNodeAtlas, DEFAULT_DATA_DIR } from '../../../src/lib/db/node';
-import type { DbConnector } from '../../../src/lib/db/connector';
+import { DEFAULT_DATA_DIR } from '../../../src/lib/db/node';
+import { openNodeSource, type NodeSource } from '../../../src/lib/data/node';
+import { sql } from '../../../src/lib/data/sql';
 import { COMMUNE_VALUES_TABLE, MANIFEST_FILE, findArtefact, parseManifest, readArtefact } from '../../../src/lib/db/artefacts';
 import { INDICATORS } from '../../../src/lib/indicators/catalogue';
 import { METHODS, MAX_CLASSES, classifyCategories, classifyValues, type Classification } from '../../../src/lib/indicators/classify';
-import { queryTerritoryValues } from '../../../src/lib/indicators/values';
-import { FRANCE } from '../../../src/lib/indicators/sql';
+import { territoryValues } from '../../../src/lib/data/values';
 import { DEFAULT_VIEW } from '../../../src/lib/explorer/view-state';
 import { CommuneValues } from '../../../src/lib/map/first-view';
 import { decodeMesh } from '../../../src/lib/map/mesh';
@@ -17,16 +17,17 @@ import { decodeMesh } from '../../../src/lib/map/mesh';
  * The first view is coloured from the artefact of commune values, without SQL; afterwards the
  * engine colours the same view. Both paths must draw the same map: same values, breaks, counts.
  */
-let db: DbConnector;
+let source: NodeSource;
+const FRANCE = { level: 'france' } as const;
 let artefact: CommuneValues;
 const read = (file: string) => readFile(join(DEFAULT_DATA_DIR, file)).then((b) => new Uint8Array(b));
 
 beforeAll(async () => {
-	db = await openNodeAtlas();
+	source = await openNodeSource();
 	const manifest = parseManifest(await readFile(join(DEFAULT_DATA_DIR, MANIFEST_FILE), 'utf8'));
 	artefact = new CommuneValues(tableFromIPC(await readArtefact(findArtefact(manifest, COMMUNE_VALUES_TABLE), read)));
 });
-afterAll(() => db?.close());
+afterAll(() => source?.close());
 
 /** Same NaNs in the same places, same numbers bit for bit elsewhere. */
 function sameNumbers(a: ArrayLike<number>, b: ArrayLike<number>): boolean {
@@ -44,7 +45,7 @@ describe('first view: artefact path vs engine path, commune level over France', 
 		const manifest = parseManifest(await readFile(join(DEFAULT_DATA_DIR, MANIFEST_FILE), 'utf8'));
 		const mesh = decodeMesh(await readArtefact(findArtefact(manifest, 'communes_geom'), read));
 		expect(artefact.codes).toEqual(mesh.codes);
-		const names = (await db.query('SELECT nom FROM communes ORDER BY code')).getChild('nom')!.toArray();
+		const names = (await source.query(['communes'], sql`SELECT nom FROM communes ORDER BY code`)).getChild('nom')!.toArray();
 		expect(artefact.names).toEqual(Array.from(names));
 		expect(artefact.names[artefact.codes.indexOf('46042')]).toBe('Cahors');
 	});
@@ -58,7 +59,7 @@ describe('first view: artefact path vs engine path, commune level over France', 
 
 	for (const indicator of INDICATORS) {
 		it(`${indicator.id}: same values, breaks and class counts for every method`, async () => {
-			const engine = await queryTerritoryValues(db, indicator, 'commune', FRANCE);
+			const engine = await territoryValues(source, indicator, 'commune', null);
 			const direct = artefact.values(indicator.id, 'commune', FRANCE);
 			expect(direct, 'absent de l’artefact').not.toBeNull();
 			expect(sameNumbers(direct!.values, engine.values)).toBe(true);

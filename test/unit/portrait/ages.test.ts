@@ -3,12 +3,11 @@ import { tableToIPC } from 'apache-arrow';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadCog } from '../../../data/cog';
 import { POPULATION_AGES_DIR, readPopulationAges } from '../../../data/sources/population-ages';
-import { openNodeAtlas } from '../../../src/lib/db/node';
-import type { DbConnector } from '../../../src/lib/db/connector';
+import { openNodeSource, type NodeSource } from '../../../src/lib/data/node';
 import { POPULATION_AGES_TABLE } from '../../../src/lib/portrait/age-bands';
 import { buildPortrait } from '../../../src/lib/portrait/portrait';
 import { portraitTable } from '../../../src/lib/portrait/figures-table';
-import { resolveTerritory, type ResolvedTerritory } from '../../../src/lib/portrait/territory';
+import { resolveTerritory, type ResolvedTerritory } from '../../../src/lib/data/territories';
 
 // The shipped atlas has no `population_ages` (the INSEE file is not available here): the table built
 // from the fixture (fictitious counts in the official layout) is added to the Node engine.
@@ -29,16 +28,16 @@ function ratioOfSums(...rows: number[][]): number[] {
 	return [1, 2, 3, 4, 5, 6, 7].map((i) => total(i) / total(0));
 }
 
-let db: DbConnector;
+/** The shipped atlas plus the fixture's `population_ages`. */
+let db: NodeSource;
 
 beforeAll(async () => {
-	db = await openNodeAtlas();
-	await db.insertArrowStream(POPULATION_AGES_TABLE, tableToIPC(fixture.table, 'stream'));
+	db = await openNodeSource(undefined, { [POPULATION_AGES_TABLE]: tableToIPC(fixture.table, 'stream') });
 });
 afterAll(() => db?.close());
 
 async function selection(codes: string): Promise<ResolvedTerritory> {
-	const t = await resolveTerritory(db, { niveau: 'selection', code: codes });
+	const t = await resolveTerritory(db, { level: 'selection', code: codes });
 	if (!t) throw new Error(codes);
 	return t;
 }
@@ -47,7 +46,7 @@ describe('age structure of the portrait', () => {
 	it('gives, for a set of communes and its references, the ratio of sums of the census counts', async () => {
 		const t = await selection('01004-15014-46172');
 		expect([t.departement?.code, t.region?.code]).toEqual(['01', '84']);
-		const { ages } = await buildPortrait(db, t, { ages: true });
+		const { ages } = await buildPortrait(db, t);
 		expect(ages?.annee).toBe(2021);
 		const expected = [
 			ratioOfSums(AMBERIEU, AURILLAC, LHOSPITALET, PERN), // the selection, Pern merged into Pern-Lhospitalet
@@ -71,14 +70,14 @@ describe('age structure of the portrait', () => {
 	});
 
 	it('computes a level of the atlas the same way (département of the Lot: Cahors and Pern-Lhospitalet)', async () => {
-		const lot = await resolveTerritory(db, { niveau: 'departement', code: '46' });
-		const { ages } = await buildPortrait(db, lot!, { ages: true });
+		const lot = await resolveTerritory(db, { level: 'departement', code: '46' });
+		const { ages } = await buildPortrait(db, lot!);
 		ratioOfSums(CAHORS, LHOSPITALET, PERN).forEach((share, band) => expect(ages!.shares[0].all[band]).toBeCloseTo(share, 12));
 	});
 
 	it('says « no data » (NaN) for a territory without census rows, and exports the shares', async () => {
-		const figeac = await resolveTerritory(db, { niveau: 'commune', code: '46102' });
-		const p = await buildPortrait(db, figeac!, { ages: true });
+		const figeac = await resolveTerritory(db, { level: 'commune', code: '46102' });
+		const p = await buildPortrait(db, figeac!);
 		expect(p.ages!.shares[0].all.every(Number.isNaN)).toBe(true);
 		expect(p.ages!.shares[0].men).toBeNull();
 		const table = portraitTable(p, new Date(2026, 0, 1));
@@ -91,6 +90,12 @@ describe('age structure of the portrait', () => {
 	});
 
 	it('is left out when the atlas has no population_ages table', async () => {
-		expect((await buildPortrait(db, await selection('01004-15014'))).ages).toBeNull();
+		const shipped = await openNodeSource();
+		try {
+			const t = await resolveTerritory(shipped, { level: 'selection', code: '01004-15014' });
+			expect((await buildPortrait(shipped, t!)).ages).toBeNull();
+		} finally {
+			await shipped.close();
+		}
 	});
 });

@@ -1,25 +1,31 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openNodeAtlas } from '../../../src/lib/db/node';
+import { openNodeSource, type NodeSource } from '../../../src/lib/data/node';
 import type { DbConnector } from '../../../src/lib/db/connector';
+import { figures } from '../../../src/lib/data/values';
 import { SHIPPED_CLS } from '../../../src/lib/cls/register';
 import { getIndicator, sourceLine, type NumericIndicator } from '../../../src/lib/indicators/catalogue';
-import { resolveTerritory, valuesOf, type ResolvedTerritory } from '../../../src/lib/portrait/territory';
+import { resolveTerritory, type ResolvedTerritory } from '../../../src/lib/data/territories';
 import { buildPortrait, clsTouching } from '../../../src/lib/portrait/portrait';
 import { buildComparison, comparisonTable } from '../../../src/lib/portrait/compare';
 import { portraitTable } from '../../../src/lib/portrait/figures-table';
-import { formatRank, rankAmong, rankDirection } from '../../../src/lib/portrait/rank';
-import { parseKeyList, portraitPath, comparePath } from '../../../src/lib/portrait/territory-key';
+import { formatRank, rankAmong } from '../../../src/lib/portrait/rank';
+import { rankDirection } from '../../../src/lib/indicators/catalogue';
+import { parseKeyList, portraitPath, comparePath } from '../../../src/lib/territory/key';
 import { tableCsvRows, toCsv } from '../../../src/lib/export/csv';
 
+let source: NodeSource;
 let db: DbConnector;
 let membership: Map<string, string | null>;
 
 beforeAll(async () => {
-	db = await openNodeAtlas();
+	source = await openNodeSource();
+	db = source.db;
+	// Every table, for the hand-written SQL the layer's answers are checked against.
+	await source.prefetch();
 	const t = await db.query('SELECT code, epci FROM communes');
 	membership = new Map(t.toArray().map((r) => [String(r.code), (r.epci as string | null) ?? null]));
 });
-afterAll(() => db?.close());
+afterAll(() => source?.close());
 
 const num = (id: string) => getIndicator(id) as NumericIndicator;
 
@@ -30,7 +36,7 @@ async function scalar(sql: string, params: (string | number)[] = []): Promise<nu
 
 async function resolve(key: string): Promise<ResolvedTerritory> {
 	const [k] = parseKeyList(key);
-	const t = await resolveTerritory(db, k, { clsList: SHIPPED_CLS, membership });
+	const t = await resolveTerritory(source, k, { clsList: SHIPPED_CLS, membership });
 	if (!t) throw new Error(`introuvable : ${key}`);
 	return t;
 }
@@ -38,13 +44,13 @@ async function resolve(key: string): Promise<ResolvedTerritory> {
 describe('territory keys', () => {
 	it('parses, de-duplicates and caps the URL list', () => {
 		expect(parseKeyList('commune:46102,commune:46102,epci:200066371,cls:cauvaldor,commune:x,pays:1')).toEqual([
-			{ niveau: 'commune', code: '46102' },
-			{ niveau: 'epci', code: '200066371' },
-			{ niveau: 'cls', code: 'cauvaldor' }
+			{ level: 'commune', code: '46102' },
+			{ level: 'epci', code: '200066371' },
+			{ level: 'cls', code: 'cauvaldor' }
 		]);
 		expect(parseKeyList('commune:46102,commune:46042,commune:46251,commune:46001,commune:46003,commune:46004,commune:46005')).toHaveLength(6);
 		expect(portraitPath('commune', '2A004')).toBe('/territoire/commune/2A004');
-		expect(comparePath([{ niveau: 'commune', code: '46102' }])).toBe('/comparer?t=commune:46102');
+		expect(comparePath([{ level: 'commune', code: '46102' }])).toBe('/comparer?t=commune:46102');
 	});
 });
 
@@ -55,7 +61,7 @@ describe('portrait of Cauvaldor', () => {
 			expect(t.communes).toHaveLength(77);
 			expect(t.departement?.code).toBe('46');
 			expect(t.region?.code).toBe('76');
-			const p = await buildPortrait(db, t);
+			const p = await buildPortrait(source, t);
 			const sum = await scalar('SELECT sum(population)::DOUBLE AS v FROM communes WHERE epci = ?', ['200066371']);
 			expect(p.population).toBe(sum);
 			expect(p.radon.reduce((s, r) => s + r.communes, 0)).toBe(77);
@@ -76,7 +82,7 @@ describe('portrait of Cauvaldor', () => {
 	}
 
 	it('its exported table carries every figure, numbers as numbers, and its sources', async () => {
-		const p = await buildPortrait(db, await resolve('cls:cauvaldor'));
+		const p = await buildPortrait(source, await resolve('cls:cauvaldor'));
 		const table = portraitTable(p, new Date(2026, 10, 22));
 		expect(table.header).toEqual(['Indicateur', 'Unité', 'Source', 'Contrat local de santé de Cauvaldor', 'Lot', 'Occitanie', 'France', 'Donnée manquante']);
 		const row = (label: string) => table.rows.find((r) => r[0] === label)!;
@@ -103,7 +109,7 @@ describe('custom selection', () => {
 		expect(t.communes).toEqual(['46042', '46102', '46251']);
 		expect(t.nom).toBe('Cahors, Figeac et Saint-Céré');
 		expect(t.departement?.code).toBe('46');
-		expect(await resolveTerritory(db, { niveau: 'selection', code: '46102-99999' }, { clsList: SHIPPED_CLS, membership })).toBeNull();
+		expect(await resolveTerritory(source, { level: 'selection', code: '46102-99999' }, { clsList: SHIPPED_CLS, membership })).toBeNull();
 	});
 
 	it('aggregate = hand SQL ratio of sums', async () => {
@@ -111,7 +117,7 @@ describe('custom selection', () => {
 		for (const id of ['apl_mg_2023', 'dist_msp_km', 'medecin_omnipraticien_bpe2013', 'part_75_ans_plus_bv_2022']) {
 			const indicator = num(id);
 			if (indicator.kind !== 'ratio') throw new Error(id);
-			const [v] = await valuesOf(db, indicator, [{ codes }]);
+			const [v] = (await figures(source, [{ codes }], [indicator]))[0].values;
 			const hand = await scalar(
 				`SELECT ${indicator.factor} * sum(num) FILTER (WHERE num IS NOT NULL AND den IS NOT NULL) / sum(den) FILTER (WHERE num IS NOT NULL AND den IS NOT NULL) AS v FROM (${indicator.sql}) s WHERE s.code IN ('46102', '46042', '46251')`
 			);
@@ -122,7 +128,7 @@ describe('custom selection', () => {
 	it('a commune set equals the level value for the same communes', async () => {
 		const t = await resolve('cls:cauvaldor');
 		for (const id of ['apl_mg_evolution_2022_2023', 'population', 'densite_population']) {
-			const [a, b] = await valuesOf(db, num(id), [{ codes: t.communes }, { level: 'epci', code: '200066371' }]);
+			const [a, b] = (await figures(source, [{ codes: t.communes }, { level: 'epci', code: '200066371' }], [num(id)]))[0].values;
 			expect(a, id).toBeCloseTo(b, 9);
 		}
 	});
@@ -154,7 +160,7 @@ describe('ranks', () => {
 describe('comparison', () => {
 	it('Figeac, Cahors, Saint-Céré: values, references, ranks and CSV', async () => {
 		const ts = await Promise.all(['commune:46102', 'commune:46042', 'commune:46251'].map(resolve));
-		const c = await buildComparison(db, ts);
+		const c = await buildComparison(source, ts);
 		expect(c.columns.map((col) => col.label)).toEqual(['Figeac', 'Cahors', 'Saint-Céré', 'Lot', 'Occitanie', 'France']);
 		const apl = c.rows.find((r) => r.indicator.id === 'apl_mg_moins65_2023')!;
 		expect(c.rows[0]).toBe(apl);

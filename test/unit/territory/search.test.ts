@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openNodeAtlas } from '../../../src/lib/db/node';
+import { openNodeSource, type NodeSource } from '../../../src/lib/data/node';
 import type { DbConnector } from '../../../src/lib/db/connector';
 import {
 	ensureSearchIndex,
@@ -8,7 +8,7 @@ import {
 	normalizeSql,
 	searchTerritories,
 	type TerritoryHit
-} from '../../../src/lib/territory/search';
+} from '../../../src/lib/data/search';
 
 describe('normalizeSearchText', () => {
 	it('ignores case, accents, hyphens, apostrophes and punctuation', () => {
@@ -47,16 +47,20 @@ describe('normalizeSearchText', () => {
 });
 
 describe('searchTerritories on the full atlas', () => {
+	let source: NodeSource;
 	let db: DbConnector;
 	beforeAll(async () => {
-		db = await openNodeAtlas();
+		source = await openNodeSource();
+		db = source.db;
+		// Every table, for the hand-written SQL the layer's answers are checked against.
+		await source.prefetch();
 		const t0 = performance.now();
-		await ensureSearchIndex(db);
+		await ensureSearchIndex(source);
 		console.log(`search_index built in ${(performance.now() - t0).toFixed(1)} ms`);
 	});
 	afterAll(() => db?.close());
 
-	const search = (text: string, limit?: number) => searchTerritories(db, text, limit);
+	const search = (text: string, limit?: number) => searchTerritories(source, text, limit);
 	const first = async (text: string) => (await search(text))[0];
 	const pick = (h: TerritoryHit | undefined) => h && { level: h.level, code: h.code, nom: h.nom };
 

@@ -1,13 +1,13 @@
 import type { ActionPatch, ActionSlot } from '../edit';
 import type { Action } from '../schema';
-import type { ClsAtlasContext } from '../ui/atlas-context';
+import type { AtlasContext } from '../../data/context';
 
 /** What every list of actions on the CLS page reads and does: the page's filters, map highlight and edits. */
 export interface ActionListContext {
 	readonly editMode: boolean;
 	readonly highlightId: string | null;
 	readonly perimeter: readonly string[];
-	readonly context: ClsAtlasContext | null;
+	readonly context: AtlasContext | null;
 	visible(action: Action): boolean;
 	target(action: Action): string[];
 	save(id: string): (patch: ActionPatch) => Promise<string[]>;

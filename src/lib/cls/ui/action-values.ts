@@ -1,25 +1,18 @@
 /**
  * Figures shown beside an action: the indicators it names (`action.indicateurs`) for its target area
  * and for the whole perimeter, and for santé-environnement actions the communes in radon zone 3.
- * Results are memoised per indicator and commune list: forty actions on the same perimeter cost one query.
+ * The data layer caches them per indicator and commune list (never a failure): forty actions on the
+ * same perimeter cost one query.
  */
-import type { DbConnector } from '../../db/connector';
-import type { AtlasData } from '../../db/atlas';
+import type { DataSource } from '../../data/source';
+import { figures } from '../../data/values';
+import { radonZone3Communes, type RadonCommunes } from '../../data/counts';
 import { getIndicator, type NumericIndicator } from '../../indicators/catalogue';
-import { queryCommunesValue, radonZone3Communes, type RadonCommunes } from '../perimeter-values';
 import type { Action } from '../schema';
 
 export type ActionFigure =
 	| { kind: 'value'; indicator: NumericIndicator; target: number; perimeter: number }
 	| { kind: 'radon'; target: RadonCommunes; perimeter: RadonCommunes };
-
-const cache = new Map<string, Promise<unknown>>();
-
-function memo<T>(key: string, run: () => Promise<T>): Promise<T> {
-	let p = cache.get(key) as Promise<T> | undefined;
-	if (!p) cache.set(key, (p = run()));
-	return p;
-}
 
 /** True for actions whose figures include the communes in radon zone 3. */
 export function showsRadon(action: Pick<Action, 'themes' | 'sousThemes' | 'indicateurs'>): boolean {
@@ -27,33 +20,21 @@ export function showsRadon(action: Pick<Action, 'themes' | 'sousThemes' | 'indic
 }
 
 export async function actionFigures(
-	data: AtlasData,
+	source: DataSource,
 	action: Pick<Action, 'themes' | 'sousThemes' | 'indicateurs'>,
 	target: readonly string[],
 	perimeter: readonly string[]
 ): Promise<ActionFigure[]> {
-	const numeric = [...new Set(action.indicateurs)]
-		.map(getIndicator)
-		.filter((i): i is NumericIndicator => i.kind !== 'class');
-	const radon = showsRadon(action);
-	const tables = [...new Set([...numeric.flatMap((i) => i.tables), ...(radon ? ['radon'] : [])])];
-	const db: DbConnector = await data.db(['communes', ...tables]);
-	const t = target.join(',');
-	const p = perimeter.join(',');
-	const figures: ActionFigure[] = [];
+	const numeric = [...new Set(action.indicateurs)].map(getIndicator).filter((i): i is NumericIndicator => i.kind !== 'class');
+	const out: ActionFigure[] = [];
 	for (const indicator of numeric) {
-		const [tv, pv] = await Promise.all([
-			memo(`${indicator.id}|${t}`, () => queryCommunesValue(db, indicator, target)),
-			memo(`${indicator.id}|${p}`, () => queryCommunesValue(db, indicator, perimeter))
-		]);
-		figures.push({ kind: 'value', indicator, target: tv, perimeter: pv });
+		// One query per list, cached on its own: the perimeter's value is shared by every action.
+		const [[t], [p]] = await Promise.all([figures(source, [{ codes: target }], [indicator]), figures(source, [{ codes: perimeter }], [indicator])]);
+		out.push({ kind: 'value', indicator, target: t.values[0], perimeter: p.values[0] });
 	}
-	if (radon) {
-		const [tr, pr] = await Promise.all([
-			memo(`radon|${t}`, () => radonZone3Communes(db, target)),
-			memo(`radon|${p}`, () => radonZone3Communes(db, perimeter))
-		]);
-		figures.push({ kind: 'radon', target: tr, perimeter: pr });
+	if (showsRadon(action)) {
+		const [t, p] = await Promise.all([radonZone3Communes(source, target), radonZone3Communes(source, perimeter)]);
+		out.push({ kind: 'radon', target: t, perimeter: p });
 	}
-	return figures;
+	return out;
 }

@@ -1,6 +1,8 @@
-import { classSource, FINESS_SOURCE, type FigureRow, type Portrait } from '../portrait';
+import { classSource, FINESS_SOURCE, type Portrait } from '../portrait';
+import type { Figure } from '../../data/values';
+import { TERRITORIES_SOURCE } from '../../data/provenance';
 import { footnotes, type Footnotes } from '../footnotes';
-import type { AgeStructure } from '../ages';
+import type { AgeStructure } from '../../data/ages';
 import { populationAgesSource } from '../age-bands';
 import { sourceLine } from '../../indicators/catalogue';
 import { formatNumber } from '../../indicators/format';
@@ -16,20 +18,18 @@ export interface PortraitView {
 	agesSource: string;
 }
 
-const GEOGRAPHY_SOURCE = 'INSEE – Code officiel géographique 2025 ; IGN – ADMIN EXPRESS COG CARTO 2025 (Licence Ouverte / Etalab 2.0)';
-
 export function portraitView(portrait: Portrait): PortraitView {
 	const ages = portrait.ages?.shares[0].all.some(Number.isFinite) ? portrait.ages : null;
 	const agesSource = ages ? populationAgesSource(ages.annee) : '';
-	const lines = [GEOGRAPHY_SOURCE, ...[...portrait.rows.values()].map((r) => sourceLine(r.indicator)), FINESS_SOURCE];
+	const lines = [TERRITORIES_SOURCE, ...[...portrait.rows.values()].map((r) => sourceLine(r.indicator)), FINESS_SOURCE];
 	lines.push(classSource('radon_classe'), classSource('grille_densite'), classSource('qpv_2024'));
 	if (ages) lines.push(agesSource);
 	const nom = portrait.territory.nom;
-	return { portrait, notes: footnotes(lines), shortName: nom.length <= 24 ? nom : portrait.territory.niveauLabel, ages, agesSource };
+	return { portrait, notes: footnotes(lines), shortName: nom.length <= 24 ? nom : portrait.territory.levelLabel, ages, agesSource };
 }
 
 /** The rows of a section, in its order; an indicator the portrait did not compute is left out. */
-export function figureRows(portrait: Portrait, ids: readonly string[]): FigureRow[] {
+export function figureRows(portrait: Portrait, ids: readonly string[]): Figure[] {
 	return ids.flatMap((id) => portrait.rows.get(id) ?? []);
 }
 

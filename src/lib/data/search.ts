@@ -1,4 +1,7 @@
-import type { DbConnector, SqlParam } from '../db/connector';
+import type { SqlParam } from '../db/connector';
+import type { Level } from '../territory/key';
+import { Sql, raw, sql } from './sql';
+import type { DataSource } from './source';
 
 /**
  * Find a territory (commune, EPCI, département, région) by name, code INSEE, SIREN or postal code.
@@ -11,26 +14,18 @@ import type { DbConnector, SqlParam } from '../db/connector';
  * and the scan of the 36,000 names took 3 to 5 times longer.
  */
 
-export type TerritoryLevel = 'commune' | 'epci' | 'departement' | 'region';
 
 export interface TerritoryHit {
-	level: TerritoryLevel;
+	level: Level;
 	code: string;
 	nom: string;
 	/** Short context, e.g. « Lot (46) · 46000 » or « CC · 77 communes ». */
 	detail: string;
 }
 
-/** Tables the search reads: the caller loads them first (`TableLoader.ensure(SEARCH_TABLES)`). */
-export const SEARCH_TABLES = ['communes', 'epci', 'departements', 'regions'] as const;
+/** Tables the search reads. */
+const SEARCH_TABLES = ['communes', 'epci', 'departements', 'regions'];
 
-/** French labels of the levels, for badges. */
-export const LEVEL_LABELS: Record<TerritoryLevel, string> = {
-	commune: 'Commune',
-	epci: 'EPCI',
-	departement: 'Département',
-	region: 'Région'
-};
 
 /** Whole-word abbreviations expanded on both sides (query and names). */
 const ABBREVIATIONS: ReadonlyArray<readonly [string, string]> = [
@@ -122,20 +117,12 @@ function sqlNatureLabel(expr: string): string {
 	return `CASE ${expr}::VARCHAR ${cases} ELSE ${expr}::VARCHAR END`;
 }
 
-const indexes = new WeakMap<DbConnector, Promise<void>>();
-
 /**
- * Builds the temporary lookup table `search_index` once per connector (about 36,000 rows).
- * The tables of {@link SEARCH_TABLES} must be loaded. On failure the next call tries again.
+ * Builds the temporary lookup table `search_index` once per source (about 36,000 rows).
+ * On failure the next call tries again.
  */
-export function ensureSearchIndex(db: DbConnector): Promise<void> {
-	let pending = indexes.get(db);
-	if (!pending) {
-		pending = db.query(INDEX_SQL).then(() => undefined);
-		pending.catch(() => indexes.delete(db));
-		indexes.set(db, pending);
-	}
-	return pending;
+export function ensureSearchIndex(source: DataSource): Promise<void> {
+	return source.cached('search-index', () => source.query(SEARCH_TABLES, sql`${raw(INDEX_SQL)}`).then(() => undefined));
 }
 
 /** At most this many words take part in the « every word, any order » rank. */
@@ -149,7 +136,7 @@ const MAX_WORDS = 6;
  * 3 a word of the name starting with the query; 4 name containing the query;
  * 5 every word of the query starting a word of the name or a code, in any order (« cahors 46 »).
  */
-export async function searchTerritories(db: DbConnector, text: string, limit = 12): Promise<TerritoryHit[]> {
+export async function searchTerritories(source: DataSource, text: string, limit = 12): Promise<TerritoryHit[]> {
 	const name = normalizeSearchText(text);
 	const code = normalizeCodeText(text);
 	// A code always holds a digit (2A and 2B too); words alone never match codes.
@@ -157,7 +144,7 @@ export async function searchTerritories(db: DbConnector, text: string, limit = 1
 	if (name === '' && codeQuery === null) return [];
 	const n = Math.max(1, Math.min(100, Math.floor(limit)));
 
-	await ensureSearchIndex(db);
+	await ensureSearchIndex(source);
 
 	const q = name === '' ? null : name;
 	const codeLower = codeQuery === null ? null : codeQuery.toLowerCase();
@@ -182,7 +169,7 @@ export async function searchTerritories(db: DbConnector, text: string, limit = 1
 	}
 
 	// Rank and order on two integers first (id follows population), then fetch the text of the few hits.
-	const sql = `
+	const query = `
 WITH hits AS (
 	SELECT id, CASE
 		WHEN contains(codes, ?) THEN 0
@@ -208,11 +195,11 @@ SELECT s.level, s.code, s.nom, s.detail, s.postaux FROM hits JOIN search_index s
 		...filterParams,
 		n
 	];
-	const table = await db.query(sql, params);
+	const table = await source.query(SEARCH_TABLES, new Sql(query, params));
 
 	const hits: TerritoryHit[] = [];
 	for (const row of table) {
-		const r = row.toJSON() as { level: TerritoryLevel; code: string; nom: string; detail: string; postaux: string };
+		const r = row.toJSON() as { level: Level; code: string; nom: string; detail: string; postaux: string };
 		let detail = String(r.detail ?? '');
 		if (r.level === 'commune') {
 			const postaux = String(r.postaux ?? '').split(' ').filter(Boolean);

@@ -3,9 +3,11 @@
  * when the atlas ships it: the share of a band is Σ band / Σ population over the communes, the same
  * ratio of sums as every other figure of the portrait.
  */
-import type { DbConnector } from '../db/connector';
-import { communeSetCondition, type CommuneSet } from '../indicators/sql';
-import { AGE_BANDS, POPULATION_AGES_TABLE, ageColumn, menColumn, womenColumn } from './age-bands';
+import type { Area } from '../territory/key';
+import { AGE_BANDS, POPULATION_AGES_TABLE, ageColumn, menColumn, womenColumn } from '../portrait/age-bands';
+import { raw, sql } from './sql';
+import type { DataSource } from './source';
+import { areaCondition } from './values';
 
 export interface AgeShares {
 	/** Share of the population in each band of AGE_BANDS (0–1); NaN when no commune has data. */
@@ -38,15 +40,19 @@ function shares(row: Sums, columns: readonly string[], total: number | bigint | 
 	return columns.map((c) => (row[c] === null ? NaN : Number(row[c]) / Number(total)));
 }
 
-/** The age structure of each target (territory, département, région, France); null when the table is empty. */
-export async function ageStructure(db: DbConnector, targets: readonly CommuneSet[]): Promise<AgeStructure | null> {
-	const year = (await db.query(`SELECT max(annee)::INTEGER AS annee FROM ${POPULATION_AGES_TABLE}`)).get(0)?.toJSON().annee;
+/**
+ * The age structure of each area (territory, département, région, France); null when the table is
+ * empty or when this build of the atlas does not ship it.
+ */
+export async function ageStructure(source: DataSource, areas: readonly Area[]): Promise<AgeStructure | null> {
+	if (!source.has(POPULATION_AGES_TABLE)) return null;
+	const tables = ['communes', POPULATION_AGES_TABLE];
+	const year = (await source.query(tables, sql`SELECT max(annee)::INTEGER AS annee FROM ${raw(POPULATION_AGES_TABLE)}`)).get(0)?.toJSON().annee;
 	if (year === null || year === undefined) return null;
 	const out: AgeShares[] = [];
-	for (const target of targets) {
-		const where = communeSetCondition(target);
+	for (const area of areas) {
 		const row = (
-			await db.query(`SELECT ${SUMS} FROM ${POPULATION_AGES_TABLE} p JOIN communes c ON c.code = p.code WHERE ${where.sql}`, where.params)
+			await source.query(tables, sql`SELECT ${raw(SUMS)} FROM ${raw(POPULATION_AGES_TABLE)} p JOIN communes c ON c.code = p.code WHERE ${areaCondition(area)}`)
 		).get(0)!.toJSON() as Sums;
 		const all = shares(row, AGE_BANDS.map(ageColumn), row.pop) ?? AGE_BANDS.map(() => NaN);
 		out.push({ all, men: shares(row, AGE_BANDS.map(menColumn), row.pop_sexe), women: shares(row, AGE_BANDS.map(womenColumn), row.pop_sexe) });

@@ -1,26 +1,58 @@
 /**
- * A territory of the portraits and of the comparison: a level of the atlas, a CLS perimeter or a
- * selection of communes made on the map, written `niveau:code` in URLs (`commune:46102`,
- * `epci:200066371`, `cls:cauvaldor`, `selection:46042-46102-46251`).
+ * The territory vocabulary of the whole atlas.
+ *
+ * - `Level`: a level of the map, one row of a table of the atlas (commune, EPCI, département, région);
+ *   every level above the commune is computed from the commune rows.
+ * - `TerritoryKey`: any territory the app names, a level of the atlas, a CLS perimeter or a selection
+ *   of communes made on the map, written `level:code` in URLs (`commune:46102`, `epci:200066371`,
+ *   `cls:cauvaldor`, `selection:46042-46102-46251`).
+ * - `NamedTerritory`: a territory of the atlas with its name (a parent, a reference column).
+ * - `Area`: what a figure is computed on: one territory of the atlas, an explicit list of communes
+ *   (a CLS perimeter, a selection), or France (`FRANCE`, null).
  */
-import { isCommuneCode, normalizeCommuneCode, normalizeDepartementCode } from '../territory/insee-code';
-import { formatNumber } from '../indicators/format';
+import { isCommuneCode, normalizeCommuneCode, normalizeDepartementCode } from './insee-code';
 
-export const NIVEAUX = ['commune', 'epci', 'departement', 'region', 'cls', 'selection'] as const;
-export type Niveau = (typeof NIVEAUX)[number];
+/** Map levels; every level above the commune is computed from the commune rows. */
+export const LEVELS = ['commune', 'epci', 'departement', 'region'] as const;
+export type Level = (typeof LEVELS)[number];
+
+/** Every kind of territory the app names: the atlas levels, a CLS perimeter, a selection of communes. */
+export const TERRITORY_LEVELS = [...LEVELS, 'cls', 'selection'] as const;
+export type TerritoryLevel = (typeof TERRITORY_LEVELS)[number];
 
 export interface TerritoryKey {
-	niveau: Niveau;
+	level: TerritoryLevel;
 	code: string;
 }
 
-export const NIVEAU_LABELS: Record<Niveau, string> = {
+/** A territory of the atlas and its name. */
+export interface NamedTerritory {
+	level: Level;
+	code: string;
+	nom: string;
+}
+
+/** What a figure is computed on: a territory of the atlas, a list of communes, or France (null). */
+export type Area = { level: Level; code: string } | { codes: readonly string[] } | null;
+
+export const FRANCE: Area = null;
+
+/** French label of each kind of territory (singular, for a badge or a kicker). */
+export const LEVEL_LABELS: Record<TerritoryLevel, string> = {
 	commune: 'Commune',
 	epci: 'EPCI',
 	departement: 'Département',
 	region: 'Région',
 	cls: 'Périmètre de CLS',
 	selection: 'Sélection de communes'
+};
+
+/** French label of each map level, plural (the level switch of the explorer). */
+export const LEVEL_PLURALS: Record<Level, string> = {
+	commune: 'Communes',
+	epci: 'EPCI',
+	departement: 'Départements',
+	region: 'Régions'
 };
 
 /** Enough for a large EPCI or a département, short enough for a URL (6 characters a commune). */
@@ -52,13 +84,17 @@ export function selectionCommunes(code: string): string[] {
 	return code.split('-');
 }
 
-export function isNiveau(value: string): value is Niveau {
-	return (NIVEAUX as readonly string[]).includes(value);
+export function isTerritoryLevel(value: string): value is TerritoryLevel {
+	return (TERRITORY_LEVELS as readonly string[]).includes(value);
+}
+
+export function isLevel(value: string): value is Level {
+	return (LEVELS as readonly string[]).includes(value);
 }
 
 /** The code is plausible for its level (a name is checked against the data later). */
-export function validKey(niveau: Niveau, code: string): boolean {
-	switch (niveau) {
+export function validKey(level: TerritoryLevel, code: string): boolean {
+	switch (level) {
 		case 'commune':
 			return isCommuneCode(code);
 		case 'epci':
@@ -77,14 +113,14 @@ export function validKey(niveau: Niveau, code: string): boolean {
 }
 
 export function formatKey(key: TerritoryKey): string {
-	return `${key.niveau}:${key.code}`;
+	return `${key.level}:${key.code}`;
 }
 
 /**
  * A code repaired as the explorer repairs it (`1004` → `01004`, `2a004` → `2A004`, `1` → `01`, a
  * selection sorted without duplicates), or null when it cannot be one of its level.
  */
-export function normalizeKeyCode(niveau: Niveau, code: string): string | null {
+export function normalizeKeyCode(niveau: TerritoryLevel, code: string): string | null {
 	const repaired =
 		niveau === 'commune'
 			? normalizeCommuneCode(code)
@@ -98,22 +134,13 @@ export function normalizeKeyCode(niveau: Niveau, code: string): string | null {
 	return repaired !== null && validKey(niveau, repaired) ? repaired : null;
 }
 
-/** Why a key cannot be a territory, in French, when its form says it (a selection over the limit); null otherwise. */
-export function keyProblem(niveau: string, code: string): string | null {
-	if (niveau !== 'selection') return null;
-	const count = countCommunes(selectionCommunes(code));
-	return count > MAX_SELECTION
-		? `Une sélection compte au plus ${formatNumber(MAX_SELECTION, 0)} communes ; celle de ce lien en compte ${formatNumber(count, 0)}. Réduisez-la (par exemple en étudiant l’EPCI ou le département).`
-		: null;
-}
-
 export function parseKey(text: string): TerritoryKey | null {
 	const i = text.indexOf(':');
 	if (i < 0) return null;
-	const niveau = text.slice(0, i).trim();
-	if (!isNiveau(niveau)) return null;
-	const code = normalizeKeyCode(niveau, text.slice(i + 1).trim());
-	return code === null ? null : { niveau, code };
+	const level = text.slice(0, i).trim();
+	if (!isTerritoryLevel(level)) return null;
+	const code = normalizeKeyCode(level, text.slice(i + 1).trim());
+	return code === null ? null : { level, code };
 }
 
 /** How many territories the comparison shows side by side. */
@@ -133,7 +160,7 @@ export function parseKeyListReport(param: string | null, max = MAX_COMPARED): { 
 		if (!part.trim()) continue;
 		const key = parseKey(part);
 		if (!key) invalid.push(part);
-		else if (keys.some((k) => k.niveau === key.niveau && k.code === key.code)) continue;
+		else if (keys.some((k) => k.level === key.level && k.code === key.code)) continue;
 		else if (keys.length >= max) beyond++;
 		else keys.push(key);
 	}
@@ -158,8 +185,8 @@ export function formatKeyList(keys: readonly TerritoryKey[]): string {
  * Path (without base) of a territory's portrait: `/territoire/commune/46102`.
  * Use with `resolve()` of `$app/paths`: `resolve(portraitPath('commune', code))`.
  */
-export function portraitPath(niveau: Niveau, code: string): `/territoire/${string}/${string}` {
-	return `/territoire/${niveau}/${encodeURIComponent(code)}`;
+export function portraitPath(level: TerritoryLevel, code: string): `/territoire/${string}/${string}` {
+	return `/territoire/${level}/${encodeURIComponent(code)}`;
 }
 
 /** Path (without base) of the comparison of some territories: `/comparer?t=commune:46102,…`. */

@@ -6,10 +6,10 @@
  * into what another tab saved meanwhile, and the user is asked when both changed the same field),
  * and every write is announced on a BroadcastChannel so the other tabs reload the edits.
  */
-import { SHIPPED_CLS } from '../register';
-import { uniqueId } from '../edit';
-import { ClsConflictError, ClsExistsError, IndexedDbClsStore, MemoryClsStore, editKind, mergeWithShipped, type ClsStore } from '../store';
-import type { Cls } from '../schema';
+import { SHIPPED_CLS } from './register';
+import { uniqueId } from './edit';
+import { ClsConflictError, ClsExistsError, IndexedDbClsStore, MemoryClsStore, editKind, mergeWithShipped, type ClsStore } from './store';
+import type { Cls } from './schema';
 
 const CHANNEL = 'cls-atlas-edits';
 
