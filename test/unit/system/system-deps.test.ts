@@ -46,7 +46,12 @@ describe('test/system-deps.txt', () => {
 		expect(unlisted, 'programme lancé sans son paquet Debian dans test/system-deps.txt').toEqual([]);
 	});
 
-	it('lists no program that nothing starts any more, and no package twice', () => {
+	it('is the list the README gives to install by hand', () => {
+		const command = readFileSync(resolve(ROOT, 'README.md'), 'utf8').match(/^sudo apt-get install (.+)$/m);
+		expect(command?.[1].split(/\s+/)).toEqual(packages);
+	});
+
+		it('lists no program that nothing starts any more, and no package twice', () => {
 		const started = new Set(found.map((s) => s.program));
 		expect([...packageOf.keys()].filter((p) => !started.has(p))).toEqual([]);
 		expect(new Set(packages).size).toBe(packages.length);
