@@ -240,6 +240,17 @@ describe(`/cls/${AURILLAC}`, () => {
 		await radon.waitFor({ timeout: 30_000 });
 		expect(await radon.innerText()).toMatch(/sur 86/);
 	});
+
+	it('outlines the quartier prioritaire by its own perimeter when the QPV action is shown on the map', async () => {
+		expect(await page.getByTestId('qpv-target').count()).toBe(0);
+		await page.locator('article[data-action="2.2.1"]').getByRole('button', { name: 'Voir la zone sur la carte' }).click();
+		const caption = page.getByTestId('qpv-target');
+		await caption.waitFor({ timeout: 30_000 });
+		expect(await caption.innerText()).toContain('QN01501M');
+		await page.getByRole('img', { name: 'Carte du périmètre du CLS' }).screenshot({ path: resolve(SHOTS, 'cls-aurillac-qpv.png') });
+		await page.getByRole('button', { name: 'Effacer la zone visée' }).click();
+		expect(await page.getByTestId('qpv-target').count()).toBe(0);
+	});
 });
 
 describe('a CLS created in the browser, and an unknown one', () => {
