@@ -1,3 +1,4 @@
+import type { Layer } from '@deck.gl/core';
 import { ScatterplotLayer } from '@deck.gl/layers';
 import type { DataSource } from '../data/source';
 import { qpvCentroids, radonZone3Codes } from '../data/map';
@@ -77,12 +78,19 @@ export async function loadOverlay(source: DataSource, id: OverlayId, communes: F
 	return qpvOverlay(source, dataUrl);
 }
 
-/** The layer of an overlay at a zoom: areas switch from points to perimeters at AREAS_FROM_ZOOM. */
-export function overlayLayer(id: OverlayId, data: OverlayData, zoom: number) {
+const HALO: [number, number, number, number] = [255, 255, 255, 220];
+
+/**
+ * The layers of an overlay at a zoom: areas switch from points to perimeters at AREAS_FROM_ZOOM,
+ * drawn over a white halo so that they stay readable on every class colour.
+ */
+export function overlayLayers(id: OverlayId, data: OverlayData, zoom: number): Layer[] {
 	const color = OVERLAYS.find((o) => o.id === id)!.color;
-	if (data.kind === 'outline') return perimeterLayer(`overlay-${id}`, data.segments, color, 1.6);
-	if (data.kind === 'areas' && zoom >= AREAS_FROM_ZOOM) return perimeterLayer(`overlay-${id}`, data.segments, color, 2);
-	return new ScatterplotLayer({
+	if (data.kind === 'outline') return [perimeterLayer(`overlay-${id}`, data.segments, color, 1.6)];
+	if (data.kind === 'areas' && zoom >= AREAS_FROM_ZOOM) {
+		return [perimeterLayer(`overlay-${id}-halo`, data.segments, HALO, 5), perimeterLayer(`overlay-${id}-areas`, data.segments, color, 2.5)];
+	}
+	return [new ScatterplotLayer({
 		id: `overlay-${id}`,
 		data: { length: data.positions.length / 2, attributes: { getPosition: { value: data.positions, size: 2 } } },
 		filled: false,
@@ -92,5 +100,5 @@ export function overlayLayer(id: OverlayId, data: OverlayData, zoom: number) {
 		getLineWidth: 2,
 		radiusUnits: 'pixels',
 		getRadius: 6
-	});
+	})];
 }
