@@ -1,4 +1,5 @@
 import type { FileDb } from './connector';
+import { keepForOffline } from './engine-offline';
 
 let engine: Promise<FileDb> | null = null;
 let start: () => void = () => undefined;
@@ -11,7 +12,13 @@ const started = new Promise<void>((resolve) => (start = resolve));
  */
 export function browserEngine(): Promise<FileDb> {
 	if (!engine) {
-		const opening = started.then(() => import('./browser')).then(({ openBrowserDb }) => openBrowserDb());
+		const opening = started
+			.then(() => import('./browser'))
+			.then(({ openBrowserDb }) => openBrowserDb())
+			.then((db) => {
+				keepForOffline();
+				return db;
+			});
 		engine = opening;
 		// A failed start (network lost while the wasm was fetched) is forgotten: the next call tries again.
 		opening.catch(() => {
