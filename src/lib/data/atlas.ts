@@ -15,4 +15,4 @@ export function atlasSource(dataUrl: string): Promise<DataSource> {
  * Starts the page's DuckDB (once): the root layout calls it as the app boots, except on the explorer,
  * which draws its first view without it and starts it after. The source's queries wait for it.
  */
-export { startEngine } from '../db/engine';
+export { prefetchEngine, startEngine } from '../db/engine';

@@ -1,5 +1,5 @@
 import { ArtefactError, findArtefact, type Manifest } from '../data/artefacts';
-import { atlasSource, startEngine } from '../data/atlas';
+import { atlasSource, prefetchEngine, startEngine } from '../data/atlas';
 import { STALE, type DataClient, type DataSource } from '../data/source';
 import { communeCodes, territoryValues, type TerritoryValues } from '../data/values';
 import { TERRITORY_TABLES, communeCentroids, levelNames, placeRows } from '../data/territories';
@@ -120,6 +120,9 @@ export class Explorer {
 				perfMark('geometry-ready');
 				return p;
 			});
+			const order = import.meta.env.VITE_ENGINE_ORDER ?? 'download-early';
+			if (order === 'download-early') prefetchEngine();
+			if (order === 'all-early') void startEngine().catch(() => undefined);
 			this.firstView = Promise.all([loadFirstView(source.manifest, dataUrl), geometry]).then(([values, [communes]]) => {
 				checkSameCodes(values.codes('commune'), communes.codes, 'Les valeurs des communes et leurs contours');
 				if (!this.names.commune) this.names = { ...this.names, commune: values.names('commune') };
