@@ -51,6 +51,15 @@ const QPV_ABOUT = {
 };
 
 /** What the data page says of each table: data/SOURCES.md in short, carried by the manifest. */
+/** The first view's artefacts (data/first-view.ts): computed here from the tables above. */
+function firstViewMeta(title: string, transformation: string): Omit<ArtefactMeta, 'table'> {
+	return {
+		title,
+		source: 'Calculées par le catalogue des indicateurs sur les tables ci-dessus',
+		about: { producteur: 'calcul cls-atlas sur les tables ci-dessus', millesime: 'ceux des indicateurs du catalogue', licence: LO, couverture: FRANCE, transformation }
+	};
+}
+
 const META = {
 	communes: {
 		title: 'Communes (COG 2025)',
@@ -194,29 +203,14 @@ const META = {
 			limites: ['Millésimes FINESS mêlés : les distances hors Occitanie sont sous-estimées d’un effet de millésime (2021).']
 		}
 	},
-	[COMMUNE_VALUES_TABLE]: {
-		title: 'Valeurs des indicateurs par commune (premier affichage de la carte)',
-		source: 'Calculées par le catalogue des indicateurs sur les tables ci-dessus',
-		about: {
-			producteur: 'calcul cls-atlas sur les tables ci-dessus',
-			millesime: 'ceux des indicateurs du catalogue',
-			licence: LO,
-			couverture: FRANCE,
-			transformation: 'Valeur de chaque indicateur du catalogue à la commune, calculée par le même moteur et le même SQL que l’atlas, pour afficher la première carte sans attendre le moteur.'
-		}
-	},
-	[TERRITORY_VALUES_TABLE]: {
-		title: 'Valeurs des indicateurs par EPCI, département et région (carte avant le démarrage du moteur)',
-		source: 'Calculées par le catalogue des indicateurs sur les tables ci-dessus',
-		about: {
-			producteur: 'calcul cls-atlas sur les tables ci-dessus',
-			millesime: 'ceux des indicateurs du catalogue',
-			licence: LO,
-			couverture: FRANCE,
-			transformation:
-				'Valeur de chaque indicateur du catalogue (rapport des sommes sur les communes), avec son numérateur et son dénominateur, par EPCI, département et région, calculée par le même moteur et le même SQL que l’atlas, pour changer de niveau sans attendre le moteur.'
-		}
-	}
+	[COMMUNE_VALUES_TABLE]: firstViewMeta(
+		'Valeurs des indicateurs par commune (premier affichage de la carte)',
+		'Valeur de chaque indicateur du catalogue à la commune, calculée par le même moteur et le même SQL que l’atlas, pour afficher la première carte sans attendre le moteur.'
+	),
+	[TERRITORY_VALUES_TABLE]: firstViewMeta(
+		'Valeurs des indicateurs par EPCI, département et région (carte avant le démarrage du moteur)',
+		'Valeur de chaque indicateur du catalogue (rapport des sommes sur les communes), avec son numérateur et son dénominateur, par EPCI, département et région, calculée par le même moteur et le même SQL que l’atlas, pour changer de niveau sans attendre le moteur.'
+	)
 } satisfies Record<string, Omit<ArtefactMeta, 'table'>>;
 
 export interface BuildOptions {

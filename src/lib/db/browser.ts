@@ -12,9 +12,10 @@ export interface EngineFiles {
 
 /**
  * Downloads the engine's wasm and worker script: little CPU, so it may run while the first view is
- * drawn. The page downloads them itself rather than letting the worker do it, because duckdb-wasm's
- * worker never reports a failed download (the start would hang): here a lost network is an error,
- * in French, naming the file, and « Réessayer » downloads again.
+ * drawn. The page downloads them itself and hands them to the worker as blobs (not as URLs the worker
+ * would fetch), because duckdb-wasm's worker never reports a failed download (the start would hang):
+ * here a lost network is an error, in French, naming the file, and « Réessayer » downloads again.
+ * Blobs, not the HTTP cache: a private window's in-memory cache may not keep 34 MB.
  */
 export function downloadEngine(): EngineFiles {
 	return { wasm: download(ehWasmUrl, 'application/wasm'), worker: download(ehWorkerUrl, 'text/javascript') };

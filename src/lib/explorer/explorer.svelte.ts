@@ -1,5 +1,5 @@
 import { ArtefactError, findArtefact, type Manifest } from '../data/artefacts';
-import { atlasSource, prefetchEngine, startEngine } from '../data/atlas';
+import { atlasSource, startEngine } from '../data/atlas';
 import { STALE, type DataClient, type DataSource } from '../data/source';
 import { communeCodes, territoryValues, type TerritoryValues } from '../data/values';
 import { TERRITORY_TABLES, communeCentroids, levelNames, placeRows } from '../data/territories';
@@ -120,16 +120,16 @@ export class Explorer {
 				perfMark('geometry-ready');
 				return p;
 			});
-			const order = import.meta.env.VITE_ENGINE_ORDER ?? 'download-early';
-			if (order === 'download-early') prefetchEngine();
-			if (order === 'all-early') void startEngine().catch(() => undefined);
+			// DuckDB starts now, its files fetched while the first view's are: compiling its wasm runs on
+			// the browser's background threads, and measured (npm run bench) this drew the first map no
+			// later than starting it after (issue 11). A failure is said once the first view is drawn.
+			startEngine().catch(() => undefined);
 			this.firstView = Promise.all([loadFirstView(source.manifest, dataUrl), geometry]).then(([values, [communes]]) => {
 				checkSameCodes(values.codes('commune'), communes.codes, 'Les valeurs des communes et leurs contours');
 				if (!this.names.commune) this.names = { ...this.names, commune: values.names('commune') };
 				return values;
 			});
-			// DuckDB starts in the background, once the first view is drawn (it would compete for the
-			// CPU), or at once if the view needs it.
+			// What needs the engine waits for the first view to be drawn.
 			this.engine = this.firstView
 				.then((values) => (values.values(view.indicator, view.level, view.scope) ? firstColouredMap() : undefined))
 				// The EPCI geometry too, so that a first change of level needs no wait (départements and régions are outlines).
