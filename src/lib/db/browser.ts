@@ -4,10 +4,12 @@ import ehWorkerUrl from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?ur
 import { type FileDb, type QuerySession, type SqlParam, OFFLINE_SETTINGS, takeRows } from './connector';
 import { NETWORK_LOST, fetchBytes } from './fetch';
 
-/** The engine's two files, downloaded (or being downloaded) by the page. */
+/** The engine's two files, downloaded (or being downloaded) by the page, and their URLs in the app. */
 export interface EngineFiles {
 	wasm: Promise<Blob>;
 	worker: Promise<Blob>;
+	wasmUrl: string;
+	workerUrl: string;
 }
 
 /**
@@ -18,7 +20,12 @@ export interface EngineFiles {
  * Blobs, not the HTTP cache: a private window's in-memory cache may not keep 34 MB.
  */
 export function downloadEngine(): EngineFiles {
-	return { wasm: download(ehWasmUrl, 'application/wasm'), worker: download(ehWorkerUrl, 'text/javascript') };
+	return {
+		wasm: download(ehWasmUrl, 'application/wasm'),
+		worker: download(ehWorkerUrl, 'text/javascript'),
+		wasmUrl: ehWasmUrl,
+		workerUrl: ehWorkerUrl
+	};
 }
 
 async function download(url: string, type: string): Promise<Blob> {

@@ -14,9 +14,13 @@ export function browserEngine(): Promise<FileDb> {
 	if (!engine) {
 		const opening = started
 			.then(() => import('./browser'))
-			.then(({ downloadEngine, openBrowserDb }) => openBrowserDb(downloadEngine()))
-			.then((db) => {
-				keepForOffline();
+			.then(async ({ downloadEngine, openBrowserDb }) => {
+				const files = downloadEngine();
+				const db = await openBrowserDb(files);
+				keepForOffline([
+					[files.wasmUrl, files.wasm],
+					[files.workerUrl, files.worker]
+				]);
 				return db;
 			});
 		engine = opening;
