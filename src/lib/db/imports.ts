@@ -12,7 +12,9 @@
 import type { DbConnector, FileDb } from './connector';
 import { AGE_BANDS, POPULATION_AGES_TABLE, ageColumn, menColumn, womenColumn } from '../portrait/age-bands';
 import { BPE_TABLE } from '../indicators/bpe-equipment';
-import { ANS_TABLE, importAns, isAnsHeader } from './formats/ans';
+import { IMPORTED_FORMAT_LABELS } from '../indicators/catalogue';
+import { ANS_TABLE } from '../indicators/ans-professions';
+import { importAns, isAnsHeader } from './formats/ans';
 import { importBpe, isBpeHeader } from './formats/bpe';
 import {
 	CODES,
@@ -123,21 +125,21 @@ async function sniff(db: DbConnector, file: string, label: string): Promise<{ co
 export const OFFICIAL_FORMATS = [
 	{
 		table: POPULATION_AGES_TABLE,
-		label: 'INSEE « base-cc-evol-struct-pop » (population par âge et sexe, base communale)',
+		label: IMPORTED_FORMAT_LABELS[POPULATION_AGES_TABLE],
 		header: 'CODGEO ; P21_POP ; P21_POP0014 … P21_POP90P (et P21_H…, P21_F…)',
 		recognise: isPopulationAgesHeader,
 		read: importPopulationAgesFile
 	},
 	{
 		table: BPE_TABLE,
-		label: 'INSEE BPE, fichier communal au format long (base permanente des équipements, millésime 2021 ou suivant)',
+		label: IMPORTED_FORMAT_LABELS[BPE_TABLE],
 		header: 'DEPCOM ; TYPEQU ; NB_EQUIP ; AN (et REG, DEP, DCIRIS…)',
 		recognise: isBpeHeader,
 		read: importBpe
 	},
 	{
 		table: ANS_TABLE,
-		label: 'ANS Annuaire Santé, extraction « personne / activité » (PS_LibreAcces_Personne_activite_AAAAMMJJhhmm.txt)',
+		label: IMPORTED_FORMAT_LABELS[ANS_TABLE],
 		header: 'Identifiant PP | Code profession | … | Libellé savoir-faire | … | Code commune (coord. structure) | …',
 		recognise: isAnsHeader,
 		read: importAns

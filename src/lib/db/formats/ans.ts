@@ -4,9 +4,7 @@
  * commune of practice (`Code commune (coord. structure)`), a person (`Identifiant PP`) counted once per commune
  * and profession whatever the number of their activities there.
  *
- * Professions by `Code profession` (ANS nomenclature TRE_G15): 10 médecin, 21 pharmacien, 40 chirurgien-dentiste,
- * 50 sage-femme, 60 infirmier, 70 masseur-kinésithérapeute. General practitioners: médecins whose
- * `Libellé savoir-faire` is « Médecine générale » (qualification or specialty of the Ordre, accents and case ignored).
+ * The professions and how they are read: src/lib/indicators/ans-professions.ts.
  * The millésime is the year of the extraction date in the file name (ANS writes no date column).
  */
 import {
@@ -25,33 +23,13 @@ import {
 	type ImportReport,
 	type ReadContext
 } from '../import-kit';
+import { ANS_KINDS, ANS_TABLE } from '../../indicators/ans-professions';
 
-export const ANS_TABLE = 'ans_professionnels';
 const ID = 'Identifiant PP';
 const PROFESSION = 'Code profession';
 const SAVOIR_FAIRE = 'Libellé savoir-faire';
 const COMMUNE = 'Code commune (coord. structure)';
 export const ANS_COLUMNS = [ID, PROFESSION, SAVOIR_FAIRE, COMMUNE] as const;
-
-export interface AnsKind {
-	column: string;
-	/** French plural, lower case. */
-	label: string;
-	short: string;
-	profession: string;
-	/** Only the médecins of this savoir-faire (accents and case ignored). */
-	savoirFaire?: string;
-}
-
-export const ANS_KINDS: readonly AnsKind[] = [
-	{ column: 'generalistes', label: 'médecins généralistes', short: 'Généralistes', profession: '10', savoirFaire: 'medecine generale' },
-	{ column: 'medecins', label: 'médecins (toutes spécialités)', short: 'Médecins', profession: '10' },
-	{ column: 'dentistes', label: 'chirurgiens-dentistes', short: 'Dentistes', profession: '40' },
-	{ column: 'sages_femmes', label: 'sages-femmes', short: 'Sages-femmes', profession: '50' },
-	{ column: 'infirmiers', label: 'infirmiers', short: 'Infirmiers', profession: '60' },
-	{ column: 'kines', label: 'masseurs-kinésithérapeutes', short: 'Kinésithérapeutes', profession: '70' },
-	{ column: 'pharmaciens', label: 'pharmaciens', short: 'Pharmaciens', profession: '21' }
-];
 
 export function isAnsHeader(columns: readonly string[]): boolean {
 	return ANS_COLUMNS.every((c) => columns.includes(c));
@@ -96,8 +74,8 @@ export async function importAns(ctx: ReadContext): Promise<ImportReport> {
 	const params: string[] = [];
 	const counts = ANS_KINDS.map((k) => {
 		params.push(k.profession);
-		if (k.savoirFaire) params.push(k.savoirFaire);
-		const where = `r.profession = ?` + (k.savoirFaire ? ` AND r.savoir_faire = ?` : '');
+		if (k.savoirFaire) params.push(...k.savoirFaire);
+		const where = `r.profession = ?` + (k.savoirFaire ? ` AND r.savoir_faire IN (${k.savoirFaire.map(() => '?').join(', ')})` : '');
 		return `count(DISTINCT r.id) FILTER (WHERE ${where})::INTEGER AS ${quote(k.column)}`;
 	});
 	await db.query(
