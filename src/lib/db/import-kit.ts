@@ -156,12 +156,12 @@ export interface ReadContext {
 	table: string;
 }
 
-/** Fills RAW with `line` and `select` (expressions over the file's columns, all read as text). */
-export async function readRaw(ctx: ReadContext, select: string): Promise<number> {
+/** Fills RAW with `line` and `select` (expressions over the file's columns, all read as text), of the lines kept by `where`. */
+export async function readRaw(ctx: ReadContext, select: string, where = 'true'): Promise<number> {
 	try {
 		await ctx.db.query(
-			`CREATE OR REPLACE TEMP TABLE ${RAW} AS SELECT ${LINE_SQL}, ${select} ` +
-				`FROM read_csv(?, delim = ?, header = true, all_varchar = true, encoding = ?, quote = '"')`,
+			`CREATE OR REPLACE TEMP TABLE ${RAW} AS SELECT * FROM (SELECT ${LINE_SQL}, ${select}, ${where} AS kept ` +
+				`FROM read_csv(?, delim = ?, header = true, all_varchar = true, encoding = ?, quote = '"')) WHERE kept`,
 			[ctx.file, ctx.delim, ctx.encoding]
 		);
 	} catch (error) {
@@ -173,9 +173,9 @@ export async function readRaw(ctx: ReadContext, select: string): Promise<number>
 }
 
 /** The first line of RAW where `column` is neither missing nor a non-negative number (integer when asked): an ImportError. */
-export async function refuseBadNumbers(ctx: ReadContext, column: string, what: string, integer = false): Promise<void> {
+export async function refuseBadNumbers(ctx: ReadContext, column: string, what: string, integer = false, shown = column): Promise<void> {
 	const c = quote(column);
 	const invalid = `${NUMBER_SQL(c)} IS NULL OR ${NUMBER_SQL(c)} < 0` + (integer ? ` OR ${NUMBER_SQL(c)} <> floor(${NUMBER_SQL(c)})` : '');
 	const [wrong] = await rows<{ line: bigint | number; v: string }>(ctx.db, `SELECT line, ${c} AS v FROM ${RAW} WHERE NOT ${MISSING_SQL(c)} AND (${invalid}) ORDER BY line LIMIT 1`);
-	if (wrong) throw new ImportError(`${ctx.label}, ligne ${wrong.line} : ${what} invalide « ${wrong.v} » dans la colonne « ${column} »`);
+	if (wrong) throw new ImportError(`${ctx.label}, ligne ${wrong.line} : ${what} invalide « ${wrong.v} » dans la colonne « ${shown} »`);
 }

@@ -133,7 +133,7 @@ export const OFFICIAL_FORMATS = [
 	{
 		table: BPE_TABLE,
 		label: IMPORTED_FORMAT_LABELS[BPE_TABLE],
-		header: 'DEPCOM ; TYPEQU ; NB_EQUIP ; AN (et REG, DEP, DCIRIS…)',
+		header: 'DEPCOM ; TYPEQU ; NB_EQUIP ; AN (et REG, DEP, DCIRIS…), ou GEO ; GEO_OBJECT ; FACILITY_TYPE ; BPE_MEASURE ; TIME_PERIOD ; OBS_VALUE',
 		recognise: isBpeHeader,
 		read: importBpe
 	},

@@ -529,7 +529,7 @@ export const INDICATORS: readonly Indicator[] = [
 export const POPULATION_AGES_IMPORT = 'population_ages';
 export const IMPORTED_FORMAT_LABELS = {
 	[POPULATION_AGES_IMPORT]: 'INSEE « base-cc-evol-struct-pop » (population par âge et sexe, base communale)',
-	[BPE_TABLE]: 'INSEE BPE, fichier communal au format long (base permanente des équipements, millésime 2021 ou suivant)',
+	[BPE_TABLE]: 'INSEE BPE, fichier communal au format long (base permanente des équipements, millésime 2021 ou suivant ; DS_BPE depuis 2024)',
 	[ANS_TABLE]: 'ANS Annuaire Santé, extraction « personne / activité » (PS_LibreAcces_Personne_activite_AAAAMMJJhhmm.txt)'
 } as const;
 

@@ -47,11 +47,20 @@ describe('INSEE BPE, long layout', () => {
 		expect(reportLines(report, 'f.csv')[0]).toContain('87 médecins généralistes, 20 chirurgiens-dentistes, 48 infirmiers, 12 pharmacies');
 	});
 
-	it('refuses, each with its own French message: text for a count, no commune code, the former nomenclature, two millésimes', async () => {
+	it('reads the SDMX layout of recent millésimes: communes, equipment counts and the most recent year only', async () => {
+		const report = await importOf('bpe/DS_BPE_2025_data.csv', 'bpe_sdmx');
+		expect(report).toMatchObject({ annee: 2025, rowsRead: 4, remapped: ['46048'], duplicates: [] });
+		expect(reportLines(report, 'f.csv')[0]).toContain('millésimes antérieurs ignorés (2024)');
+		const rows = await byCode('bpe_sdmx');
+		expect(rows.get('46042')).toMatchObject({ generalistes: 31, pharmacies: 10 });
+		expect(rows.get('46311')).toMatchObject({ generalistes: 3 });
+		expect(rows.size).toBe(2);
+	});
+
+	it('refuses, each with its own French message: text for a count, no commune code, the former nomenclature', async () => {
 		expect(await refusal('bpe/text-count.csv', 'bpe_bad')).toBe('text-count.csv, ligne 3 : nombre d’équipements invalide « deux » dans la colonne « NB_EQUIP »');
 		expect(await refusal('bpe/unknown-codes.csv', 'bpe_bad')).toBe('unknown-codes.csv : aucun code ne correspond à une commune du COG 2025 (2 codes lus : 97501, 97502)');
 		expect(await refusal('bpe/old-nomenclature.csv', 'bpe_bad')).toMatch(/^old-nomenclature\.csv : BPE 2013 dans l’ancienne nomenclature/);
-		expect(await refusal('bpe/two-years.csv', 'bpe_bad')).toBe('two-years.csv : plusieurs millésimes dans un même fichier (2023, 2024) : importez-en un par fichier');
 		expect(await refusal('population-ages/not-insee.csv', 'bpe_bad')).toMatch(/^Format non reconnu : not-insee\.csv\. .*INSEE BPE, fichier communal au format long.*ANS Annuaire Santé/);
 		expect((await db.query(`SELECT count(*) AS n FROM duckdb_tables() WHERE table_name = 'bpe_bad'`)).toArray()[0].toJSON().n).toBe(0n);
 	});
@@ -84,9 +93,10 @@ describe('the formats listed on /donnees', () => {
 		const headers: Record<string, string[]> = {
 			population_ages: ['CODGEO', 'P21_POP', 'P21_POP0014'],
 			bpe_sante: ['REG', 'DEP', 'DEPCOM', 'DCIRIS', 'AN', 'TYPEQU', 'NB_EQUIP'],
+			bpe_sdmx: ['GEO', 'GEO_OBJECT', 'FACILITY_DOM', 'FACILITY_SDOM', 'FACILITY_TYPE', 'BPE_MEASURE', 'TIME_PERIOD', 'OBS_VALUE'],
 			ans_professionnels: ['Identifiant PP', 'Code profession', 'Libellé savoir-faire', 'Code commune (coord. structure)']
 		};
 		for (const format of OFFICIAL_FORMATS)
-			for (const [table, header] of Object.entries(headers)) expect(format.recognise(header), `${format.table} on ${table}`).toBe(format.table === table);
+			for (const [table, header] of Object.entries(headers)) expect(format.recognise(header), `${format.table} on ${table}`).toBe(format.table === table.replace('bpe_sdmx', 'bpe_sante'));
 	});
 });
