@@ -266,7 +266,7 @@ export async function build({ from, out, cls = CLS_DIR, log = () => {} }: BuildO
 	return entries;
 }
 
-function parseArgs(argv: readonly string[], root: string): { from: string; out: string } {
+export function parseArgs(argv: readonly string[], root: string): { from: string; out: string } {
 	const options = { from: resolve(root, '../shared/data'), out: resolve(root, 'static/data') };
 	for (let i = 0; i < argv.length; i++) {
 		const flag = argv[i];

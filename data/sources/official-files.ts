@@ -118,7 +118,7 @@ export async function readOfficialFile(file: string, format: OfficialTable, cog:
 	}
 	const db = await cogDb(cog);
 	try {
-		const report = await importOfficialFormat(db, bytes, file, format);
+		const report = await importOfficialFormat(db, bytes, file, format, { maxBytes: Number.POSITIVE_INFINITY });
 		for (const line of reportLines(report, file)) log(line);
 		const result = await db.query(`SELECT * FROM ${format} ORDER BY code`);
 		const rows = result.toArray().map((r) => r.toJSON() as Record<string, number | bigint | string | null>);

@@ -155,12 +155,14 @@ export interface ImportOptions {
 	table?: string;
 	/** Read the file as this format, whatever its header (the pipeline knows what each folder holds). */
 	format?: OfficialTable;
+	/** Size limit; the browser's MAX_IMPORT_BYTES by default (the pipeline reads the whole Annuaire Santé). */
+	maxBytes?: number;
 }
 
 /** Refusals decided on the size alone, before reading a byte (the browser checks `File.size`). */
-export function sizeRefusal(bytes: number, label: string): string | null {
+export function sizeRefusal(bytes: number, label: string, maxBytes = MAX_IMPORT_BYTES): string | null {
 	if (bytes === 0) return `Fichier vide : ${label}`;
-	if (bytes > MAX_IMPORT_BYTES) return `Fichier trop volumineux : ${label} (${Math.round(bytes / 1024 / 1024)} Mo ; limite ${MAX_IMPORT_LABEL})`;
+	if (bytes > maxBytes) return `Fichier trop volumineux : ${label} (${Math.round(bytes / 1024 / 1024)} Mo ; limite ${MAX_IMPORT_LABEL})`;
 	return null;
 }
 
@@ -169,8 +171,8 @@ export function sizeRefusal(bytes: number, label: string): string | null {
  * the table only when the whole file is valid: on any error the tables of the engine are as they were.
  * The engine must hold `communes` (and `cog_passage`, when `passage` is true, to remap old codes).
  */
-export async function importOfficialFile(db: FileDb, bytes: Uint8Array, label: string, { passage = true, table, format }: ImportOptions = {}): Promise<ImportReport> {
-	const refusal = sizeRefusal(bytes.byteLength, label);
+export async function importOfficialFile(db: FileDb, bytes: Uint8Array, label: string, { passage = true, table, format, maxBytes }: ImportOptions = {}): Promise<ImportReport> {
+	const refusal = sizeRefusal(bytes.byteLength, label, maxBytes);
 	if (refusal) throw new ImportError(refusal);
 	const file = `import-${label.replace(/[^\w.-]+/g, '_').slice(-80)}`;
 	await db.registerFile(file, bytes);
