@@ -28,7 +28,8 @@ let rebuilt: number;
 beforeAll(async () => {
 	server = createServer((req, res) => {
 		const body = served[req.url ?? ''];
-		res.writeHead(body ? 200 : 404).end(body ?? 'introuvable');
+		// One connection per request, as a producer's server may close an idle one between two downloads.
+		res.writeHead(body ? 200 : 404, { connection: 'close' }).end(body ?? 'introuvable');
 	});
 	await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
 	base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -85,6 +86,17 @@ describe('npm run data:update', () => {
 		const message = await refusal([{ ...entry('bpe_sante', '/bpe.zip'), url: `http://127.0.0.1:${closed}/DS_BPE_CSV_FR.zip` }]);
 		expect(message).toMatch(/^Téléchargement impossible : pas de réseau ou producteur injoignable \(http:\/\/127\.0\.0\.1:\d+\/DS_BPE_CSV_FR\.zip : ECONNREFUSED\)\. Rien n’a été modifié\./);
 		expect(rebuilt).toBe(0);
+	});
+
+	it('the pipeline refuses two files of one dataset in its folder', async () => {
+		mkdirSync(join(from, 'insee-bpe'));
+		writeFileSync(join(from, 'insee-bpe', 'a.csv'), BPE);
+		writeFileSync(join(from, 'insee-bpe', 'b.csv'), BPE);
+		const error = await buildOfficialFile(from, 'bpe_sante', loadCog(from), () => {}).catch((e: unknown) => e);
+		expect((error as Error).message).toMatch(/^Plusieurs millésimes de la BPE dans .*insee-bpe \(a\.csv, b\.csv\) : n'en garder qu'un$/);
+		const log: string[] = [];
+		expect(await buildOfficialFile(from, 'ans_professionnels', loadCog(from), (m) => log.push(m))).toBeNull();
+		expect(log[0]).toMatch(/^ans_professionnels non construite : aucun fichier ans-annuaire\/PS_LibreAcces_Personne_activite_AAAAMMJJhhmm\.txt/);
 	});
 
 	it('lists one address per official format, at its producer', () => {
