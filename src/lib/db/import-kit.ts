@@ -81,9 +81,12 @@ export async function mapCodes(db: DbConnector, passage: boolean, label: string)
 	return { remapped, unknown, merged };
 }
 
-/** COG 2025 communes without a line in STAGING. */
-export async function absentCommunes(db: DbConnector): Promise<string[]> {
-	return (await rows<{ code: string }>(db, `SELECT c.code FROM ${COMMUNES_TABLE} c ANTI JOIN ${STAGING} s ON s.code = c.code ORDER BY c.code`)).map((r) => r.code);
+/** Writes STAGING (one row per COG 2025 commune) to the import's table; its communes and the COG 2025 communes it lacks. */
+export async function writeStaging(ctx: { db: DbConnector; table: string }): Promise<{ communes: number; absent: string[] }> {
+	const communes = await scalar(ctx.db, `SELECT count(*) AS n FROM ${STAGING}`);
+	const absent = (await rows<{ code: string }>(ctx.db, `SELECT c.code FROM ${COMMUNES_TABLE} c ANTI JOIN ${STAGING} s ON s.code = c.code ORDER BY c.code`)).map((r) => r.code);
+	await ctx.db.query(`CREATE OR REPLACE TABLE ${quote(ctx.table)} AS SELECT * FROM ${STAGING} ORDER BY code`);
+	return { communes, absent };
 }
 
 /** The first line whose repaired code is not shaped as a commune code: an ImportError. */

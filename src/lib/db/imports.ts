@@ -24,8 +24,8 @@ import {
 	NUMBER_SQL,
 	RAW,
 	STAGING,
-	absentCommunes,
 	mapCodes,
+	writeStaging,
 	quote,
 	readRaw,
 	reason,
@@ -236,7 +236,7 @@ async function importPopulationAgesFile(ctx: ReadContext): Promise<ImportReport>
 	if (offBalance) throw new ImportError(`${label}, ligne ${offBalance.line} : la somme des tranches d'âge ne fait pas ${popColumn} (${offBalance.pop})`);
 
 	const duplicates = (await rows<{ code: string }>(db, `SELECT code FROM ${RAW} GROUP BY code HAVING count(*) > 1 ORDER BY code`)).map((r) => r.code);
-	const { remapped, unknown, merged } = await mapCodes(db, ctx.passage, label);
+	const mapping = await mapCodes(db, ctx.passage, label);
 	// One line per source code (the first), then its COG 2025 commune.
 	const mapped = `SELECT r.*, k.cog FROM (SELECT * FROM ${RAW} QUALIFY row_number() OVER (PARTITION BY code ORDER BY line) = 1) r JOIN ${CODES} k ON k.code = r.code`;
 	const counts = layout.sources.map((source, i) => `sum(${source === null ? 'NULL::DOUBLE' : NUMBER_SQL(`m.${quote(source)}`)}) AS ${POPULATION_AGES_COUNTS[i]}`);
@@ -246,24 +246,18 @@ async function importPopulationAgesFile(ctx: ReadContext): Promise<ImportReport>
 		[layout.annee]
 	);
 	const unknownPopulation = await scalar(db, `SELECT coalesce(sum(${NUMBER_SQL(`m.${quote(popColumn)}`)}), 0) AS n FROM (${mapped}) m WHERE cog IS NULL`);
-	const communes = await scalar(db, `SELECT count(*) AS n FROM ${STAGING}`);
-	const absent = await absentCommunes(db);
-
-	await db.query(`CREATE OR REPLACE TABLE ${quote(ctx.table)} AS SELECT * FROM ${STAGING} ORDER BY code`);
+	const written = await writeStaging(ctx);
 	return {
 		dataset: 'INSEE – base-cc-evol-struct-pop (population par âge et sexe)',
 		name: 'Population par âge',
 		table: POPULATION_AGES_TABLE,
 		annee: layout.annee,
 		rowsRead,
-		communes,
-		merged,
-		remapped,
-		unknown,
+		...mapping,
+		...written,
 		unknownPopulation,
 		duplicates,
 		missingCells,
-		absent,
 		notes: [
 			...(layout.older.length ? [`colonnes des recensements antérieurs ignorées (${layout.older.join(', ')})`] : []),
 			...(layout.bySex ? [] : ['pas de colonnes par sexe'])

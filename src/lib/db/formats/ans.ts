@@ -14,8 +14,8 @@ import {
 	RAW,
 	STAGING,
 	VALID_CODE_SQL,
-	absentCommunes,
 	mapCodes,
+	writeStaging,
 	quote,
 	readRaw,
 	rows,
@@ -69,7 +69,7 @@ export async function importAns(ctx: ReadContext): Promise<ImportReport> {
 
 	const withoutCommune = await scalar(db, `SELECT count(*) AS n FROM ${RAW} WHERE coalesce(code, '') = ''`);
 	await db.query(`DELETE FROM ${RAW} WHERE coalesce(code, '') = ''`);
-	const { remapped, unknown, merged } = await mapCodes(db, ctx.passage, label);
+	const mapping = await mapCodes(db, ctx.passage, label);
 
 	const params: string[] = [];
 	const counts = ANS_KINDS.map((k) => {
@@ -83,9 +83,7 @@ export async function importAns(ctx: ReadContext): Promise<ImportReport> {
 			`FROM ${RAW} r JOIN ${CODES} k ON k.code = r.code WHERE k.cog IS NOT NULL GROUP BY k.cog ORDER BY k.cog`,
 		[annee, ...params]
 	);
-	const communes = await scalar(db, `SELECT count(*) AS n FROM ${STAGING}`);
-	const absent = await absentCommunes(db);
-	await db.query(`CREATE OR REPLACE TABLE ${quote(ctx.table)} AS SELECT * FROM ${STAGING} ORDER BY code`);
+	const written = await writeStaging(ctx);
 	const [totals] = await rows<Record<string, number>>(db, `SELECT ${ANS_KINDS.map((k) => `sum(${quote(k.column)}) AS ${quote(k.column)}`).join(', ')} FROM ${STAGING}`);
 	const people = await scalar(db, `SELECT count(DISTINCT id) AS n FROM ${RAW}`);
 	return {
@@ -94,13 +92,10 @@ export async function importAns(ctx: ReadContext): Promise<ImportReport> {
 		table: ANS_TABLE,
 		annee,
 		rowsRead,
-		communes,
-		merged,
-		remapped,
-		unknown,
+		...mapping,
+		...written,
 		duplicates: [],
 		missingCells: 0,
-		absent,
 		notes: [
 			`${people} professionnels avec une commune d’exercice`,
 			ANS_KINDS.map((k) => `${Number(totals?.[k.column] ?? 0)} ${k.label}`).join(', '),

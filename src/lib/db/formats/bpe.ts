@@ -17,8 +17,8 @@ import {
 	NUMBER_SQL,
 	RAW,
 	STAGING,
-	absentCommunes,
 	mapCodes,
+	writeStaging,
 	quote,
 	readRaw,
 	refuseBadCodes,
@@ -88,7 +88,7 @@ export async function importBpe(ctx: ReadContext): Promise<ImportReport> {
 	const duplicates = (
 		await rows<{ key: string }>(db, `SELECT code || ' ' || typequ AS key FROM ${RAW} GROUP BY code, typequ HAVING count(*) > 1 ORDER BY code, typequ`)
 	).map((r) => r.key);
-	const { remapped, unknown, merged } = await mapCodes(db, ctx.passage, label);
+	const mapping = await mapCodes(db, ctx.passage, label);
 
 	// One line per code × type (the first), then its COG 2025 commune.
 	const first = `SELECT * FROM ${RAW} QUALIFY row_number() OVER (PARTITION BY code, typequ ORDER BY line) = 1`;
@@ -98,9 +98,7 @@ export async function importBpe(ctx: ReadContext): Promise<ImportReport> {
 			`FROM (${first}) r JOIN ${CODES} k ON k.code = r.code WHERE k.cog IS NOT NULL GROUP BY k.cog ORDER BY k.cog`,
 		[annee, ...BPE_KINDS.flatMap((k) => k.codes)]
 	);
-	const communes = await scalar(db, `SELECT count(*) AS n FROM ${STAGING}`);
-	const absent = await absentCommunes(db);
-	await db.query(`CREATE OR REPLACE TABLE ${quote(ctx.table)} AS SELECT * FROM ${STAGING} ORDER BY code`);
+	const written = await writeStaging(ctx);
 	const totals = await rows<Record<string, number>>(db, `SELECT ${BPE_KINDS.map((k) => `sum(${quote(k.column)}) AS ${quote(k.column)}`).join(', ')} FROM ${STAGING}`);
 	return {
 		dataset: 'INSEE – Base permanente des équipements (BPE), fichier communal',
@@ -108,13 +106,10 @@ export async function importBpe(ctx: ReadContext): Promise<ImportReport> {
 		table: BPE_TABLE,
 		annee,
 		rowsRead,
-		communes,
-		merged,
-		remapped,
-		unknown,
+		...mapping,
+		...written,
 		duplicates,
 		missingCells,
-		absent,
 		notes: [
 			BPE_KINDS.map((k) => `${Math.round(Number(totals[0]?.[k.column] ?? 0))} ${k.label}`).join(', '),
 			...(years.length > 1 ? [`millésimes antérieurs ignorés (${years.slice(1).reverse().join(', ')})`] : [])
