@@ -24,6 +24,11 @@ export class ImportError extends Error {
 	override name = 'ImportError';
 }
 
+/** A readable file whose header is of no official layout: the page then offers the generic import. */
+export class UnknownFormatError extends ImportError {
+	override name = 'UnknownFormatError';
+}
+
 export interface PopulationAgesLayout {
 	/** Census year: the most recent `PAA_POP` column. */
 	annee: number;
@@ -100,14 +105,14 @@ export interface ImportReport {
 /** A list capped at LISTED codes, « … » when longer. */
 export const listed = (codes: readonly string[]) => codes.slice(0, LISTED).join(', ') + (codes.length > LISTED ? '…' : '');
 
-const quote = (name: string) => `"${name.replaceAll('"', '""')}"`;
+export const quote = (name: string) => `"${name.replaceAll('"', '""')}"`;
 
 /** French message of a DuckDB error, without its stack. */
-function reason(error: unknown): string {
+export function reason(error: unknown): string {
 	return (error instanceof Error ? error.message : String(error)).split('\n')[0].replace(/^[A-Za-z ]*Error: /, '');
 }
 
-async function rows<T>(db: DbConnector, sql: string, params: readonly SqlParam[] = []): Promise<T[]> {
+export async function rows<T>(db: DbConnector, sql: string, params: readonly SqlParam[] = []): Promise<T[]> {
 	return (await db.query(sql, params)).toArray().map((r) => r.toJSON() as T);
 }
 
@@ -116,8 +121,8 @@ const STAGING = 'import_staging';
 /** Code as INSEE writes it after the repairs of normalizeCommuneCode: trimmed, upper-case, leading zero restored. */
 const CODE_SQL = `CASE WHEN regexp_full_match(trim("CODGEO"), '[0-9]{1,4}') THEN lpad(trim("CODGEO"), 5, '0') ELSE upper(trim("CODGEO")) END`;
 /** Cells read as missing (secret statistique or blank), never as 0. */
-const MISSING_SQL = (c: string) => `(trim(${c}) = '' OR ${c} IS NULL OR lower(trim(${c})) IN ('s', 'nd', 'na', 'secret'))`;
-const NUMBER_SQL = (c: string) => `TRY_CAST(replace(trim(${c}), ',', '.') AS DOUBLE)`;
+export const MISSING_SQL = (c: string) => `(trim(${c}) = '' OR ${c} IS NULL OR lower(trim(${c})) IN ('s', 'nd', 'na', 'secret'))`;
+export const NUMBER_SQL = (c: string) => `TRY_CAST(replace(trim(${c}), ',', '.') AS DOUBLE)`;
 
 /**
  * Reads the header of a registered CSV; tries UTF-8, then Latin-1 (spreadsheet exports).
@@ -141,7 +146,7 @@ async function sniff(db: DbConnector, file: string, label: string): Promise<{ co
 }
 
 /** The number of rows of a single-value query. */
-async function scalar(db: DbConnector, sql: string, params: readonly SqlParam[] = []): Promise<number> {
+export async function scalar(db: DbConnector, sql: string, params: readonly SqlParam[] = []): Promise<number> {
 	const [row] = await rows<{ n: number | bigint | null }>(db, sql, params);
 	return Number(row?.n ?? 0);
 }
@@ -189,7 +194,7 @@ export async function importOfficialFile(db: FileDb, bytes: Uint8Array, label: s
 		const known = format ?? OFFICIAL_FORMATS.find((f) => f.recognise(columns))?.table;
 		if (!known) {
 			const shown = columns.slice(0, 6).join(' ; ') + (columns.length > 6 ? ' …' : '');
-			throw new ImportError(
+			throw new UnknownFormatError(
 				`Format non reconnu : ${label}. En-tête lu : « ${shown} ». Formats acceptés : ` + OFFICIAL_FORMATS.map((f) => `${f.label}, en-tête ${f.header}`).join(' ; ')
 			);
 		}
