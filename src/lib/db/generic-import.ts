@@ -50,6 +50,13 @@ export interface GenericReport {
 	decimalCommas: number;
 }
 
+/** How far an import is, for the progress bar: `fraction` from 0 to 1, `stage` in French. */
+export interface ImportProgress {
+	fraction: number;
+	stage: string;
+}
+export type OnProgress = (progress: ImportProgress) => void;
+
 export const DELIMITER_LABELS: Record<string, string> = { ';': 'point-virgule', ',': 'virgule', '\t': 'tabulation', '|': 'barre verticale' };
 const DELIMITERS = Object.keys(DELIMITER_LABELS);
 /** Bytes read on the main thread to decide the encoding and the delimiter. */
@@ -106,12 +113,16 @@ function splitLine(line: string, delimiter: string): string[] {
 	for (let i = 0; i < line.length; i++) {
 		const ch = line[i];
 		if (quoted) {
-			if (ch === '"' && line[i + 1] === '"') (field += '"'), i++;
-			else if (ch === '"') quoted = false;
+			if (ch === '"' && line[i + 1] === '"') {
+				field += '"';
+				i++;
+			} else if (ch === '"') quoted = false;
 			else field += ch;
 		} else if (ch === '"') quoted = true;
-		else if (ch === delimiter) out.push(field), (field = '');
-		else field += ch;
+		else if (ch === delimiter) {
+			out.push(field);
+			field = '';
+		} else field += ch;
 	}
 	out.push(field);
 	return out;
@@ -245,12 +256,14 @@ export function specProblem(spec: UserFileSpec, columns: readonly string[]): str
  * ImportError (nothing written) when a value column holds text, no line carries a known code, or the
  * file cannot be read. The engine must hold `communes` and the tables of `genericTables(level)`.
  */
-export async function importGenericFile(db: FileDb, bytes: Uint8Array, label: string, spec: UserFileSpec, table: string, { passage = true } = {}): Promise<GenericReport> {
+export async function importGenericFile(db: FileDb, bytes: Uint8Array, label: string, spec: UserFileSpec, table: string, { passage = true, progress }: { passage?: boolean; progress?: OnProgress } = {}): Promise<GenericReport> {
 	const dialect = detectDialect(bytes, label);
 	const problem = specProblem(spec, dialect.columns);
 	if (problem) throw new ImportError(`${label} : ${problem}`);
 	return withFile(db, bytes, label, async (file) => {
+		progress?.({ fraction: 0.35, stage: 'Lecture du fichier par le moteur de données' });
 		const encoding = await readRaw(db, file, dialect, label, null);
+		progress?.({ fraction: 0.6, stage: 'Contrôle des valeurs' });
 		const rowsRead = await scalar(db, `SELECT count(*) AS n FROM ${RAW}`);
 		if (rowsRead === 0) throw new ImportError(`Aucune ligne de données dans ${label}`);
 		const code = `c${spec.codeColumn}`;
@@ -277,6 +290,7 @@ export async function importGenericFile(db: FileDb, bytes: Uint8Array, label: st
 		);
 		const [{ missing, commas, no_code, padded }] = counts;
 
+		progress?.({ fraction: 0.7, stage: 'Rattachement des codes aux territoires 2025' });
 		// One line per code (the first), numbers parsed.
 		await db.query(
 			`CREATE OR REPLACE TEMP TABLE ${CODED} AS SELECT line, ${codeSql(code, spec.level)} AS code, ${numbers.map((c) => `${NUMBER(`c${c}`)} AS n${c}`).join(', ')}
@@ -294,6 +308,7 @@ export async function importGenericFile(db: FileDb, bytes: Uint8Array, label: st
 				`${label} : aucun code de la colonne « ${dialect.columns[spec.codeColumn]} » n’est un code de ${CODE_LEVEL_LABELS[spec.level]} connu (par exemple « ${unknown[0] ?? ''} »).`
 			);
 
+		progress?.({ fraction: 0.85, stage: 'Agrégation (effectifs sommés, taux pondérés)' });
 		// The population of each territory, for rates weighted by it.
 		const population =
 			spec.level === 'commune'
