@@ -78,7 +78,8 @@ export class DataSource {
 
 	/** Starts loading tables in the background (a hint: queries load what they need anyway). */
 	prefetch(tables: readonly string[] = this.loader.tables): Promise<void> {
-		return this.loader.ensure(tables);
+		// A user's imported table is not in the manifest: `query` restores it when asked for.
+		return this.loader.ensure(tables.filter((t) => hasArtefact(this.manifest, t)));
 	}
 
 	/** A client: a view whose newer requests make its older ones stale. */
