@@ -10,6 +10,7 @@ import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium, startPreview, waitForColouredMap } from '../support/browser';
+import { importBench } from './import';
 
 interface Figure {
 	name: string;
@@ -140,6 +141,7 @@ async function main() {
 	try {
 		await startUp(browser, `${server.url}/`);
 		await interactions(browser, `${server.url}/`);
+		await importBench(browser, server.url, report);
 	} finally {
 		await browser.close();
 		server.stop();
