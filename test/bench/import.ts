@@ -45,22 +45,32 @@ export async function importBench(browser: Browser, url: string, report: Report)
 	try {
 		await page.goto(`${url}/donnees`);
 		await page.locator('[data-testid=import-input]:enabled').waitFor({ timeout: 120_000 });
-		await page.evaluate(() => ((window as unknown as { longTasks: number[] }).longTasks.length = 0));
+		// The engine starts at the first import of the page: a small file first, so that the figures are the import's.
+		const tw = Date.now();
+		await page.getByTestId('import-input').setInputFiles({ name: 'amorce.csv', mimeType: 'text/csv', buffer: Buffer.from('code;valeur_fictive\n46102;1\n') });
+		await page.getByTestId('generic-submit').waitFor({ timeout: 120_000 });
+		report('import_engine_warmup', Date.now() - tw, 'ms');
+		await page.getByRole('button', { name: 'Annuler' }).click();
+		const longTasks = () => page.evaluate(() => (window as unknown as { longTasks: number[] }).longTasks.splice(0));
+		await longTasks();
 		const t0 = Date.now();
 		await page.getByTestId('import-input').setInputFiles(file);
 		await page.getByTestId('generic-submit').waitFor({ timeout: 120_000 });
 		const previewed = Date.now() - t0;
+		const previewTasks = await longTasks();
 		await page.getByTestId('generic-name').fill('Banc d’essai fictif');
 		const t1 = Date.now();
 		await page.getByTestId('generic-submit').click();
 		await page.getByTestId('user-import').waitFor({ timeout: 300_000 });
 		const imported = Date.now() - t1;
-		const longTasks = await page.evaluate(() => (window as unknown as { longTasks: number[] }).longTasks);
+		const importTasks = await longTasks();
 		report('import_csv_35000x100_preview', previewed, 'ms');
 		report('import_csv_35000x100', imported, 'ms');
 		report('import_csv_35000x100_total', previewed + imported, 'ms');
-		report('import_longtask_max', Math.max(0, ...longTasks), 'ms');
-		report('import_longtasks_over_200ms', longTasks.filter((d) => d > 200).length, 'tasks');
+		for (const [phase, tasks] of [['preview', previewTasks], ['import', importTasks]] as const) {
+			report(`import_longtask_max_${phase}`, Math.max(0, ...tasks), 'ms');
+			report(`import_longtasks_over_200ms_${phase}`, tasks.filter((d) => d > 200).length, 'tasks');
+		}
 		await page.getByTestId('import-remove').click();
 		await page.getByTestId('imports-empty').waitFor({ timeout: 60_000 });
 	} finally {

@@ -64,11 +64,14 @@ const SAMPLE_BYTES = 256 * 1024;
 const SAMPLE_ROWS = 1000;
 
 /** A number as spreadsheets write it: decimal comma, spaces (also non-breaking) between thousands. */
-const NUMBER = (c: string) => `TRY_CAST(replace(regexp_replace(trim(${c}), '[\\s\u00a0\u202f]', '', 'g'), ',', '.') AS DOUBLE)`;
+const NUMBER = (c: string) => `TRY_CAST(replace(replace(replace(replace(${c}, ' ', ''), '\u00a0', ''), '\u202f', ''), ',', '.') AS DOUBLE)`;
+/** A code cell as given, only trimmed and upper-cased (to count the codes repaired). */
+const GIVEN = (c: string) => `upper(replace(trim(${c}), ' ', ''))`;
 
 const RAW = 'generic_raw';
 const CODED = 'generic_coded';
-const STAGING = 'generic_staging';
+const PARSED = 'generic_parsed';
+const FIRST = 'generic_first';
 
 /** Magic numbers of formats that are not text. */
 const BINARY: [number[], string][] = [
@@ -142,7 +145,7 @@ function readCsv(dialect: CsvDialect, encoding: Encoding): string {
 
 /** Code of a level as the atlas writes it, from a cell (trimmed, upper-case, leading zero restored). */
 function codeSql(c: string, level: CodeLevel): string {
-	const t = `upper(regexp_replace(trim(${c}), '\\s', '', 'g'))`;
+	const t = GIVEN(c);
 	switch (level) {
 		case 'commune':
 			return `CASE WHEN regexp_full_match(${t}, '[0-9]{4}') THEN lpad(${t}, 5, '0') ELSE ${t} END`;
@@ -178,8 +181,7 @@ async function withFile<T>(db: FileDb, bytes: Uint8Array, label: string, run: (f
 		return await run(file);
 	} finally {
 		await db.query(`DROP TABLE IF EXISTS ${RAW}`);
-		await db.query(`DROP TABLE IF EXISTS ${CODED}`);
-		await db.query(`DROP TABLE IF EXISTS ${STAGING}`);
+		for (const table of [CODED, PARSED, FIRST]) await db.query(`DROP TABLE IF EXISTS ${table}`);
 		await db.dropFile(file);
 	}
 }
@@ -191,7 +193,8 @@ async function readRaw(db: DbConnector, file: string, dialect: CsvDialect, label
 	for (const encoding of encodings) {
 		try {
 			await db.query(
-				`CREATE OR REPLACE TEMP TABLE ${RAW} AS SELECT row_number() OVER () + 1 AS line, * FROM ${readCsv(dialect, encoding)}${limit === null ? '' : ` LIMIT ${Math.floor(limit)}`}`,
+				`CREATE OR REPLACE TEMP TABLE ${RAW} AS SELECT row_number() OVER () + 1 AS line, * FROM ` +
+					(limit === null ? readCsv(dialect, encoding) : `(SELECT * FROM ${readCsv(dialect, encoding)} LIMIT ${Math.floor(limit)})`),
 				[file]
 			);
 			return encoding;
@@ -269,36 +272,42 @@ export async function importGenericFile(db: FileDb, bytes: Uint8Array, label: st
 		const code = `c${spec.codeColumn}`;
 		const numbers = [...new Set(spec.values.flatMap((v) => [v.column, ...(v.kind === 'rate' && v.weight !== 'population' ? [v.weight] : [])]))];
 
-		// Text in a numeric column: the first such line of each column, one pass.
-		const firstBad = await rows<Record<string, number | bigint | null>>(
-			db,
-			`SELECT ${numbers.map((c) => `min(line) FILTER (WHERE NOT ${MISSING_SQL(`c${c}`)} AND ${NUMBER(`c${c}`)} IS NULL) AS b${c}`).join(', ')} FROM ${RAW}`
+		// Each number parsed once; the raw cells stay beside for the checks (evaluated only where a number failed).
+		await db.query(
+			`CREATE OR REPLACE TEMP TABLE ${PARSED} AS SELECT line, ${codeSql(code, spec.level)} AS code, ${MISSING_SQL(code)} AS no_code, ${GIVEN(code)} AS given, ` +
+				numbers.map((c) => `c${c}, ${NUMBER(`c${c}`)} AS n${c}`).join(', ') +
+				` FROM ${RAW}`
 		);
-		const bad = numbers.map((c) => ({ c, line: firstBad[0]?.[`b${c}`] })).filter((b) => b.line !== null && b.line !== undefined);
+		await db.query(`DROP TABLE IF EXISTS ${RAW}`);
+		// Text in a numeric column: the first such line of each column, and the missing cells, among the lines
+		// where a number failed (few: string checks run on them only); then the counts of the whole file.
+		const [failed] = await rows<Record<string, number | bigint | null>>(
+			db,
+			`SELECT ${numbers.map((c) => `min(line) FILTER (WHERE n${c} IS NULL AND NOT ${MISSING_SQL(`c${c}`)}) AS b${c}`).join(', ')},
+				${numbers.map((c) => `count_if(n${c} IS NULL AND ${MISSING_SQL(`c${c}`)})`).join(' + ')} AS missing
+			FROM ${PARSED} WHERE ${numbers.map((c) => `n${c} IS NULL`).join(' OR ')}`
+		);
+		const [counts] = await rows<Record<string, number | bigint | null>>(
+			db,
+			`SELECT ${numbers.map((c) => `count_if(contains(c${c}, ','))`).join(' + ')} AS commas, count_if(no_code) AS no_code, count_if(NOT no_code AND code <> given) AS padded FROM ${PARSED}`
+		);
+		const stats = { ...failed, ...counts };
+		const bad = numbers.map((c) => ({ c, line: stats?.[`b${c}`] })).filter((b) => b.line !== null && b.line !== undefined);
 		if (bad.length) {
 			const { c, line } = bad.sort((a, b) => Number(a.line) - Number(b.line))[0];
-			const [cell] = await rows<{ v: string }>(db, `SELECT c${c} AS v FROM ${RAW} WHERE line = ?`, [Number(line)]);
+			const [cell] = await rows<{ v: string }>(db, `SELECT c${c} AS v FROM ${PARSED} WHERE line = ?`, [Number(line)]);
 			throw new ImportError(`${label}, ligne ${line} : valeur non numérique « ${cell?.v ?? ''} » dans la colonne « ${dialect.columns[c]} » (attendu : un nombre, ou vide)`);
 		}
-		const counts = await rows<Record<string, number | bigint>>(
-			db,
-			`SELECT ${numbers.map((c) => `count(*) FILTER (WHERE ${MISSING_SQL(`c${c}`)})`).join(' + ')} AS missing,
-				${numbers.map((c) => `count(*) FILTER (WHERE c${c} LIKE '%,%')`).join(' + ')} AS commas,
-				count(*) FILTER (WHERE ${MISSING_SQL(code)}) AS no_code,
-				count(*) FILTER (WHERE NOT ${MISSING_SQL(code)} AND ${codeSql(code, spec.level)} <> upper(regexp_replace(trim(${code}), '\\s', '', 'g'))) AS padded
-			FROM ${RAW}`
-		);
-		const [{ missing, commas, no_code, padded }] = counts;
+		const { missing, commas, no_code, padded } = stats ?? {};
 
 		progress?.({ fraction: 0.7, stage: 'Rattachement des codes aux territoires 2025' });
-		// One line per code (the first), numbers parsed.
+		// One line per code (the first).
+		await db.query(`CREATE OR REPLACE TEMP TABLE ${FIRST} AS SELECT code, min(line) AS line, count(*) AS n FROM ${PARSED} WHERE NOT no_code GROUP BY code`);
 		await db.query(
-			`CREATE OR REPLACE TEMP TABLE ${CODED} AS SELECT line, ${codeSql(code, spec.level)} AS code, ${numbers.map((c) => `${NUMBER(`c${c}`)} AS n${c}`).join(', ')}
-			FROM ${RAW} WHERE NOT ${MISSING_SQL(code)} QUALIFY row_number() OVER (PARTITION BY code ORDER BY line) = 1`
+			`CREATE OR REPLACE TEMP TABLE ${CODED} AS SELECT p.line, p.code, ${numbers.map((c) => `p.n${c}`).join(', ')} FROM ${PARSED} p SEMI JOIN ${FIRST} f ON f.line = p.line`
 		);
-		const duplicates = (
-			await rows<{ code: string }>(db, `SELECT ${codeSql(code, spec.level)} AS code FROM ${RAW} WHERE NOT ${MISSING_SQL(code)} GROUP BY 1 HAVING count(*) > 1 ORDER BY 1`)
-		).map((r) => r.code);
+		const duplicates = (await rows<{ code: string }>(db, `SELECT code FROM ${FIRST} WHERE n > 1 ORDER BY code`)).map((r) => r.code);
+		await db.query(`DROP TABLE IF EXISTS ${PARSED}`);
 		const { cog, join } = mappedJoin(spec.level, passage && spec.level === 'commune');
 		const mapped = `SELECT r.*, ${cog} AS cog FROM ${CODED} r ${join}`;
 		const unknown = (await rows<{ code: string }>(db, `SELECT code FROM (${mapped}) m WHERE cog IS NULL ORDER BY code`)).map((r) => r.code);
@@ -323,12 +332,12 @@ export async function importGenericFile(db: FileDb, bytes: Uint8Array, label: st
 			const y = `m.n${v.weight}`;
 			return `sum(${x} * ${y}) AS ${num}, sum(CASE WHEN ${x} IS NOT NULL THEN ${y} END) AS ${den}`;
 		});
+		// Written under the name given (the caller's candidate): every check is behind.
 		await db.query(
-			`CREATE OR REPLACE TEMP TABLE ${STAGING} AS SELECT m.cog AS code, ${columns.join(', ')}
+			`CREATE OR REPLACE TABLE ${table} AS SELECT m.cog AS code, ${columns.join(', ')}
 			FROM (${mapped}) m LEFT JOIN (${population}) w ON w.k = m.cog WHERE m.cog IS NOT NULL GROUP BY m.cog ORDER BY m.cog`
 		);
-		const territories = await scalar(db, `SELECT count(*) AS n FROM ${STAGING}`);
-		await db.query(`CREATE OR REPLACE TABLE ${table} AS SELECT * FROM ${STAGING} ORDER BY code`);
+		const territories = await scalar(db, `SELECT count(*) AS n FROM ${table}`);
 		return {
 			dataset: spec.name.trim(),
 			level: spec.level,
