@@ -38,7 +38,7 @@ function openPage(context: BrowserContext, path: string): Promise<Page> {
  * Communes per class, computed here without the importer: the file decoded and split by hand (first
  * line of a code kept), each code padded and taken to COG 2025 by SQL on cog_passage.
  */
-async function expectedClassCounts(): Promise<number[]> {
+async function expectedCommuneValues(): Promise<Map<string, number>> {
 	const [, ...lines] = new TextDecoder('windows-1252').decode(readFileSync(resolve(FILES, MEDECINS))).trim().split(/\r\n/).map((l) => l.split(';'));
 	const seen = new Set<string>();
 	const byCommune = new Map<string, number>();
@@ -51,9 +51,13 @@ async function expectedClassCounts(): Promise<number[]> {
 		const cog = String(row.toJSON().code);
 		byCommune.set(cog, (byCommune.get(cog) ?? 0) + Number(value));
 	}
+	expect(byCommune.size).toBeGreaterThan(10);
+	return byCommune;
+}
+
+async function expectedClassCounts(): Promise<number[]> {
 	const counts = [0, 0, 0];
-	for (const v of byCommune.values()) counts[v < BREAKS[0] ? 0 : v < BREAKS[1] ? 1 : 2]++;
-	expect(counts.reduce((a, b) => a + b)).toBeGreaterThan(10);
+	for (const v of (await expectedCommuneValues()).values()) counts[v < BREAKS[0] ? 0 : v < BREAKS[1] ? 1 : 2]++;
 	return counts;
 }
 
@@ -103,6 +107,15 @@ describe('a user’s own file is an indicator of the atlas', () => {
 		expect(await map.getByTestId('legend').innerText()).toContain('(importé)');
 		expect(await map.getByTestId('legend').innerText()).toContain('Jeu de test (valeurs fictives)');
 		await map.close();
+
+		// The portrait of the Ain shows the count summed over its communes, marked as imported.
+		const ain = [...(await expectedCommuneValues()).entries()].filter(([code]) => code.startsWith('01')).reduce((sum, [, v]) => sum + v, 0);
+		const portrait = await openPage(context, '/territoire/departement/01');
+		const section = portrait.getByTestId('portrait-imported');
+		await section.waitFor({ timeout: 90_000 });
+		const row = section.locator('tr', { hasText: 'Médecins (Médecins fictifs)' }).first();
+		expect(Number((await row.locator('td').first().innerText()).replace(/\s|\u202f/g, ''))).toBe(ain);
+		await portrait.close();
 		await context.close();
 		expect(watch.errors).toEqual([]);
 		expect(watch.foreignRequests).toEqual([]);
