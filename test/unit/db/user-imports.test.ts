@@ -60,6 +60,9 @@ describe('imports kept in the browser', () => {
 			const total = await sumOf('user_medecins_fictifs');
 			expect((await storedSpecs()).map((s) => s.spec)).toEqual([SPEC]);
 
+			// A 500 MB file: refused before a byte is read, with the limit said.
+			const huge = { name: 'enorme.csv', size: 500 * 1024 * 1024, arrayBuffer: () => Promise.reject(new Error('read')), stream: () => { throw new Error('read'); } } as unknown as File;
+			expect(((await importUserFile(pageLoad(), huge, SPEC).catch((e: unknown) => e)) as Error).message).toBe('Fichier trop volumineux : enorme.csv (500 Mo ; limite 200 Mo)');
 			// A broken file after it: refused, the good one kept.
 			const broken = await importUserFile(pageLoad(), fileOf('texte-dans-nombres.csv'), { ...SPEC, name: 'Cassé', values: [{ ...SPEC.values[0], column: 1 }] }).catch((e: unknown) => e);
 			expect(broken).toBeInstanceOf(ImportError);
