@@ -117,7 +117,7 @@ export function parseViewReport(params: URLSearchParams): ParsedView {
 	const levelParam = params.get('n') as Level | null;
 	const levelOk = levelParam !== null && levelsOf(indicator).includes(levelParam);
 	if (levelParam !== null && !levelOk) ignored.push(`niveau ${quoteParam(levelParam)}`);
-	const level = levelOk ? levelParam : 'commune';
+	const level = levelOk ? levelParam : levelsOf(indicator).includes('commune') ? 'commune' : levelsOf(indicator)[0];
 	const rawGroup = given('g')
 		.split('-')
 		.filter((c) => c !== '');

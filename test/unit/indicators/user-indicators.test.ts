@@ -28,6 +28,8 @@ describe('the user’s indicators beside the catalogue', () => {
 		expect(allIndicators()).toHaveLength(INDICATORS.length + 2);
 		// A permalink to it reads it; once gone, it says so.
 		expect(parseViewReport(new URLSearchParams(`i=${rate.id}&n=departement`)).view).toMatchObject({ indicator: rate.id, level: 'departement' });
+		// Not true at commune level: a link without level opens at the file's own level.
+		expect(parseViewReport(new URLSearchParams(`i=${rate.id}`)).view.level).toBe('departement');
 		setUserIndicators([]);
 		const { view, missingIndicator } = parseViewReport(new URLSearchParams(`i=${rate.id}`));
 		expect(missingIndicator).toBe(rate.id);
