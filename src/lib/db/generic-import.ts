@@ -193,7 +193,8 @@ async function readRaw(db: DbConnector, file: string, dialect: CsvDialect, label
 	for (const encoding of encodings) {
 		try {
 			await db.query(
-				`CREATE OR REPLACE TEMP TABLE ${RAW} AS SELECT row_number() OVER () + 1 AS line, * FROM ` +
+				// File order is kept (DuckDB preserves insertion order): a line's number is its rowid + 2 (header, 1-based).
+				`CREATE OR REPLACE TEMP TABLE ${RAW} AS SELECT * FROM ` +
 					(limit === null ? readCsv(dialect, encoding) : `(SELECT * FROM ${readCsv(dialect, encoding)} LIMIT ${Math.floor(limit)})`),
 				[file]
 			);
@@ -211,10 +212,10 @@ export async function previewGenericFile(db: FileDb, bytes: Uint8Array, label: s
 	return withFile(db, bytes, label, async (file) => {
 		const encoding = await readRaw(db, file, dialect, label, SAMPLE_ROWS);
 		const n = dialect.columns.length;
-		const sample = (await rows<Record<string, string | null>>(db, `SELECT * EXCLUDE (line) FROM ${RAW} ORDER BY line LIMIT 5`)).map((r) => names(n).map((c) => r[c] ?? null));
+		const sample = (await rows<Record<string, string | null>>(db, `SELECT * FROM ${RAW} ORDER BY rowid LIMIT 5`)).map((r) => names(n).map((c) => r[c] ?? null));
 		const stats = await rows<{ col: string; n: number | bigint; numeric: number | bigint; commune: number | bigint; epci: number | bigint; departement: number | bigint }>(
 			db,
-			`WITH u AS (UNPIVOT (SELECT * EXCLUDE (line) FROM ${RAW}) ON COLUMNS(*) INTO NAME col VALUE v)
+			`WITH u AS (UNPIVOT (SELECT * FROM ${RAW}) ON COLUMNS(*) INTO NAME col VALUE v)
 			SELECT col, count(*) AS n,
 				count(*) FILTER (WHERE ${MISSING_SQL('v')} OR ${NUMBER('v')} IS NOT NULL) AS numeric,
 				count(*) FILTER (WHERE ${codeSql('v', 'commune')} IN (SELECT code FROM ${COMMUNES_TABLE})${passage ? ` OR ${codeSql('v', 'commune')} IN (SELECT code_hist FROM ${PASSAGE_TABLE})` : ''}) AS commune,
@@ -274,7 +275,7 @@ export async function importGenericFile(db: FileDb, bytes: Uint8Array, label: st
 
 		// Each number parsed once; the raw cells stay beside for the checks (evaluated only where a number failed).
 		await db.query(
-			`CREATE OR REPLACE TEMP TABLE ${PARSED} AS SELECT line, ${codeSql(code, spec.level)} AS code, ${MISSING_SQL(code)} AS no_code, ${GIVEN(code)} AS given, ` +
+			`CREATE OR REPLACE TEMP TABLE ${PARSED} AS SELECT rowid + 2 AS line, ${codeSql(code, spec.level)} AS code, ${MISSING_SQL(code)} AS no_code, ${GIVEN(code)} AS given, ` +
 				numbers.map((c) => `c${c}, ${NUMBER(`c${c}`)} AS n${c}`).join(', ') +
 				` FROM ${RAW}`
 		);
