@@ -1,12 +1,26 @@
 /** The page's data source: one per page load, shared by the explorer, the portraits, the comparison and the CLS pages. */
 import { atlasData } from '../db/atlas';
+import { userImports, type UserImport } from '../db/user-imports';
+import { setUserIndicators } from '../indicators/catalogue';
+import { userIndicators } from '../indicators/user';
 import { DataSource } from './source';
+
+/** Tells the source which tables the user's imports hold, and the catalogue which indicators their files make. */
+export function applyImports(source: DataSource, imports: UserImport[]): UserImport[] {
+	for (const i of imports) source.markImported(i.table, i.error === null);
+	setUserIndicators(imports.flatMap((i) => (i.kind === 'generic' && i.error === null ? userIndicators(i.table, i.fileName, i.spec) : [])));
+	return imports;
+}
 
 let shared: Promise<DataSource> | null = null;
 
 /** `dataUrl` is the folder of the artefacts (`${base}/data`). */
 export function atlasSource(dataUrl: string): Promise<DataSource> {
-	shared ??= atlasData(dataUrl).then((data) => new DataSource(data.manifest, () => data.engine, data.tables));
+	shared ??= atlasData(dataUrl).then((data) => {
+		const source = new DataSource(data.manifest, () => data.engine, data.tables);
+		source.restoreImports = async () => void applyImports(source, await userImports(data));
+		return source;
+	});
 	shared.catch(() => (shared = null));
 	return shared;
 }

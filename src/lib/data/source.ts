@@ -40,8 +40,19 @@ export class DataSource {
 		this.cache.clear();
 	}
 
+	/**
+	 * Re-imports the user's files kept in the browser (set by `atlas.ts`): asked for when a query reads
+	 * a table that is neither shipped nor yet imported (an imported indicator opened by a permalink).
+	 */
+	restoreImports: (() => Promise<void>) | null = null;
+
 	/** Runs a query once the tables it reads are loaded. */
 	async query(tables: readonly string[], query: Sql): Promise<Table> {
+		if (this.restoreImports && tables.some((t) => !this.has(t))) {
+			await this.restoreImports();
+			const absent = tables.find((t) => !this.has(t));
+			if (absent) throw new Error(`Les données de la table « ${absent} » ne sont pas dans ce navigateur : importez leur fichier sur la page Données.`);
+		}
 		await this.loader.ensure(tables.filter((t) => !this.extra.has(t) && !this.imported.has(t)));
 		const db = await this.engine();
 		return db.query(query.text, query.params);
@@ -67,7 +78,8 @@ export class DataSource {
 
 	/** Starts loading tables in the background (a hint: queries load what they need anyway). */
 	prefetch(tables: readonly string[] = this.loader.tables): Promise<void> {
-		return this.loader.ensure(tables);
+		// A user's imported table is not in the manifest: `query` restores it when asked for.
+		return this.loader.ensure(tables.filter((t) => hasArtefact(this.manifest, t)));
 	}
 
 	/** A client: a view whose newer requests make its older ones stale. */

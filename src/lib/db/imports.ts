@@ -43,6 +43,11 @@ export { COMMUNES_TABLE, ImportError, LISTED, PASSAGE_TABLE, listed, reportLines
 export const MAX_IMPORT_BYTES = 200 * 1024 * 1024;
 export const MAX_IMPORT_LABEL = '200 Mo';
 
+/** A readable file whose header is of no official layout: the page then offers the generic import. */
+export class UnknownFormatError extends ImportError {
+	override name = 'UnknownFormatError';
+}
+
 export interface PopulationAgesLayout {
 	/** Census year: the most recent `PAA_POP` column. */
 	annee: number;
@@ -181,7 +186,7 @@ export async function importOfficialFile(db: FileDb, bytes: Uint8Array, label: s
 		const known = format ? OFFICIAL_FORMATS.find((f) => f.table === format) : OFFICIAL_FORMATS.find((f) => f.recognise(columns));
 		if (!known) {
 			const shown = columns.slice(0, 6).join(' ; ') + (columns.length > 6 ? ' …' : '');
-			throw new ImportError(
+			throw new UnknownFormatError(
 				`Format non reconnu : ${label}. En-tête lu : « ${shown} ». Formats acceptés : ` + OFFICIAL_FORMATS.map((f) => `${f.label}, en-tête ${f.header}`).join(' ; ')
 			);
 		}

@@ -292,7 +292,8 @@ export class Explorer {
 	private async apply(change: Partial<ViewState>): Promise<void> {
 		const next = { ...this.view, ...change };
 		const indicator = getIndicator(next.indicator);
-		if (!levelsOf(indicator).includes(next.level)) next.level = 'commune';
+		// Communes by default; a user's file of EPCI or département values starts at its own level.
+		if (!levelsOf(indicator).includes(next.level)) next.level = levelsOf(indicator).includes('commune') ? 'commune' : levelsOf(indicator)[0];
 		if (change.indicator && change.indicator !== this.view.indicator) next.keptClasses = [];
 		// An empty selection can't be the territory studied: back to France.
 		if (next.scope.level === 'selection' && next.group.length === 0) next.scope = { level: 'france' };

@@ -1,5 +1,5 @@
 import type { Indicator } from '../indicators/catalogue';
-import { rankDirection, sourceLine } from '../indicators/catalogue';
+import { importedMark, rankDirection, sourceLine } from '../indicators/catalogue';
 import type { Level } from '../territory/key';
 import { formatValue } from '../indicators/format';
 import type { TerritoryValues } from '../data/values';
@@ -114,7 +114,7 @@ export function territoryExportTable(
 	const number = (value: number, precision: number): TableCell => (Number.isFinite(value) ? { value, precision } : null);
 	return {
 		title: 'Territoires',
-		header: ['Code', 'Territoire', `${indicator.label} (${indicator.unit})`, 'Numérateur', 'Dénominateur', ...(rule ? [`Rang : ${rule.label}`] : [])],
+		header: ['Code', 'Territoire', `${indicator.label}${importedMark(indicator)} (${indicator.unit})`, 'Numérateur', 'Dénominateur', ...(rule ? [`Rang : ${rule.label}`] : [])],
 		rows: rows.map((r) => [
 			r.code,
 			r.name,

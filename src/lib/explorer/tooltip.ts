@@ -1,5 +1,5 @@
 import type { Explorer } from './explorer.svelte';
-import { DIRECTION_LABELS, sourceLine } from '../indicators/catalogue';
+import { DIRECTION_LABELS, importedMark, sourceLine } from '../indicators/catalogue';
 import type { Level } from '../territory/key';
 import { formatValue } from '../indicators/format';
 import { OUT_OF_SCOPE } from '../indicators/classify';
@@ -36,7 +36,7 @@ export function tooltipFor(hover: Hover, explorer: Explorer, level: Level): Tool
 		title: explorer.names[level]?.[hover.index] ?? '',
 		code: `${LEVEL_NAMES[level]} ${geometry.codes[hover.index]}`,
 		lines: [
-			{ label: indicator.label, value: value === undefined ? 'chargement…' : formatValue(indicator, value) },
+			{ label: indicator.label + importedMark(indicator), value: value === undefined ? 'chargement…' : formatValue(indicator, value) },
 			{ label: 'Lecture', value: DIRECTION_LABELS[indicator.direction] }
 		],
 		note,

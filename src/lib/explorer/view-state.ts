@@ -98,6 +98,8 @@ function parseScope(text: string | null, group: readonly string[]): ViewScope | 
 export interface ParsedView {
 	view: ViewState;
 	ignored: string[];
+	/** The indicator the link names when this browser holds no such indicator (an imported file it lacks). */
+	missingIndicator: string | null;
 }
 
 /** Manual bounds: finite, distinct, ascending, at most MAX_CLASSES − 1 (MAX_CLASSES classes). */
@@ -115,7 +117,7 @@ export function parseViewReport(params: URLSearchParams): ParsedView {
 	const levelParam = params.get('n') as Level | null;
 	const levelOk = levelParam !== null && levelsOf(indicator).includes(levelParam);
 	if (levelParam !== null && !levelOk) ignored.push(`niveau ${quoteParam(levelParam)}`);
-	const level = levelOk ? levelParam : 'commune';
+	const level = levelOk ? levelParam : levelsOf(indicator).includes('commune') ? 'commune' : levelsOf(indicator)[0];
 	const rawGroup = given('g')
 		.split('-')
 		.filter((c) => c !== '');
@@ -162,7 +164,8 @@ export function parseViewReport(params: URLSearchParams): ParsedView {
 	if (layers.length < rawLayers.length) ignored.push(`couches ${quoteParam(given('l'))}`);
 	return {
 		view: { indicator: indicator.id, level, scope: scope ?? DEFAULT_VIEW.scope, method, classes: classesOk ? k : DEFAULT_VIEW.classes, breaks, keptClasses, filter, selection, group, layers },
-		ignored
+		ignored,
+		missingIndicator: params.has('i') && !found ? given('i') : null
 	};
 }
 
@@ -172,6 +175,11 @@ export function parseView(params: URLSearchParams): ViewState {
 }
 
 /** Said once when a permalink could not be honoured fully. */
+/** Said when a link names an indicator this browser does not hold (the link to /donnees is added by the page). */
+export function missingIndicatorNotice(id: string): string {
+	return `L’indicateur « ${id} » n’est pas dans ce navigateur : s’il vient d’un fichier importé, importez ce fichier sur la page Données. La carte montre l’indicateur par défaut.`;
+}
+
 export function ignoredNotice(ignored: readonly string[]): string | null {
 	return ignored.length ? `Ce lien n’a pas pu être suivi entièrement ; ignoré : ${ignored.join(' ; ')}.` : null;
 }

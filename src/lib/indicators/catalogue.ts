@@ -26,7 +26,8 @@ export const THEMES = [
 	'Offre de soins (BPE 2013)',
 	'Population et besoins',
 	'Santé-environnement',
-	'Territoire'
+	'Territoire',
+	'Données importées'
 ] as const;
 export type Theme = (typeof THEMES)[number];
 
@@ -631,8 +632,38 @@ export const IMPORTED_INDICATORS: readonly Indicator[] = [
 /** DREES's reference APL (GPs under 65), 2023. */
 export const DEFAULT_INDICATOR_ID = 'apl_mg_moins65_2023';
 
+/**
+ * The user's own indicators (generic files imported on /donnees), registered by the data layer once
+ * their definitions are read from the browser's storage; they live beside INDICATORS, never in it.
+ */
+let userIndicators: readonly Indicator[] = [];
+/** Levels a user indicator is true at (a file of EPCI or département values is not a commune value). */
+const userLevels = new Map<string, readonly Level[]>();
+const listeners = new Set<() => void>();
+
+/** Replaces the user's indicators (ids of the static catalogue are never shadowed). */
+export function setUserIndicators(list: readonly { indicator: Indicator; levels: readonly Level[] }[]): void {
+	const fixed = new Set(INDICATORS.map((i) => i.id));
+	const kept = list.filter((u) => !fixed.has(u.indicator.id));
+	userIndicators = kept.map((u) => u.indicator);
+	userLevels.clear();
+	for (const u of kept) userLevels.set(u.indicator.id, u.levels);
+	for (const listener of listeners) listener();
+}
+
+/** Calls `listener` whenever the user's indicators change; returns the unsubscribe function. */
+export function onIndicatorsChange(listener: () => void): () => void {
+	listeners.add(listener);
+	return () => listeners.delete(listener);
+}
+
+/** The whole catalogue: the atlas's indicators, then the user's. */
+export function allIndicators(): readonly Indicator[] {
+	return userIndicators.length ? [...INDICATORS, ...userIndicators] : INDICATORS;
+}
+
 export function findIndicator(id: string): Indicator | undefined {
-	return INDICATORS.find((i) => i.id === id);
+	return INDICATORS.find((i) => i.id === id) ?? userIndicators.find((i) => i.id === id);
 }
 
 export function getIndicator(id: string): Indicator {
@@ -641,15 +672,22 @@ export function getIndicator(id: string): Indicator {
 	return indicator;
 }
 
-/** Categorical zonings are only true at commune level. */
+/** Categorical zonings are only true at commune level; a user's file at its own level and above. */
 export function levelsOf(indicator: Indicator): readonly Level[] {
-	return indicator.kind === 'class' ? ['commune'] : LEVELS;
+	if (indicator.kind === 'class') return ['commune'];
+	return userLevels.get(indicator.id) ?? LEVELS;
+}
+
+/** The « importé » mark of an indicator read from a user's file, or ''. */
+export function importedMark(indicator: Indicator): string {
+	return indicator.importedFrom ? ' (importé)' : '';
 }
 
 /** « DREES – APL …, 2023 » : the attribution line shown under every figure. */
 export function sourceLine(indicator: Indicator): string {
 	const s = indicator.source;
-	return `${s.producer} – ${s.dataset}, ${s.millesime} (${s.licence})`;
+	const line = `${s.producer} – ${s.dataset}, ${s.millesime} (${s.licence})`;
+	return indicator.importedFrom ? `${line} — importé par l’utilisateur (${indicator.importedFrom})` : line;
 }
 
 /** What rank 1 means for an indicator (the portrait's ranks and the explorer's table rank alike). */

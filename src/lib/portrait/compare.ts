@@ -5,7 +5,7 @@
  * except on indicators not measured at commune level (`unrankedAtCommune`).
  */
 import { AGGREGATES_LINE, indicatorHeader, indicatorRow, sourceLines } from './figures-table';
-import { INDICATORS, rankDirection, sourceLine, type NumericIndicator } from '../indicators/catalogue';
+import { allIndicators, rankDirection, sourceLine, type NumericIndicator } from '../indicators/catalogue';
 import { rankAmong, unrankedNote, type Rank } from './rank';
 import type { DataSource } from '../data/source';
 import { departementCommuneValues, figures } from '../data/values';
@@ -13,7 +13,8 @@ import { areaOf, referencesOf, type Reference, type ResolvedTerritory } from '..
 import { formatKey } from '../territory/key';
 import { exportedOnLine, type ExportTable, type TableCell } from '../export/table';
 
-export const COMPARE_INDICATORS: readonly NumericIndicator[] = INDICATORS.filter((i): i is NumericIndicator => i.kind !== 'class');
+/** Every numeric indicator of the catalogue, the user's imported ones (registered at the time) included. */
+export const compareIndicators = (): readonly NumericIndicator[] => allIndicators().filter((i): i is NumericIndicator => i.kind !== 'class');
 
 export interface CompareColumn {
 	/** `commune:46102`, or `ref:departement:46`, `ref:france`. */
@@ -43,8 +44,10 @@ export interface Comparison {
 export async function buildComparison(
 	source: DataSource,
 	territories: readonly ResolvedTerritory[],
-	indicators: readonly NumericIndicator[] = COMPARE_INDICATORS
+	indicators: readonly NumericIndicator[] = compareIndicators()
 ): Promise<Comparison> {
+	// An imported indicator whose file this browser does not hold (or no longer reads) is left out.
+	indicators = indicators.filter((i) => !i.importedFrom || i.tables.every((t) => source.has(t)));
 	const columns: CompareColumn[] = territories.map((t) => ({
 		id: formatKey(t.key),
 		label: t.nom,

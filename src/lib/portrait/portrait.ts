@@ -3,7 +3,7 @@
  * the département, the région and France, then counts over its communes (FINESS establishments,
  * radon zones, density grid, QPV). Every aggregate is a ratio of sums over the communes.
  */
-import { DEFAULT_INDICATOR_ID, getIndicator, sourceLine, type NumericIndicator } from '../indicators/catalogue';
+import { DEFAULT_INDICATOR_ID, allIndicators, getIndicator, sourceLine, type NumericIndicator } from '../indicators/catalogue';
 import { resolvePerimeter } from '../cls/perimeter';
 import type { Cls } from '../cls/schema';
 import { walkActions } from '../cls/schema';
@@ -56,6 +56,8 @@ export interface Portrait {
 	qpv: QpvCount;
 	/** INSEE age structure beside the references; null when the atlas has no `population_ages` table. */
 	ages: AgeStructure | null;
+	/** Ids of the user's imported indicators whose files this browser holds (their figures are in `rows`). */
+	imported: string[];
 }
 
 export const FINESS_LABELS: Record<string, string> = {
@@ -90,7 +92,10 @@ async function classRows(source: DataSource, id: 'radon_classe' | 'grille_densit
 
 /** The portrait of a resolved territory; the age structure when the atlas ships `population_ages`. */
 export async function buildPortrait(source: DataSource, territory: ResolvedTerritory): Promise<Portrait> {
-	const { references, rows: figures } = await territoryFigures(source, territory, PORTRAIT_INDICATORS);
+	const imported = allIndicators()
+		.filter((i) => i.importedFrom && i.kind !== 'class' && !PORTRAIT_INDICATORS.includes(i.id) && i.tables.every((t) => source.has(t)))
+		.map((i) => i.id);
+	const { references, rows: figures } = await territoryFigures(source, territory, [...PORTRAIT_INDICATORS, ...imported]);
 	const rows = new Map(figures.map((f) => [f.indicator.id, f]));
 	const codes = territory.communes;
 
@@ -114,7 +119,8 @@ export async function buildPortrait(source: DataSource, territory: ResolvedTerri
 		radon: await classRows(source, 'radon_classe', codes),
 		densite: await classRows(source, 'grille_densite', codes),
 		qpv: await qpvCount(source, codes),
-		ages: await ageStructure(source, [areaOf(territory), ...referencesOf(territory).map((r) => r.area)])
+		ages: await ageStructure(source, [areaOf(territory), ...referencesOf(territory).map((r) => r.area)]),
+		imported
 	};
 }
 

@@ -1,0 +1,135 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { launchChromium, startPreview, type Server, openWatchedContext, openWatchedPage, type Watch } from '../support/browser';
+import { openNodeAtlas } from '../../src/lib/db/node';
+import type { DbConnector } from '../../src/lib/db/connector';
+
+// A user's own file (Latin-1, `;`, codes without their leading zero; fictitious values:
+// test/fixtures/user-files/README.md) imported on /donnees, then mapped as a first-class indicator.
+const FILES = resolve(import.meta.dirname, '../fixtures/user-files');
+const MEDECINS = 'medecins-latin1.csv';
+/** The table and indicator the import makes of the name and column given below. */
+const INDICATOR = 'user_medecins_fictifs_medecins';
+/** Manual bounds: classes [min, 1), [1, 5), [5, max], as the legend writes them (« 1 – < 5 »). */
+const BREAKS = [1, 5];
+
+let server: Server;
+let browser: Browser;
+let db: DbConnector;
+const watch: Watch = { errors: [], foreignRequests: [] };
+
+beforeAll(async () => {
+	[server, browser, db] = await Promise.all([startPreview(4367), launchChromium(), openNodeAtlas()]);
+});
+
+afterAll(async () => {
+	await browser?.close();
+	server?.stop();
+	await db?.close();
+});
+
+function openPage(context: BrowserContext, path: string): Promise<Page> {
+	return openWatchedPage(context, server, path, watch);
+}
+
+/**
+ * Communes per class, computed here without the importer: the file decoded and split by hand (first
+ * line of a code kept), each code padded and taken to COG 2025 by SQL on cog_passage.
+ */
+async function expectedCommuneValues(): Promise<Map<string, number>> {
+	const [, ...lines] = new TextDecoder('windows-1252').decode(readFileSync(resolve(FILES, MEDECINS))).trim().split(/\r\n/).map((l) => l.split(';'));
+	const seen = new Set<string>();
+	const byCommune = new Map<string, number>();
+	for (const [raw, , value] of lines) {
+		if (!raw || seen.has(raw)) continue;
+		seen.add(raw);
+		const code = /^\d{4}$/.test(raw) ? `0${raw}` : raw;
+		const row = (await db.query('SELECT c.code FROM communes c WHERE c.code = coalesce((SELECT p.code FROM cog_passage p WHERE p.code_hist = ?), ?)', [code, code])).toArray()[0];
+		if (!row || value === '') continue;
+		const cog = String(row.toJSON().code);
+		byCommune.set(cog, (byCommune.get(cog) ?? 0) + Number(value));
+	}
+	expect(byCommune.size).toBeGreaterThan(10);
+	return byCommune;
+}
+
+async function expectedClassCounts(): Promise<number[]> {
+	const counts = [0, 0, 0];
+	for (const v of (await expectedCommuneValues()).values()) counts[v < BREAKS[0] ? 0 : v < BREAKS[1] ? 1 : 2]++;
+	return counts;
+}
+
+async function legendCounts(page: Page): Promise<number[]> {
+	const rows = page.getByTestId('legend').locator('li:not(.static)');
+	await expect.poll(() => rows.count(), { timeout: 90_000 }).toBe(3);
+	return (await rows.locator('.count').allInnerTexts()).map((t) => Number(t.replace(/\s|\u202f/g, '')));
+}
+
+describe('a user’s own file is an indicator of the atlas', () => {
+	it('imports a Latin-1 `;` file whose codes lost their leading zero, maps it with the right legend counts; a broken file after it changes nothing, after a reload too', async () => {
+		const context = await openWatchedContext(browser, server, watch);
+		const page = await openPage(context, '/donnees');
+		await page.locator('[data-testid=import-input]:enabled').waitFor({ timeout: 90_000 });
+		await page.getByTestId('import-input').setInputFiles(resolve(FILES, MEDECINS));
+		const form = page.getByTestId('generic-import');
+		await form.waitFor({ timeout: 60_000 });
+		// Detected: the code column and its level; the numeric columns are proposed.
+		expect(await form.getByTestId('generic-code-column').inputValue()).toBe('0');
+		expect(await form.getByTestId('generic-level').inputValue()).toBe('commune');
+		await form.getByTestId('generic-name').fill('Médecins fictifs');
+		await form.getByTestId('generic-source').fill('Jeu de test (valeurs fictives)');
+		await form.getByTestId('generic-millesime').fill('2024');
+		// Only the « Médecins » column (2), as a count.
+		for (const column of ['1', '3', '4']) {
+			const box = form.locator(`[data-testid=generic-column][data-column="${column}"] input[type=checkbox]`);
+			if (await box.isChecked()) await box.uncheck();
+		}
+		await form.locator('[data-testid=generic-column][data-column="2"] input[type=checkbox]').check();
+		await form.getByTestId('generic-submit').click();
+		await expect.poll(() => page.getByTestId('user-import').count(), { timeout: 60_000 }).toBe(1);
+		const log = await page.getByTestId('user-import').innerText();
+		expect(log).toContain('Latin-1');
+		expect(log).toMatch(/17 codes sans leur zéro initial, complétés/);
+		expect(log).toContain('99999');
+
+		// A broken file after the good one: refused in French, the good one kept.
+		await page.getByTestId('import-input').setInputFiles(resolve(FILES, 'classeur.xlsx'));
+		await expect.poll(() => page.getByTestId('import-outcomes').innerText(), { timeout: 60_000 }).toMatch(/n’est pas un fichier texte CSV/);
+		await page.reload();
+		await expect.poll(() => page.getByTestId('user-import').count(), { timeout: 90_000 }).toBe(1);
+		expect(await page.getByTestId('user-import').locator('[role=alert]').count()).toBe(0);
+
+		const expected = await expectedClassCounts();
+		const map = await openPage(context, `/?i=${INDICATOR}&m=manuel&b=${BREAKS.join(',')}`);
+		expect(await legendCounts(map)).toEqual(expected);
+		expect(await map.getByTestId('legend').innerText()).toContain('(importé)');
+		expect(await map.getByTestId('legend').innerText()).toContain('Jeu de test (valeurs fictives)');
+		await map.close();
+
+		// The portrait of the Ain shows the count summed over its communes, marked as imported.
+		const ain = [...(await expectedCommuneValues()).entries()].filter(([code]) => code.startsWith('01')).reduce((sum, [, v]) => sum + v, 0);
+		const portrait = await openPage(context, '/territoire/departement/01');
+		const section = portrait.getByTestId('portrait-imported');
+		await section.waitFor({ timeout: 90_000 });
+		const row = section.locator('tr', { hasText: 'Médecins (Médecins fictifs)' }).first();
+		expect(Number((await row.locator('td').first().innerText()).replace(/\s|\u202f/g, ''))).toBe(ain);
+		await portrait.close();
+		await context.close();
+		expect(watch.errors).toEqual([]);
+		expect(watch.foreignRequests).toEqual([]);
+	});
+
+	it('a permalink to an imported indicator this browser does not hold says so in French, with a link to /donnees, and shows the default map', async () => {
+		const context = await openWatchedContext(browser, server, watch);
+		const page = await openPage(context, `/?i=${INDICATOR}`);
+		const notice = page.getByTestId('missing-indicator');
+		await notice.waitFor({ timeout: 60_000 });
+		expect(await notice.innerText()).toContain(`L’indicateur « ${INDICATOR} » n’est pas dans ce navigateur`);
+		expect(await notice.locator('a').getAttribute('href')).toMatch(/\/donnees$/);
+		await expect.poll(() => page.getByTestId('legend').innerText(), { timeout: 90_000 }).toContain('APL');
+		await context.close();
+		expect(watch.errors).toEqual([]);
+	});
+});
