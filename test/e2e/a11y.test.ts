@@ -154,9 +154,11 @@ describe('narrow and wide screens', () => {
 		{ width: 390, height: 844 }
 	];
 	const SCREENS = [
-		{ name: 'explorateur', path: '/', map: 'map', ready: (page: Page) => waitForColouredMap(page) },
-		{ name: 'portrait', path: '/territoire/commune/46251', map: null, ready: (page: Page) => page.getByTestId('portrait-title').waitFor({ timeout: 90_000 }) },
-		{ name: 'cls', path: '/cls/cauvaldor', map: 'perimeter-map', ready: (page: Page) => page.getByTestId('indicators').waitFor({ timeout: 90_000 }) }
+		// The map's least width, as a share of the screen's, wide and narrow: the explorer's beside the panel
+		// then across the screen; the CLS page's in its column, then across the page (inside its margins).
+		{ name: 'explorateur', path: '/', map: 'div[data-testid=map]', share: [0.7, 0.99], ready: (page: Page) => waitForColouredMap(page) },
+		{ name: 'portrait', path: '/territoire/commune/46251', map: null, share: [0, 0], ready: (page: Page) => page.getByTestId('portrait-title').waitFor({ timeout: 90_000 }) },
+		{ name: 'cls', path: '/cls/cauvaldor', map: 'div[data-testid=perimeter-map]', share: [0.35, 0.85], ready: (page: Page) => page.getByTestId('indicators').waitFor({ timeout: 90_000 }) }
 	];
 	for (const screen of SCREENS) {
 		for (const viewport of VIEWPORTS) {
@@ -167,9 +169,21 @@ describe('narrow and wide screens', () => {
 				await page.screenshot({ path: resolve(SHOTS, `a11y-${screen.name}-${viewport.width}-full.png`), fullPage: true });
 				expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(viewport.width);
 				if (screen.map) {
-					const map = (await page.getByTestId(screen.map).boundingBox())!;
-					expect(map.width).toBeGreaterThan(viewport.width * (viewport.width < 700 ? 0.9 : 0.45));
+					const map = (await page.locator(screen.map).boundingBox())!;
+					expect(map.width).toBeGreaterThan(viewport.width * screen.share[viewport.width < 700 ? 1 : 0]);
 					expect(map.height).toBeGreaterThan(200);
+				}
+				if (screen.name === 'explorateur' && viewport.width < 700) {
+					// The panel is a sheet under the map; its handle raises it, and the map gives way.
+					const sheet = page.locator('aside');
+					const low = (await sheet.boundingBox())!;
+					const map = (await page.locator(screen.map!).boundingBox())!;
+					expect(low.y).toBeGreaterThanOrEqual(map.y + map.height - 1);
+					expect(low.y + low.height).toBeLessThanOrEqual(viewport.height + 1);
+					await page.getByTestId('sheet-handle').click();
+					await expect.poll(async () => (await sheet.boundingBox())!.height).toBeGreaterThan(low.height * 1.5);
+					expect(await page.getByTestId('sheet-handle').getAttribute('aria-expanded')).toBe('true');
+					await page.screenshot({ path: resolve(SHOTS, `a11y-${screen.name}-${viewport.width}-volet.png`) });
 				}
 				expect(watch.errors).toEqual([]);
 			}, 180_000);
