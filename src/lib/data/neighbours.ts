@@ -6,6 +6,7 @@
 import { isCommuneCode } from '../territory/insee-code';
 import { raw, sql, type Sql } from './sql';
 import type { DataSource } from './source';
+import type { Level } from '../territory/key';
 
 export interface NearbyCommune {
 	code: string;
@@ -45,4 +46,45 @@ export async function epciCommunes(source: DataSource, code: string): Promise<{ 
 		epci: String(epci),
 		communes: await communeRows(source, ['communes'], sql`SELECT c.code, c.nom FROM communes s JOIN communes c ON c.epci = s.epci WHERE s.code = ${c} AND c.code <> s.code ${ORDER}`)
 	};
+}
+
+/** Where each territory of a level lies and which territories of the same level border it. */
+export interface LevelAdjacency {
+	/** code → centroid (mean of its communes' centroids for a grouping level) and neighbours' codes. */
+	territories: Map<string, { lon: number; lat: number; neighbours: string[] }>;
+}
+
+/** Column of `communes` that holds each level's code. */
+const LEVEL_COLUMN: Record<Level, string> = { commune: 'code', epci: 'epci', departement: 'dep', region: 'reg' };
+
+/**
+ * Adjacency of the territories of a level, for moving across the map with the keyboard: two
+ * territories are neighbours when one commune of each shares a border (`communes_voisines`), so the
+ * commune adjacency is aggregated for EPCI, départements and régions. Cached per level.
+ */
+export function levelAdjacency(source: DataSource, level: Level): Promise<LevelAdjacency> {
+	const column = raw(LEVEL_COLUMN[level]);
+	return source.cached(`adjacency|${level}`, async () => {
+		const rows = await source.rows<{ code: string; lon: number; lat: number; voisins: string[] | null }>(
+			['communes', 'communes_voisines'],
+			sql`WITH edges AS (SELECT code, unnest(string_split(voisins, ' ')) AS voisin FROM communes_voisines),
+				pairs AS (
+					SELECT DISTINCT a.${column} AS code, b.${column} AS voisin
+					FROM edges e JOIN communes a ON a.code = e.code JOIN communes b ON b.code = e.voisin
+					WHERE a.${column} IS NOT NULL AND b.${column} IS NOT NULL AND a.${column} <> b.${column}
+				),
+				centres AS (
+					SELECT ${column} AS code, avg(lon) AS lon, avg(lat) AS lat FROM communes
+					WHERE ${column} IS NOT NULL AND lon IS NOT NULL GROUP BY ${column}
+				)
+				SELECT c.code, c.lon, c.lat, list(p.voisin ORDER BY p.voisin) FILTER (WHERE p.voisin IS NOT NULL) AS voisins
+				FROM centres c LEFT JOIN pairs p ON p.code = c.code
+				GROUP BY c.code, c.lon, c.lat`
+		);
+		const territories = new Map<string, { lon: number; lat: number; neighbours: string[] }>();
+		for (const row of rows) {
+			territories.set(String(row.code), { lon: Number(row.lon), lat: Number(row.lat), neighbours: row.voisins ? Array.from(row.voisins, String) : [] });
+		}
+		return { territories };
+	});
 }

@@ -4,7 +4,7 @@ import { gunzipSync } from 'node:zlib';
 import { tableFromIPC } from 'apache-arrow';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openNodeSource, type NodeSource } from '../../../src/lib/data/node';
-import { epciCommunes, neighbourCommunes } from '../../../src/lib/data/neighbours';
+import { epciCommunes, levelAdjacency, neighbourCommunes } from '../../../src/lib/data/neighbours';
 import { qpvOfCommunes } from '../../../src/lib/data/qpv';
 
 /** The artefacts read straight with apache-arrow, without DuckDB: the independent side of each check. */
@@ -55,5 +55,24 @@ describe('qpvOfCommunes', () => {
 	it('finds Terre Rouge in Cahors and nothing in Saint-Céré', async () => {
 		expect((await qpvOfCommunes(source, ['46042'])).map((q) => q.code)).toEqual(['QN04601M']);
 		expect(await qpvOfCommunes(source, ['46251'])).toEqual([]);
+	});
+});
+
+describe('levelAdjacency', () => {
+	it('gives each commune the neighbours of the artefact and its own centroid', async () => {
+		const { territories } = await levelAdjacency(source, 'commune');
+		expect(territories.get('46251')?.neighbours).toEqual(voisinsOf.get('46251'));
+		const i = codes.indexOf('46251');
+		expect(territories.get('46251')?.lon).toBeCloseTo(communes.getChild('lon')?.get(i) as number, 5);
+		expect(territories.get('29155')?.neighbours).toEqual([]);
+	});
+
+	it('aggregates the commune borders for départements: the Lot touches exactly its six neighbours', async () => {
+		const { territories } = await levelAdjacency(source, 'departement');
+		const depOf = new Map(codes.map((c, i) => [c, communes.getChild('dep')?.get(i) as string]));
+		const expected = new Set<string>();
+		for (const [c, list] of voisinsOf) if (depOf.get(c) === '46') for (const n of list) if (depOf.get(n) !== '46') expected.add(depOf.get(n)!);
+		expect(territories.get('46')?.neighbours).toEqual([...expected].sort());
+		expect(territories.get('46')?.neighbours).toEqual(['12', '15', '19', '24', '47', '82']);
 	});
 });

@@ -1,0 +1,28 @@
+/** MapLibre's own words (controls' titles and labels, the map's accessible name), in French. */
+export const MAPLIBRE_LOCALE_FR: Record<string, string> = {
+	'AttributionControl.ToggleAttribution': 'Afficher ou masquer les sources',
+	'AttributionControl.MapFeedback': 'Signaler une erreur sur la carte',
+	'FullscreenControl.Enter': 'Passer en plein écran',
+	'FullscreenControl.Exit': 'Quitter le plein écran',
+	'GeolocateControl.FindMyLocation': 'Me localiser',
+	'GeolocateControl.LocationNotAvailable': 'Position indisponible',
+	'LogoControl.Title': 'Logo MapLibre',
+	'Map.Title': 'Carte',
+	'Marker.Title': 'Repère',
+	'NavigationControl.ResetBearing': 'Réinitialiser l’orientation vers le nord',
+	'NavigationControl.ZoomIn': 'Zoom avant',
+	'NavigationControl.ZoomOut': 'Zoom arrière',
+	'Popup.Close': 'Fermer',
+	'ScaleControl.Feet': 'pi',
+	'ScaleControl.Meters': 'm',
+	'ScaleControl.Kilometers': 'km',
+	'ScaleControl.Miles': 'mi',
+	'ScaleControl.NauticalMiles': 'nmi',
+	'GlobeControl.Enable': 'Afficher le globe',
+	'GlobeControl.Disable': 'Afficher la carte plane',
+	'TerrainControl.Enable': 'Afficher le relief',
+	'TerrainControl.Disable': 'Masquer le relief',
+	'CooperativeGesturesHandler.WindowsHelpText': 'Ctrl + molette pour zoomer sur la carte',
+	'CooperativeGesturesHandler.MacHelpText': '⌘ + molette pour zoomer sur la carte',
+	'CooperativeGesturesHandler.MobileHelpText': 'Deux doigts pour déplacer la carte'
+};
