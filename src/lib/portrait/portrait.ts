@@ -12,7 +12,7 @@ import type { DataSource } from '../data/source';
 import { departementCommuneValues, type CommuneValues, type Figure } from '../data/values';
 import { territoryFigures } from '../data/profile';
 import { ageStructure, type AgeStructure } from '../data/ages';
-import { classCounts, facilityCounts, qpvCount, type QpvCount } from '../data/counts';
+import { classCounts, facilityCounts, FINESS_LABELS, qpvCount, type QpvCount } from '../data/counts';
 import { areaOf, referencesOf, type ResolvedTerritory } from '../data/territories';
 
 /** Catalogue indicators of the portrait, by section. */
@@ -58,15 +58,7 @@ export interface Portrait {
 	ages: AgeStructure | null;
 }
 
-export const FINESS_LABELS: Record<string, string> = {
-	msp: 'Maisons de santé pluriprofessionnelles',
-	centre_sante: 'Centres de santé',
-	hopital: 'Hôpitaux et cliniques (avec lits)',
-	ehpad: 'EHPAD',
-	pharmacie: 'Pharmacies',
-	cpts: 'CPTS (siège)',
-	autre: 'Autres établissements (laboratoires, CMP, médico-social…)'
-};
+export { FINESS_LABELS } from '../data/counts';
 
 export { FINESS_SOURCE } from '../data/provenance';
 
