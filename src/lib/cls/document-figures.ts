@@ -25,13 +25,12 @@ export function documentFigureGaps(cls: Pick<Cls, 'chiffresCites'>, counted: (ca
 	});
 }
 
-/** « Le document « … » (2022) cite 9 maisons de santé pluriprofessionnelles ; FINESS (2025-2026) en compte 7 dans le périmètre. » */
+/** « Un document du contrat (2022) cite 9 maisons de santé pluriprofessionnelles ; FINESS (fichier 2025-2026) en compte 7 dans le périmètre. » */
 export function gapSentence({ cited, counted }: FigureGap): string {
 	const what = (FINESS_LABELS[cited.categorieFiness] ?? cited.categorieFiness).toLowerCase();
 	const files = counted.millesimes.length ? `FINESS (fichier ${counted.millesimes.join(' et ')})` : 'FINESS';
-	return (
-		`${cited.source.titre} (${cited.date}) : ${formatNumber(cited.valeur, 0)} ${what} ${cited.citation}. ` +
-		`L’atlas en compte ${formatNumber(counted.n, 0)} dans ${files}, dont la commune est dans le périmètre. ` +
-		`Les deux chiffres n’ont pas la même date ; un document peut aussi compter des sites ou des projets que FINESS n’enregistre pas.`
-	);
+	return `Un document du contrat (${cited.date}) cite ${formatNumber(cited.valeur, 0)} ${what} ; ${files} en compte ${formatNumber(counted.n, 0)} dont la commune est dans le périmètre.`;
 }
+
+/** Why two such figures may differ, said once under the notes. */
+export const GAP_REASONS = 'Les deux chiffres n’ont pas la même date ; un document peut aussi compter des sites ou des projets que FINESS n’enregistre pas.';

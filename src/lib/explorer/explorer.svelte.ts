@@ -463,6 +463,6 @@ function firstColouredMap(): Promise<void> {
 
 function checkSameCodes(actual: readonly string[], expected: readonly string[], what: string): void {
 	if (actual.length !== expected.length || actual.some((c, i) => c !== expected[i])) {
-		throw new ArtefactError(`${what} ne correspondent pas : reconstruisez les données (npm run data).`);
+		throw new ArtefactError(`${what} ne correspondent pas : les fichiers de données de cette version de l’atlas sont incohérents, la carte ne peut pas être dessinée.`);
 	}
 }
