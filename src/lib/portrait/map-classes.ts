@@ -60,8 +60,9 @@ const NEIGHBOUR_NAME_MIN_POPULATION = 1_000;
 
 /**
  * The place names of the portrait's map, whatever its zoom: the `max` largest communes of the territory, then
- * the communes around as large as the smallest of those (towns to find one's way), largest first: the
- * placement then keeps those that do not overlap. `places` come largest first (`placeRows`).
+ * the communes around as large as the smallest of those (towns to find one's way; every commune of 1,000
+ * inhabitants or more around a territory of fewer communes), largest first: the placement then keeps those
+ * that do not overlap. `places` come largest first (`placeRows`).
  */
 export function portraitLabels(
 	places: { codes: readonly string[]; names: string[]; lon: Float64Array; lat: Float64Array },
@@ -71,7 +72,8 @@ export function portraitLabels(
 ): PlaceLabels {
 	const inside: number[] = [];
 	for (let i = 0; i < places.codes.length && inside.length < max; i++) if (perimeter.has(places.codes[i])) inside.push(i);
-	const floor = Math.max(NEIGHBOUR_NAME_MIN_POPULATION, inside.length ? population[inside[inside.length - 1]] : Infinity);
+	// A territory of few communes names the villages around; a larger one, the places at least as large as its own named ones.
+	const floor = inside.length < max ? NEIGHBOUR_NAME_MIN_POPULATION : Math.max(NEIGHBOUR_NAME_MIN_POPULATION, population[inside[inside.length - 1]]);
 	const kept: number[] = [];
 	for (let i = 0; i < places.codes.length && population[i] >= floor; i++) kept.push(i);
 	const all = [...new Set([...kept, ...inside])].sort((a, b) => a - b);

@@ -71,6 +71,11 @@ describe('the portrait map names', () => {
 		expect(labels.names).toEqual(['Grandeville', 'Bourg', 'Moyenville', 'Village']);
 		expect([...labels.minZoom]).toEqual([0, 0, 0, 0]);
 	});
+
+	it('around a territory of few communes, every commune of 1,000 inhabitants or more', () => {
+		const labels = portraitLabels(places, new Set(['in3']), population, 2);
+		expect(labels.names).toEqual(['Grandeville', 'Bourg', 'Moyenville', 'Hameau']);
+	});
 });
 
 describe('the facilities of a territory', () => {
