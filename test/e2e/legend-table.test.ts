@@ -4,6 +4,7 @@ import { resolve } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchChromium, openWatchedContext, openWatchedPage, startPreview, waitForColouredMap, type Server, type Watch } from '../support/browser';
 import { readWorkbook } from '../support/xlsx';
+import { parseCsv } from '../support/csv';
 import { openNodeAtlas } from '../../src/lib/db/node';
 import type { DbConnector } from '../../src/lib/db/connector';
 
@@ -109,33 +110,6 @@ describe('the colour legend is on the map', () => {
 	});
 });
 
-/** Reads the `;` CSV the app writes, quoted cells included. */
-function parseCsv(text: string): string[][] {
-	const rows: string[][] = [];
-	for (const line of text.replace(/^\uFEFF/, '').split('\r\n')) {
-		const cells: string[] = [];
-		let cell = '';
-		let quoted = false;
-		for (let i = 0; i < line.length; i++) {
-			const ch = line[i];
-			if (quoted) {
-				if (ch === '"' && line[i + 1] === '"') {
-					cell += '"';
-					i++;
-				} else if (ch === '"') quoted = false;
-				else cell += ch;
-			} else if (ch === '"') quoted = true;
-			else if (ch === ';') {
-				cells.push(cell);
-				cell = '';
-			}
-			else cell += ch;
-		}
-		cells.push(cell);
-		rows.push(cells);
-	}
-	return rows;
-}
 
 describe('the table of the territories shown', () => {
 	it('lists the EPCI of Occitanie sorted by APL, ranks as numbers in CSV and XLSX, and a row opens the map', async () => {
