@@ -121,7 +121,7 @@ describe('hover tooltip', () => {
 
 describe('a corrupt artefact', () => {
 	it('stops the app with a French message naming the file', async () => {
-		const context = await browser.newContext();
+		const context = await browser.newContext({ serviceWorkers: 'block' });
 		const body = readFileSync(resolve(import.meta.dirname, '../../static/data/apl.arrows.gz'));
 		body[body.length - 10] ^= 0xff;
 		await context.route('**/data/apl.arrows.gz', (route) =>
