@@ -23,7 +23,7 @@ import { buildQpv } from './sources/qpv';
 import { buildQpvPerimetres } from './sources/qpv-perimetres';
 import { buildTypologies } from './sources/typologies';
 import { buildRadon } from './sources/radon';
-import { buildPopulationAges, passageTable } from './sources/population-ages';
+import { buildOfficialFiles, passageTable } from './sources/official-files';
 
 const CLS_DIR = resolve(dirname(fileURLToPath(import.meta.url)), 'cls');
 const IGN = 'IGN – ADMIN EXPRESS COG CARTO 2025';
@@ -257,22 +257,10 @@ export async function build({ from, out, cls = CLS_DIR, log = () => {} }: BuildO
 	tables[COMMUNE_VALUES_TABLE] = firstView.communes;
 	tables[TERRITORY_VALUES_TABLE] = firstView.territories;
 	const metas: Record<string, Omit<ArtefactMeta, 'table'>> = { ...META };
-	// Built only when its raw file is present, which it is not on this machine (data/SOURCES.md).
-	const ages = await buildPopulationAges(from, cog, log);
-	if (ages) {
-		tables.population_ages = ages.table;
-		metas.population_ages = {
-			title: 'Population par tranche d’âge et sexe',
-			source: `INSEE – recensement de la population ${ages.annee} (base-cc-evol-struct-pop)`,
-			about: {
-				producteur: 'INSEE',
-				millesime: `recensement ${ages.annee}`,
-				licence: LO,
-				couverture: `${ages.table.numRows} communes COG 2025`,
-				transformation: 'Effectifs par tranche d’âge et sexe, sommés sur les communes COG 2025.'
-			}
-		};
-	}
+	// Built only when their raw file is present, which it is not on this machine (data/SOURCES.md).
+	const official = await buildOfficialFiles(from, cog, log);
+	Object.assign(tables, official.tables);
+	Object.assign(metas, official.metas);
 	clearArtefacts(out);
 	const entries = Object.keys(metas).sort().map((name) => {
 		const table = tables[name];
@@ -286,7 +274,7 @@ export async function build({ from, out, cls = CLS_DIR, log = () => {} }: BuildO
 	return entries;
 }
 
-function parseArgs(argv: readonly string[], root: string): { from: string; out: string } {
+export function parseArgs(argv: readonly string[], root: string): { from: string; out: string } {
 	const options = { from: resolve(root, '../shared/data'), out: resolve(root, 'static/data') };
 	for (let i = 0; i < argv.length; i++) {
 		const flag = argv[i];

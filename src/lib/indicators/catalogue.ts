@@ -5,6 +5,8 @@
  * Map, legend, tooltip, panels and exports read this module and nothing else to label or source a figure.
  */
 import { LEVELS, type Level } from '../territory/key';
+import { ANS_KINDS, ANS_TABLE } from './ans-professions';
+import { BPE_KINDS, BPE_TABLE } from './bpe-equipment';
 
 export interface Source {
 	producer: string;
@@ -53,6 +55,8 @@ interface IndicatorBase {
 	 * a bassin-de-vie value shared by its communes, an old count (BPE 2013).
 	 */
 	unrankedAtCommune?: string;
+	/** Set when the indicator reads a table imported by the user on /donnees: the format's label. */
+	importedFrom?: string;
 }
 
 /** Whether a higher value is a good sign, a bad sign, or neither (a head count, a density). */
@@ -519,6 +523,109 @@ export const INDICATORS: readonly Indicator[] = [
 			{ value: 1, label: 'Avec au moins un QPV', color: '#6a3d9a' }
 		]
 	}
+];
+
+/** Tables made by importing an official file on /donnees (src/lib/db/imports.ts), and the label of their format. */
+export const POPULATION_AGES_IMPORT = 'population_ages';
+export const IMPORTED_FORMAT_LABELS = {
+	[POPULATION_AGES_IMPORT]: 'INSEE « base-cc-evol-struct-pop » (population par âge et sexe, base communale)',
+	[BPE_TABLE]: 'INSEE BPE, fichier communal au format long (base permanente des équipements, millésime 2021 ou suivant ; DS_BPE depuis 2024)',
+	[ANS_TABLE]: 'ANS Annuaire Santé, extraction « personne / activité » (PS_LibreAcces_Personne_activite_AAAAMMJJhhmm.txt)'
+} as const;
+
+const IMPORTED_MILLESIME = 'millésime du fichier importé';
+const IMPORTED_SOURCES: Record<keyof typeof IMPORTED_FORMAT_LABELS, Source> = {
+	[POPULATION_AGES_IMPORT]: { producer: 'INSEE', dataset: 'Évolution et structure de la population (base-cc-evol-struct-pop)', millesime: IMPORTED_MILLESIME, licence: LICENCE },
+	[BPE_TABLE]: { producer: 'INSEE', dataset: 'Base permanente des équipements (fichier communal) ; populations légales 2022', millesime: IMPORTED_MILLESIME, licence: LICENCE },
+	[ANS_TABLE]: { producer: 'ANS', dataset: 'Annuaire Santé (extraction « personne / activité ») ; populations légales 2022', millesime: IMPORTED_MILLESIME, licence: LICENCE }
+};
+const HOW = {
+	[BPE_TABLE]: { what: 'recensés par la BPE (lieux d’exercice : un professionnel exerçant en deux lieux compte deux fois)', id: 'bpe', short: 'BPE' },
+	[ANS_TABLE]: { what: 'inscrits à l’Annuaire Santé avec une activité dans la commune (une personne comptée une fois par commune ; au-delà de la commune, une personne exerçant dans plusieurs communes compte dans chacune)', id: 'ans', short: 'Annuaire Santé' }
+} as const;
+
+/** Head count and density per 10,000 inhabitants of one kind of an imported offer table; a commune absent from the file has 0. */
+function importedOffer(table: typeof BPE_TABLE | typeof ANS_TABLE, column: string, label: string, short: string): [CountIndicator, RatioIndicator] {
+	const how = HOW[table];
+	const base = {
+		theme: 'Accès aux soins' as const,
+		source: IMPORTED_SOURCES[table],
+		trueLevel: 'commune' as const,
+		palette: 'YlGnBu' as const,
+		direction: 'higher_better' as const,
+		tables: [table],
+		importedFrom: IMPORTED_FORMAT_LABELS[table]
+	};
+	const capitalised = label[0].toUpperCase() + label.slice(1);
+	return [
+		{
+			...base,
+			id: `${column}_${how.id}`,
+			kind: 'count',
+			label: `${capitalised} (${how.short})`,
+			shortLabel: `${short} (${how.short})`,
+			definition: `Nombre de ${label} ${how.what}, au millésime du fichier importé ; une commune absente du fichier en compte 0.`,
+			unit: label,
+			precision: 0,
+			missing: 'fichier non importé',
+			sql: `SELECT c.code, coalesce(t.${column}, 0) AS num FROM communes c LEFT JOIN ${table} t ON t.code = c.code`
+		},
+		{
+			...base,
+			id: `${column}_${how.id}_densite`,
+			kind: 'ratio',
+			label: `${capitalised} pour 10 000 habitants (${how.short})`,
+			shortLabel: `${short} / 10 000 hab. (${how.short})`,
+			definition:
+				`Nombre de ${label} ${how.what}, rapporté à la population municipale 2022 ; ` +
+				'au-delà de la commune, somme des effectifs sur somme des populations.',
+			unit: 'pour 10 000 hab.',
+			precision: 1,
+			missing: 'population inconnue ou nulle',
+			sql: `SELECT c.code, coalesce(t.${column}, 0) AS num, c.population AS den FROM communes c LEFT JOIN ${table} t ON t.code = c.code`,
+			factor: 10_000
+		}
+	];
+}
+
+/**
+ * Share of an age group in the census population, from the bands of base-cc-evol-struct-pop (0–14, 15–29,
+ * 30–44, 45–59, 60–74, 75–89, 90+): ratio of sums at every level. « Moins de 25 ans » and « 65 ans ou plus »
+ * cut inside a band of this file and cannot be derived from it.
+ */
+function ageShare(id: string, label: string, short: string, columns: readonly string[], direction: Direction): RatioIndicator {
+	return {
+		id,
+		kind: 'ratio',
+		label: `Part des ${label} (recensement)`,
+		shortLabel: `Part ${short}`,
+		theme: 'Population et besoins',
+		definition: `Population des ${label} rapportée à la population du recensement (base-cc-evol-struct-pop importée) ; au-delà de la commune, somme sur somme.`,
+		unit: '%',
+		source: IMPORTED_SOURCES[POPULATION_AGES_IMPORT],
+		trueLevel: 'commune',
+		precision: 1,
+		palette: 'BuPu',
+		direction,
+		tables: [POPULATION_AGES_IMPORT],
+		importedFrom: IMPORTED_FORMAT_LABELS[POPULATION_AGES_IMPORT],
+		missing: 'commune absente du fichier importé, ou tranche sous secret statistique',
+		sql: `SELECT code, ${columns.join(' + ')} AS num, pop AS den FROM ${POPULATION_AGES_IMPORT} WHERE ${columns.map((c) => `${c} IS NOT NULL`).join(' AND ')}`,
+		factor: 100
+	};
+}
+
+/**
+ * Indicators reading a table the user imports on /donnees (none ships): declared here like the others, marked by
+ * `importedFrom`, and offered only once their table is in the engine.
+ */
+export const IMPORTED_INDICATORS: readonly Indicator[] = [
+	ageShare('part_moins_15', 'moins de 15 ans', 'moins de 15 ans', ['age_0014'], 'neutral'),
+	ageShare('part_moins_30', 'moins de 30 ans', 'moins de 30 ans', ['age_0014', 'age_1529'], 'neutral'),
+	ageShare('part_60_plus', '60 ans ou plus', '60 ans et +', ['age_6074', 'age_7589', 'age_90p'], 'neutral'),
+	ageShare('part_75_plus', '75 ans ou plus', '75 ans et +', ['age_7589', 'age_90p'], 'neutral'),
+	...BPE_KINDS.flatMap((k) => importedOffer(BPE_TABLE, k.column, k.label, k.short)),
+	...ANS_KINDS.flatMap((k) => importedOffer(ANS_TABLE, k.column, k.label, k.short))
 ];
 
 /** DREES's reference APL (GPs under 65), 2023. */

@@ -88,7 +88,7 @@ describe('INSEE population by age (base-cc-evol-struct-pop)', () => {
 	it('is built by the pipeline only when insee-pop-ages/ holds one file of the base', async () => {
 		const log: string[] = [];
 		expect(await buildPopulationAges(VARIANTS, cog, (m) => log.push(m))).toBeNull();
-		expect(log).toEqual([`population_ages non construite : aucun fichier insee-pop-ages/base-cc-evol-struct-pop-AAAA.csv dans ${VARIANTS} (base INSEE non disponible)`]);
+		expect(log).toEqual([`population_ages non construite : aucun fichier insee-pop-ages/base-cc-evol-struct-pop-AAAA.csv dans ${VARIANTS} (base-cc-evol-struct-pop non fourni)`]);
 		expect((await buildPopulationAges(FIXTURES, cog, () => {}))?.table.numRows).toBe(5);
 
 		const from = mkdtempSync(join(tmpdir(), 'cls-atlas-ages-'));

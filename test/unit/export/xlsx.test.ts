@@ -96,7 +96,9 @@ describe('comparison export', () => {
 		expect(formatOf(wb, wb.cells.get('D3')!)).toBe('#,##0.00');
 		expect(wb.cells.has('E3')).toBe(false);
 		expect(wb.cells.get('G3')?.text).toBe(apl.missing);
-		expect(wb.cells.get('D4')).toMatchObject({ type: 's', text: '2e / 393' });
+		// The rank is a number a spreadsheet can sort, the count of ranked communes on the next row.
+		expect(wb.cells.get('D4')).toMatchObject({ type: null, text: '2' });
+		expect(wb.cells.get('D5')).toMatchObject({ type: null, text: '393' });
 		expect(wb.sharedStrings).toContain(`Source : ${sourceLine(apl)}`);
 		expect(wb.sharedStrings).toContain('Exporté de cls-atlas le 1 janvier 2026.');
 	});

@@ -1,0 +1,184 @@
+/**
+ * What every official-file importer shares (`imports.ts` and `formats/*.ts`): the French error, the
+ * engine helpers, the SQL fragments that read a cell, and the COG 2025 remap of commune codes.
+ * Every name spliced into SQL is a constant of these modules or a header column that matched an
+ * expected name exactly; values are bound parameters.
+ */
+import type { DbConnector, SqlParam } from './connector';
+
+/** A file the atlas cannot import; the message is French and names the file. */
+export class ImportError extends Error {
+	override name = 'ImportError';
+}
+
+/** Codes listed in a report before « … ». */
+export const LISTED = 10;
+/** COG 2025 communes, and every code valid since 2003 → its COG 2025 commune (artefacts of the atlas). */
+export const COMMUNES_TABLE = 'communes';
+export const PASSAGE_TABLE = 'cog_passage';
+/** Staging tables of an import (one import at a time per engine). */
+export const RAW = 'import_raw';
+export const STAGING = 'import_staging';
+export const CODES = 'import_codes';
+
+/** A list capped at LISTED codes, « … » when longer. */
+export const listed = (codes: readonly string[]) => codes.slice(0, LISTED).join(', ') + (codes.length > LISTED ? '…' : '');
+
+export const quote = (name: string) => `"${name.replaceAll('"', '""')}"`;
+
+/** French message of a DuckDB error, without its stack. */
+export function reason(error: unknown): string {
+	return (error instanceof Error ? error.message : String(error)).split('\n')[0].replace(/^[A-Za-z ]*Error: /, '');
+}
+
+export async function rows<T>(db: DbConnector, sql: string, params: readonly SqlParam[] = []): Promise<T[]> {
+	return (await db.query(sql, params)).toArray().map((r) => r.toJSON() as T);
+}
+
+/** The value of a single-value query (`… AS n`). */
+export async function scalar(db: DbConnector, sql: string, params: readonly SqlParam[] = []): Promise<number> {
+	const [row] = await rows<{ n: number | bigint | null }>(db, sql, params);
+	return Number(row?.n ?? 0);
+}
+
+/** A commune code as INSEE writes it after the repairs of normalizeCommuneCode: trimmed, upper-case, leading zero restored. */
+export const CODE_SQL = (c: string) => `CASE WHEN regexp_full_match(trim(${c}), '[0-9]{1,4}') THEN lpad(trim(${c}), 5, '0') ELSE upper(trim(${c})) END`;
+/** Whether a repaired code has the shape of a commune code. */
+export const VALID_CODE_SQL = (c: string) => `regexp_full_match(${c}, '[0-9]{5}|2[AB][0-9]{3}')`;
+/** Cells read as missing (secret statistique or blank), never as 0. */
+export const MISSING_SQL = (c: string) => `(trim(${c}) = '' OR ${c} IS NULL OR lower(trim(${c})) IN ('s', 'nd', 'na', 'secret'))`;
+export const NUMBER_SQL = (c: string) => `TRY_CAST(replace(trim(${c}), ',', '.') AS DOUBLE)`;
+
+/** Line number (header = line 1) given to every row of RAW. */
+export const LINE_SQL = 'row_number() OVER () + 1 AS line';
+
+/** How a file's codes met the COG 2025. */
+export interface CodeMapping {
+	/** Old codes the passage table moved to another COG 2025 code. */
+	remapped: string[];
+	/** Codes of no COG 2025 commune (not attached anywhere). */
+	unknown: string[];
+	/** COG 2025 communes made of several codes of the file (merged communes). */
+	merged: number;
+}
+
+/**
+ * Fills CODES (`code, cog`) with every distinct `code` of RAW and its COG 2025 commune (null when none):
+ * the passage table first (old codes), then the commune itself. Refuses a file none of whose codes is a commune.
+ */
+export async function mapCodes(db: DbConnector, passage: boolean, label: string): Promise<CodeMapping> {
+	const cog = passage ? `coalesce(p.code, c.code)` : `c.code`;
+	const passageJoin = passage ? `LEFT JOIN ${PASSAGE_TABLE} p ON p.code_hist = r.code ` : '';
+	await db.query(
+		`CREATE OR REPLACE TEMP TABLE ${CODES} AS SELECT r.code, ${cog} AS cog FROM (SELECT DISTINCT code FROM ${RAW}) r ` +
+			`${passageJoin}LEFT JOIN ${COMMUNES_TABLE} c ON c.code = r.code`
+	);
+	const matched = await scalar(db, `SELECT count(*) AS n FROM ${CODES} WHERE cog IS NOT NULL`);
+	const unknown = (await rows<{ code: string }>(db, `SELECT code FROM ${CODES} WHERE cog IS NULL ORDER BY code`)).map((r) => r.code);
+	if (matched === 0) throw new ImportError(`${label} : aucun code ne correspond à une commune du COG 2025 (${unknown.length} codes lus : ${listed(unknown)})`);
+	const remapped = (await rows<{ code: string }>(db, `SELECT code FROM ${CODES} WHERE cog IS NOT NULL AND cog <> code ORDER BY code`)).map((r) => r.code);
+	const merged = await scalar(db, `SELECT count(*) AS n FROM (SELECT cog FROM ${CODES} WHERE cog IS NOT NULL GROUP BY cog HAVING count(*) > 1)`);
+	return { remapped, unknown, merged };
+}
+
+/** Writes STAGING (one row per COG 2025 commune) to the import's table; its communes and the COG 2025 communes it lacks. */
+export async function writeStaging(ctx: { db: DbConnector; table: string }): Promise<{ communes: number; absent: string[] }> {
+	const communes = await scalar(ctx.db, `SELECT count(*) AS n FROM ${STAGING}`);
+	const absent = (await rows<{ code: string }>(ctx.db, `SELECT c.code FROM ${COMMUNES_TABLE} c ANTI JOIN ${STAGING} s ON s.code = c.code ORDER BY c.code`)).map((r) => r.code);
+	await ctx.db.query(`CREATE OR REPLACE TABLE ${quote(ctx.table)} AS SELECT * FROM ${STAGING} ORDER BY code`);
+	return { communes, absent };
+}
+
+/** The first line whose repaired code is not shaped as a commune code: an ImportError. */
+export async function refuseBadCodes(db: DbConnector, label: string, column: string): Promise<void> {
+	const bad = await rows<{ line: bigint | number; code: string | null }>(
+		db,
+		`SELECT line, ${quote(column)} AS code FROM ${RAW} WHERE code IS NULL OR NOT ${VALID_CODE_SQL('code')} ORDER BY line LIMIT 1`
+	);
+	if (bad.length) throw new ImportError(`${label}, ligne ${bad[0].line} : code commune invalide « ${bad[0].code ?? ''} »`);
+}
+
+export interface ImportReport {
+	/** French title of the dataset the file was recognised as. */
+	dataset: string;
+	/** Short French name for report lines (« Population par âge »). */
+	name: string;
+	table: string;
+	annee: number;
+	rowsRead: number;
+	/** COG 2025 communes with data. */
+	communes: number;
+	/** COG 2025 communes made of several codes of the file (merged communes). */
+	merged: number;
+	/** Old codes the passage table moved to another COG 2025 code. */
+	remapped: string[];
+	/** Codes of no COG 2025 commune (not attached anywhere). */
+	unknown: string[];
+	/** Population (or head count) the unknown codes carry, when the format has one. */
+	unknownPopulation?: number;
+	/** Keys on more than one line: the first line is kept. */
+	duplicates: string[];
+	/** Empty or secret (« s ») cells, kept as missing values. */
+	missingCells: number;
+	/** COG 2025 communes without a line. */
+	absent: string[];
+	/** What else the format's reader says (French, one line each). */
+	notes: string[];
+}
+
+/** The report as French lines (the build log, the data page). */
+export function reportLines(report: ImportReport, label: string): string[] {
+	const name = `${report.name} ${report.annee}`;
+	const lines = [
+		`${name} (${label}) : ${report.rowsRead} lignes → ${report.communes} communes 2025, ${report.merged} issues de fusions` +
+			(report.notes.length ? ` ; ${report.notes.join(' ; ')}` : '')
+	];
+	if (report.remapped.length) lines.push(`${name} : ${report.remapped.length} anciens codes rattachés à leur commune 2025 : ${listed(report.remapped)}`);
+	if (report.unknown.length) {
+		const carried = report.unknownPopulation === undefined ? '' : ` (${Math.round(report.unknownPopulation)} habitants)`;
+		lines.push(`${name} : ${report.unknown.length} codes inconnus du COG 2025, non rattachés${carried} : ${listed(report.unknown)}`);
+	}
+	if (report.duplicates.length) lines.push(`${name} : ${report.duplicates.length} lignes en double, première ligne gardée : ${listed(report.duplicates)}`);
+	if (report.missingCells) lines.push(`${name} : ${report.missingCells} valeurs absentes ou sous secret statistique, gardées comme manquantes`);
+	if (report.absent.length) lines.push(`${name} : ${report.absent.length} communes COG 2025 sans ligne : ${listed(report.absent)}`);
+	return lines;
+}
+
+/** A registered file whose header was read, and where its import goes. */
+export interface ReadContext {
+	db: DbConnector;
+	/** Name the file is registered under. */
+	file: string;
+	label: string;
+	encoding: string;
+	delim: string;
+	columns: string[];
+	/** Remap old codes with `cog_passage`. */
+	passage: boolean;
+	/** Table written. */
+	table: string;
+}
+
+/** Fills RAW with `line` and `select` (expressions over the file's columns, all read as text), of the lines kept by `where`. */
+export async function readRaw(ctx: ReadContext, select: string, where = 'true'): Promise<number> {
+	try {
+		await ctx.db.query(
+			`CREATE OR REPLACE TEMP TABLE ${RAW} AS SELECT * FROM (SELECT ${LINE_SQL}, ${select}, ${where} AS kept ` +
+				`FROM read_csv(?, delim = ?, header = true, all_varchar = true, encoding = ?, quote = '"')) WHERE kept`,
+			[ctx.file, ctx.delim, ctx.encoding]
+		);
+	} catch (error) {
+		throw new ImportError(`Lecture impossible de ${ctx.label} : ${reason(error)}`);
+	}
+	const rowsRead = await scalar(ctx.db, `SELECT count(*) AS n FROM ${RAW}`);
+	if (rowsRead === 0) throw new ImportError(`Aucune ligne de données dans ${ctx.label}`);
+	return rowsRead;
+}
+
+/** The first line of RAW where `column` is neither missing nor a non-negative number (integer when asked): an ImportError. */
+export async function refuseBadNumbers(ctx: ReadContext, column: string, what: string, integer = false, shown = column): Promise<void> {
+	const c = quote(column);
+	const invalid = `${NUMBER_SQL(c)} IS NULL OR ${NUMBER_SQL(c)} < 0` + (integer ? ` OR ${NUMBER_SQL(c)} <> floor(${NUMBER_SQL(c)})` : '');
+	const [wrong] = await rows<{ line: bigint | number; v: string }>(ctx.db, `SELECT line, ${c} AS v FROM ${RAW} WHERE NOT ${MISSING_SQL(c)} AND (${invalid}) ORDER BY line LIMIT 1`);
+	if (wrong) throw new ImportError(`${ctx.label}, ligne ${wrong.line} : ${what} invalide « ${wrong.v} » dans la colonne « ${shown} »`);
+}

@@ -1,0 +1,82 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium, startPreview, type Server, openWatchedContext, openWatchedPage, type Watch } from '../support/browser';
+import { openNodeAtlas } from '../../src/lib/db/node';
+import type { DbConnector } from '../../src/lib/db/connector';
+import { IMPORTED_INDICATORS } from '../../src/lib/indicators/catalogue';
+
+// Fictitious counts in INSEE's BPE long layout: test/fixtures/bpe/README.md.
+const BPE_FILE = resolve(import.meta.dirname, '../fixtures/bpe/bpe-2024-communes-long.csv');
+const GPS = IMPORTED_INDICATORS.find((i) => i.id === 'generalistes_bpe')!;
+
+let server: Server;
+let browser: Browser;
+let db: DbConnector;
+const watch: Watch = { errors: [], foreignRequests: [] };
+
+beforeAll(async () => {
+	[server, browser, db] = await Promise.all([startPreview(4367), launchChromium(), openNodeAtlas()]);
+});
+
+afterAll(async () => {
+	await browser?.close();
+	server?.stop();
+	await db?.close();
+});
+
+/**
+ * GPs (D265) of the Lot in the fixture, computed here without the importer: the CSV split by hand, the first
+ * line of each code × type kept, each code taken to its COG 2025 commune by SQL on cog_passage.
+ */
+async function expectedLotGps(): Promise<number> {
+	const [header, ...lines] = readFileSync(BPE_FILE, 'utf8').replace(/^\uFEFF/, '').trim().split(/\r?\n/).map((l) => l.split(';'));
+	const col = (name: string) => header.indexOf(name);
+	const seen = new Set<string>();
+	let gps = 0;
+	for (const cells of lines) {
+		const code = cells[col('DEPCOM')].padStart(5, '0');
+		const key = `${code} ${cells[col('TYPEQU')]}`;
+		if (seen.has(key)) continue;
+		seen.add(key);
+		if (cells[col('TYPEQU')] !== 'D265') continue;
+		const row = (await db.query(`SELECT dep FROM communes WHERE code = coalesce((SELECT code FROM cog_passage WHERE code_hist = ?), ?)`, [code, code])).toArray()[0];
+		if (row?.toJSON().dep === '46') gps += Number(cells[col('NB_EQUIP')]);
+	}
+	expect(gps).toBeGreaterThan(0);
+	return gps;
+}
+
+async function runSql(page: Page, sql: string): Promise<string> {
+	await page.getByTestId('sql-input').fill(sql);
+	await page.getByTestId('sql-run').click();
+	await expect.poll(() => page.getByTestId('sql-run').isEnabled(), { timeout: 60_000 }).toBe(true);
+	return page.getByTestId('sql-result').locator('tbody td').first().innerText();
+}
+
+describe('official files on /donnees', () => {
+	it('imports a BPE commune file (long layout): its report, then the indicator’s count for the Lot equals SQL on the file', async () => {
+		const context = await openWatchedContext(browser, server, watch);
+		const page = await openWatchedPage(context, server, '/donnees', watch);
+		const formats = await page.locator('ul.formats li').allInnerTexts();
+		expect(formats.some((f) => f.startsWith('INSEE BPE, fichier communal au format long') && f.includes('DEPCOM ; TYPEQU ; NB_EQUIP ; AN'))).toBe(true);
+		expect(formats.some((f) => f.startsWith('ANS Annuaire Santé'))).toBe(true);
+		await page.locator('[data-testid=import-input]:enabled').waitFor({ timeout: 90_000 });
+		await page.getByTestId('import-input').setInputFiles([BPE_FILE]);
+		await expect.poll(() => page.getByTestId('import-outcomes').locator('li').count(), { timeout: 60_000 }).toBe(1);
+		expect(await page.getByTestId('import-outcomes').innerText()).toContain('Importé : INSEE – Base permanente des équipements (BPE), fichier communal, 2024.');
+		const report = (await page.getByTestId('import-report').innerText()).replace(/\s+/g, ' ');
+		// 14 lines: codes of 7 communes 2025 (46048 → 46311, 46217 → 46172), 97501 outside the atlas, 46102 D281 twice.
+		expect(report).toMatch(/Lignes lues 14 Communes 2025 6 \(2 issues de fusions ; [\d\s\u202f]+ sans ligne\) Codes rattachés 2 Codes inconnus 1 Doublons 1/);
+
+		// The catalogue's SQL of the indicator, summed over the Lot, in the page's engine (the /sql console sees imported tables).
+		const console = await openWatchedPage(context, server, '/sql', watch);
+		await expect.poll(() => console.getByTestId('sql-run').isEnabled(), { timeout: 90_000 }).toBe(true);
+		const shown = await runSql(console, `SELECT sum(i.num) AS n FROM (${GPS.sql}) i JOIN communes c ON c.code = i.code WHERE c.dep = '46'`);
+		expect(Number(shown.replace(/\s/g, ''))).toBe(await expectedLotGps());
+		await context.close();
+		expect(watch.errors).toEqual([]);
+		expect(watch.foreignRequests).toEqual([]);
+	});
+});

@@ -1,0 +1,72 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openNodeSource, type NodeSource } from '../../../src/lib/data/node';
+import type { FileDb } from '../../../src/lib/db/connector';
+import { OFFICIAL_FORMATS, importOfficialFile } from '../../../src/lib/db/imports';
+import { IMPORTED_FORMAT_LABELS, IMPORTED_INDICATORS, INDICATORS, type NumericIndicator } from '../../../src/lib/indicators/catalogue';
+import { figures } from '../../../src/lib/data/values';
+import { sql } from '../../../src/lib/data/sql';
+import type { Area } from '../../../src/lib/territory/key';
+
+// The catalogue's indicators on imported tables, through the data layer's figures(), against hand-written
+// ratios of sums; the tables come from the importers on fixtures with fictitious values.
+const FIXTURES = join(import.meta.dirname, '../../fixtures');
+const FILES = {
+	population_ages: 'population-ages/base-cc-evol-struct-pop-2021-cauvaldor.csv',
+	bpe_sante: 'bpe/bpe-2024-communes-long.csv',
+	ans_professionnels: 'ans/PS_LibreAcces_Personne_activite_202407150830.txt'
+};
+const LOT: Area = { level: 'departement', code: '46' };
+const CAUVALDOR: Area = { level: 'epci', code: '200066371' };
+let source: NodeSource;
+
+beforeAll(async () => {
+	source = await openNodeSource();
+	await source.query(['communes', 'cog_passage', 'epci', 'departements'], sql`SELECT 1`);
+	for (const [table, file] of Object.entries(FILES)) {
+		await importOfficialFile(source.db as FileDb, new Uint8Array(readFileSync(join(FIXTURES, file))), file.split('/').pop()!);
+		source.markImported(table, true);
+	}
+});
+afterAll(() => source?.close());
+
+const indicator = (id: string) => IMPORTED_INDICATORS.find((i) => i.id === id) as NumericIndicator;
+const valueOf = async (id: string, area: Area) => (await figures(source, [area], [indicator(id)]))[0].values[0];
+async function scalar(sql: string, params: string[] = []): Promise<number> {
+	return Number((await source.db.query(sql, params)).toArray()[0].toJSON().n);
+}
+
+describe('imported indicators', () => {
+	it('are declared once, read only imported tables, and are marked with the label of their format', () => {
+		const ids = new Set([...INDICATORS, ...IMPORTED_INDICATORS].map((i) => i.id));
+		expect(ids.size).toBe(INDICATORS.length + IMPORTED_INDICATORS.length);
+		for (const i of IMPORTED_INDICATORS) {
+			expect(i.tables.length).toBe(1);
+			expect(i.importedFrom).toBe(IMPORTED_FORMAT_LABELS[i.tables[0] as keyof typeof IMPORTED_FORMAT_LABELS]);
+			expect(OFFICIAL_FORMATS.map((f) => f.table as string)).toContain(i.tables[0]);
+		}
+		for (const i of INDICATORS) expect(i.importedFrom).toBeUndefined();
+	});
+
+	it('an age share of an EPCI is the ratio of its sums, not a mean of commune shares', async () => {
+		const where = `FROM population_ages a JOIN communes c ON c.code = a.code WHERE c.epci = ?`;
+		const expected = (100 * (await scalar(`SELECT sum(age_7589 + age_90p) AS n ${where}`, [CAUVALDOR.code]))) / (await scalar(`SELECT sum(pop) AS n ${where}`, [CAUVALDOR.code]));
+		const mean = await scalar(`SELECT avg(100 * (age_7589 + age_90p) / pop) AS n ${where}`, [CAUVALDOR.code]);
+		expect(await valueOf('part_75_plus', CAUVALDOR)).toBeCloseTo(expected, 9);
+		expect(Math.abs(expected - mean)).toBeGreaterThan(0.01);
+	});
+
+	it('BPE counts and densities of a département sum the commune counts of the file over the population', async () => {
+		expect(await valueOf('generalistes_bpe', LOT)).toBe(30 + 3);
+		const population = await scalar(`SELECT sum(population) AS n FROM communes WHERE dep = '46'`);
+		expect(await valueOf('pharmacies_bpe_densite', LOT)).toBeCloseTo((10_000 * (10 + 2)) / population, 9);
+	});
+
+	it('Annuaire Santé head counts: a GP practising in two communes counts in each, and so twice in their département (a sum of commune counts)', async () => {
+		expect(await valueOf('generalistes_ans', { level: 'commune', code: '46042' })).toBe(1);
+		expect(await valueOf('generalistes_ans', { level: 'commune', code: '46102' })).toBe(1);
+		expect(await valueOf('medecins_ans', LOT)).toBe(3);
+		expect(await valueOf('kines_ans', LOT)).toBe(1);
+	});
+});
