@@ -10,7 +10,7 @@ export function parseShippedRegister(list: unknown): Cls[] {
 	const looksLikeCls = (c: unknown) =>
 		c !== null && typeof c === 'object' && typeof (c as Cls).id === 'string' && Array.isArray((c as Cls).axes) && Array.isArray((c as Cls).sources);
 	if (!Array.isArray(list) || !list.every(looksLikeCls))
-		throw new Error('Le registre des CLS livré (cls.json) n’a pas le format attendu : relancez npm run data.');
+		throw new Error('Le registre des CLS livré avec cette version de l’atlas est illisible : les fiches des CLS ne peuvent pas être affichées.');
 	return list as Cls[];
 }
 

@@ -235,6 +235,24 @@ const perimetreSchema = z.strictObject({
 	note: texte.optional()
 });
 
+/** Catégories FINESS qu'un chiffre cité peut compter (`finess.categorie` de l'atlas). */
+export const CATEGORIES_FINESS_CITEES = ['msp', 'centre_sante', 'cpts', 'hopital', 'ehpad', 'pharmacie'] as const;
+
+/**
+ * Un chiffre qu'un document du contrat donne pour son périmètre et que l'atlas compte aussi (ex. le nombre de
+ * maisons de santé) : le portrait et la fiche du CLS montrent les deux, avec leurs dates, quand ils diffèrent.
+ */
+export const chiffreCiteSchema = z.strictObject({
+	categorieFiness: z.enum(CATEGORIES_FINESS_CITEES),
+	valeur: z.number().int().nonnegative(),
+	/** Les mots du document. */
+	citation: texte,
+	/** Date ou année du document, telle qu'on peut l'établir. */
+	date: texte,
+	source: sourceRefSchema
+});
+export type ChiffreCite = z.infer<typeof chiffreCiteSchema>;
+
 export const clsSchema = z
 	.strictObject({
 		id: z.string().regex(SLUG, { error: (iss) => `« ${String(iss.input)} » n'est pas un identifiant valide (minuscules, chiffres et tirets)` }),
@@ -263,6 +281,8 @@ export const clsSchema = z
 		gouvernance: gouvernanceSchema.optional(),
 		/** Ambiguïtés et limites des documents, en clair. */
 		notes: z.array(texte).optional(),
+		/** Chiffres des documents que l'atlas compte aussi (établissements FINESS du périmètre). */
+		chiffresCites: z.array(chiffreCiteSchema).optional(),
 		sources: z.array(sourceRefSchema).min(1, { error: 'au moins une source est requise' })
 	})
 	.superRefine((cls, ctx) => {

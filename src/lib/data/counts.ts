@@ -6,6 +6,17 @@ import { getIndicator } from '../indicators/catalogue';
 import { communeList, raw, sql } from './sql';
 import type { DataSource } from './source';
 
+/** The FINESS categories the atlas counts (`finess.categorie`), in the order portraits and lists show them. */
+export const FINESS_LABELS: Record<string, string> = {
+	msp: 'Maisons de santé pluriprofessionnelles',
+	centre_sante: 'Centres de santé',
+	hopital: 'Hôpitaux et cliniques (avec lits)',
+	ehpad: 'EHPAD',
+	pharmacie: 'Pharmacies',
+	cpts: 'CPTS (siège)',
+	autre: 'Autres établissements (laboratoires, CMP, médico-social…)'
+};
+
 /** Establishments of each FINESS category in the communes. */
 export async function facilityCounts(source: DataSource, codes: readonly string[]): Promise<Map<string, number>> {
 	const rows = await source.rows<{ categorie: string; n: number }>(

@@ -200,13 +200,14 @@ export function communeCentroids(source: DataSource): Promise<{ codes: string[];
 	});
 }
 
-/** Communes with a population, largest first: name, position, population (the map's place labels). */
-export async function placeRows(source: DataSource): Promise<{ names: string[]; lon: Float64Array; lat: Float64Array; population: Int32Array }> {
+/** Communes with a population, largest first: code, name, position, population (the map's place labels). */
+export async function placeRows(source: DataSource): Promise<{ codes: string[]; names: string[]; lon: Float64Array; lat: Float64Array; population: Int32Array }> {
 	const table = await source.query(
 		['communes'],
-		sql`SELECT nom, lon, lat, population FROM communes WHERE population IS NOT NULL ORDER BY population DESC`
+		sql`SELECT code, nom, lon, lat, population FROM communes WHERE population IS NOT NULL ORDER BY population DESC, code`
 	);
 	return {
+		codes: table.getChild('code')!.toArray() as string[],
 		names: table.getChild('nom')!.toArray() as string[],
 		lon: table.getChild('lon')!.toArray() as Float64Array,
 		lat: table.getChild('lat')!.toArray() as Float64Array,

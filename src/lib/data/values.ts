@@ -159,15 +159,21 @@ export interface CommuneValues {
 	values: Float64Array;
 }
 
-/** Values of every commune of a département (a value may be NaN): ranks, distributions. Cached. */
-export function departementCommuneValues(source: DataSource, indicator: NumericIndicator, dep: string): Promise<CommuneValues> {
-	return source.cached(`communes-of|${indicator.id}|${dep}`, async () => {
-		const table = await source.query(
-			indicatorTables([indicator]),
-			sql`SELECT code, value FROM (${territoryValuesSql(indicator, 'commune', { level: 'departement', code: dep })}) WHERE in_scope`
-		);
+/**
+ * Values of the territories of `level` that lie in `area` (a value may be NaN), by code: the peers a territory
+ * is ranked among, a distribution. Cached.
+ */
+export function peerValues(source: DataSource, indicator: NumericIndicator, level: Level, area: Area): Promise<CommuneValues> {
+	return source.cached(`peers|${indicator.id}|${level}|${areaId(area)}`, async () => {
+		const tables = [...indicatorTables([indicator]), ...(level === 'commune' ? [] : [TERRITORIES[level]])];
+		const table = await source.query(tables, sql`SELECT code, value FROM (${territoryValuesSql(indicator, level, area)}) WHERE in_scope`);
 		return { codes: table.getChild('code')!.toArray() as string[], values: floatColumn(table, 'value') };
 	});
+}
+
+/** Values of every commune of a département (a value may be NaN): ranks, distributions. Cached. */
+export function departementCommuneValues(source: DataSource, indicator: NumericIndicator, dep: string): Promise<CommuneValues> {
+	return peerValues(source, indicator, 'commune', { level: 'departement', code: dep });
 }
 
 /** Every commune code, in the order of the map's rows (and of the commune geometry). */

@@ -10,21 +10,13 @@ import { loadPolygons } from '../map/load-polygons';
 import { loadFirstView, type FirstView } from '../map/first-view';
 import type { FlatPolygons } from '../map/polygons';
 import type { PlaceLabels } from '../map/layers';
+import { placeLabelsOf } from '../map/label-placement';
 import { loadFacilities, type Facilities } from '../map/facilities';
 import { OVERLAYS, loadOverlay, type OverlayData, type OverlayId } from '../map/overlays';
 import { DEFAULT_VIEW, ignoredNotice, passesCriterion, type ViewState } from './view-state';
 import { territoryName } from '../data/territories';
 import { MAX_SELECTION, countCommunes, normalizeSelection } from '../territory/key';
 import { formatNumber } from '../indicators/format';
-
-/** Population from which a commune is labelled, by zoom: big towns first, villages when close. */
-const LABEL_ZOOMS: [number, number][] = [
-	[50_000, 4],
-	[15_000, 6],
-	[5_000, 7.5],
-	[1_000, 9],
-	[0, 10]
-];
 
 const GEOMETRY: Record<Level, string> = {
 	commune: 'communes_geom',
@@ -457,8 +449,7 @@ export class Explorer {
 	}
 
 	private async loadLabels(source: DataSource) {
-		const { names, lon, lat, population } = await placeRows(source);
-		this.labels = { names, lon, lat, minZoom: Float32Array.from(population, (p) => LABEL_ZOOMS.find(([min]) => p >= min)![1]) };
+		this.labels = placeLabelsOf(await placeRows(source));
 	}
 }
 
@@ -486,6 +477,6 @@ function firstColouredMap(): Promise<void> {
 
 function checkSameCodes(actual: readonly string[], expected: readonly string[], what: string): void {
 	if (actual.length !== expected.length || actual.some((c, i) => c !== expected[i])) {
-		throw new ArtefactError(`${what} ne correspondent pas : reconstruisez les données (npm run data).`);
+		throw new ArtefactError(`${what} ne correspondent pas : les fichiers de données de cette version de l’atlas sont incohérents, la carte ne peut pas être dessinée.`);
 	}
 }

@@ -1,6 +1,6 @@
 import { ScatterplotLayer } from '@deck.gl/layers';
 import type { DataSource } from '../data/source';
-import { facilityRows } from '../data/map';
+import { facilityRows, finessMillesime } from '../data/map';
 import { FINESS_SOURCE } from '../data/provenance';
 import { hexToRgba } from '../indicators/palettes';
 
@@ -49,9 +49,13 @@ export async function loadFacilities(source: DataSource): Promise<Facilities> {
 		positions,
 		names: table.getChild('raison_sociale')!.toArray() as string[],
 		codes: table.getChild('nofinesset')!.toArray() as string[],
-		millesime: (table.getChild('source')!.toArray() as string[]).map((s) => (s === 'finess-occitanie-2026' ? '2025-2026' : '2021'))
+		millesime: (table.getChild('source')!.toArray() as string[]).map(finessMillesime)
 	};
 }
+
+/** The outline of every point. */
+export const HALO: [number, number, number, number] = [255, 255, 255, 255];
+export const HALO_WIDTH_PX = 1.5;
 
 /** One layer per category; points keep a legible size at every zoom. */
 export function facilityLayers(facilities: Facilities, shown: readonly string[]) {
@@ -66,14 +70,15 @@ export function facilityLayers(facilities: Facilities, shown: readonly string[])
 			// Picking gives the index within this category: the tooltip adds `start` back.
 			updateTriggers: { getPosition: start },
 			getFillColor: hexToRgba(category.color),
-			getLineColor: [255, 255, 255, 255],
+			// A white halo: the point stays readable on every class colour, its own hue included (red MSP on red classes).
+			getLineColor: HALO,
 			stroked: true,
 			lineWidthUnits: 'pixels',
-			getLineWidth: 1,
+			getLineWidth: HALO_WIDTH_PX,
 			// Metres, bounded in pixels: dots stay apart over France and readable over a canton.
 			getRadius: category.id === 'pharmacie' || category.id === 'ehpad' ? 250 : 400,
-			radiusMinPixels: 1.5,
-			radiusMaxPixels: 6,
+			radiusMinPixels: 2.5,
+			radiusMaxPixels: 7,
 			pickable: true
 		});
 	});

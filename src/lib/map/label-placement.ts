@@ -6,6 +6,21 @@ const LABEL_HEIGHT = 15;
 const MARGIN = 4;
 const MAX_LABELS = 250;
 
+/** Zoom from which a commune's name shows, by population: the largest first, the villages once close. */
+const LABEL_ZOOMS: [number, number][] = [
+	[50_000, 4],
+	[15_000, 6],
+	[5_000, 7.5],
+	[1_000, 9],
+	[0, 10]
+];
+
+/** The place labels of communes given largest first (`placeRows` of the data layer). */
+export function placeLabelsOf(places: { names: string[]; lon: Float64Array; lat: Float64Array; population: ArrayLike<number> }): PlaceLabels {
+	const minZoom = Float32Array.from(places.population, (p) => LABEL_ZOOMS.find(([min]) => p >= min)![1]);
+	return { names: places.names, lon: places.lon, lat: places.lat, minZoom };
+}
+
 /**
  * Greedy decluttering in screen space: labels come sorted by priority (population), each one is
  * kept if its box overlaps no box kept before. Done once per camera move, on the visible candidates only.

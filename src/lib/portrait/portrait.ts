@@ -9,10 +9,12 @@ import type { Cls } from '../cls/schema';
 import { walkActions } from '../cls/schema';
 import type { NamedTerritory } from '../territory/key';
 import type { DataSource } from '../data/source';
-import { departementCommuneValues, type CommuneValues, type Figure } from '../data/values';
+import { departementCommuneValues, peerValues, type CommuneValues, type Figure } from '../data/values';
+import { rankOfCode, type ScopedRank } from './rank';
+import type { Area, Level } from '../territory/key';
 import { territoryFigures } from '../data/profile';
 import { ageStructure, type AgeStructure } from '../data/ages';
-import { classCounts, facilityCounts, qpvCount, type QpvCount } from '../data/counts';
+import { classCounts, facilityCounts, FINESS_LABELS, qpvCount, type QpvCount } from '../data/counts';
 import { areaOf, referencesOf, type ResolvedTerritory } from '../data/territories';
 
 /** Catalogue indicators of the portrait, by section. */
@@ -60,15 +62,7 @@ export interface Portrait {
 	imported: string[];
 }
 
-export const FINESS_LABELS: Record<string, string> = {
-	msp: 'Maisons de santé pluriprofessionnelles',
-	centre_sante: 'Centres de santé',
-	hopital: 'Hôpitaux et cliniques (avec lits)',
-	ehpad: 'EHPAD',
-	pharmacie: 'Pharmacies',
-	cpts: 'CPTS (siège)',
-	autre: 'Autres établissements (laboratoires, CMP, médico-social…)'
-};
+export { FINESS_LABELS } from '../data/counts';
 
 export { FINESS_SOURCE } from '../data/provenance';
 
@@ -143,4 +137,53 @@ export function clsTouching(clsList: readonly Cls[], membership: ReadonlyMap<str
 		out.push({ cls, shared, perimeter: perimeter.length, actions: [...walkActions(cls, { historique: false })].length });
 	}
 	return out.sort((a, b) => b.shared - a.shared || a.cls.nom.localeCompare(b.cls.nom, 'fr'));
+}
+
+/** The ranks of a portrait's indicator: within the département and the région (or the level above), or why not. */
+export interface IndicatorRanks {
+	ranks: ScopedRank[];
+	/** The catalogue's reason not to rank communes (« mesuré au bassin de vie »), for a commune. */
+	unranked: string | null;
+}
+
+/** Where a territory of each level is ranked: its département and région, the région of a département, France for a région. */
+function rankScopes(t: ResolvedTerritory): { level: Level; scopes: { name: string; area: Area }[] } | null {
+	const k = t.key;
+	const named = (n: { level: Level; code: string; nom: string } | null) => (n ? [{ name: n.nom, area: { level: n.level, code: n.code } }] : []);
+	switch (k.level) {
+		case 'commune':
+		case 'epci':
+			return { level: k.level, scopes: [...named(t.departement), ...named(t.region)] };
+		case 'departement':
+			return { level: k.level, scopes: named(t.region) };
+		case 'region':
+			return { level: k.level, scopes: [{ name: 'France', area: null }] };
+		default:
+			// A CLS perimeter or a selection has no peers of its kind.
+			return null;
+	}
+}
+
+/**
+ * Ranks of the territory for each numeric indicator of `ids`, in the favourable direction the catalogue declares,
+ * among the territories of its level in each scope; empty for a CLS or a selection.
+ */
+export async function portraitRanks(source: DataSource, territory: ResolvedTerritory, ids: readonly string[]): Promise<Map<string, IndicatorRanks>> {
+	const out = new Map<string, IndicatorRanks>();
+	const where = rankScopes(territory);
+	if (!where) return out;
+	for (const id of ids) {
+		const indicator = getIndicator(id);
+		if (indicator.kind === 'class') continue;
+		const unranked = where.level === 'commune' ? (indicator.unrankedAtCommune ?? null) : null;
+		const ranks: ScopedRank[] = [];
+		if (!unranked) {
+			for (const scope of where.scopes) {
+				const peers = await peerValues(source, indicator, where.level, scope.area);
+				ranks.push({ scope: scope.name, rank: rankOfCode(territory.key.code, peers, indicator.direction) });
+			}
+		}
+		out.set(id, { ranks, unranked });
+	}
+	return out;
 }

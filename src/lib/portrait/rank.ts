@@ -47,3 +47,20 @@ export function formatRank(r: Rank): string {
 export function unrankedNote(reason: string): string {
 	return `non classé (${reason})`;
 }
+
+/** A territory's rank among its peers of one scope (« Lot »), or null when it has no value there. */
+export interface ScopedRank {
+	scope: string;
+	rank: Rank | null;
+}
+
+/** Rank of territory `code` among `peers` (its own row included), in the favourable direction. */
+export function rankOfCode(code: string, peers: { codes: readonly string[]; values: ArrayLike<number> }, direction: Direction): Rank | null {
+	const i = peers.codes.indexOf(code);
+	return i < 0 ? null : rankAmong(peers.values[i], peers.values, direction);
+}
+
+/** « 3e / 312 dans Lot », or « – dans Lot » when the territory has no value. */
+export function formatScopedRank(r: ScopedRank): string {
+	return `${r.rank ? formatRank(r.rank) : '–'} (${r.scope})`;
+}

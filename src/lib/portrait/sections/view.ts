@@ -1,4 +1,4 @@
-import { classSource, FINESS_SOURCE, type Portrait } from '../portrait';
+import { classSource, FINESS_SOURCE, type IndicatorRanks, type Portrait } from '../portrait';
 import type { Figure } from '../../data/values';
 import { TERRITORIES_SOURCE } from '../../data/provenance';
 import { footnotes, type Footnotes } from '../footnotes';
@@ -16,16 +16,18 @@ export interface PortraitView {
 	/** The census age structure, when the atlas has it and the territory has census rows. */
 	ages: AgeStructure | null;
 	agesSource: string;
+	/** Ranks of the territory by indicator id (within its département and région), once computed. */
+	ranks: ReadonlyMap<string, IndicatorRanks>;
 }
 
-export function portraitView(portrait: Portrait): PortraitView {
+export function portraitView(portrait: Portrait, ranks: ReadonlyMap<string, IndicatorRanks> = new Map()): PortraitView {
 	const ages = portrait.ages?.shares[0].all.some(Number.isFinite) ? portrait.ages : null;
 	const agesSource = ages ? populationAgesSource(ages.annee) : '';
 	const lines = [TERRITORIES_SOURCE, ...[...portrait.rows.values()].map((r) => sourceLine(r.indicator)), FINESS_SOURCE];
 	lines.push(classSource('radon_classe'), classSource('grille_densite'), classSource('qpv_2024'));
 	if (ages) lines.push(agesSource);
 	const nom = portrait.territory.nom;
-	return { portrait, notes: footnotes(lines), shortName: nom.length <= 24 ? nom : portrait.territory.levelLabel, ages, agesSource };
+	return { portrait, notes: footnotes(lines), shortName: nom.length <= 24 ? nom : portrait.territory.levelLabel, ages, agesSource, ranks };
 }
 
 /** The rows of a section, in its order; an indicator the portrait did not compute is left out. */
