@@ -4,12 +4,24 @@
  * The data layer caches them per indicator and commune list (never a failure): forty actions on the
  * same perimeter cost one query.
  */
+import type { AtlasContext } from '../../data/context';
 import type { DataSource } from '../../data/source';
 import { figures } from '../../data/values';
 import { radonZone3Communes, type RadonCommunes } from '../../data/counts';
 import { getIndicator, type NumericIndicator } from '../../indicators/catalogue';
 import type { Action } from '../schema';
 import { formatNumber } from '../../indicators/format';
+
+/** What the figures beside an action need: the action, its area and the perimeter, the atlas once loaded. */
+export interface ActionFiguresProps {
+	action: Action;
+	/** Communes of the area the action targets (resolved by the page). */
+	target: readonly string[];
+	perimeter: readonly string[];
+	context: AtlasContext | null;
+	/** Shows the target area on the page's map. */
+	onshow?: () => void;
+}
 
 export type ActionFigure =
 	| { kind: 'value'; indicator: NumericIndicator; target: number; perimeter: number }
