@@ -3,6 +3,8 @@ import { resolve } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { followLink } from '../support/browser';
 import { SHOTS, e2eSuite } from '../support/suite';
+import { openNodeSource } from '../../src/lib/data/node';
+import { qpvOfCommunes } from '../../src/lib/data/qpv';
 
 const AURILLAC = 'bassin-aurillac-carlades-chataigneraie-2024-2028';
 
@@ -215,6 +217,22 @@ describe(`/cls/${AURILLAC}`, () => {
 		const radon = page.locator('article[data-action="6.1.1"] [data-indicator=radon]');
 		await radon.waitFor({ timeout: 30_000 });
 		expect(await radon.innerText()).toMatch(/sur 86/);
+	});
+
+	it('outlines the quartier prioritaire by its own perimeter when the QPV action is shown on the map', async () => {
+		expect(await page.getByTestId('qpv-target').count()).toBe(0);
+		await page.locator('article[data-action="2.2.1"]').getByRole('button', { name: 'Voir la zone sur la carte' }).click();
+		const caption = page.getByTestId('qpv-target');
+		await caption.waitFor({ timeout: 30_000 });
+		// Named as the atlas's QPV table names it (the same query the page runs, from the Node engine).
+		const source = await openNodeSource();
+		const [quartier] = await qpvOfCommunes(source, ['15014']);
+		await source.close();
+		expect(quartier.code).toBe('QN01501M');
+		expect(await caption.innerText()).toContain(`${quartier.nom} (QN01501M)`);
+		await page.getByRole('img', { name: 'Carte du périmètre du CLS' }).screenshot({ path: resolve(SHOTS, 'cls-aurillac-qpv.png') });
+		await page.getByRole('button', { name: 'Effacer la zone visée' }).click();
+		expect(await page.getByTestId('qpv-target').count()).toBe(0);
 	});
 });
 

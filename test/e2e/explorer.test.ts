@@ -68,7 +68,7 @@ describe('the Cantal question', () => {
 		);
 		const [firstBreak] = jenksBreaks((cantal.getChild('apl_mg')!.toArray() as Float64Array).slice().sort(), 5);
 		const expected = await db.query(
-			`SELECT c.code FROM communes c JOIN apl a ON a.code = c.code AND a.annee = 2023 JOIN acces d ON d.code = c.code
+			`SELECT c.code, d.dist_msp_km FROM communes c JOIN apl a ON a.code = c.code AND a.annee = 2023 JOIN acces d ON d.code = c.code
 			 WHERE c.dep = '15' AND a.apl_mg < ? AND d.dist_msp_km > 15 ORDER BY c.code`,
 			[firstBreak]
 		);
@@ -76,6 +76,21 @@ describe('the Cantal question', () => {
 		const expectedCodes = expected.getChild('code')!.toArray() as string[];
 		expect(codes.length).toBeGreaterThan(0);
 		expect(codes).toEqual(expectedCodes);
+
+		// Each retained commune shows its criterion value (the distance that retained it), as SQL gives it.
+		const criterion = new Map(expected.toArray().map((r) => [r.code as string, r.dist_msp_km as number]));
+		const items = retained.locator('li');
+		for (let i = 0; i < (await items.count()); i++) {
+			const code = await items.nth(i).locator('.code').innerText();
+			expect(await items.nth(i).locator('.criterion').innerText()).toBe(`${formatNumber(criterion.get(code)!, 1)} km`);
+		}
+		// The CSV says which class was kept by its bounds, and that the criterion is strict.
+		const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('retained-export-csv').click()]);
+		const csv = readFileSync((await download.path())!, 'utf8');
+		expect(csv).toContain(`Classe gardée : 1 (`);
+		expect(csv).toContain(`< ${formatNumber(firstBreak, 2)}`);
+		expect(csv).toContain('strictement supérieur à 15,0 km');
+		expect(csv).toContain('Distance');
 		const firstClass = await page.getByTestId('legend').locator('.label').first().innerText();
 		expect(firstClass).toContain(`< ${new Intl.NumberFormat('fr-FR', { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(firstBreak)}`);
 		expect(await page.getByTestId('scope').innerText()).toContain('Cantal');

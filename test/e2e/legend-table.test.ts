@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { SHOTS, e2eSuite } from '../support/suite';
 import { readWorkbook } from '../support/xlsx';
+import { parseCsv } from '../support/csv';
 
 const suite = e2eSuite(4357, { db: true });
 const open = (path: string, viewport: { width: number; height: number }) => suite.open(path, { viewport, waitForMap: true });
@@ -77,33 +78,6 @@ describe('the colour legend is on the map', () => {
 	});
 });
 
-/** Reads the `;` CSV the app writes, quoted cells included. */
-function parseCsv(text: string): string[][] {
-	const rows: string[][] = [];
-	for (const line of text.replace(/^\uFEFF/, '').split('\r\n')) {
-		const cells: string[] = [];
-		let cell = '';
-		let quoted = false;
-		for (let i = 0; i < line.length; i++) {
-			const ch = line[i];
-			if (quoted) {
-				if (ch === '"' && line[i + 1] === '"') {
-					cell += '"';
-					i++;
-				} else if (ch === '"') quoted = false;
-				else cell += ch;
-			} else if (ch === '"') quoted = true;
-			else if (ch === ';') {
-				cells.push(cell);
-				cell = '';
-			}
-			else cell += ch;
-		}
-		cells.push(cell);
-		rows.push(cells);
-	}
-	return rows;
-}
 
 describe('the table of the territories shown', () => {
 	it('lists the EPCI of Occitanie sorted by APL, ranks as numbers in CSV and XLSX, and a row opens the map', async () => {

@@ -12,7 +12,7 @@ import type { FlatPolygons } from '../map/polygons';
 import type { PlaceLabels } from '../map/layers';
 import { loadFacilities, type Facilities } from '../map/facilities';
 import { OVERLAYS, loadOverlay, type OverlayData, type OverlayId } from '../map/overlays';
-import { DEFAULT_VIEW, ignoredNotice, type ViewState } from './view-state';
+import { DEFAULT_VIEW, ignoredNotice, passesCriterion, type ViewState } from './view-state';
 import { territoryName } from '../data/territories';
 import { MAX_SELECTION, countCommunes, normalizeSelection } from '../territory/key';
 import { formatNumber } from '../indicators/format';
@@ -66,6 +66,8 @@ export class Explorer {
 	classification = $state.raw<Classification | null>(null);
 	/** Commune mask of the criterion filter (1 = passes), or null without filter. */
 	filterMask = $state.raw<Uint8Array | null>(null);
+	/** The criterion's value of every commune (same order as the mask), or null without filter. */
+	filterValues = $state.raw<Float64Array | null>(null);
 	labels = $state.raw<PlaceLabels | null>(null);
 	facilities = $state.raw<Facilities | null>(null);
 	busy = $state(false);
@@ -310,7 +312,7 @@ export class Explorer {
 		if (!source || !communes) return; // start() runs it once the engine is up
 		for (const overlay of OVERLAYS) {
 			if (!this.view.layers.includes(overlay.id) || this.overlays[overlay.id]) continue;
-			this.overlays = { ...this.overlays, [overlay.id]: await loadOverlay(source, overlay.id, communes) };
+			this.overlays = { ...this.overlays, [overlay.id]: await loadOverlay(source, overlay.id, communes, this.dataUrl) };
 		}
 	}
 
@@ -361,7 +363,7 @@ export class Explorer {
 				? classifyCategories(values, indicator.classes.map((c) => c.value), inScope)
 				: classifyValues(values, view.method, view.classes, inScope, view.breaks);
 		this.shown = shown;
-		if (!this.view.filter) this.filterMask = null;
+		if (!this.view.filter) this.clearFilter();
 		if (this.source) void this.loadNames(view.level);
 		this.busy = false;
 	}
@@ -386,7 +388,7 @@ export class Explorer {
 		const client = this.filterClient;
 		if (!filter || !client) {
 			client?.cancel();
-			this.filterMask = null;
+			this.clearFilter();
 			return;
 		}
 		const indicator = getIndicator(filter.indicator);
@@ -398,11 +400,14 @@ export class Explorer {
 		});
 		if (values === STALE || !values) return;
 		const mask = new Uint8Array(values.length);
-		for (let i = 0; i < values.length; i++) {
-			const v = values[i];
-			mask[i] = Number.isFinite(v) && (filter.op === '>' ? v > filter.value : v < filter.value) ? 1 : 0;
-		}
+		for (let i = 0; i < values.length; i++) mask[i] = passesCriterion(filter, values[i]) ? 1 : 0;
+		this.filterValues = values;
 		this.filterMask = mask;
+	}
+
+	private clearFilter() {
+		this.filterMask = null;
+		this.filterValues = null;
 	}
 
 	/** A click on a class of the legend keeps only it on the map; again, and it is let go. */

@@ -44,6 +44,17 @@ export interface CriterionFilter {
 	value: number;
 }
 
+/** How a criterion compares, in words: the comparison is strict (a value equal to the threshold is not kept). */
+export const CRITERION_OPS: Record<CriterionFilter['op'], string> = {
+	'>': 'strictement supérieur à',
+	'<': 'strictement inférieur à'
+};
+
+/** Whether a commune's criterion value passes the filter (a missing value never does). */
+export function passesCriterion(filter: CriterionFilter, value: number): boolean {
+	return Number.isFinite(value) && (filter.op === '>' ? value > filter.value : value < filter.value);
+}
+
 export const DEFAULT_VIEW: ViewState = {
 	indicator: DEFAULT_INDICATOR_ID,
 	level: 'commune',

@@ -6,7 +6,7 @@
  */
 import { AGGREGATES_LINE, indicatorHeader, indicatorRow, sourceLines } from './figures-table';
 import { INDICATORS, rankDirection, sourceLine, type NumericIndicator } from '../indicators/catalogue';
-import { formatRank, rankAmong, unrankedNote, type Rank } from './rank';
+import { rankAmong, unrankedNote, type Rank } from './rank';
 import type { DataSource } from '../data/source';
 import { departementCommuneValues, figures } from '../data/values';
 import { areaOf, referencesOf, type Reference, type ResolvedTerritory } from '../data/territories';
@@ -99,14 +99,24 @@ export function comparisonTable(c: Comparison, exportedOn: Date): ExportTable {
 	for (const row of c.rows) {
 		rows.push(indicatorRow(row.indicator, row.values));
 		const unranked = row.indicator.unrankedAtCommune;
-		if (row.ranks.some((r) => r !== null) || (unranked && isCommune.includes(true)))
+		if (row.ranks.some((r) => r !== null) || (unranked && isCommune.includes(true))) {
+			// Ranks as numbers (a spreadsheet sorts them), then how many communes they are counted among.
 			rows.push([
 				`${row.indicator.label} — rang dans le département`,
-				`rang (${rankDirection(row.indicator)})`,
+				`rang : ${rankDirection(row.indicator)}`,
 				sourceLine(row.indicator),
-				...row.ranks.map((r, i) => (r ? formatRank(r) : unranked && isCommune[i] ? unrankedNote(unranked) : null)),
+				...row.ranks.map((r, i) => (r ? { value: r.rank, precision: 0 } : unranked && isCommune[i] ? unrankedNote(unranked) : null)),
 				''
 			]);
+			if (row.ranks.some((r) => r !== null))
+				rows.push([
+					`${row.indicator.label} — communes classées dans le département`,
+					'communes',
+					sourceLine(row.indicator),
+					...row.ranks.map((r) => (r ? { value: r.total, precision: 0 } : null)),
+					''
+				]);
+		}
 	}
 	const territories = c.columns.filter((col) => !col.reference).map((col) => `${col.label} (${col.id})`);
 	return {

@@ -12,6 +12,7 @@ import { formatRank, rankAmong } from '../../../src/lib/portrait/rank';
 import { rankDirection } from '../../../src/lib/indicators/catalogue';
 import { parseKeyList, portraitPath, comparePath } from '../../../src/lib/territory/key';
 import { tableCsvRows, toCsv } from '../../../src/lib/export/csv';
+import { parseCsv } from '../../support/csv';
 
 let source: NodeSource;
 let db: DbConnector;
@@ -190,6 +191,12 @@ describe('comparison', () => {
 		const lines = toCsv(tableCsvRows(table)).split('\r\n');
 		expect(lines[0]).toBe('\uFEFFIndicateur;Unité;Source;Figeac;Cahors;Saint-Céré;Lot (référence);Occitanie (référence);France (référence);Donnée manquante');
 		expect(lines[1]).toBe('Code du territoire;;;46102;46042;46251;46;76;;');
+		// Ranks are numbers in the export, with the number of communes they are counted among.
+		const cells = parseCsv(lines.join('\r\n'));
+		const mspRank = cells.find((l) => l[0] === `${msp.indicator.label} — rang dans le département`)!;
+		expect(mspRank[5]).toBe(String(nearer));
+		const mspTotal = cells.find((l) => l[0] === `${msp.indicator.label} — communes classées dans le département`)!;
+		expect(mspTotal[5]).toBe(String(msp.ranks[2]!.total));
 		const bvRank = lines.find((l) => l.startsWith(`${num('part_75_ans_plus_bv_2022').label} — rang`));
 		expect(bvRank).toContain(';non classé (mesuré au bassin de vie);non classé (mesuré au bassin de vie);non classé (mesuré au bassin de vie);;;;');
 		expect(table.footer).toContain(`Source : ${sourceLine(apl.indicator)}`);
