@@ -18,6 +18,8 @@ export default {
 				await precompress('build');
 			}
 		},
-		alias: { $data: 'data' }
+		alias: { $data: 'data' },
+		// Registered once the engine is up (src/lib/db/engine-offline.ts), not as the page loads.
+		serviceWorker: { register: false }
 	}
 };

@@ -7,10 +7,10 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type Table, tableToIPC } from 'apache-arrow';
 import { type ArtefactMeta, type ManifestEntry, clearArtefacts, writeArtefact, writeBytesArtefact, writeManifest } from './lib/arrow';
-import { COMMUNE_VALUES_TABLE, isGeometryTable } from '../src/lib/db/artefacts';
+import { COMMUNE_VALUES_TABLE, TERRITORY_VALUES_TABLE, isGeometryTable } from '../src/lib/db/artefacts';
 import { flattenMultiPolygons } from '../src/lib/map/polygons';
 import { MESH_EXTENSION, encodeMesh } from '../src/lib/map/mesh';
-import { buildCommuneValues } from './first-view';
+import { buildFirstView } from './first-view';
 import { buildAcces } from './acces';
 import { buildRegister } from './cls';
 import { loadCog } from './cog';
@@ -51,6 +51,15 @@ const QPV_ABOUT = {
 };
 
 /** What the data page says of each table: data/SOURCES.md in short, carried by the manifest. */
+/** The first view's artefacts (data/first-view.ts): computed here from the tables above. */
+function firstViewMeta(title: string, transformation: string): Omit<ArtefactMeta, 'table'> {
+	return {
+		title,
+		source: 'Calculées par le catalogue des indicateurs sur les tables ci-dessus',
+		about: { producteur: 'calcul cls-atlas sur les tables ci-dessus', millesime: 'ceux des indicateurs du catalogue', licence: LO, couverture: FRANCE, transformation }
+	};
+}
+
 const META = {
 	communes: {
 		title: 'Communes (COG 2025)',
@@ -194,17 +203,14 @@ const META = {
 			limites: ['Millésimes FINESS mêlés : les distances hors Occitanie sont sous-estimées d’un effet de millésime (2021).']
 		}
 	},
-	[COMMUNE_VALUES_TABLE]: {
-		title: 'Valeurs des indicateurs par commune (premier affichage de la carte)',
-		source: 'Calculées par le catalogue des indicateurs sur les tables ci-dessus',
-		about: {
-			producteur: 'calcul cls-atlas sur les tables ci-dessus',
-			millesime: 'ceux des indicateurs du catalogue',
-			licence: LO,
-			couverture: FRANCE,
-			transformation: 'Valeur de chaque indicateur du catalogue à la commune, calculée par le même moteur et le même SQL que l’atlas, pour afficher la première carte sans attendre le moteur.'
-		}
-	}
+	[COMMUNE_VALUES_TABLE]: firstViewMeta(
+		'Valeurs des indicateurs par commune (premier affichage de la carte)',
+		'Valeur de chaque indicateur du catalogue à la commune, calculée par le même moteur et le même SQL que l’atlas, pour afficher la première carte sans attendre le moteur.'
+	),
+	[TERRITORY_VALUES_TABLE]: firstViewMeta(
+		'Valeurs des indicateurs par EPCI, département et région (carte avant le démarrage du moteur)',
+		'Valeur de chaque indicateur du catalogue (rapport des sommes sur les communes), avec son numérateur et son dénominateur, par EPCI, département et région, calculée par le même moteur et le même SQL que l’atlas, pour changer de niveau sans attendre le moteur.'
+	)
 } satisfies Record<string, Omit<ArtefactMeta, 'table'>>;
 
 export interface BuildOptions {
@@ -246,8 +252,10 @@ export async function build({ from, out, cls = CLS_DIR, log = () => {} }: BuildO
 		typologies: buildTypologies(from, cog, log),
 		qpv: buildQpv(from, cog, log),
 		...buildQpvPerimetres(from, log)
-	} satisfies Record<Exclude<keyof typeof META, typeof COMMUNE_VALUES_TABLE>, Table>;
-	tables[COMMUNE_VALUES_TABLE] = await buildCommuneValues(tables);
+	} satisfies Record<Exclude<keyof typeof META, typeof COMMUNE_VALUES_TABLE | typeof TERRITORY_VALUES_TABLE>, Table>;
+	const firstView = await buildFirstView(tables);
+	tables[COMMUNE_VALUES_TABLE] = firstView.communes;
+	tables[TERRITORY_VALUES_TABLE] = firstView.territories;
 	const metas: Record<string, Omit<ArtefactMeta, 'table'>> = { ...META };
 	// Built only when its raw file is present, which it is not on this machine (data/SOURCES.md).
 	const ages = await buildPopulationAges(from, cog, log);

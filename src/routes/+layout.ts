@@ -7,6 +7,6 @@ export const ssr = false;
 
 export function load({ route }) {
 	// Start the engine now; failures surface where a page awaits it. The explorer (/) starts it
-	// itself, after its first map, drawn without it.
+	// itself, once its first view's files are on their way.
 	if (browser && route.id !== '/') startEngine().catch(() => undefined);
 }

@@ -130,16 +130,20 @@ describe('CLS edits in two tabs and through storage trouble', () => {
 
 describe('network loss, error pages, limits', () => {
 	it('a level that fails to load says so, offers « Réessayer », and loads once back online', async () => {
-		const { page, context: c } = await open('/?i=apl_mg_2023');
+		const { context: c } = await context();
+		// The EPCI geometry, fetched in the background after the first map, never comes: the network is lost for it.
+		const lost = (route: { abort: (code: string) => Promise<void> }) => route.abort('internetdisconnected');
+		await c.route('**/epci_geom*', lost);
+		const page = await c.newPage();
+		await page.goto(`${suite.server.url}/?i=apl_mg_2023`);
 		await waitForColouredMap(page);
 		// Mid-session: the engine, which starts after the first coloured map, is up.
 		await page.waitForFunction(() => performance.getEntriesByName('cls:interactive').length > 0, undefined, { timeout: 90_000 });
-		await c.setOffline(true);
 		await page.getByRole('radio', { name: 'EPCI' }).check();
 		const alert = page.getByRole('alert');
 		await alert.waitFor({ timeout: 30_000 });
 		expect(await alert.innerText()).toMatch(/Le chargement a échoué : .*connexion/);
-		await c.setOffline(false);
+		await c.unroute('**/epci_geom*', lost);
 		await alert.getByRole('button', { name: 'Réessayer' }).click();
 		await expect.poll(() => page.getByRole('alert').count(), { timeout: 60_000 }).toBe(0);
 		await expect.poll(() => page.locator('[data-testid=legend]').innerText(), { timeout: 60_000 }).toMatch(/\d/);

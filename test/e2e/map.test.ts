@@ -103,7 +103,7 @@ describe('hover tooltip', () => {
 
 describe('a corrupt artefact', () => {
 	it('stops the app with a French message naming the file', async () => {
-		const context = await suite.browser.newContext();
+		const context = await suite.browser.newContext({ serviceWorkers: 'block' });
 		const body = readFileSync(resolve(import.meta.dirname, '../../static/data/apl.arrows.gz'));
 		body[body.length - 10] ^= 0xff;
 		await context.route('**/data/apl.arrows.gz', (route) =>

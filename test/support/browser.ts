@@ -55,14 +55,23 @@ export interface Watch {
 	foreignRequests: string[];
 }
 
-/** A fresh context (its own cache and IndexedDB) that refuses, and records, every host but the app's. */
+/**
+ * A fresh context (its own cache and IndexedDB) that refuses, and records, every host but the app's.
+ * Service workers are blocked unless `options` allow them (`serviceWorkers: 'allow'`): each test then
+ * sees a first visit, and its routes see every request.
+ */
 export async function openWatchedContext(
 	browser: Browser,
 	server: Server,
 	watch: Watch,
 	options: Parameters<Browser['newContext']>[0] = {}
 ): Promise<BrowserContext> {
-	const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true, ...options });
+	const context = await browser.newContext({
+		viewport: { width: 1280, height: 900 },
+		acceptDownloads: true,
+		serviceWorkers: 'block',
+		...options
+	});
 	const local = new URL(server.url).host;
 	await context.route('**/*', (route) => {
 		const url = new URL(route.request().url());

@@ -68,10 +68,18 @@ export function isGeometryTable(table: string): boolean {
 
 /** Every catalogue indicator's value per commune over France: the first view's colours, without the engine. */
 export const COMMUNE_VALUES_TABLE = 'commune_values';
+/** The same for the other levels (EPCI, départements, régions), with each value's numerator and denominator. */
+export const TERRITORY_VALUES_TABLE = 'territory_values';
+/** Levels of `territory_values`. */
+export const FIRST_VIEW_LEVELS = ['epci', 'departement', 'region'] as const;
+/** Column of `territory_values` holding an indicator's value, or the numerator or denominator it is computed from. */
+export function firstViewColumn(indicator: string, part: 'value' | 'num' | 'den'): string {
+	return part === 'value' ? indicator : `${indicator}:${part}`;
+}
 
 /** Geometries and the first view's values are read by the app directly; every other artefact becomes a DuckDB table. */
 export function isEngineTable(table: string): boolean {
-	return !isGeometryTable(table) && table !== COMMUNE_VALUES_TABLE;
+	return !isGeometryTable(table) && table !== COMMUNE_VALUES_TABLE && table !== TERRITORY_VALUES_TABLE;
 }
 
 export function parseManifest(text: string): Manifest {

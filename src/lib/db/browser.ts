@@ -2,16 +2,57 @@ import * as duckdb from '@duckdb/duckdb-wasm';
 import ehWasmUrl from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
 import ehWorkerUrl from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
 import { type FileDb, type QuerySession, type SqlParam, OFFLINE_SETTINGS, takeRows } from './connector';
+import { NETWORK_LOST, fetchBytes } from './fetch';
+
+/** The engine's two files, downloaded (or being downloaded) by the page, and their URLs in the app. */
+export interface EngineFiles {
+	wasm: Promise<Blob>;
+	worker: Promise<Blob>;
+	wasmUrl: string;
+	workerUrl: string;
+}
+
+/**
+ * Downloads the engine's wasm and worker script: little CPU, so it may run while the first view is
+ * drawn. The page downloads them itself and hands them to the worker as blobs (not as URLs the worker
+ * would fetch), because duckdb-wasm's worker never reports a failed download (the start would hang):
+ * here a lost network is an error, in French, naming the file, and « Réessayer » downloads again.
+ * Blobs, not the HTTP cache: a private window's in-memory cache may not keep 34 MB.
+ */
+export function downloadEngine(): EngineFiles {
+	return {
+		wasm: download(ehWasmUrl, 'application/wasm'),
+		worker: download(ehWorkerUrl, 'text/javascript'),
+		wasmUrl: ehWasmUrl,
+		workerUrl: ehWorkerUrl
+	};
+}
+
+async function download(url: string, type: string): Promise<Blob> {
+	const file = url.slice(url.lastIndexOf('/') + 1);
+	try {
+		return new Blob([(await fetchBytes(url)) as Uint8Array<ArrayBuffer>], { type });
+	} catch (error) {
+		const why = error instanceof Error && error.message.startsWith('HTTP') ? error.message : NETWORK_LOST;
+		throw new Error(`Le moteur de calcul (${file}) n’a pas pu être téléchargé (${why}).`);
+	}
+}
 
 /**
  * duckdb-wasm in a Web Worker, with the "eh" bundle served by the app itself (no CDN).
  * Only that bundle is shipped: every browser we target has WebAssembly exceptions.
  * This module is imported dynamically, in the browser only (it cannot be prerendered).
  */
-export async function openBrowserDb(): Promise<FileDb> {
-	const worker = new Worker(ehWorkerUrl);
+export async function openBrowserDb(files: EngineFiles): Promise<FileDb> {
+	const [wasm, script] = await Promise.all([files.wasm, files.worker]);
+	const urls = [URL.createObjectURL(wasm), URL.createObjectURL(script)];
+	const worker = new Worker(urls[1]);
 	const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);
-	await db.instantiate(ehWasmUrl);
+	try {
+		await db.instantiate(urls[0]);
+	} finally {
+		urls.forEach((url) => URL.revokeObjectURL(url));
+	}
 	performance.mark('cls:duckdb-instantiated');
 	const conn = await db.connect();
 	for (const statement of OFFLINE_SETTINGS) await conn.query(statement);

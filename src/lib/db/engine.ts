@@ -1,4 +1,5 @@
 import type { FileDb } from './connector';
+import { keepForOffline } from './engine-offline';
 
 let engine: Promise<FileDb> | null = null;
 let start: () => void = () => undefined;
@@ -6,12 +7,22 @@ const started = new Promise<void>((resolve) => (start = resolve));
 
 /**
  * The page's one DuckDB, once started. Compiling its 34 MB of wasm is the longest step of a cold
- * start and takes both cores of a small machine: the root layout starts it as soon as the app
- * boots, except on the explorer, which draws its first view without it and starts it after.
+ * start: the root layout starts it as soon as the app boots, the explorer as soon as its first
+ * view's files are on their way (it draws that view without it).
  */
 export function browserEngine(): Promise<FileDb> {
 	if (!engine) {
-		const opening = started.then(() => import('./browser')).then(({ openBrowserDb }) => openBrowserDb());
+		const opening = started
+			.then(() => import('./browser'))
+			.then(async ({ downloadEngine, openBrowserDb }) => {
+				const files = downloadEngine();
+				const db = await openBrowserDb(files);
+				keepForOffline([
+					[files.wasmUrl, files.wasm],
+					[files.workerUrl, files.worker]
+				]);
+				return db;
+			});
 		engine = opening;
 		// A failed start (network lost while the wasm was fetched) is forgotten: the next call tries again.
 		opening.catch(() => {

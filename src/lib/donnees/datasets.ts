@@ -2,7 +2,7 @@
 import { INDICATORS, type Indicator } from '../indicators/catalogue';
 import { POPULATION_AGES_TABLE } from '../portrait/age-bands';
 import { PASSAGE_TABLE } from '../data/imports';
-import { COMMUNE_VALUES_TABLE, isGeometryTable, type ArtefactEntry } from '../data/artefacts';
+import { COMMUNE_VALUES_TABLE, TERRITORY_VALUES_TABLE, isGeometryTable, type ArtefactEntry } from '../data/artefacts';
 import { formatNumber } from '../indicators/format';
 
 /** Uses of a table outside the indicator catalogue. */
@@ -16,6 +16,7 @@ const OTHER_USES: Record<string, string> = {
 	departements_geom: 'Carte',
 	regions_geom: 'Carte',
 	[COMMUNE_VALUES_TABLE]: 'Première carte (communes, France entière), avant le démarrage du moteur',
+	[TERRITORY_VALUES_TABLE]: 'Carte aux niveaux EPCI, département et région (France entière), avant le démarrage du moteur',
 	finess: 'Portraits : établissements de santé',
 	qpv: 'Portraits et fiches CLS : quartiers prioritaires',
 	communes_voisines: 'Comparaison : « Ajouter les communes voisines »',

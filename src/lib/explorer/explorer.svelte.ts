@@ -7,7 +7,7 @@ import { getIndicator, levelsOf, type Indicator } from '../indicators/catalogue'
 import type { Area, Level } from '../territory/key';
 import { classifyCategories, classifyValues, type Classification } from '../indicators/classify';
 import { loadPolygons } from '../map/load-polygons';
-import { loadCommuneValues, type CommuneValues } from '../map/first-view';
+import { loadFirstView, type FirstView } from '../map/first-view';
 import type { FlatPolygons } from '../map/polygons';
 import type { PlaceLabels } from '../map/layers';
 import { loadFacilities, type Facilities } from '../map/facilities';
@@ -48,9 +48,9 @@ function perfMark(name: string) {
 
 /**
  * State of the map explorer. Data flows one way: artefacts → DuckDB → Arrow → typed arrays → layers.
- * The first view (commune level, France) needs no engine: geometry comes triangulated and the
- * commune values come in their own artefact (map/first-view.ts), so the map is coloured while
- * DuckDB starts in the background. What needs SQL waits for the engine, then runs: nothing asked is lost.
+ * The first view (France, any level) needs no engine: geometry comes triangulated and the
+ * values come in their own artefacts (map/first-view.ts), so the map is coloured, and changes
+ * level, while DuckDB starts in the background. What needs SQL waits for the engine, then runs: nothing asked is lost.
  * Each view change re-runs only the queries it invalidates.
  */
 export class Explorer {
@@ -94,7 +94,7 @@ export class Explorer {
 	private engine: Promise<DataSource> | null = null;
 	/** The opening failed after the first view was drawn (engine start): « Réessayer » runs it again. */
 	private restartOnRetry = false;
-	private communeValues: Promise<CommuneValues> | null = null;
+	private firstView: Promise<FirstView> | null = null;
 	private manifest: Manifest | null = null;
 	private dataUrl = '';
 	/** The map's values and the filter's: a newer view's answer wins, an older one is dropped. */
@@ -122,15 +122,20 @@ export class Explorer {
 				perfMark('geometry-ready');
 				return p;
 			});
-			this.communeValues = Promise.all([loadCommuneValues(source.manifest, dataUrl), geometry]).then(([values, [communes]]) => {
-				checkSameCodes(values.codes, communes.codes, 'Les valeurs des communes et leurs contours');
-				if (!this.names.commune) this.names = { ...this.names, commune: values.names };
+			// DuckDB starts now, its files fetched while the first view's are: compiling its wasm runs on
+			// the browser's background threads, and measured (npm run bench) this drew the first map no
+			// later than starting it after (issue 11). A failure is said once the first view is drawn.
+			startEngine().catch(() => undefined);
+			this.firstView = Promise.all([loadFirstView(source.manifest, dataUrl), geometry]).then(([values, [communes]]) => {
+				checkSameCodes(values.codes('commune'), communes.codes, 'Les valeurs des communes et leurs contours');
+				if (!this.names.commune) this.names = { ...this.names, commune: values.names('commune') };
 				return values;
 			});
-			// DuckDB starts in the background, once the first view is drawn (it would compete for the
-			// CPU), or at once if the view needs it.
-			this.engine = this.communeValues
+			// What needs the engine waits for the first view to be drawn.
+			this.engine = this.firstView
 				.then((values) => (values.values(view.indicator, view.level, view.scope) ? firstColouredMap() : undefined))
+				// The EPCI geometry too, so that a first change of level needs no wait (départements and régions are outlines).
+				.then(() => void this.loadGeometry('epci').catch(() => undefined))
 				.then(() => Promise.all([startEngine(), source.prefetch([...TERRITORY_TABLES, ...this.indicator.tables])]))
 				.then(async () => {
 					perfMark('duckdb-ready');
@@ -317,8 +322,8 @@ export class Explorer {
 	}
 
 	/**
-	 * Queries values (unless only the classes changed) and classifies them. Commune values over
-	 * France come from their artefact, without SQL; any other view waits for the engine if it is
+	 * Queries values (unless only the classes changed) and classifies them. Values over France,
+	 * at any level, come from their artefacts without SQL; any other view waits for the engine if it is
 	 * still starting. Marks the timing for the benchmark.
 	 */
 	private async refresh(classesOnly = false): Promise<void> {
@@ -333,9 +338,12 @@ export class Explorer {
 		try {
 			shown = await client.request(async () => {
 				if (classesOnly && previous) return previous;
-				const direct = (await this.communeValues)?.values(indicator.id, view.level, view.scope);
-				if (direct) {
-					await this.loadGeometry('commune');
+				const firstView = await this.firstView;
+				const direct = firstView?.values(indicator.id, view.level, view.scope);
+				if (firstView && direct) {
+					const geometry = await this.loadGeometry(view.level);
+					checkSameCodes(firstView.codes(view.level), geometry.codes, 'Les valeurs des territoires et leurs contours');
+					if (!this.names[view.level]) this.names = { ...this.names, [view.level]: firstView.names(view.level) };
 					this.scopeCommunes = null;
 					return { indicator, level: view.level, values: direct };
 				}
@@ -393,7 +401,7 @@ export class Explorer {
 		}
 		const indicator = getIndicator(filter.indicator);
 		const values = await client.request(async () => {
-			const direct = (await this.communeValues)?.values(indicator.id, 'commune', { level: 'france' })?.values;
+			const direct = (await this.firstView)?.values(indicator.id, 'commune', { level: 'france' })?.values;
 			if (direct) return direct;
 			const source = await this.whenEngine();
 			return source ? (await territoryValues(source, indicator, 'commune', null)).values : null;
