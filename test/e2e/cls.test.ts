@@ -1,40 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchChromium, startPreview, type Server, openWatchedContext, openWatchedPage, followLink, type Watch } from '../support/browser';
+import type { BrowserContext, Page } from 'playwright-core';
+import { followLink } from '../support/browser';
+import { SHOTS, e2eSuite } from '../support/suite';
 import { openNodeSource } from '../../src/lib/data/node';
 import { qpvOfCommunes } from '../../src/lib/data/qpv';
 
-const SHOTS = resolve(import.meta.dirname, '../../test-results');
-mkdirSync(SHOTS, { recursive: true });
-
 const AURILLAC = 'bassin-aurillac-carlades-chataigneraie-2024-2028';
 
-let server: Server;
-let browser: Browser;
+const suite = e2eSuite(4327);
 /** Console errors and foreign requests of every page opened by these tests. */
-const watch: Watch = { errors: [], foreignRequests: [] };
-const { errors, foreignRequests } = watch;
-
-beforeAll(async () => {
-	server = await startPreview(4327);
-	browser = await launchChromium();
-});
-
-afterAll(async () => {
-	await browser?.close();
-	server?.stop();
-});
-
-/** A fresh context (its own IndexedDB); console errors recorded, hosts other than the app refused. */
-function openContext(): Promise<BrowserContext> {
-	return openWatchedContext(browser, server, watch);
-}
-
-function openPage(context: BrowserContext, path: string): Promise<Page> {
-	return openWatchedPage(context, server, path, watch);
-}
+const { errors, foreignRequests } = suite.watch;
 
 /** Waits until the perimeter map has drawn its communes (many colours on the canvas). */
 async function waitForPerimeterMap(page: Page) {
@@ -75,8 +51,8 @@ describe('/cls: the list', () => {
 	let page: Page;
 
 	beforeAll(async () => {
-		context = await openContext();
-		page = await openPage(context, '/cls');
+		context = await suite.context();
+		page = await suite.page(context, '/cls');
 		await waitForCounts(page);
 		await page.screenshot({ path: resolve(SHOTS, 'cls-list.png'), fullPage: true });
 	});
@@ -128,8 +104,8 @@ describe('/cls/cauvaldor', () => {
 	let page: Page;
 
 	beforeAll(async () => {
-		context = await openContext();
-		page = await openPage(context, '/cls/cauvaldor');
+		context = await suite.context();
+		page = await suite.page(context, '/cls/cauvaldor');
 		await page.getByTestId('indicators').waitFor({ timeout: 60_000 });
 		await page.locator('[data-action="parcours-m-aides"] [data-testid=action-indicator]').waitFor({ timeout: 60_000 });
 		await waitForPerimeterMap(page);
@@ -207,8 +183,8 @@ describe(`/cls/${AURILLAC}`, () => {
 	let page: Page;
 
 	beforeAll(async () => {
-		context = await openContext();
-		page = await openPage(context, `/cls/${AURILLAC}`);
+		context = await suite.context();
+		page = await suite.page(context, `/cls/${AURILLAC}`);
 		await page.getByTestId('indicators').waitFor({ timeout: 60_000 });
 		await waitForPerimeterMap(page);
 		await page.screenshot({ path: resolve(SHOTS, 'cls-aurillac.png') });
@@ -262,8 +238,8 @@ describe(`/cls/${AURILLAC}`, () => {
 
 describe('a CLS created in the browser, and an unknown one', () => {
 	it('creates a CLS on an EPCI, reopens it after a reload; an unknown id says « CLS introuvable »', async () => {
-		const context = await openContext();
-		const page = await openPage(context, '/cls');
+		const context = await suite.context();
+		const page = await suite.page(context, '/cls');
 		await page.getByRole('button', { name: 'Nouveau CLS' }).click();
 		await page.getByLabel('Nom du contrat').fill('CLS d’essai du Grand Cahors');
 		await page.getByLabel('Chercher un EPCI').fill('Grand Cahors');
@@ -273,7 +249,7 @@ describe('a CLS created in the browser, and an unknown one', () => {
 		await expect.poll(() => page.getByTestId('perimeter-count').innerText(), { timeout: 60_000 }).toMatch(/^\d+ communes — CA du Grand Cahors/);
 
 		// Stored in IndexedDB: still there after reloading the list, marked « créé ».
-		await page.goto(`${server.url}/cls`);
+		await page.goto(`${suite.server.url}/cls`);
 		await waitForCounts(page);
 		const row = page.locator('tr[data-cls="cls-d-essai-du-grand-cahors"]');
 		expect(await row.innerText()).toContain('créé');

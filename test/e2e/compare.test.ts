@@ -1,37 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdirSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
 import { resolve } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchChromium, startPreview, type Server, openWatchedContext, openWatchedPage, type Watch } from '../support/browser';
-import { openNodeAtlas } from '../../src/lib/db/node';
-import type { DbConnector } from '../../src/lib/db/connector';
+import type { BrowserContext, Page } from 'playwright-core';
+import { SHOTS, e2eSuite } from '../support/suite';
 import { MAX_COMPARED } from '../../src/lib/territory/key';
 
-const SHOTS = resolve(import.meta.dirname, '../../test-results');
-mkdirSync(SHOTS, { recursive: true });
-
-let server: Server;
-let browser: Browser;
-let db: DbConnector;
-const watch: Watch = { errors: [], foreignRequests: [] };
-
-beforeAll(async () => {
-	[server, browser, db] = await Promise.all([startPreview(4357), launchChromium(), openNodeAtlas()]);
-});
-
-afterAll(async () => {
-	await browser?.close();
-	server?.stop();
-	await db?.close();
-});
-
-function openPage(context: BrowserContext, path: string): Promise<Page> {
-	return openWatchedPage(context, server, path, watch);
-}
+const suite = e2eSuite(4357, { db: true });
+const { watch } = suite;
 
 /** Rows of a query as { code, nom }, in the order SQL gives them. */
 async function communes(sql: string, params: string[]): Promise<{ code: string; nom: string }[]> {
-	return (await db.query(sql, params)).toArray().map((r: { code: string; nom: string }) => ({ code: String(r.code), nom: String(r.nom) }));
+	return (await suite.db.query(sql, params)).toArray().map((r: { code: string; nom: string }) => ({ code: String(r.code), nom: String(r.nom) }));
 }
 
 /** The list in the page's URL, `?t=commune:46251,commune:46273` → ['46251', '46273']. */
@@ -40,7 +18,7 @@ function urlCodes(page: Page): string[] {
 }
 
 async function comparisonOf(context: BrowserContext, code: string): Promise<Page> {
-	const page = await openPage(context, `/comparer?t=commune:${code}`);
+	const page = await suite.page(context, `/comparer?t=commune:${code}`);
 	await page.getByTestId('compare-table').waitFor({ timeout: 90_000 });
 	await page.getByTestId('add-neighbours').waitFor();
 	return page;
@@ -60,7 +38,7 @@ describe('comparison: communes around a commune', () => {
 		const fit = neighbours.slice(0, MAX_COMPARED - 1);
 		const leftOut = neighbours.slice(MAX_COMPARED - 1);
 
-		const context = await openWatchedContext(browser, server, watch);
+		const context = await suite.context();
 		const page = await comparisonOf(context, '46251');
 		await page.getByTestId('add-neighbours').click();
 		await page.waitForURL(/t=commune:46251,commune:\d{5}/);
@@ -90,7 +68,7 @@ describe('comparison: communes around a commune', () => {
 			['46251', '46251']
 		);
 		expect(members).toHaveLength(76);
-		const context = await openWatchedContext(browser, server, watch);
+		const context = await suite.context();
 		const page = await comparisonOf(context, '46251');
 		await page.getByTestId('add-epci').click();
 		await page.waitForURL(/t=commune:46251,commune:\d{5}/);

@@ -1,38 +1,18 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchChromium, startPreview, type Server, openWatchedContext, openWatchedPage, type Watch } from '../support/browser';
-import { openNodeAtlas } from '../../src/lib/db/node';
-import type { DbConnector } from '../../src/lib/db/connector';
+import type { Page } from 'playwright-core';
+import { SHOTS, e2eSuite } from '../support/suite';
 import { readWorkbook, rowStartingWith } from '../support/xlsx';
 import { AGE_BANDS } from '../../src/lib/portrait/age-bands';
 
-const SHOTS = resolve(import.meta.dirname, '../../test-results');
-mkdirSync(SHOTS, { recursive: true });
 // Fictitious counts in the official INSEE layout: test/fixtures/population-ages/README.md.
 const VARIANTS = resolve(import.meta.dirname, '../fixtures/population-ages');
 const CAUVALDOR_FILE = resolve(VARIANTS, 'base-cc-evol-struct-pop-2021-cauvaldor.csv');
 const CAUVALDOR_EPCI = '200066371';
 
-let server: Server;
-let browser: Browser;
-let db: DbConnector;
-const watch: Watch = { errors: [], foreignRequests: [] };
-
-beforeAll(async () => {
-	[server, browser, db] = await Promise.all([startPreview(4347), launchChromium(), openNodeAtlas()]);
-});
-
-afterAll(async () => {
-	await browser?.close();
-	server?.stop();
-	await db?.close();
-});
-
-function openPage(context: BrowserContext, path: string): Promise<Page> {
-	return openWatchedPage(context, server, path, watch);
-}
+const suite = e2eSuite(4347, { db: true });
+const { watch } = suite;
 
 /**
  * Share of each age band over the fixture's lines of Cauvaldor communes, computed here without the importer:
@@ -49,7 +29,7 @@ async function expectedCauvaldorShares(): Promise<number[]> {
 		if (seen.has(code)) continue;
 		seen.add(code);
 		const row = (
-			await db.query(
+			await suite.db.query(
 				`SELECT c.epci FROM communes c WHERE c.code = coalesce((SELECT p.code FROM cog_passage p WHERE p.code_hist = ?), ?)`,
 				[code, code]
 			)
@@ -76,8 +56,8 @@ async function portraitAgeShares(page: Page): Promise<number[]> {
 
 describe('/donnees', () => {
 	it('lists every dataset of the manifest with its producer, millésime, caveats and the indicators that use it', async () => {
-		const context = await openWatchedContext(browser, server, watch);
-		const page = await openPage(context, '/donnees');
+		const context = await suite.context();
+		const page = await suite.page(context, '/donnees');
 		const manifest = JSON.parse(readFileSync(resolve(import.meta.dirname, '../../static/data/manifest.json'), 'utf8')) as { artefacts: { table: string }[] };
 		await expect.poll(() => page.getByTestId('dataset').count(), { timeout: 90_000 }).toBe(manifest.artefacts.length);
 		const bpe = await page.locator('[data-testid=dataset][data-table=bpe2013]').innerText();
@@ -90,8 +70,8 @@ describe('/donnees', () => {
 	});
 
 	it('imports the INSEE base: the Cauvaldor portrait shows the SQL ratio of sums; a broken file after it changes nothing, after a reload too', async () => {
-		const context = await openWatchedContext(browser, server, watch);
-		const page = await openPage(context, '/donnees');
+		const context = await suite.context();
+		const page = await suite.page(context, '/donnees');
 		await page.locator('[data-testid=import-input]:enabled').waitFor({ timeout: 90_000 });
 		await importFiles(page, 'base-cc-evol-struct-pop-2021-cauvaldor.csv');
 		const report = await page.getByTestId('import-report').innerText();
@@ -108,7 +88,7 @@ describe('/donnees', () => {
 		await page.screenshot({ path: resolve(SHOTS, 'donnees-390-full.png'), fullPage: true });
 
 		const expected = await expectedCauvaldorShares();
-		const portrait = await openPage(context, '/territoire/cls/cauvaldor');
+		const portrait = await suite.page(context, '/territoire/cls/cauvaldor');
 		const shown = await portraitAgeShares(portrait);
 		shown.forEach((s, i) => expect(s).toBeCloseTo(expected[i], 9));
 		await portrait.close();
@@ -123,7 +103,7 @@ describe('/donnees', () => {
 		await expect.poll(() => page.getByTestId('user-import').count(), { timeout: 90_000 }).toBe(1);
 		expect(await page.getByTestId('user-import').locator('[role=alert]').count()).toBe(0);
 
-		const again = await openPage(context, '/territoire/cls/cauvaldor');
+		const again = await suite.page(context, '/territoire/cls/cauvaldor');
 		const reloaded = await portraitAgeShares(again);
 		reloaded.forEach((s, i) => expect(s).toBeCloseTo(expected[i], 9));
 		await again.close();
@@ -133,7 +113,7 @@ describe('/donnees', () => {
 		await page.getByTestId('imports-empty').waitFor();
 		await page.reload();
 		await page.getByTestId('imports-empty').waitFor({ timeout: 90_000 });
-		const without = await openPage(context, '/territoire/cls/cauvaldor');
+		const without = await suite.page(context, '/territoire/cls/cauvaldor');
 		await without.getByTestId('portrait-ages-absent').waitFor({ timeout: 90_000 });
 		await context.close();
 		expect(watch.errors).toEqual([]);

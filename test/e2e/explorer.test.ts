@@ -1,42 +1,14 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchChromium, openWatchedContext, openWatchedPage, startPreview, waitForColouredMap, type Server, type Watch } from '../support/browser';
+import type { Page } from 'playwright-core';
+import { SHOTS, e2eSuite } from '../support/suite';
 import { openNodeAtlas } from '../../src/lib/db/node';
 import { jenksBreaks } from '../../src/lib/indicators/classify';
 import { formatNumber } from '../../src/lib/indicators/format';
 
-const SHOTS = resolve(import.meta.dirname, '../../test-results');
-
-let server: Server;
-let browser: Browser;
-/** Contexts of the current test, closed after it: each open atlas keeps an engine and a WebGL canvas busy. */
-let contexts: BrowserContext[] = [];
-
-beforeAll(async () => {
-	server = await startPreview(4318);
-	browser = await launchChromium();
-});
-
-afterEach(async () => {
-	await Promise.all(contexts.map((c) => c.close()));
-	contexts = [];
-});
-
-afterAll(async () => {
-	await browser?.close();
-	server?.stop();
-});
-
-async function open(path: string): Promise<{ page: Page; errors: string[] }> {
-	const watch: Watch = { errors: [], foreignRequests: [] };
-	const context = await openWatchedContext(browser, server, watch);
-	contexts.push(context);
-	const page = await openWatchedPage(context, server, path, watch);
-	await waitForColouredMap(page);
-	return { page, errors: watch.errors };
-}
+const suite = e2eSuite(4318);
+const open = (path: string) => suite.open(path, { waitForMap: true });
 
 /** A coarse fingerprint of the map canvas: 400 sampled pixels. */
 function mapPixels(page: Page): Promise<number[]> {

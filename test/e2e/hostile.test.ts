@@ -2,44 +2,22 @@
  * Hostile inputs of issue 14, on the built app: unknown territories in a permalink, two tabs editing
  * one CLS, storage trouble, lost network, error pages. Each test failed before its fix.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { followLink, launchChromium, openWatchedContext, openWatchedPage, startPreview, waitForColouredMap, type Server, type Watch } from '../support/browser';
+import { describe, expect, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { followLink, waitForColouredMap, type Watch } from '../support/browser';
+import { e2eSuite } from '../support/suite';
 import { SHIPPED_CLS } from '../../src/lib/cls/register';
 import { walkActions } from '../../src/lib/cls/schema';
 
 const AURILLAC = 'bassin-aurillac-carlades-chataigneraie-2024-2028';
 
-let server: Server;
-let browser: Browser;
-let contexts: BrowserContext[] = [];
+const suite = e2eSuite(4339);
+const { open } = suite;
 
-beforeAll(async () => {
-	server = await startPreview(4339);
-	browser = await launchChromium();
-});
-
-afterEach(async () => {
-	await Promise.all(contexts.map((c) => c.close()));
-	contexts = [];
-});
-
-afterAll(async () => {
-	await browser?.close();
-	server?.stop();
-});
-
+/** A fresh context with its own record of console errors and foreign requests. */
 async function context(): Promise<{ context: BrowserContext; watch: Watch }> {
 	const watch: Watch = { errors: [], foreignRequests: [] };
-	const c = await openWatchedContext(browser, server, watch);
-	contexts.push(c);
-	return { context: c, watch };
-}
-
-async function open(path: string): Promise<{ page: Page; watch: Watch; context: BrowserContext }> {
-	const { context: c, watch } = await context();
-	const page = await openWatchedPage(c, server, path, watch);
-	return { page, watch, context: c };
+	return { context: await suite.context({ watch }), watch };
 }
 
 describe('an unknown territory in a permalink', () => {
@@ -88,8 +66,8 @@ describe('CLS edits in two tabs and through storage trouble', () => {
 
 	it('the other tab sees the edit, both edits are kept, and a save after the storage is cleared works', async () => {
 		const { context: c, watch } = await context();
-		const a = await openWatchedPage(c, server, `/cls/${AURILLAC}`, watch);
-		const b = await openWatchedPage(c, server, `/cls/${AURILLAC}`, watch);
+		const a = await suite.page(c, `/cls/${AURILLAC}`, watch);
+		const b = await suite.page(c, `/cls/${AURILLAC}`, watch);
 		await a.locator(`article[data-action="${first}"]`).waitFor();
 		await b.locator(`article[data-action="${first}"]`).waitFor();
 		await editTitle(a, first, 'Titre venu de l’onglet A');
@@ -103,7 +81,7 @@ describe('CLS edits in two tabs and through storage trouble', () => {
 
 		// The browser's storage cleared mid-session: the next save reopens the database.
 		const cdp = await c.newCDPSession(a);
-		await cdp.send('Storage.clearDataForOrigin', { origin: server.url, storageTypes: 'indexeddb' });
+		await cdp.send('Storage.clearDataForOrigin', { origin: suite.server.url, storageTypes: 'indexeddb' });
 		// The stored version is gone while this tab shows edits: it asks (in French) which to keep; keep this tab's.
 		const asked: string[] = [];
 		a.once('dialog', (d) => {
@@ -121,7 +99,7 @@ describe('CLS edits in two tabs and through storage trouble', () => {
 
 	it('a 100,000-character name with a right-to-left override wraps and stays isolated', async () => {
 		const { context: c, watch } = await context();
-		const page = await openWatchedPage(c, server, '/cls', watch);
+		const page = await suite.page(c, '/cls', watch);
 		const record = { id: AURILLAC, version: 1, cls: { ...structuredClone(cls), nom: `\u202E${'Nom très long '.repeat(7_200)}` } };
 		await page.evaluate(
 			(r) =>
@@ -137,7 +115,7 @@ describe('CLS edits in two tabs and through storage trouble', () => {
 				}),
 			record
 		);
-		await page.goto(`${server.url}/cls/${AURILLAC}`);
+		await page.goto(`${suite.server.url}/cls/${AURILLAC}`);
 		await page.locator('h1').first().waitFor();
 		await expect.poll(() => page.locator('h1').first().innerText()).toContain('Nom très long');
 		const { scroll, width, bidi } = await page.evaluate(() => ({
@@ -157,7 +135,7 @@ describe('network loss, error pages, limits', () => {
 		const lost = (route: { abort: (code: string) => Promise<void> }) => route.abort('internetdisconnected');
 		await c.route('**/epci_geom*', lost);
 		const page = await c.newPage();
-		await page.goto(`${server.url}/?i=apl_mg_2023`);
+		await page.goto(`${suite.server.url}/?i=apl_mg_2023`);
 		await waitForColouredMap(page);
 		// Mid-session: the engine, which starts after the first coloured map, is up.
 		await page.waitForFunction(() => performance.getEntriesByName('cls:interactive').length > 0, undefined, { timeout: 90_000 });

@@ -1,44 +1,12 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchChromium, openWatchedContext, openWatchedPage, startPreview, waitForColouredMap, type Server, type Watch } from '../support/browser';
+import { SHOTS, e2eSuite } from '../support/suite';
 import { readWorkbook } from '../support/xlsx';
 import { parseCsv } from '../support/csv';
-import { openNodeAtlas } from '../../src/lib/db/node';
-import type { DbConnector } from '../../src/lib/db/connector';
 
-const SHOTS = resolve(import.meta.dirname, '../../test-results');
-
-let server: Server;
-let browser: Browser;
-let db: DbConnector;
-let contexts: BrowserContext[] = [];
-
-beforeAll(async () => {
-	[server, browser, db] = await Promise.all([startPreview(4357), launchChromium(), openNodeAtlas()]);
-	mkdirSync(SHOTS, { recursive: true });
-});
-
-afterEach(async () => {
-	await Promise.all(contexts.map((c) => c.close()));
-	contexts = [];
-});
-
-afterAll(async () => {
-	await browser?.close();
-	server?.stop();
-	await db?.close();
-});
-
-async function open(path: string, viewport: { width: number; height: number }): Promise<{ page: Page; errors: string[] }> {
-	const watch: Watch = { errors: [], foreignRequests: [] };
-	const context = await openWatchedContext(browser, server, watch, { viewport });
-	contexts.push(context);
-	const page = await openWatchedPage(context, server, path, watch);
-	await waitForColouredMap(page);
-	return { page, errors: watch.errors };
-}
+const suite = e2eSuite(4357, { db: true });
+const open = (path: string, viewport: { width: number; height: number }) => suite.open(path, { viewport, waitForMap: true });
 
 interface Box {
 	x: number;
@@ -102,7 +70,7 @@ describe('the colour legend is on the map', () => {
 		const shown = (await lines.allInnerTexts()).map((t) => /^(\d+) communes? retenues? sur (\d+)$/.exec(t.replace(/\s/g, ' ').replace(/(\d) (\d)/g, '$1$2')));
 		expect(shown.every((m) => m !== null)).toBe(true);
 		const kept = shown.reduce((s, m) => s + Number(m![1]), 0);
-		const sql = await db.query(
+		const sql = await suite.db.query(
 			`SELECT count(*)::INTEGER AS n FROM communes c JOIN acces a ON a.code = c.code
 			 JOIN apl p ON p.code = c.code AND p.annee = 2023 WHERE c.dep = '46' AND a.dist_msp_km > 15 AND p.apl_mg IS NOT NULL`
 		);
@@ -127,7 +95,7 @@ describe('the table of the territories shown', () => {
 		const valueColumn = header.findIndex((h) => h.startsWith('APL'));
 		expect(rankColumn).toBeGreaterThan(0);
 		const body = csv.slice(1, csv.findIndex((r, i) => i > 0 && r.length === 1 && r[0] === ''));
-		const expected = await db.query("SELECT count(DISTINCT epci)::INTEGER AS n FROM communes WHERE reg = '76' AND epci IS NOT NULL");
+		const expected = await suite.db.query("SELECT count(DISTINCT epci)::INTEGER AS n FROM communes WHERE reg = '76' AND epci IS NOT NULL");
 		expect(body.length).toBe(expected.get(0)!.toJSON().n);
 		expect(body.every((r) => /^\d+$/.test(r[rankColumn]))).toBe(true);
 		expect(body[0][rankColumn]).toBe('1');
@@ -159,7 +127,7 @@ describe('the table of the territories shown', () => {
 		await table.locator('tbody tr').first().waitFor();
 		const all = await table.locator('tbody tr').count();
 		// Cauvaldor, by its name typed in capitals.
-		const name = String((await db.query("SELECT nom FROM epci WHERE code = '200066371'")).get(0)!.toJSON().nom);
+		const name = String((await suite.db.query("SELECT nom FROM epci WHERE code = '200066371'")).get(0)!.toJSON().nom);
 		await page.getByTestId('table-filter').fill(name.toUpperCase());
 		await expect.poll(() => table.locator('tbody tr').count()).toBe(1);
 		expect(await table.locator('tbody tr').innerText()).toContain('200066371');

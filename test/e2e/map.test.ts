@@ -1,33 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchChromium, openWatchedContext, openWatchedPage, startPreview, waitForColouredMap, type Server, type Watch } from '../support/browser';
+import type { BrowserContext, Page } from 'playwright-core';
+import { waitForColouredMap } from '../support/browser';
+import { SHOTS, e2eSuite } from '../support/suite';
 import { openNodeAtlas } from '../../src/lib/db/node';
 
-const SHOTS = resolve(import.meta.dirname, '../../test-results');
-mkdirSync(SHOTS, { recursive: true });
-
-let server: Server;
-let browser: Browser;
-
-beforeAll(async () => {
-	server = await startPreview(4317);
-	browser = await launchChromium();
-});
-
-afterAll(async () => {
-	await browser?.close();
-	server?.stop();
-});
+const suite = e2eSuite(4317);
 
 /** A page that records console errors and every host it contacts; other hosts are refused. */
-async function openPage(path: string): Promise<{ page: Page; context: BrowserContext; errors: string[]; foreignRequests: string[] }> {
-	const watch: Watch = { errors: [], foreignRequests: [] };
-	const context = await openWatchedContext(browser, server, watch, { viewport: { width: 1280, height: 800 } });
-	const page = await openWatchedPage(context, server, path, watch);
-	return { page, context, ...watch };
-}
+const openPage = (path: string) => suite.open(path, { viewport: { width: 1280, height: 800 } });
 
 describe('first screen: France coloured by APL 2023, offline', () => {
 	let page: Page;
@@ -121,14 +103,14 @@ describe('hover tooltip', () => {
 
 describe('a corrupt artefact', () => {
 	it('stops the app with a French message naming the file', async () => {
-		const context = await browser.newContext({ serviceWorkers: 'block' });
+		const context = await suite.browser.newContext({ serviceWorkers: 'block' });
 		const body = readFileSync(resolve(import.meta.dirname, '../../static/data/apl.arrows.gz'));
 		body[body.length - 10] ^= 0xff;
 		await context.route('**/data/apl.arrows.gz', (route) =>
 			route.fulfill({ status: 200, contentType: 'application/octet-stream', body })
 		);
 		const page = await context.newPage();
-		await page.goto(server.url + '/');
+		await page.goto(suite.server.url + '/');
 		const alert = page.getByRole('alert');
 		await alert.waitFor({ timeout: 60_000 });
 		expect(await alert.innerText()).toMatch(/apl\.arrows\.gz.*corrompu/);

@@ -1,11 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { resolve } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchChromium, startPreview, type Server, openWatchedContext, openWatchedPage, followLink, waitForColouredMap, type Watch } from '../support/browser';
-import { openNodeAtlas } from '../../src/lib/db/node';
-import type { DbConnector } from '../../src/lib/db/connector';
+import type { Page } from 'playwright-core';
+import { followLink, waitForColouredMap } from '../support/browser';
+import { SHOTS, e2eSuite } from '../support/suite';
 import { formatNumber } from '../../src/lib/indicators/format';
 import { formatOf, readWorkbook, rowStartingWith } from '../support/xlsx';
 import { getShippedCls } from '../../src/lib/cls/register';
@@ -19,37 +18,12 @@ function shipped(id: string): Cls {
 const cauvaldor = shipped('cauvaldor');
 const bassinAurillac = shipped('bassin-aurillac-carlades-chataigneraie-2024-2028');
 
-const SHOTS = resolve(import.meta.dirname, '../../test-results');
-mkdirSync(SHOTS, { recursive: true });
-
-let server: Server;
-let browser: Browser;
-let db: DbConnector;
-const watch: Watch = { errors: [], foreignRequests: [] };
-const { errors, foreignRequests } = watch;
-
-beforeAll(async () => {
-	[server, browser, db] = await Promise.all([startPreview(4337), launchChromium(), openNodeAtlas()]);
-});
-
-afterAll(async () => {
-	await browser?.close();
-	server?.stop();
-	await db?.close();
-});
-
-/** A fresh context (its own IndexedDB); console errors recorded, hosts other than the app refused. */
-function openContext(): Promise<BrowserContext> {
-	return openWatchedContext(browser, server, watch);
-}
-
-function openPage(context: BrowserContext, path: string): Promise<Page> {
-	return openWatchedPage(context, server, path, watch);
-}
-
+const suite = e2eSuite(4337, { db: true });
+/** Console errors and foreign requests of every page opened by these tests. */
+const { errors, foreignRequests } = suite.watch;
 
 async function scalar(sql: string, params: string[] = []): Promise<number> {
-	return Number((await db.query(sql, params)).get(0)!.toJSON().v);
+	return Number((await suite.db.query(sql, params)).get(0)!.toJSON().v);
 }
 
 /** DREES's reference APL, to GPs under 65: the first APL of the catalogue. */
@@ -58,8 +32,8 @@ const APL_2023 = (where: string) =>
 
 describe('comparison', () => {
 	it('Figeac, Cahors, Saint-Céré: APL 2023 = SQL ratio of sums, references, ranks, CSV and XLSX', async () => {
-		const context = await openContext();
-		const page = await openPage(context, '/comparer?t=commune:46102,commune:46042,commune:46251');
+		const context = await suite.context();
+		const page = await suite.page(context, '/comparer?t=commune:46102,commune:46042,commune:46251');
 		const table = page.getByTestId('compare-table');
 		await table.waitFor({ timeout: 90_000 });
 		await page.waitForFunction(() => document.querySelector('[data-testid=compare-table]')?.getAttribute('aria-busy') === 'false');
@@ -139,8 +113,8 @@ describe('comparison', () => {
 	});
 
 	it('adds a territory with the search box and keeps the selection in the URL', async () => {
-		const context = await openContext();
-		const page = await openPage(context, '/comparer?t=commune:46102');
+		const context = await suite.context();
+		const page = await suite.page(context, '/comparer?t=commune:46102');
 		await page.getByTestId('compare-table').waitFor({ timeout: 90_000 });
 		await page.getByTestId('search-input').fill('Saint-Céré');
 		await page.getByTestId('search-option').first().waitFor();
@@ -173,8 +147,8 @@ async function expectOnePagePdf(page: Page, name: string, territory: string) {
 
 describe('portrait', () => {
 	it('Cauvaldor (CLS perimeter): 77 communes, printed on one A4 page', async () => {
-		const context = await openContext();
-		const page = await openPage(context, '/territoire/cls/cauvaldor');
+		const context = await suite.context();
+		const page = await suite.page(context, '/territoire/cls/cauvaldor');
 		await page.getByTestId('portrait-title').waitFor({ timeout: 90_000 });
 		await expect.poll(() => page.getByTestId('portrait-communes').innerText()).toBe('77 communes');
 		const population = await scalar("SELECT sum(population)::DOUBLE AS v FROM communes WHERE epci = '200066371'");
@@ -206,8 +180,8 @@ describe('portrait', () => {
 	 */
 	it('the Aurillac CLS: map PNG of its perimeter and one-page portrait PDF, from the CLS page', async () => {
 		const started = Date.now();
-		const context = await openContext();
-		const page = await openPage(context, `/cls/${bassinAurillac.id}`);
+		const context = await suite.context();
+		const page = await suite.page(context, `/cls/${bassinAurillac.id}`);
 
 		// The map, its territory studied being the CLS perimeter (its three EPCI: 86 communes).
 		await page.getByTestId('perimeter-map').click();
@@ -239,9 +213,9 @@ describe('portrait', () => {
 	});
 
 	it('a commune portrait lists its CLS; an unknown code says so', async () => {
-		const context = await openContext();
+		const context = await suite.context();
 		// Only a few portraits are prerendered: the others are reached through the app's links.
-		const page = await openPage(context, '/territoire/commune/46102');
+		const page = await suite.page(context, '/territoire/commune/46102');
 		await page.getByTestId('portrait-title').waitFor({ timeout: 90_000 });
 		expect(await page.getByTestId('portrait-title').innerText()).toBe('Figeac');
 		await followLink(page, '/territoire/commune/46251');

@@ -1,8 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { Browser } from 'playwright-core';
-import { launchChromium, startPreview, type Server, openWatchedContext, openWatchedPage, type Watch } from '../support/browser';
+import { e2eSuite } from '../support/suite';
 
 /** What `npm start` serves (scripts/serve.js over build/), as the browser and a link pasted in a mail get it. */
 
@@ -10,18 +9,8 @@ const BUILD = resolve(import.meta.dirname, '../../build');
 const wasmFiles = () =>
 	readdirSync(BUILD, { recursive: true, encoding: 'utf8' }).filter((name) => name.endsWith('.wasm'));
 
-let server: Server;
-let browser: Browser;
-const watch: Watch = { errors: [], foreignRequests: [] };
-
-beforeAll(async () => {
-	[server, browser] = await Promise.all([startPreview(4347), launchChromium()]);
-});
-
-afterAll(async () => {
-	await browser?.close();
-	server?.stop();
-});
+const suite = e2eSuite(4347);
+const { watch } = suite;
 
 describe('the production build', () => {
 	it('ships exactly one DuckDB engine, the "eh" bundle, with its brotli and gzip twins', () => {
@@ -41,7 +30,7 @@ describe('the server of npm start', () => {
 	it('sends the wasm brotli-compressed, as application/wasm, cached for a year', async () => {
 		const [wasm] = wasmFiles();
 		const original = readFileSync(resolve(BUILD, wasm));
-		const response = await fetch(`${server.url}/${wasm}`, { headers: { 'Accept-Encoding': 'gzip, deflate, br' } });
+		const response = await fetch(`${suite.server.url}/${wasm}`, { headers: { 'Accept-Encoding': 'gzip, deflate, br' } });
 		expect(response.status).toBe(200);
 		expect(response.headers.get('content-encoding')).toBe('br');
 		expect(response.headers.get('content-type')).toBe('application/wasm');
@@ -54,10 +43,10 @@ describe('the server of npm start', () => {
 
 	it('sends gzip to a client without brotli, and the file as it is to one without either', async () => {
 		const [wasm] = wasmFiles();
-		const gzip = await fetch(`${server.url}/${wasm}`, { headers: { 'Accept-Encoding': 'gzip' } });
+		const gzip = await fetch(`${suite.server.url}/${wasm}`, { headers: { 'Accept-Encoding': 'gzip' } });
 		expect(gzip.headers.get('content-encoding')).toBe('gzip');
 		await gzip.arrayBuffer();
-		const plain = await fetch(`${server.url}/${wasm}`, { headers: { 'Accept-Encoding': 'identity' } });
+		const plain = await fetch(`${suite.server.url}/${wasm}`, { headers: { 'Accept-Encoding': 'identity' } });
 		expect(plain.headers.get('content-encoding')).toBeNull();
 		expect(Number(plain.headers.get('content-length'))).toBe(readFileSync(resolve(BUILD, wasm)).length);
 		await plain.arrayBuffer();
@@ -73,7 +62,7 @@ describe('the server of npm start', () => {
 			['/comparer', 'comparer.html']
 		];
 		for (const [path, file] of pages) {
-			const response = await fetch(server.url + path);
+			const response = await fetch(suite.server.url + path);
 			expect(response.status, path).toBe(200);
 			expect(response.headers.get('content-type'), path).toContain('text/html');
 			expect(await response.text(), path).toBe(readFileSync(resolve(BUILD, file), 'utf8'));
@@ -81,20 +70,20 @@ describe('the server of npm start', () => {
 	});
 
 	it('answers 404, not the shell, for a missing file', async () => {
-		const response = await fetch(`${server.url}/_app/immutable/chunks/absent.js`);
+		const response = await fetch(`${suite.server.url}/_app/immutable/chunks/absent.js`);
 		expect(response.status).toBe(404);
 	});
 
 	it('answers 200, not 431, to a selection of 10,000 communes in the URL', async () => {
 		const codes = Array.from({ length: 10_000 }, (_, i) => String(1001 + i).padStart(5, '0'));
-		const response = await fetch(`${server.url}/territoire/selection/${codes.join('-')}`);
+		const response = await fetch(`${suite.server.url}/territoire/selection/${codes.join('-')}`);
 		expect(response.status).toBe(200);
 		expect(await response.text()).toBe(readFileSync(resolve(BUILD, '200.html'), 'utf8'));
 	});
 
 	it('draws a deep-linked portrait, and the browser compiles the wasm while it downloads', async () => {
-		const context = await openWatchedContext(browser, server, watch);
-		const page = await openWatchedPage(context, server, '/territoire/commune/46251', watch);
+		const context = await suite.context();
+		const page = await suite.page(context, '/territoire/commune/46251');
 		await expect.poll(() => page.getByTestId('portrait-title').innerText(), { timeout: 60_000 }).toContain('Saint-Céré');
 		const [wasm] = wasmFiles();
 		const compiled = await page.evaluate(

@@ -1,33 +1,18 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { launchChromium, openWatchedContext, openWatchedPage, startPreview, waitForColouredMap, type Server, type Watch } from '../support/browser';
-import { openNodeAtlas } from '../../src/lib/db/node';
-import type { DbConnector } from '../../src/lib/db/connector';
+import type { Page } from 'playwright-core';
+import { waitForColouredMap } from '../support/browser';
+import { SHOTS, e2eSuite } from '../support/suite';
 
-const SHOTS = resolve(import.meta.dirname, '../../test-results');
-mkdirSync(SHOTS, { recursive: true });
 const LOT_APL = "SELECT code, apl_mg FROM apl WHERE annee = 2023 AND code LIKE '46%'";
 
-let server: Server;
-let browser: Browser;
-let db: DbConnector;
-const watch: Watch = { errors: [], foreignRequests: [] };
-
-beforeAll(async () => {
-	[server, browser, db] = await Promise.all([startPreview(4357), launchChromium(), openNodeAtlas()]);
-});
-
-afterAll(async () => {
-	await browser?.close();
-	server?.stop();
-	await db?.close();
-});
+const suite = e2eSuite(4357, { db: true });
+const { watch } = suite;
 
 async function openConsole(viewport = { width: 1440, height: 900 }): Promise<Page> {
-	const context = await openWatchedContext(browser, server, watch, { viewport });
-	const page = await openWatchedPage(context, server, '/sql', watch);
+	const context = await suite.context({ viewport });
+	const page = await suite.page(context, '/sql');
 	await expect.poll(() => page.getByTestId('sql-run').isEnabled(), { timeout: 90_000 }).toBe(true);
 	return page;
 }
@@ -44,7 +29,7 @@ describe('/sql', () => {
 		const schema = page.getByTestId('sql-schema');
 		for (const table of ['communes', 'apl', 'radon']) await schema.locator(`details[data-table="${table}"]`).waitFor();
 
-		const expected = (await db.query(`SELECT count(*)::INTEGER AS n FROM (${LOT_APL})`)).get(0)!.toJSON().n as number;
+		const expected = (await suite.db.query(`SELECT count(*)::INTEGER AS n FROM (${LOT_APL})`)).get(0)!.toJSON().n as number;
 		expect(expected).toBeGreaterThan(50);
 		await runSql(page, LOT_APL);
 		expect(Number(await page.getByTestId('sql-count').getAttribute('data-rows'))).toBe(expected);
@@ -73,7 +58,7 @@ describe('/sql', () => {
 		// communes is untouched, and the result's communes open in the explorer as a selection.
 		await runSql(page, LOT_APL);
 		expect(Number(await page.getByTestId('sql-count').getAttribute('data-rows'))).toBe(expected);
-		const distinct = (await db.query(`SELECT count(DISTINCT code)::INTEGER AS n FROM (${LOT_APL})`)).get(0)!.toJSON().n as number;
+		const distinct = (await suite.db.query(`SELECT count(DISTINCT code)::INTEGER AS n FROM (${LOT_APL})`)).get(0)!.toJSON().n as number;
 		await page.getByTestId('sql-map-link').click();
 		await waitForColouredMap(page);
 		await expect.poll(() => page.getByTestId('group-count').innerText(), { timeout: 30_000 }).toBe(`${distinct} communes`);

@@ -1,12 +1,12 @@
 /**
- * Lecture et écriture CSV strictes (RFC 4180, séparateur au choix, `;` par défaut).
- * Le lecteur refuse les guillemets déséquilibrés au lieu de deviner, et garde pour chaque enregistrement
- * le numéro de la ligne physique où il commence (les champs entre guillemets peuvent contenir des sauts de ligne).
+ * Strict CSV reading and writing (RFC 4180, any separator, `;` by default).
+ * The reader refuses unbalanced quotes instead of guessing, and keeps for each record
+ * the number of the physical line it starts on (quoted fields may contain line breaks).
  */
 import { csvText } from '../export/csv';
 
 export interface CsvRecord {
-	/** Ligne physique (1 = première ligne du fichier) où commence l'enregistrement. */
+	/** Physical line (1 = first line of the file) the record starts on. */
 	line: number;
 	fields: string[];
 }
@@ -21,7 +21,7 @@ export class CsvSyntaxError extends Error {
 	}
 }
 
-/** Découpe un texte CSV. Lève `CsvSyntaxError` (message en français, numéro de ligne) sur une syntaxe invalide. */
+/** Splits a CSV text. Throws `CsvSyntaxError` (French message, line number) on invalid syntax. */
 export function parseCsv(text: string, delimiter = ';'): CsvRecord[] {
 	const records: CsvRecord[] = [];
 	let fields: string[] = [];
@@ -34,7 +34,7 @@ export function parseCsv(text: string, delimiter = ';'): CsvRecord[] {
 
 	const endRecord = () => {
 		fields.push(field);
-		// Une ligne entièrement vide (un seul champ vide) n'est pas un enregistrement.
+		// A wholly empty line (one empty field) is not a record.
 		if (!(fields.length === 1 && fields[0] === '')) records.push({ line: recordLine, fields });
 		fields = [];
 		field = '';
@@ -66,10 +66,10 @@ export function parseCsv(text: string, delimiter = ';'): CsvRecord[] {
 				field += c;
 				i++;
 			}
-			// Après le guillemet fermant : séparateur, fin de ligne ou fin de texte.
+			// After the closing quote: separator, end of line or end of text.
 			const next = text[i];
 			if (i < n && next !== delimiter && next !== '\r' && next !== '\n') {
-				// Un guillemet isolé s'apparie souvent avec un guillemet bien plus loin : on signale la ligne d'ouverture.
+				// A stray quote often pairs with a quote much further on: the opening line is reported.
 				const span = quoteLine === line ? `ligne ${line}` : `ouvert ligne ${quoteLine}, refermé ligne ${line}`;
 				throw new CsvSyntaxError(
 					`champ entre guillemets (${span}) suivi de « ${next} » au lieu d’un séparateur (guillemets déséquilibrés)`,
@@ -103,17 +103,17 @@ export function parseCsv(text: string, delimiter = ';'): CsvRecord[] {
 	return records;
 }
 
-/** Une cellule CSV : octets NUL retirés, garde contre l'injection de formules, puis guillemets si nécessaire. */
+/** One CSV cell: NUL bytes removed, guarded against formula injection, then quoted if needed. */
 export function csvCell(value: string, delimiter = ';'): string {
 	return csvText(value, delimiter);
 }
 
-/** Inverse de la garde : `'=SOMME(…)` relu redevient `=SOMME(…)`. */
+/** The guard undone: `'=SOMME(…)` read back becomes `=SOMME(…)` again. */
 export function unguardCell(value: string): string {
 	return /^'[=+\-@\t\r]/.test(value) ? value.slice(1) : value;
 }
 
-/** Lignes → texte CSV, fins de ligne CRLF. */
+/** Rows → CSV text, CRLF line ends. */
 export function formatCsv(rows: readonly (readonly string[])[], delimiter = ';'): string {
 	return rows.map((r) => r.map((c) => csvCell(c, delimiter)).join(delimiter)).join('\r\n') + '\r\n';
 }

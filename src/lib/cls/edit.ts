@@ -1,12 +1,12 @@
 /**
- * Modifications d'un CLS dans l'application : fonctions pures qui rendent un nouveau CLS validé
- * (ou les erreurs en français), sans jamais modifier celui reçu.
+ * Changes to a CLS in the app: pure functions that return a new validated CLS
+ * (or the errors, in French), never modifying the one received.
  */
 import { validateCls, walkActions, type Action, type ActionInput, type Cls, type ClsInput, type TypePorteur, type ValidationError } from './schema';
 
 export type EditResult = { ok: true; cls: Cls } | { ok: false; errors: ValidationError[] };
 
-/** Source des éléments saisis dans l'application (le schéma exige une source pour chaque action et chaque CLS). */
+/** Source of what is entered in the app (the schema requires a source for every action and every CLS). */
 export const SAISIE = { document: 'saisie-cls-atlas', titre: 'Saisie dans cls-atlas' } as const;
 
 function validated(input: unknown): EditResult {
@@ -28,7 +28,7 @@ export function slugify(text: string): string {
 	);
 }
 
-/** Un identifiant libre, dérivé de `base`, absent de `taken`. */
+/** A free id, derived from `base`, not in `taken`. */
 export function uniqueId(base: string, taken: ReadonlySet<string>): string {
 	const slug = slugify(base);
 	if (!taken.has(slug)) return slug;
@@ -39,10 +39,10 @@ export function actionIds(cls: Cls): Set<string> {
 	return new Set([...walkActions(cls)].map((l) => l.action.id));
 }
 
-/** Champs d'une action modifiables dans le formulaire. */
+/** Fields of an action the form can change. */
 export type ActionPatch = Partial<Pick<ActionInput, 'titre' | 'description' | 'statut' | 'motifStatut' | 'themes' | 'annees'>>;
 
-/** Remplace les champs `patch` de l'action `id` (programme ou historique). Un champ vide ('' ou undefined) est retiré. */
+/** Replaces the `patch` fields of action `id` (programme or history). An empty field ('' or undefined) is removed. */
 export function updateAction(cls: Cls, id: string, patch: ActionPatch): EditResult {
 	const copy = structuredClone(cls);
 	const loc = [...walkActions(copy)].find((l) => l.action.id === id);
@@ -55,10 +55,10 @@ export function updateAction(cls: Cls, id: string, patch: ActionPatch): EditResu
 	return validated(copy);
 }
 
-/** Où ajouter une action : une fiche d'un axe, ou les actions hors axe. */
+/** Where to add an action: a fiche of an axis, or the actions outside any axis. */
 export type ActionSlot = { axe: number; fiche: number } | 'horsAxe';
 
-/** Nouvelle action (statut « prévue », tout le périmètre) ajoutée à `slot`. */
+/** New action (status « prévue », the whole perimeter) added to `slot`. */
 export function addAction(cls: Cls, slot: ActionSlot, fields: { titre: string } & ActionPatch): EditResult {
 	const copy = structuredClone(cls);
 	const action = {
@@ -90,7 +90,7 @@ export function removeAction(cls: Cls, id: string): EditResult {
 	return validated(copy);
 }
 
-/** Nouvel axe (numéroté à la suite) avec une première fiche. */
+/** New axis (numbered next) with a first fiche. */
 export function addAxe(cls: Cls, titre: string, ficheTitre: string): EditResult {
 	const copy = structuredClone(cls);
 	const numero = Math.max(0, ...copy.axes.map((a) => a.numero ?? 0)) + 1;
@@ -108,7 +108,7 @@ export interface NewClsFields {
 	fin: number | null;
 }
 
-/** Un CLS créé dans l'application : périmètre d'EPCI, programme vide (actions documentées au fil de la saisie). */
+/** A CLS created in the app: a perimeter of EPCI, an empty programme (actions documented as they are entered). */
 export function newCls(fields: NewClsFields, takenIds: ReadonlySet<string>): EditResult {
 	const input: ClsInput = {
 		id: uniqueId(fields.nom, takenIds),

@@ -1,13 +1,13 @@
 /**
- * Import / export des CLS.
+ * CLS import and export.
  *
- * - JSON : un CLS ou une liste ; l'import valide tout et ne change rien s'il y a une seule erreur.
- * - CSV : une ligne par action, `;`, UTF-8 avec BOM, CRLF, garde contre l'injection de formules.
- *   L'import CSV met à jour (ou ajoute) des actions de CLS existants.
+ * - JSON: one CLS or a list; the import validates everything and changes nothing on a single error.
+ * - CSV: one line per action, `;`, UTF-8 with BOM, CRLF, guarded against formula injection.
+ *   The CSV import updates (or adds) actions of existing CLS.
  *
- * Toutes les fonctions sont pures : elles rendent un nouvel état et ne modifient jamais celui reçu.
- * Les chaînes importées restent des données (jamais évaluées) ; l'interface doit les afficher échappées
- * (interpolation Svelte `{texte}`, jamais `{@html}`).
+ * Every function is pure: it returns a new state and never modifies the one it was given.
+ * Imported strings stay data (never evaluated); the interface must show them escaped
+ * (Svelte interpolation `{text}`, never `{@html}`).
  */
 import { normalizeCommuneCode } from '../territory/insee-code';
 import { CsvSyntaxError, formatCsv, parseCsv, unguardCell } from './csv';
@@ -26,7 +26,7 @@ import {
 	type ValidationError
 } from './schema';
 
-/** Taille maximale d'un fichier importé : 5 Mo. */
+/** Largest file accepted for import: 5 MB. */
 export const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
 
 export const MESSAGES = {
@@ -45,7 +45,7 @@ export interface DecodedText {
 	warnings: string[];
 }
 
-/** Refuse avant lecture un fichier vide ou trop gros (la taille d'un `File` suffit). */
+/** Refuses an empty or too large file before reading it (a `File`'s size is enough). */
 export function checkFileSize(bytes: number): string | null {
 	if (bytes === 0) return MESSAGES.vide;
 	if (bytes > MAX_IMPORT_BYTES) return MESSAGES.tropGros(bytes);
@@ -53,8 +53,8 @@ export function checkFileSize(bytes: number): string | null {
 }
 
 /**
- * Octets → texte. UTF-8 strict (BOM retiré) ; si les octets ne sont pas de l'UTF-8 valide,
- * relus en Windows-1252 avec un avertissement. Une chaîne est prise telle quelle (BOM retiré).
+ * Bytes → text. Strict UTF-8 (BOM removed); bytes that are not valid UTF-8 are read again
+ * as Windows-1252, with a warning. A string is taken as it is (BOM removed).
  */
 export function decodeInput(input: ImportInput): { ok: true; decoded: DecodedText } | { ok: false; message: string } {
 	if (typeof input === 'string') {
@@ -82,8 +82,8 @@ const CP1252_HIGH = [
 ];
 
 /**
- * Windows-1252 → texte, sans dépendre de l'ICU de l'environnement (certains Node décodent ce label
- * comme ISO-8859-1 et rendent 0x96 en U+0096 au lieu du tiret demi-cadratin).
+ * Windows-1252 → text, without relying on the environment's ICU (some Node builds decode this label
+ * as ISO-8859-1 and turn 0x96 into U+0096 instead of the en dash).
  */
 export function decodeWindows1252(bytes: Uint8Array): string {
 	let out = '';
@@ -103,14 +103,14 @@ function stripBom(text: string): string {
 // JSON
 // ---------------------------------------------------------------------------------------------
 
-// Le format d'échange (un CLS ou une liste en JSON indenté) est écrit par le schéma : le pipeline l'écrit aussi.
+// The exchange format (one CLS or a list, as indented JSON) is written by the schema: the pipeline writes it too.
 export { exportJson } from './schema';
 
 export type ImportResult =
 	| { ok: true; state: Cls[]; changed: string[]; warnings: string[] }
 	| { ok: false; errors: ValidationError[]; warnings: string[] };
 
-/** Position d'une erreur de `JSON.parse` → « ligne L, colonne C » quand le moteur la donne. */
+/** Position of a `JSON.parse` error → « ligne L, colonne C » when the engine gives it. */
 function jsonErrorWhere(text: string, message: string): string {
 	const lc = /line (\d+) column (\d+)/.exec(message);
 	if (lc) return `ligne ${lc[1]}, colonne ${lc[2]}`;
@@ -127,8 +127,8 @@ function jsonErrorWhere(text: string, message: string): string {
 }
 
 /**
- * Importe un ou plusieurs CLS en JSON dans l'état `current` : les CLS importés remplacent ceux de même
- * identifiant, les autres sont ajoutés. Une seule erreur et rien ne change (l'état rendu est absent).
+ * Imports one or more CLS as JSON into the state `current`: an imported CLS replaces the one with the same
+ * id, the others are added. A single error and nothing changes (no state is returned).
  */
 export function importJson(input: ImportInput, current: readonly Cls[]): ImportResult {
 	const d = decodeInput(input);
@@ -153,7 +153,7 @@ export function importJson(input: ImportInput, current: readonly Cls[]): ImportR
 	return { ok: true, state: mergeCls(current, r.value), changed: r.value.map((c) => c.id), warnings };
 }
 
-/** Remplace par identifiant, ajoute les nouveaux ; ordre de `current` conservé. */
+/** Replaces by id, adds the new ones; the order of `current` is kept. */
 export function mergeCls(current: readonly Cls[], incoming: readonly Cls[]): Cls[] {
 	const byId = new Map(incoming.map((c) => [c.id, c]));
 	const out = current.map((c) => byId.get(c.id) ?? c);
@@ -192,7 +192,7 @@ export const CSV_COLUMNS = [
 ] as const;
 export type CsvColumn = (typeof CSV_COLUMNS)[number];
 
-/** Séparateur des listes dans une cellule (thèmes, communes, partenaires, indicateurs). */
+/** Separator of the lists in one cell (themes, communes, partners, indicators). */
 export const LIST_SEPARATOR = ' | ';
 export const BOM = '\uFEFF';
 
@@ -229,8 +229,8 @@ function actionRow(cls: Cls, loc: { action: Action; axe: Cls['axes'][number] | n
 }
 
 /**
- * Une ligne par action du programme (axes puis actions hors axe ; l'historique avec `historique: true`).
- * UTF-8 avec BOM, `;`, CRLF, RFC 4180, cellules commençant par = + - @ préfixées d'une apostrophe.
+ * One line per action of the programme (axes, then actions outside any axis; the history with `historique: true`).
+ * UTF-8 with BOM, `;`, CRLF, RFC 4180, cells starting with = + - @ prefixed with an apostrophe.
  */
 export function exportCsv(list: readonly Cls[], opts: { historique?: boolean } = {}): string {
 	const rows: string[][] = [[...CSV_COLUMNS]];
@@ -240,7 +240,7 @@ export function exportCsv(list: readonly Cls[], opts: { historique?: boolean } =
 }
 
 export interface CsvError {
-	/** Ligne du fichier (1 = en-tête) ; 0 pour une erreur qui ne tient pas à une ligne. */
+	/** Line of the file (1 = header); 0 for an error that belongs to no line. */
 	line: number;
 	column?: string;
 	message: string;
@@ -256,11 +256,11 @@ export type CsvImportResult =
 	| { ok: false; errors: CsvError[]; warnings: string[] };
 
 export interface CsvImportOptions {
-	/** Codes commune du COG 2025 admis dans cible_communes. */
+	/** COG 2025 commune codes accepted in cible_communes. */
 	communes: ReadonlySet<string>;
 }
 
-/** Chemin d'une erreur de validation d'action → colonne CSV. */
+/** Path of an action validation error → CSV column. */
 const COLUMN_OF_FIELD: Record<string, CsvColumn> = {
 	id: 'action_id',
 	nature: 'nature',
@@ -304,9 +304,9 @@ function sourceFor(document: string, previous: SourceRef | undefined): Pick<Sour
 }
 
 /**
- * Met à jour les actions de CLS existants depuis un CSV exporté par `exportCsv` (mêmes colonnes, ordre libre).
- * Une action inconnue est ajoutée à la fiche (axe_numero + fiche) ou, sans axe ni fiche, aux actions hors axe.
- * Au moindre problème, aucune modification : la liste complète des erreurs (ligne, colonne) est rendue.
+ * Updates the actions of existing CLS from a CSV exported by `exportCsv` (same columns, in any order).
+ * An unknown action is added to its fiche (axe_numero + fiche) or, with neither, to the actions outside any axis.
+ * On any problem, no change at all: the full list of errors (line, column) is returned.
  */
 export function importCsv(input: ImportInput, current: readonly Cls[], opts: CsvImportOptions): CsvImportResult {
 	const d = decodeInput(input);
@@ -343,7 +343,7 @@ export function importCsv(input: ImportInput, current: readonly Cls[], opts: Csv
 	if (rows.length === 0) return { ok: false, errors: [{ line: 0, message: 'Le fichier ne contient aucune ligne d’action sous l’en-tête.' }], warnings };
 
 	const col = Object.fromEntries(CSV_COLUMNS.map((c) => [c, headerFields.indexOf(c)])) as Record<CsvColumn, number>;
-	// Copie profonde : l'état reçu n'est jamais modifié.
+	// Deep copy: the state received is never modified.
 	const state: Cls[] = structuredClone(current as Cls[]);
 	const seen = new Map<string, number>();
 	let updated = 0;
@@ -377,7 +377,7 @@ export function importCsv(input: ImportInput, current: readonly Cls[], opts: Csv
 		}
 		seen.set(key, line);
 
-		// Communes : normalisées (1001 → 01001) puis vérifiées dans le COG 2025.
+		// Communes: normalised (1001 → 01001), then checked against COG 2025.
 		const communes: string[] = [];
 		for (const raw of splitList(get('cible_communes'))) {
 			const code = normalizeCommuneCode(raw);
@@ -437,7 +437,7 @@ export function importCsv(input: ImportInput, current: readonly Cls[], opts: Csv
 		if (!parsed.success)
 			for (const issue of parsed.error.issues) {
 				const column = columnOf(issue.path) ?? formatPath(issue.path);
-				// Statut et communes ont déjà leur message propre.
+				// Status and communes already have a message of their own.
 				if (rowErrors.some((e) => e.column === column)) continue;
 				rowErrors.push({ line, column, message: issue.message });
 			}
@@ -472,7 +472,7 @@ export function importCsv(input: ImportInput, current: readonly Cls[], opts: Csv
 	}
 	if (errors.length) return { ok: false, errors, warnings };
 
-	// Validation finale de l'état complet (identifiants en double, références d'objectifs…).
+	// Final validation of the whole state (duplicate ids, references to objectives…).
 	const final = validateClsList(state);
 	if (!final.ok) return { ok: false, errors: final.errors.map((e) => ({ line: 0, message: `${e.path} : ${e.message}` })), warnings };
 	return { ok: true, state: final.value, updated, added, warnings };

@@ -1,18 +1,18 @@
 /**
- * Fusion à trois voies d'un CLS : `base` (la version que l'onglet affichait), `mine` (base + la
- * modification de l'utilisateur) et `theirs` (la version enregistrée entre-temps, par un autre onglet).
- * Seul ce que l'utilisateur a changé est écrit : un objet est fusionné champ par champ, une liste
- * d'actions action par action (par identifiant), les axes et les fiches position par position
- * (les ajouts des deux côtés sont gardés). Deux changements différents du même champ sont un conflit.
+ * Three-way merge of a CLS: `base` (the version the tab showed), `mine` (base + the
+ * user's change) and `theirs` (the version saved meanwhile, by another tab).
+ * Only what the user changed is written: an object is merged field by field, a list
+ * of actions action by action (by id), the axes and fiches position by position
+ * (additions on both sides are kept). Two different changes of the same field are a conflict.
  */
 import { formatPath } from './schema';
 
 type Json = unknown;
 
 export interface MergeConflict {
-	/** Chemin du champ (`axes[0].fichesAction[1].actions[2].titre`). */
+	/** Path of the field (`axes[0].fichesAction[1].actions[2].titre`). */
 	path: string;
-	/** Le champ, en français, pour l'utilisateur. */
+	/** The field, in French, for the user. */
 	label: string;
 }
 
@@ -77,7 +77,7 @@ class Merger {
 		return out;
 	}
 
-	/** Actions (et toute liste d'objets à identifiant) : l'ordre de l'autre onglet, puis les ajouts de celui-ci. */
+	/** Actions (and any list of objects with an id): the other tab's order, then this tab's additions. */
 	private byId(base: Record<string, Json>[], mine: Record<string, Json>[], theirs: Record<string, Json>[], path: PropertyKey[]) {
 		const find = (list: Record<string, Json>[], id: Json) => list.find((x) => x.id === id);
 		const out: Json[] = [];
@@ -89,7 +89,7 @@ class Merger {
 		return out;
 	}
 
-	/** Axes, fiches : position par position ; ce que chaque onglet a ajouté à la fin est gardé. */
+	/** Axes, fiches: position by position; what each tab added at the end is kept. */
 	private byPosition(base: Json[], mine: Json[], theirs: Json[], path: PropertyKey[], actionId: string | null) {
 		const out = base.map((b, i) => this.merge(b, mine[i], theirs[i], [...path, i], actionId));
 		const added = [...theirs.slice(base.length), ...mine.slice(base.length).filter((m) => !theirs.slice(base.length).some((t) => deepEqual(t, m)))];
@@ -97,7 +97,7 @@ class Merger {
 	}
 }
 
-/** Applique à `theirs` ce qui sépare `mine` de `base` ; les conflits sont rendus (`ask`) ou tranchés. */
+/** Applies to `theirs` what separates `mine` from `base`; conflicts are returned (`ask`) or settled. */
 export function merge3<T>(base: T, mine: T, theirs: T, prefer: MergePreference = 'ask'): MergeResult<T> {
 	const m = new Merger(prefer);
 	const value = m.merge(base, mine, theirs, [], null) as T;

@@ -13,15 +13,17 @@ export interface ResolvedPerimeter {
 	unknownCommunes: string[];
 }
 
+/** Adds `value` to the list of `key` in an index of lists. */
+export function appendTo(index: Map<string, string[]>, key: string, value: string): void {
+	const list = index.get(key);
+	if (list) list.push(value);
+	else index.set(key, [value]);
+}
+
 /** Inverts commune → EPCI (one pass; reuse it for several CLS). */
 export function communesByEpci(membership: ReadonlyMap<string, string | null>): Map<string, string[]> {
 	const out = new Map<string, string[]>();
-	for (const [code, epci] of membership) {
-		if (!epci) continue;
-		const list = out.get(epci);
-		if (list) list.push(code);
-		else out.set(epci, [code]);
-	}
+	for (const [code, epci] of membership) if (epci) appendTo(out, epci, code);
 	return out;
 }
 

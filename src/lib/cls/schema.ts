@@ -1,16 +1,16 @@
 /**
- * Modèle d'un Contrat local de santé (CLS) : contrat, périmètre, arbre axes → fiches action /
- * objectifs stratégiques → actions ou objectifs spécifiques, historique (bilan du contrat précédent).
+ * Model of a Contrat local de santé (CLS): contract, perimeter, tree of axes → fiches action /
+ * objectifs stratégiques → actions or objectifs spécifiques, history (bilan of the previous contract).
  *
- * Toute validation passe par `validateCls` / `validateClsList`, qui rendent des messages en français
- * avec le chemin du champ fautif (`axes[2].fichesAction[0].actions[3].statut : …`).
- * Les chaînes sont des données : rien ici ne les interprète ; l'interface doit les échapper à l'affichage.
+ * All validation goes through `validateCls` / `validateClsList`, which return messages in French
+ * with the path of the faulty field (`axes[2].fichesAction[0].actions[3].statut : …`).
+ * Strings are data: nothing here interprets them; the interface must escape them when showing them.
  */
 import { z } from 'zod';
 import { INDICATORS } from '../indicators/catalogue';
 
 // ---------------------------------------------------------------------------------------------
-// Vocabulaires contrôlés (libellés français exacts)
+// Controlled vocabularies (exact French labels)
 // ---------------------------------------------------------------------------------------------
 
 export const THEMES = [
@@ -29,7 +29,7 @@ export const THEMES = [
 ] as const;
 export type Theme = (typeof THEMES)[number];
 
-/** Sous-thèmes admis pour le thème « santé-environnement ». */
+/** Sub-themes allowed for the theme « santé-environnement ». */
 export const SOUS_THEMES_SANTE_ENVIRONNEMENT = ['radon', 'air intérieur', 'eau', 'espèces nuisibles'] as const;
 export type SousTheme = (typeof SOUS_THEMES_SANTE_ENVIRONNEMENT)[number];
 
@@ -39,21 +39,21 @@ export type Statut = (typeof STATUTS)[number];
 export const TYPES_PORTEUR = ['EPCI', 'PETR', 'SCoT', 'Pays', 'autre'] as const;
 export type TypePorteur = (typeof TYPES_PORTEUR)[number];
 
-/** Zone visée par une action : tout le périmètre, des communes, des EPCI du périmètre, des QPV. */
+/** Area an action targets: the whole perimeter, communes, EPCI of the perimeter, QPV. */
 export const TYPES_CIBLE = ['perimetre', 'communes', 'epci', 'qpv'] as const;
 
-/** Une feuille de l'arbre est une action, ou un objectif spécifique quand le contrat s'arrête là. */
+/** A leaf of the tree is an action, or an objectif spécifique when the contract stops there. */
 export const NATURES = ['action', 'objectif spécifique'] as const;
 
 export const UNITES_MONTANT = ['euros', 'euros par mois', 'euros par an'] as const;
 
-/** Identifiants du catalogue d'indicateurs, lus à l'exécution (le catalogue grandit). */
+/** Ids of the indicator catalogue, read at run time (the catalogue grows). */
 export function indicatorIds(): ReadonlySet<string> {
 	return new Set(INDICATORS.map((i) => i.id));
 }
 
 // ---------------------------------------------------------------------------------------------
-// Briques
+// Building blocks
 // ---------------------------------------------------------------------------------------------
 
 const COMMUNE_CODE = /^(?:\d{5}|2[AB]\d{3})$/;
@@ -87,7 +87,7 @@ const dateIso = z
 		return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
 	}, { error: (iss) => `« ${String(iss.input)} » n'est pas une date du calendrier` });
 
-/** Référence à un document source : fichier (nom du document de départ) et titre lisible. */
+/** Reference to a source document: file (name of the original document) and readable title. */
 export const sourceRefSchema = z.strictObject({
 	document: texte,
 	titre: texte,
@@ -140,7 +140,7 @@ export const actionSchema = z
 		nature: z.enum(NATURES).default('action'),
 		titre: texte,
 		description: texte.optional(),
-		/** Numéro de l'objectif stratégique de l'axe dont relève la feuille (ex. « 2.2 »). */
+		/** Number of the axis's objectif stratégique the leaf belongs to (e.g. « 2.2 »). */
 		objectifStrategique: texte.optional(),
 		themes: z.array(z.enum(THEMES)).min(1, { error: 'au moins un thème est requis' }),
 		sousThemes: z.array(z.enum(SOUS_THEMES_SANTE_ENVIRONNEMENT)).optional(),
@@ -148,12 +148,12 @@ export const actionSchema = z
 		pilote: texte.optional(),
 		partenaires: z.array(texte).optional(),
 		statut: z.enum(STATUTS),
-		/** Libellé du statut tel que le document l'écrit, quand il diffère du vocabulaire (ex. « Peu réalisé »). */
+		/** The status as the document words it, when it differs from the vocabulary (e.g. « Peu réalisé »). */
 		statutLibelleSource: texte.optional(),
 		motifStatut: texte.optional(),
-		/** Réalisations chiffrées rapportées par le document (bilan). */
+		/** Figures of what was achieved, as the document reports them (bilan). */
 		resultats: z.array(texte).optional(),
-		/** Suite prévue (colonne « actions prévues dans le prochain CLS » des bilans). */
+		/** Planned follow-up (the bilans' column « actions prévues dans le prochain CLS »). */
 		suite: texte.optional(),
 		annees: anneesSchema.optional(),
 		indicateurs: z.array(indicatorIdSchema).default([]),
@@ -171,7 +171,7 @@ export type ActionInput = z.input<typeof actionSchema>;
 
 export const ficheActionSchema = z.strictObject({
 	numero: texte.optional(),
-	/** null quand le document rattache des actions à une orientation sans nommer de fiche. */
+	/** null when the document attaches actions to an orientation without naming a fiche. */
 	titre: texte.nullable(),
 	note: texte.optional(),
 	actions: z.array(actionSchema)
@@ -182,7 +182,7 @@ const objectifStrategiqueSchema = z.strictObject({ numero: texte, titre: texte }
 
 export const axeSchema = z
 	.strictObject({
-		/** null quand le document ne numérote pas ses axes ou orientations. */
+		/** null when the document does not number its axes or orientations. */
 		numero: z.number().int().positive().nullable(),
 		titre: texte,
 		description: texte.optional(),
@@ -230,7 +230,7 @@ const perimetreSchema = z.strictObject({
 	epci: z.array(sirenSchema),
 	communes: z.array(communeCodeSchema),
 	qpv: z.array(qpvSchema).optional(),
-	/** true quand la liste n'est pas donnée par les documents mais déduite (voir note). */
+	/** true when the list is not given by the documents but inferred (see note). */
 	deduit: z.boolean().optional(),
 	note: texte.optional()
 });
@@ -260,7 +260,7 @@ export const clsSchema = z
 		porteur: z.strictObject({ type: z.enum(TYPES_PORTEUR), nom: texte }),
 		ars: texte,
 		dateSignature: dateIso.nullable(),
-		/** Année de signature quand le document ne donne pas la date exacte. */
+		/** Year of signature when the document does not give the exact date. */
 		anneeSignature: annee.optional(),
 		periode: z
 			.strictObject({ debut: annee.nullable(), fin: annee.nullable(), dureeAnnees: z.number().int().positive().optional() })
@@ -272,14 +272,14 @@ export const clsSchema = z
 		perimetre: perimetreSchema,
 		objectifsGeneraux: z.array(texte).optional(),
 		axes: z.array(axeSchema),
-		/** Actions citées par les documents sans leur axe de rattachement. */
+		/** Actions the documents cite without their axis. */
 		actionsHorsAxe: z.array(actionSchema).default([]),
 		actionsDocumentees: z.boolean(),
 		nbActionsAnnoncees: z.number().int().nonnegative().optional(),
 		nbAxesAnnonces: z.number().int().nonnegative().optional(),
 		historique: z.array(historiqueSchema).default([]),
 		gouvernance: gouvernanceSchema.optional(),
-		/** Ambiguïtés et limites des documents, en clair. */
+		/** Ambiguities and limits of the documents, in plain words. */
 		notes: z.array(texte).optional(),
 		/** Chiffres des documents que l'atlas compte aussi (établissements FINESS du périmètre). */
 		chiffresCites: z.array(chiffreCiteSchema).optional(),
@@ -304,7 +304,7 @@ export type Cls = z.infer<typeof clsSchema>;
 export type ClsInput = z.input<typeof clsSchema>;
 
 // ---------------------------------------------------------------------------------------------
-// Parcours de l'arbre
+// Walking the tree
 // ---------------------------------------------------------------------------------------------
 
 export interface ActionLocation {
@@ -312,7 +312,7 @@ export interface ActionLocation {
 	path: (string | number)[];
 	axe: Axe | null;
 	fiche: FicheAction | null;
-	/** true pour les actions du bilan d'un contrat précédent. */
+	/** true for the actions of a previous contract's bilan. */
 	historique: boolean;
 }
 
@@ -322,7 +322,7 @@ interface WalkableCls {
 	historique?: Historique[];
 }
 
-/** Toutes les feuilles (actions / objectifs spécifiques) du programme, puis celles de l'historique. */
+/** Every leaf (actions / objectifs spécifiques) of the programme, then those of the history. */
 export function* walkActions(cls: WalkableCls, opts: { historique?: boolean } = {}): Generator<ActionLocation> {
 	for (const [xi, axe] of cls.axes.entries())
 		for (const [fi, fiche] of axe.fichesAction.entries())
@@ -338,7 +338,7 @@ export function* walkActions(cls: WalkableCls, opts: { historique?: boolean } = 
 }
 
 // ---------------------------------------------------------------------------------------------
-// Messages d'erreur en français
+// Error messages in French
 // ---------------------------------------------------------------------------------------------
 
 export interface ValidationError {
@@ -399,7 +399,7 @@ function lastKey(path: readonly PropertyKey[] | undefined): string | undefined {
 
 const frenchFallback = z.locales.fr().localeError;
 
-/** Carte d'erreurs française passée à chaque `safeParse` (pas de configuration globale de zod). */
+/** French error map passed to each `safeParse` (no global zod configuration). */
 export const frenchErrorMap: z.core.$ZodErrorMap = (iss) => {
 	switch (iss.code) {
 		case 'invalid_value': {
@@ -433,13 +433,13 @@ function toErrors(error: z.ZodError): ValidationError[] {
 
 export type ValidationResult<T> = { ok: true; value: T } | { ok: false; errors: ValidationError[] };
 
-/** Valide un CLS. Les erreurs portent le chemin du champ fautif et un message en français. */
+/** Validates a CLS. Errors carry the path of the faulty field and a French message. */
 export function validateCls(json: unknown): { ok: true; cls: Cls } | { ok: false; errors: ValidationError[] } {
 	const r = clsSchema.safeParse(json, { error: frenchErrorMap });
 	return r.success ? { ok: true, cls: r.data } : { ok: false, errors: toErrors(r.error) };
 }
 
-/** Valide une liste de CLS (identifiants uniques). Chemins préfixés par `[i]`. */
+/** Validates a list of CLS (unique ids). Paths prefixed with `[i]`. */
 export function validateClsList(json: unknown): ValidationResult<Cls[]> {
 	const schema = z.array(clsSchema).superRefine((list, ctx) => {
 		const seen = new Set<string>();
@@ -452,12 +452,12 @@ export function validateClsList(json: unknown): ValidationResult<Cls[]> {
 	return r.success ? { ok: true, value: r.data } : { ok: false, errors: toErrors(r.error) };
 }
 
-/** Le format d'échange des CLS (import/export JSON, registre livré) : un CLS ou une liste, en JSON indenté. */
+/** The CLS exchange format (JSON import/export, shipped register): one CLS or a list, as indented JSON. */
 export function exportJson(data: Cls | readonly Cls[]): string {
 	return JSON.stringify(data, null, 2) + '\n';
 }
 
-/** Message lisible d'une erreur : `chemin : message`. */
+/** Readable message of an error: `path : message`. */
 export function describeError(e: ValidationError): string {
 	return `${e.path} : ${e.message}`;
 }

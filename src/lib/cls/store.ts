@@ -1,52 +1,52 @@
 /**
- * Persistance des modifications de l'utilisateur : CLS créés ou modifiés, qui remplacent les CLS livrés
- * de même identifiant. Sans framework (l'interface l'enveloppe dans un `$state` Svelte 5).
+ * Persistence of the user's changes: CLS created or modified, which replace the shipped CLS
+ * with the same id. No framework (the interface wraps it in a Svelte 5 `$state`).
  *
- * - `MemoryClsStore` pour les tests et le rendu côté serveur ;
- * - `IndexedDbClsStore` pour le navigateur (API IndexedDB brute, sans dépendance).
+ * - `MemoryClsStore` for the tests and server-side rendering;
+ * - `IndexedDbClsStore` for the browser (the raw IndexedDB API, no dependency).
  *
- * Tout ce qui est lu est revalidé : une entrée corrompue est écartée et signalée, jamais propagée.
+ * Everything read is validated again: a corrupt entry is dropped and reported, never passed on.
  */
 import { merge3, type MergeConflict, type MergePreference } from './merge';
 import { describeError, validateCls, type Cls } from './schema';
 
-/** Ce qu'a chargé un onglet : les modifications et la version de chacune (incrémentée à chaque écriture). */
+/** What a tab has loaded: the changes and the version of each (incremented at every write). */
 export interface LoadedEdits {
 	edits: Cls[];
 	versions: Record<string, number>;
 	rejected: { id: string; errors: string[] }[];
 }
 
-/** Une modification faite dans un onglet : `next` dérive de `base` (la version affichée, `version`). */
+/** A change made in one tab: `next` derives from `base` (the version shown, `version`). */
 export interface ClsUpdate {
 	base: Cls;
 	next: Cls;
-	/** Version que l'onglet connaissait (0 : jamais enregistrée). */
+	/** Version the tab knew (0: never saved). */
 	version: number;
-	/** Le CLS livré de même identifiant, s'il existe : la version courante quand rien n'est enregistré. */
+	/** The shipped CLS with the same id, if any: the current version when nothing is saved. */
 	shipped?: Cls;
-	/** Que faire de deux changements différents du même champ : demander (erreur), garder celui-ci, garder l'autre. */
+	/** What to do with two different changes of the same field: ask (error), keep this one, keep the other. */
 	prefer?: MergePreference;
 }
 
 export interface ClsStore {
-	/** Les modifications enregistrées (CLS complets, revalidés ; ordre non garanti). */
+	/** The saved changes (whole CLS, validated again; order not guaranteed). */
 	loadEdits(): Promise<LoadedEdits>;
-	/** Enregistre (crée ou remplace) un CLS, après validation. */
+	/** Saves (creates or replaces) a CLS, after validation. */
 	save(cls: Cls): Promise<void>;
-	/** Enregistre plusieurs CLS en une seule transaction : tout ou rien. */
+	/** Saves several CLS in one transaction: all or nothing. */
 	saveAll(list: readonly Cls[]): Promise<void>;
 	/**
-	 * Écrit seulement ce que l'onglet a changé : si un autre onglet a enregistré ce CLS entre-temps,
-	 * les deux changements sont fusionnés (champ par champ, action par action) ; un conflit lève
-	 * `ClsConflictError` sans rien écrire (avec `prefer: 'ask'`).
+	 * Writes only what the tab changed: if another tab has saved this CLS meanwhile,
+	 * the two changes are merged (field by field, action by action); a conflict throws
+	 * `ClsConflictError` and writes nothing (with `prefer: 'ask'`).
 	 */
 	update(u: ClsUpdate): Promise<{ cls: Cls; version: number; merged: boolean }>;
-	/** Crée un CLS ; `ClsExistsError` si ce même identifiant vient d'être créé ailleurs (autre onglet). */
+	/** Creates a CLS; `ClsExistsError` if the same id has just been created elsewhere (another tab). */
 	create(cls: Cls): Promise<{ cls: Cls; version: number }>;
-	/** Supprime la modification d'un CLS (le CLS livré de même identifiant réapparaît). */
+	/** Removes the change of a CLS (the shipped CLS with the same id comes back). */
 	remove(id: string): Promise<void>;
-	/** Efface toutes les modifications. */
+	/** Clears every change. */
 	reset(): Promise<void>;
 }
 
@@ -97,7 +97,7 @@ function checked(cls: unknown): Cls {
 	return r.cls;
 }
 
-/** Une entrée enregistrée : `{ id, version, cls }` ; un CLS nu (format d'avant les versions) vaut version 0. */
+/** A saved entry: `{ id, version, cls }`; a bare CLS (the format before versions) counts as version 0. */
 interface StoredRecord {
 	id: string;
 	version: number;
@@ -111,7 +111,7 @@ function unwrap(item: unknown): StoredRecord {
 }
 
 function record(cls: Cls, version: number): StoredRecord {
-	// Copie JSON : ni fonctions ni prototypes, et l'appelant ne peut plus modifier l'état enregistré.
+	// JSON copy: no functions nor prototypes, and the caller can no longer modify the saved state.
 	return { id: cls.id, version, cls: JSON.parse(JSON.stringify(cls)) as unknown };
 }
 
@@ -134,8 +134,8 @@ function revalidate(raw: unknown[]): LoadedEdits {
 }
 
 /**
- * Ce qu'il faut écrire pour `u`, sachant ce qui est enregistré (`stored`) : le CLS de l'onglet si rien
- * n'a changé depuis qu'il l'a lu, sinon la fusion de ses changements dans la version enregistrée.
+ * What to write for `u`, given what is saved (`stored`): the tab's CLS if nothing
+ * changed since it read it, otherwise its changes merged into the saved version.
  */
 function resolveUpdate(u: ClsUpdate, stored: unknown): { write: StoredRecord; cls: Cls; merged: boolean } {
 	const next = checked(u.next);
@@ -150,7 +150,7 @@ function resolveUpdate(u: ClsUpdate, stored: unknown): { write: StoredRecord; cl
 	return { write: record(cls, version + 1), cls, merged: true };
 }
 
-/** CLS livrés, puis modifications : une modification remplace le CLS livré de même identifiant. */
+/** Shipped CLS, then changes: a change replaces the shipped CLS with the same id. */
 export function mergeWithShipped(shipped: readonly Cls[], edits: readonly Cls[]): Cls[] {
 	const byId = new Map(edits.map((c) => [c.id, c]));
 	const out = shipped.map((c) => byId.get(c.id) ?? c);
@@ -158,7 +158,7 @@ export function mergeWithShipped(shipped: readonly Cls[], edits: readonly Cls[])
 	return out;
 }
 
-/** Identifiants modifiés par rapport aux CLS livrés (pour afficher « modifié » / « créé »). */
+/** Ids changed from the shipped CLS (to show « modifié » / « créé »). */
 export function editKind(shipped: readonly Cls[], id: string, edits: readonly Cls[]): 'livré' | 'modifié' | 'créé' {
 	const edited = edits.some((e) => e.id === id);
 	if (!edited) return 'livré';
@@ -166,7 +166,7 @@ export function editKind(shipped: readonly Cls[], id: string, edits: readonly Cl
 }
 
 export class MemoryClsStore implements ClsStore {
-	// Copies JSON : l'appelant ne peut pas modifier l'état enregistré par référence.
+	// JSON copies: the caller cannot modify the saved state by reference.
 	private data = new Map<string, string>();
 
 	private read(id: string): unknown {
@@ -224,7 +224,7 @@ export function done(tx: IDBTransaction): Promise<void> {
 	});
 }
 
-/** Les erreurs du stockage du navigateur, en français (celles d'IndexedDB sont en anglais, ou vides). */
+/** The browser storage's errors, in French (IndexedDB's are in English, or empty). */
 export function storageError(e: unknown): Error {
 	if (e instanceof ClsConflictError || e instanceof ClsExistsError || e instanceof ClsGoneError || e instanceof InvalidClsError) return e;
 	const name = e instanceof Error || (typeof DOMException !== 'undefined' && e instanceof DOMException) ? (e as Error).name : '';
@@ -236,7 +236,7 @@ export function storageError(e: unknown): Error {
 	return new Error(`Le stockage du navigateur a refusé l’opération${name ? ` (${name})` : ''} : rien n’a été enregistré.`);
 }
 
-/** Stockage IndexedDB : une base, un magasin `cls` indexé par `id`, une entrée `{ id, version, cls }` par CLS modifié. */
+/** IndexedDB storage: one database, one `cls` store keyed by `id`, one entry `{ id, version, cls }` per changed CLS. */
 export class IndexedDbClsStore implements ClsStore {
 	private db: Promise<IDBDatabase> | null = null;
 
@@ -329,7 +329,7 @@ export class IndexedDbClsStore implements ClsStore {
 	}
 
 	async saveAll(list: readonly Cls[]) {
-		const valid = list.map(checked); // validation avant toute écriture
+		const valid = list.map(checked); // validated before any write
 		await this.run<void>('readwrite', (store, _result, fail) => {
 			for (const c of valid) {
 				const get = store.get(c.id);

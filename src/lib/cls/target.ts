@@ -3,7 +3,7 @@
  * the CLS covering a commune. Pure functions: commune → EPCI membership and QPV → communes come from
  * the data layer at run time (`communeDirectory`).
  */
-import { communesByEpci, resolvePerimeter } from './perimeter';
+import { appendTo, communesByEpci, resolvePerimeter } from './perimeter';
 import { walkActions, type Action, type Cls } from './schema';
 
 /** QPV code → codes of the communes it spreads over (table `qpv`: `codes_qpv` per commune). */
@@ -20,11 +20,7 @@ export interface TargetOptions {
 export function qpvIndexFromRows(rows: Iterable<{ code: string; codes_qpv: string | null }>): Map<string, string[]> {
 	const out = new Map<string, string[]>();
 	for (const { code, codes_qpv } of rows) {
-		for (const q of (codes_qpv ?? '').split(/[\s,;|]+/).filter(Boolean)) {
-			const list = out.get(q);
-			if (list) list.push(code);
-			else out.set(q, [code]);
-		}
+		for (const q of (codes_qpv ?? '').split(/[\s,;|]+/).filter(Boolean)) appendTo(out, q, code);
 	}
 	return out;
 }

@@ -2,7 +2,8 @@
 import { INDICATORS, type Indicator } from '../indicators/catalogue';
 import { POPULATION_AGES_TABLE } from '../portrait/age-bands';
 import { PASSAGE_TABLE } from '../data/imports';
-import { COMMUNE_VALUES_TABLE, TERRITORY_VALUES_TABLE } from '../data/artefacts';
+import { COMMUNE_VALUES_TABLE, TERRITORY_VALUES_TABLE, isGeometryTable, type ArtefactEntry } from '../data/artefacts';
+import { formatNumber } from '../indicators/format';
 
 /** Uses of a table outside the indicator catalogue. */
 const OTHER_USES: Record<string, string> = {
@@ -32,4 +33,14 @@ export function indicatorsUsing(table: string, catalogue: readonly Indicator[] =
 
 export function otherUses(table: string): string | null {
 	return OTHER_USES[table] ?? null;
+}
+
+/** The shipped tables in the order the page lists them: the data first, the contours (read by the map only) last; the manifest's order otherwise. */
+export function shippedOrder(artefacts: readonly ArtefactEntry[]): ArtefactEntry[] {
+	return [...artefacts].sort((a, b) => Number(isGeometryTable(a.table)) - Number(isGeometryTable(b.table)));
+}
+
+/** A file size as the page shows it: in Ko under one Mo, in Mo with one decimal above. */
+export function sizeLabel(bytes: number): string {
+	return bytes < 1024 * 1024 ? `${formatNumber(bytes / 1024, 0)} Ko` : `${formatNumber(bytes / 1024 / 1024, 1)} Mo`;
 }

@@ -1,5 +1,5 @@
 import { LineLayer } from '@deck.gl/layers';
-import type { FlatPolygons } from './polygons';
+import { concatFloat32, type FlatPolygons } from './polygons';
 import type { Rgba } from '../indicators/palettes';
 
 /**
@@ -38,13 +38,7 @@ export function outerSegments(polygons: FlatPolygons, features: ReadonlySet<numb
 export function perimetersOutline(communes: FlatPolygons, perimeters: readonly (readonly string[])[]): Float32Array {
 	const index = new Map(communes.codes.map((code, i) => [code, i]));
 	const parts = perimeters.map((codes) => outerSegments(communes, new Set(codes.map((c) => index.get(c)).filter((i) => i !== undefined))));
-	const all = new Float32Array(parts.reduce((n, p) => n + p.length, 0));
-	let at = 0;
-	for (const part of parts) {
-		all.set(part, at);
-		at += part.length;
-	}
-	return all;
+	return concatFloat32(parts);
 }
 
 export function perimeterLayer(id: string, segments: Float32Array, color: Rgba, widthPixels: number) {

@@ -79,7 +79,8 @@ export function flattenMultiPolygons(bytes: Uint8Array, { triangulate = true } =
 	};
 }
 
-function concatFloat32(chunks: Float32Array[]): Float32Array {
+/** The chunks one after the other in one array. */
+export function concatFloat32(chunks: readonly Float32Array[]): Float32Array {
 	const out = new Float32Array(chunks.reduce((n, c) => n + c.length, 0));
 	let at = 0;
 	for (const c of chunks) {

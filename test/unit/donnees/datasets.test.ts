@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseManifest } from '../../../src/lib/db/artefacts';
-import { indicatorsUsing, otherUses } from '../../../src/lib/donnees/datasets';
+import { indicatorsUsing, otherUses, shippedOrder, sizeLabel } from '../../../src/lib/donnees/datasets';
 
 const manifest = parseManifest(readFileSync(resolve(import.meta.dirname, '../../../static/data/manifest.json'), 'utf8'));
 
@@ -25,5 +25,23 @@ describe('the data page (/donnees)', () => {
 		expect(indicatorsUsing('apl').every((i) => i.tables.includes('apl'))).toBe(true);
 		expect(indicatorsUsing('communes').map((i) => i.id)).toEqual(['population', 'densite_population']);
 		expect(indicatorsUsing('cog_passage')).toEqual([]);
+	});
+
+	it('lists the data tables first and the contours last, each group in the manifest\'s order', () => {
+		const ordered = shippedOrder(manifest.artefacts).map((a) => a.table);
+		const geometry = (t: string) => t.endsWith('_geom');
+		const firstContour = ordered.findIndex(geometry);
+		expect(firstContour).toBeGreaterThan(0);
+		expect(ordered.slice(firstContour).every(geometry)).toBe(true);
+		const inManifest = manifest.artefacts.map((a) => a.table);
+		expect(ordered.filter((t) => !geometry(t))).toEqual(inManifest.filter((t) => !geometry(t)));
+		expect(ordered.filter(geometry)).toEqual(inManifest.filter(geometry));
+	});
+
+	it('gives sizes in Ko under one Mo and in Mo with one decimal above', () => {
+		expect(sizeLabel(2048)).toBe('2 Ko');
+		expect(sizeLabel(1024 * 1024 - 1)).toBe('1\u00a0024 Ko');
+		expect(sizeLabel(1024 * 1024)).toBe('1,0 Mo');
+		expect(sizeLabel(3.25 * 1024 * 1024)).toBe('3,3 Mo');
 	});
 });

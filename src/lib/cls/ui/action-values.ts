@@ -4,11 +4,24 @@
  * The data layer caches them per indicator and commune list (never a failure): forty actions on the
  * same perimeter cost one query.
  */
+import type { AtlasContext } from '../../data/context';
 import type { DataSource } from '../../data/source';
 import { figures } from '../../data/values';
 import { radonZone3Communes, type RadonCommunes } from '../../data/counts';
 import { getIndicator, type NumericIndicator } from '../../indicators/catalogue';
 import type { Action } from '../schema';
+import { formatNumber } from '../../indicators/format';
+
+/** What the figures beside an action need: the action, its area and the perimeter, the atlas once loaded. */
+export interface ActionFiguresProps {
+	action: Action;
+	/** Communes of the area the action targets (resolved by the page). */
+	target: readonly string[];
+	perimeter: readonly string[];
+	context: AtlasContext | null;
+	/** Shows the target area on the page's map. */
+	onshow?: () => void;
+}
 
 export type ActionFigure =
 	| { kind: 'value'; indicator: NumericIndicator; target: number; perimeter: number }
@@ -37,4 +50,12 @@ export async function actionFigures(
 		out.push({ kind: 'radon', target: t, perimeter: p });
 	}
 	return out;
+}
+
+/** « 3 communes sur 12 (25 %), 2 non classée(s) »: the communes of a list in radon zone 3, among those classed. */
+export function radonText(r: RadonCommunes): string {
+	if (r.total === 0) return 'zone non située';
+	const share = r.known ? ` (${formatNumber((100 * r.zone3) / r.known, 0)} %)` : '';
+	const unknown = r.known < r.total ? `, ${formatNumber(r.total - r.known, 0)} non classée(s)` : '';
+	return `${formatNumber(r.zone3, 0)} commune${r.zone3 > 1 ? 's' : ''} sur ${formatNumber(r.known, 0)}${share}${unknown}`;
 }

@@ -1,0 +1,44 @@
+/** The action editor's form: its fields as strings, and the patch of what the user changed. */
+import type { ActionPatch } from '../edit';
+import type { Action, Statut, Theme } from '../schema';
+
+export interface ActionForm {
+	titre: string;
+	description: string;
+	statut: Statut;
+	motif: string;
+	themes: Theme[];
+	debut: string;
+	fin: string;
+}
+
+export function actionForm(action: Action): ActionForm {
+	return {
+		titre: action.titre,
+		description: action.description ?? '',
+		statut: action.statut,
+		motif: action.motifStatut ?? '',
+		themes: [...action.themes],
+		debut: action.annees?.debut != null ? String(action.annees.debut) : '',
+		fin: action.annees?.fin != null ? String(action.annees.fin) : ''
+	};
+}
+
+const year = (s: string) => (s.trim() === '' ? null : Number(s));
+
+/** Only the fields changed since the form was opened: another tab may have changed the others meanwhile. */
+export function actionPatch(opened: ActionForm, form: ActionForm): ActionPatch {
+	const changed = (k: keyof ActionForm) => JSON.stringify(opened[k]) !== JSON.stringify(form[k]);
+	const patch: ActionPatch = {};
+	if (changed('titre')) patch.titre = form.titre;
+	if (changed('description')) patch.description = form.description.trim();
+	if (changed('statut')) patch.statut = form.statut;
+	if (changed('motif')) patch.motifStatut = form.motif.trim();
+	if (changed('themes')) patch.themes = [...form.themes];
+	if (changed('debut') || changed('fin')) {
+		const debut = year(form.debut);
+		const fin = year(form.fin);
+		patch.annees = debut === null && fin === null ? undefined : { debut, fin };
+	}
+	return patch;
+}

@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { actionForm, actionPatch } from '../../../src/lib/cls/ui/action-form';
+import { radonText } from '../../../src/lib/cls/ui/action-values';
+import type { Action } from '../../../src/lib/cls/schema';
+
+// A fictitious action, enough for the form.
+const action = {
+	id: 'a1',
+	titre: 'Action de test',
+	nature: 'action',
+	themes: ['coordination et animation'],
+	cible: { type: 'perimetre' },
+	statut: 'prévue',
+	indicateurs: [],
+	source: { titre: 'saisie' },
+	annees: { debut: 2024, fin: null }
+} as unknown as Action;
+
+describe('the action editor form', () => {
+	it('opens with the action as strings', () => {
+		expect(actionForm(action)).toEqual({ titre: 'Action de test', description: '', statut: 'prévue', motif: '', themes: ['coordination et animation'], debut: '2024', fin: '' });
+	});
+
+	it('patches only the fields the user changed', () => {
+		const opened = actionForm(action);
+		expect(actionPatch(opened, actionForm(action))).toEqual({});
+		expect(actionPatch(opened, { ...opened, titre: 'Nouveau titre', motif: '  retard  ' })).toEqual({ titre: 'Nouveau titre', motifStatut: 'retard' });
+		expect(actionPatch(opened, { ...opened, themes: [] })).toEqual({ themes: [] });
+	});
+
+	it('saves the years together, and none when both are cleared', () => {
+		const opened = actionForm(action);
+		expect(actionPatch(opened, { ...opened, fin: '2027' })).toEqual({ annees: { debut: 2024, fin: 2027 } });
+		const cleared = actionPatch(opened, { ...opened, debut: ' ' });
+		expect(Object.keys(cleared)).toEqual(['annees']);
+		expect(cleared.annees).toBeUndefined();
+	});
+});
+
+describe('radon zone 3 wording', () => {
+	it('counts the communes in zone 3 among those classed, and the unclassed', () => {
+		expect(radonText({ zone3: 0, known: 0, total: 0 })).toBe('zone non située');
+		expect(radonText({ zone3: 1, known: 4, total: 4 })).toBe('1 commune sur 4 (25 %)');
+		expect(radonText({ zone3: 3, known: 12, total: 14 })).toBe('3 communes sur 12 (25 %), 2 non classée(s)');
+	});
+});
