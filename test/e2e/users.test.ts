@@ -1,52 +1,22 @@
 /**
- * The three tasks of issue 13, each played from a cold start as its user would, through the interface:
- * the ARS analyst, the mayor of Saint-Céré, the writer of the Cauvaldor diagnostic. Every figure the
- * user needed is checked against the atlas's own artefacts with SQL, in the Node engine.
+ * Two of the three tasks of issue 13, each played from a cold start as its user would, through the
+ * interface: the ARS analyst and the mayor of Saint-Céré. The third, the writer of the Cauvaldor
+ * diagnostic, is played in portrait-map.test.ts, and the keyboard-only path in a11y.test.ts. Every figure
+ * the user needed is checked against the atlas's own artefacts with SQL, in the Node engine.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchChromium, openWatchedContext, openWatchedPage, startPreview, waitForColouredMap, type Server, type Watch } from '../support/browser';
+import type { Page } from 'playwright-core';
+import { SHOTS, e2eSuite } from '../support/suite';
 import { parseCsv } from '../support/csv';
-import { openNodeAtlas } from '../../src/lib/db/node';
-import type { DbConnector } from '../../src/lib/db/connector';
 import { formatRank } from '../../src/lib/portrait/rank';
 
-const SHOTS = resolve(import.meta.dirname, '../../test-results');
-
-let server: Server;
-let browser: Browser;
-let db: DbConnector;
-let contexts: BrowserContext[] = [];
-
-beforeAll(async () => {
-	[server, browser, db] = await Promise.all([startPreview(4367), launchChromium(), openNodeAtlas()]);
-	mkdirSync(SHOTS, { recursive: true });
-});
-
-afterEach(async () => {
-	await Promise.all(contexts.map((c) => c.close()));
-	contexts = [];
-});
-
-afterAll(async () => {
-	await browser?.close();
-	server?.stop();
-	await db?.close();
-});
-
-async function open(path: string, viewport = { width: 1440, height: 900 }): Promise<{ page: Page; watch: Watch }> {
-	const watch: Watch = { errors: [], foreignRequests: [] };
-	const context = await openWatchedContext(browser, server, watch, { viewport });
-	contexts.push(context);
-	const page = await openWatchedPage(context, server, path, watch);
-	await waitForColouredMap(page);
-	return { page, watch };
-}
+const suite = e2eSuite(4367, { db: true });
+const open = (path: string, viewport = { width: 1440, height: 900 }) => suite.open(path, { viewport, waitForMap: true });
 
 async function rows<T>(sql: string, params: (string | number)[] = []): Promise<T[]> {
-	return (await db.query(sql, params)).toArray().map((r) => r.toJSON() as T);
+	return (await suite.db.query(sql, params)).toArray().map((r) => r.toJSON() as T);
 }
 
 /** Types in the search box and picks the first answer, as a user does with the keyboard. */
