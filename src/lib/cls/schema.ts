@@ -245,9 +245,9 @@ export const CATEGORIES_FINESS_CITEES = ['msp', 'centre_sante', 'cpts', 'hopital
 export const chiffreCiteSchema = z.strictObject({
 	categorieFiness: z.enum(CATEGORIES_FINESS_CITEES),
 	valeur: z.number().int().nonnegative(),
-	/** Les mots du document. */
+	/** The document's own words. */
 	citation: texte,
-	/** Date ou année du document, telle qu'on peut l'établir. */
+	/** Date or year of the document, as far as it can be established. */
 	date: texte,
 	source: sourceRefSchema
 });
