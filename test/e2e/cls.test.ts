@@ -230,7 +230,7 @@ describe(`/cls/${AURILLAC}`, () => {
 		await source.close();
 		expect(quartier.code).toBe('QN01501M');
 		expect(await caption.innerText()).toContain(`${quartier.nom} (QN01501M)`);
-		await page.getByRole('img', { name: 'Carte du périmètre du CLS' }).screenshot({ path: resolve(SHOTS, 'cls-aurillac-qpv.png') });
+		await page.locator('div.base-map[data-testid=perimeter-map]').screenshot({ path: resolve(SHOTS, 'cls-aurillac-qpv.png') });
 		await page.getByRole('button', { name: 'Effacer la zone visée' }).click();
 		expect(await page.getByTestId('qpv-target').count()).toBe(0);
 	});
