@@ -1,40 +1,17 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { resolve } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { tableFromIPC } from 'apache-arrow';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchChromium, openWatchedContext, openWatchedPage, startPreview, waitForColouredMap, type Server, type Watch } from '../support/browser';
+import type { Page } from 'playwright-core';
+import { waitForColouredMap } from '../support/browser';
+import { SHOTS, e2eSuite } from '../support/suite';
 
-const SHOTS = resolve(import.meta.dirname, '../../test-results');
 const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 
-let server: Server;
-let browser: Browser;
-let contexts: BrowserContext[] = [];
-
-beforeAll(async () => {
-	[server, browser] = await Promise.all([startPreview(4367), launchChromium()]);
-	mkdirSync(SHOTS, { recursive: true });
-});
-
-afterEach(async () => {
-	await Promise.all(contexts.map((c) => c.close()));
-	contexts = [];
-});
-
-afterAll(async () => {
-	await browser?.close();
-	server?.stop();
-});
-
-async function open(path: string, viewport = { width: 1440, height: 900 }): Promise<{ page: Page; watch: Watch }> {
-	const watch: Watch = { errors: [], foreignRequests: [] };
-	const context = await openWatchedContext(browser, server, watch, { viewport });
-	contexts.push(context);
-	return { page: await openWatchedPage(context, server, path, watch), watch };
-}
+const suite = e2eSuite(4367);
+const open = (path: string, viewport = { width: 1440, height: 900 }) => suite.open(path, { viewport });
 
 interface AxeViolation {
 	id: string;

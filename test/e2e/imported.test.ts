@@ -1,10 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchChromium, startPreview, type Server, openWatchedContext, openWatchedPage, type Watch } from '../support/browser';
-import { openNodeAtlas } from '../../src/lib/db/node';
-import type { DbConnector } from '../../src/lib/db/connector';
+import type { Page } from 'playwright-core';
+import { e2eSuite } from '../support/suite';
 
 // A user's own file (Latin-1, `;`, codes without their leading zero; fictitious values:
 // test/fixtures/user-files/README.md) imported on /donnees, then mapped as a first-class indicator.
@@ -15,24 +13,8 @@ const INDICATOR = 'user_medecins_fictifs_medecins';
 /** Manual bounds: classes [min, 1), [1, 5), [5, max], as the legend writes them (« 1 – < 5 »). */
 const BREAKS = [1, 5];
 
-let server: Server;
-let browser: Browser;
-let db: DbConnector;
-const watch: Watch = { errors: [], foreignRequests: [] };
-
-beforeAll(async () => {
-	[server, browser, db] = await Promise.all([startPreview(4367), launchChromium(), openNodeAtlas()]);
-});
-
-afterAll(async () => {
-	await browser?.close();
-	server?.stop();
-	await db?.close();
-});
-
-function openPage(context: BrowserContext, path: string): Promise<Page> {
-	return openWatchedPage(context, server, path, watch);
-}
+const suite = e2eSuite(4367, { db: true });
+const { watch } = suite;
 
 /**
  * Communes per class, computed here without the importer: the file decoded and split by hand (first
@@ -46,7 +28,7 @@ async function expectedCommuneValues(): Promise<Map<string, number>> {
 		if (!raw || seen.has(raw)) continue;
 		seen.add(raw);
 		const code = /^\d{4}$/.test(raw) ? `0${raw}` : raw;
-		const row = (await db.query('SELECT c.code FROM communes c WHERE c.code = coalesce((SELECT p.code FROM cog_passage p WHERE p.code_hist = ?), ?)', [code, code])).toArray()[0];
+		const row = (await suite.db.query('SELECT c.code FROM communes c WHERE c.code = coalesce((SELECT p.code FROM cog_passage p WHERE p.code_hist = ?), ?)', [code, code])).toArray()[0];
 		if (!row || value === '') continue;
 		const cog = String(row.toJSON().code);
 		byCommune.set(cog, (byCommune.get(cog) ?? 0) + Number(value));
@@ -69,8 +51,8 @@ async function legendCounts(page: Page): Promise<number[]> {
 
 describe('a user’s own file is an indicator of the atlas', () => {
 	it('imports a Latin-1 `;` file whose codes lost their leading zero, maps it with the right legend counts; a broken file after it changes nothing, after a reload too', async () => {
-		const context = await openWatchedContext(browser, server, watch);
-		const page = await openPage(context, '/donnees');
+		const context = await suite.context();
+		const page = await suite.page(context, '/donnees');
 		await page.locator('[data-testid=import-input]:enabled').waitFor({ timeout: 90_000 });
 		await page.getByTestId('import-input').setInputFiles(resolve(FILES, MEDECINS));
 		const form = page.getByTestId('generic-import');
@@ -102,7 +84,7 @@ describe('a user’s own file is an indicator of the atlas', () => {
 		expect(await page.getByTestId('user-import').locator('[role=alert]').count()).toBe(0);
 
 		const expected = await expectedClassCounts();
-		const map = await openPage(context, `/?i=${INDICATOR}&m=manuel&b=${BREAKS.join(',')}`);
+		const map = await suite.page(context, `/?i=${INDICATOR}&m=manuel&b=${BREAKS.join(',')}`);
 		expect(await legendCounts(map)).toEqual(expected);
 		expect(await map.getByTestId('legend').innerText()).toContain('(importé)');
 		expect(await map.getByTestId('legend').innerText()).toContain('Jeu de test (valeurs fictives)');
@@ -110,7 +92,7 @@ describe('a user’s own file is an indicator of the atlas', () => {
 
 		// The portrait of the Ain shows the count summed over its communes, marked as imported.
 		const ain = [...(await expectedCommuneValues()).entries()].filter(([code]) => code.startsWith('01')).reduce((sum, [, v]) => sum + v, 0);
-		const portrait = await openPage(context, '/territoire/departement/01');
+		const portrait = await suite.page(context, '/territoire/departement/01');
 		const section = portrait.getByTestId('portrait-imported');
 		await section.waitFor({ timeout: 90_000 });
 		const row = section.locator('tr', { hasText: 'Médecins (Médecins fictifs)' }).first();
@@ -122,8 +104,8 @@ describe('a user’s own file is an indicator of the atlas', () => {
 	});
 
 	it('a permalink to an imported indicator this browser does not hold says so in French, with a link to /donnees, and shows the default map', async () => {
-		const context = await openWatchedContext(browser, server, watch);
-		const page = await openPage(context, `/?i=${INDICATOR}`);
+		const context = await suite.context();
+		const page = await suite.page(context, `/?i=${INDICATOR}`);
 		const notice = page.getByTestId('missing-indicator');
 		await notice.waitFor({ timeout: 60_000 });
 		expect(await notice.innerText()).toContain(`L’indicateur « ${INDICATOR} » n’est pas dans ce navigateur`);

@@ -1,30 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { launchChromium, startPreview, type Server, openWatchedContext, openWatchedPage, type Watch } from '../support/browser';
-import { openNodeAtlas } from '../../src/lib/db/node';
-import type { DbConnector } from '../../src/lib/db/connector';
+import type { Page } from 'playwright-core';
+import { e2eSuite } from '../support/suite';
 import { IMPORTED_INDICATORS } from '../../src/lib/indicators/catalogue';
 
 // Fictitious counts in INSEE's BPE long layout: test/fixtures/bpe/README.md.
 const BPE_FILE = resolve(import.meta.dirname, '../fixtures/bpe/bpe-2024-communes-long.csv');
 const GPS = IMPORTED_INDICATORS.find((i) => i.id === 'generalistes_bpe')!;
 
-let server: Server;
-let browser: Browser;
-let db: DbConnector;
-const watch: Watch = { errors: [], foreignRequests: [] };
-
-beforeAll(async () => {
-	[server, browser, db] = await Promise.all([startPreview(4367), launchChromium(), openNodeAtlas()]);
-});
-
-afterAll(async () => {
-	await browser?.close();
-	server?.stop();
-	await db?.close();
-});
+const suite = e2eSuite(4367, { db: true });
+const { watch } = suite;
 
 /**
  * GPs (D265) of the Lot in the fixture, computed here without the importer: the CSV split by hand, the first
@@ -41,7 +27,7 @@ async function expectedLotGps(): Promise<number> {
 		if (seen.has(key)) continue;
 		seen.add(key);
 		if (cells[col('TYPEQU')] !== 'D265') continue;
-		const row = (await db.query(`SELECT dep FROM communes WHERE code = coalesce((SELECT code FROM cog_passage WHERE code_hist = ?), ?)`, [code, code])).toArray()[0];
+		const row = (await suite.db.query(`SELECT dep FROM communes WHERE code = coalesce((SELECT code FROM cog_passage WHERE code_hist = ?), ?)`, [code, code])).toArray()[0];
 		if (row?.toJSON().dep === '46') gps += Number(cells[col('NB_EQUIP')]);
 	}
 	expect(gps).toBeGreaterThan(0);
@@ -57,8 +43,8 @@ async function runSql(page: Page, sql: string): Promise<string> {
 
 describe('official files on /donnees', () => {
 	it('imports a BPE commune file (long layout): its report, then the indicator’s count for the Lot equals SQL on the file', async () => {
-		const context = await openWatchedContext(browser, server, watch);
-		const page = await openWatchedPage(context, server, '/donnees', watch);
+		const context = await suite.context();
+		const page = await suite.page(context, '/donnees');
 		const formats = await page.locator('ul.formats li').allInnerTexts();
 		expect(formats.some((f) => f.startsWith('INSEE BPE, fichier communal au format long') && f.includes('DEPCOM ; TYPEQU ; NB_EQUIP ; AN'))).toBe(true);
 		expect(formats.some((f) => f.startsWith('ANS Annuaire Santé'))).toBe(true);
@@ -71,7 +57,7 @@ describe('official files on /donnees', () => {
 		expect(report).toMatch(/Lignes lues 14 Communes 2025 6 \(2 issues de fusions ; [\d\s\u202f]+ sans ligne\) Codes rattachés 2 Codes inconnus 1 Doublons 1/);
 
 		// The catalogue's SQL of the indicator, summed over the Lot, in the page's engine (the /sql console sees imported tables).
-		const console = await openWatchedPage(context, server, '/sql', watch);
+		const console = await suite.page(context, '/sql');
 		await expect.poll(() => console.getByTestId('sql-run').isEnabled(), { timeout: 90_000 }).toBe(true);
 		const shown = await runSql(console, `SELECT sum(i.num) AS n FROM (${GPS.sql}) i JOIN communes c ON c.code = i.code WHERE c.dep = '46'`);
 		expect(Number(shown.replace(/\s/g, ''))).toBe(await expectedLotGps());

@@ -1,11 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { readFileSync, rmSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { resolve } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchChromium, startPreview, type Server, openWatchedContext, openWatchedPage, type Watch } from '../support/browser';
-import { openNodeAtlas } from '../../src/lib/db/node';
-import type { DbConnector } from '../../src/lib/db/connector';
+import type { Page } from 'playwright-core';
+import { SHOTS, e2eSuite } from '../support/suite';
 import { formatNumber } from '../../src/lib/indicators/format';
 import { getIndicator } from '../../src/lib/indicators/catalogue';
 import { classColors, hexToRgba } from '../../src/lib/indicators/palettes';
@@ -15,35 +13,12 @@ import { formatRank, rankAmong } from '../../src/lib/portrait/rank';
  * The diagnostic writer's portrait (issue 13): the map of the chosen indicator over the territory's communes, the
  * facilities counted and listed, a document's figure beside the atlas's, ranks; on screen and on one A4 page.
  */
-const SHOTS = resolve(import.meta.dirname, '../../test-results');
-mkdirSync(SHOTS, { recursive: true });
-
-let server: Server;
-let browser: Browser;
-let db: DbConnector;
-const watch: Watch = { errors: [], foreignRequests: [] };
-const { errors, foreignRequests } = watch;
-
-beforeAll(async () => {
-	[server, browser, db] = await Promise.all([startPreview(4361), launchChromium(), openNodeAtlas()]);
-});
-
-afterAll(async () => {
-	await browser?.close();
-	server?.stop();
-	await db?.close();
-});
-
-function openContext(viewport = { width: 1440, height: 900 }): Promise<BrowserContext> {
-	return openWatchedContext(browser, server, watch, { viewport });
-}
-
-function openPage(context: BrowserContext, path: string): Promise<Page> {
-	return openWatchedPage(context, server, path, watch);
-}
+const suite = e2eSuite(4361, { db: true });
+const { errors, foreignRequests } = suite.watch;
+const openContext = (viewport = { width: 1440, height: 900 }) => suite.context({ viewport });
 
 async function column(sql: string, params: string[] = []): Promise<unknown[]> {
-	return (await db.query(sql, params)).toArray().map((r) => Object.values(r.toJSON())[0]);
+	return (await suite.db.query(sql, params)).toArray().map((r) => Object.values(r.toJSON())[0]);
 }
 async function scalar(sql: string, params: string[] = []): Promise<number> {
 	return Number((await column(sql, params))[0]);
@@ -80,13 +55,13 @@ function countColours(ppm: Buffer, colours: readonly [number, number, number][],
 describe('the Cauvaldor portrait of the diagnostic writer', () => {
 	it('one A4 page with a coloured map of its 77 communes, the MSP list from FINESS and the press kit’s figure beside it', async () => {
 		const context = await openContext();
-		const page = await openPage(context, '/territoire/cls/cauvaldor');
+		const page = await suite.page(context, '/territoire/cls/cauvaldor');
 		const communes = await scalar("SELECT count(*)::DOUBLE AS v FROM communes WHERE epci = '200066371'");
 		expect(communes).toBe(77);
 		await openPortrait(page, communes);
 
 		// The MSP counted are listed on screen, by name, commune and FINESS number.
-		const msp = (await db.query(
+		const msp = (await suite.db.query(
 			"SELECT f.raison_sociale AS nom, f.nofinesset, c.nom AS commune FROM finess f JOIN communes c ON c.code = f.code_commune WHERE c.epci = '200066371' AND f.categorie = 'msp' ORDER BY c.nom"
 		)).toArray().map((r) => r.toJSON() as { nom: string; nofinesset: string; commune: string });
 		expect(msp.length).toBeGreaterThan(0);
@@ -136,7 +111,7 @@ describe('the Cauvaldor portrait of the diagnostic writer', () => {
 
 	it('at 390×844: the map, its legend and the facility list fit the width', async () => {
 		const context = await openContext({ width: 390, height: 844 });
-		const page = await openPage(context, '/territoire/cls/cauvaldor');
+		const page = await suite.page(context, '/territoire/cls/cauvaldor');
 		await openPortrait(page, 77);
 		for (const id of ['perimeter-map', 'portrait-map-legend', 'portrait-map-indicator', 'portrait-facility-list']) {
 			const box = (await page.getByTestId(id).boundingBox())!;
@@ -155,7 +130,7 @@ describe('the Saint-Céré portrait of the mayor', () => {
 			{ width: 390, height: 844 }
 		]) {
 			const context = await openContext(viewport);
-			const page = await openPage(context, '/territoire/commune/46251');
+			const page = await suite.page(context, '/territoire/commune/46251');
 			await openPortrait(page, 1);
 			const rank = page.locator('tr[data-indicator=dist_msp_km] [data-testid=portrait-rank]');
 			await rank.waitFor({ timeout: 60_000 });
