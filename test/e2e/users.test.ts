@@ -73,6 +73,24 @@ describe('the ARS analyst', () => {
 	});
 });
 
+describe('the ARS analyst, MSP of the Lot', () => {
+	it('lists the MSP drawn on the map for the territory studied: name, commune, FINESS number, as FINESS gives them', async () => {
+		const { page, watch } = await open('/?p=departement:46&l=msp');
+		const list = page.getByTestId('scope-facility-list');
+		await list.waitFor({ timeout: 60_000 });
+		await page.waitForFunction(() => document.querySelector('[data-testid=scope-facility-list]')?.getAttribute('aria-busy') === 'false', undefined, { timeout: 60_000 });
+		const msp = await rows<{ nom: string; nofinesset: string; commune: string }>(
+			`SELECT f.raison_sociale AS nom, f.nofinesset, c.nom AS commune FROM finess f JOIN communes c ON c.code = f.code_commune
+			 WHERE c.dep = '46' AND f.categorie = 'msp'`
+		);
+		expect(msp.length).toBeGreaterThan(5);
+		expect(await list.locator('details[data-categorie=msp] tbody tr').count()).toBe(msp.length);
+		const text = await list.innerText();
+		for (const m of msp) for (const part of [m.nom, m.nofinesset, m.commune]) expect(text).toContain(part);
+		expect(watch.errors).toEqual([]);
+	});
+});
+
 describe('the mayor of Saint-Céré', () => {
 	it('compares Saint-Céré with its neighbours, the Lot, Occitanie and France, ranked in the favourable direction', async () => {
 		const { page, watch } = await open('/');

@@ -7,6 +7,7 @@ import type { Cls } from '../cls/schema';
 import { LEVEL_LABELS, selectionCommunes, type Area, type Level, type NamedTerritory, type TerritoryKey } from '../territory/key';
 import { communeList, raw, sql } from './sql';
 import type { DataSource } from './source';
+import { areaCondition, areaId } from './values';
 
 /** Tables of the territories themselves. */
 export const TERRITORY_TABLES = ['communes', 'epci', 'departements', 'regions'];
@@ -213,4 +214,11 @@ export async function placeRows(source: DataSource): Promise<{ codes: string[]; 
 		lat: table.getChild('lat')!.toArray() as Float64Array,
 		population: table.getChild('population')!.toArray() as Int32Array
 	};
+}
+
+/** The COG 2025 communes of an area, sorted (France: every commune). */
+export function areaCommunes(source: DataSource, area: Area): Promise<string[]> {
+	return source.cached(`area-communes|${areaId(area)}`, async () =>
+		(await source.rows<{ code: string }>(['communes'], sql`SELECT c.code FROM communes c WHERE ${areaCondition(area)} ORDER BY c.code`)).map((r) => String(r.code))
+	);
 }
