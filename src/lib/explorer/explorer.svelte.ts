@@ -369,13 +369,8 @@ export class Explorer {
 		this.busy = false;
 	}
 
-	/** The area the view studies: a selection or a CLS perimeter becomes its list of communes. */
-	/** The area of the territory studied now (null: France). */
-	scopeArea(): Promise<Area> {
-		return this.areaOf(this.view);
-	}
-
-	private async areaOf(view: ViewState): Promise<Area> {
+	/** The area a view studies: a selection or a CLS perimeter becomes its list of communes (null: France). */
+	async areaOf(view: ViewState): Promise<Area> {
 		switch (view.scope.level) {
 			case 'france':
 				return null;
