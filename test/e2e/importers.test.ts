@@ -45,9 +45,12 @@ describe('official files on /donnees', () => {
 	it('imports a BPE commune file (long layout): its report, then the indicator’s count for the Lot equals SQL on the file', async () => {
 		const context = await suite.context();
 		const page = await suite.page(context, '/donnees');
-		const formats = await page.locator('ul.formats li').allInnerTexts();
-		expect(formats.some((f) => f.startsWith('INSEE BPE, fichier communal au format long') && f.includes('DEPCOM ; TYPEQU ; NB_EQUIP ; AN'))).toBe(true);
-		expect(formats.some((f) => f.startsWith('ANS Annuaire Santé'))).toBe(true);
+		// The list is drawn once the page is hydrated: read it when it is there, not before.
+		const formats = page.locator('ul.formats li');
+		await expect.poll(() => formats.count(), { timeout: 30_000 }).toBeGreaterThan(1);
+		const texts = await formats.allInnerTexts();
+		expect(texts.some((f) => f.startsWith('INSEE BPE, fichier communal au format long') && f.includes('DEPCOM ; TYPEQU ; NB_EQUIP ; AN'))).toBe(true);
+		expect(texts.some((f) => f.startsWith('ANS Annuaire Santé'))).toBe(true);
 		await page.locator('[data-testid=import-input]:enabled').waitFor({ timeout: 90_000 });
 		await page.getByTestId('import-input').setInputFiles([BPE_FILE]);
 		await expect.poll(() => page.getByTestId('import-outcomes').locator('li').count(), { timeout: 60_000 }).toBe(1);
