@@ -154,7 +154,7 @@ describe('portrait', () => {
 		const population = await scalar("SELECT sum(population)::DOUBLE AS v FROM communes WHERE epci = '200066371'");
 		expect(await page.locator('.meta').innerText()).toContain(`${formatNumber(population, 0)} habitants`);
 		// This version ships no INSEE age table: one line says so on screen, none on paper.
-		expect(await page.getByTestId('portrait-ages-absent').innerText()).toContain('« base-cc-evol-struct-pop » n’est pas disponible');
+		expect(await page.getByTestId('portrait-ages-absent').innerText()).toContain('« évolution et structure de la population » (communale ou IRIS) n’est pas disponible');
 		const aplValue = await scalar(APL_2023("c.epci = '200066371'"));
 		const apl = await page.locator('tr[data-indicator=apl_mg_moins65_2023] td.main').innerText();
 		expect(apl).toBe(formatNumber(aplValue, 2));

@@ -3,36 +3,28 @@
  * rules, by one code path for the pipeline (Node engine) and the browser (duckdb-wasm worker):
  * the file is registered with the engine, parsed there, never on the main thread.
  *
- * Formats (OFFICIAL_FORMATS): INSEE « base-cc-evol-struct-pop » → `population_ages` (here), INSEE BPE
+ * Formats (OFFICIAL_FORMATS): INSEE « base-cc-evol-struct-pop » or its IRIS twin → `population_ages` (formats/population-ages.ts), INSEE BPE
  * long layout → `bpe_sante` (formats/bpe.ts), ANS « personne / activité » → `ans_professionnels` (formats/ans.ts);
  * what they share (remap of codes, checks, report) is in import-kit.ts.
  * Every name spliced into the SQL is either a constant of this module or a header column that
  * matched an expected name exactly (`P21_POP0014`…); values are bound parameters.
  */
 import type { DbConnector, FileDb } from './connector';
-import { AGE_BANDS, POPULATION_AGES_TABLE, ageColumn, menColumn, womenColumn } from '../portrait/age-bands';
+import { POPULATION_AGES_TABLE } from '../portrait/age-bands';
 import { BPE_TABLE } from '../indicators/bpe-equipment';
 import { IMPORTED_FORMAT_LABELS } from '../indicators/catalogue';
 import { ANS_TABLE } from '../indicators/ans-professions';
 import { importAns, isAnsHeader } from './formats/ans';
 import { importBpe, isBpeHeader } from './formats/bpe';
+import { importPopulationAgesFile, isPopulationAgesHeader } from './formats/population-ages';
 import {
 	CODES,
-	CODE_SQL,
 	ImportError,
-	MISSING_SQL,
-	NUMBER_SQL,
 	RAW,
 	STAGING,
-	mapCodes,
-	writeStaging,
 	quote,
-	readRaw,
 	reason,
-	refuseBadCodes,
-	refuseBadNumbers,
 	rows,
-	scalar,
 	type ImportReport,
 	type ReadContext
 } from './import-kit';
@@ -46,54 +38,6 @@ export const MAX_IMPORT_LABEL = '200 Mo';
 /** A readable file whose header is of no official layout: the page then offers the generic import. */
 export class UnknownFormatError extends ImportError {
 	override name = 'UnknownFormatError';
-}
-
-export interface PopulationAgesLayout {
-	/** Census year: the most recent `PAA_POP` column. */
-	annee: number;
-	/** Earlier censuses the file also carries (ignored). */
-	older: number[];
-	/** Whether the file has the columns by sex (all of them). */
-	bySex: boolean;
-	/** Source column of each artefact count column, in POPULATION_AGES_COUNTS order (null: absent, by sex). */
-	sources: (string | null)[];
-}
-
-/** Count columns of `population_ages`, in order. */
-export const POPULATION_AGES_COUNTS = ['pop', ...AGE_BANDS.map(ageColumn), ...AGE_BANDS.map(menColumn), ...AGE_BANDS.map(womenColumn)];
-
-/** Census years of a header, most recent first: `P21_POP` → 2021 (files of the 2000s may carry P99_). */
-function censusYears(columns: readonly string[]): number[] {
-	const years = columns.flatMap((c) => {
-		const yy = /^P(\d{2})_POP$/.exec(c)?.[1];
-		return yy === undefined ? [] : [Number(yy) >= 90 ? 1900 + Number(yy) : 2000 + Number(yy)];
-	});
-	return years.sort((a, b) => b - a);
-}
-
-/** Whether a header is the one of base-cc-evol-struct-pop: `CODGEO` and at least one `PAA_POP`. */
-export function isPopulationAgesHeader(columns: readonly string[]): boolean {
-	return columns.includes('CODGEO') && censusYears(columns).length > 0;
-}
-
-/** The layout of a base-cc-evol-struct-pop header; an ImportError naming `label` when a column is missing. */
-export function populationAgesLayout(columns: readonly string[], label: string): PopulationAgesLayout {
-	if (!columns.includes('CODGEO')) throw new ImportError(`Colonne « CODGEO » absente de ${label}`);
-	const [annee, ...older] = censusYears(columns);
-	if (annee === undefined) throw new ImportError(`Millésime introuvable dans ${label} : aucune colonne « PAA_POP » (par exemple P21_POP)`);
-	const p = `P${String(annee).slice(2)}_`;
-	const ages = [`${p}POP`, ...AGE_BANDS.map((b) => `${p}POP${b.insee}`)];
-	const sex = [...AGE_BANDS.map((b) => `${p}H${b.insee}`), ...AGE_BANDS.map((b) => `${p}F${b.insee}`)];
-	const present = new Set(columns);
-	const require = (names: readonly string[]) => {
-		const missing = names.find((c) => !present.has(c));
-		if (missing) throw new ImportError(`Colonne « ${missing} » absente de ${label}`);
-	};
-	require(ages);
-	// Sex is optional as a whole (a trimmed extract may drop it), never column by column.
-	const bySex = sex.some((c) => present.has(c));
-	if (bySex) require(sex);
-	return { annee, older, bySex, sources: [...ages, ...sex.map((c) => (bySex ? c : null))] };
 }
 
 /** Field separators tried, in order: INSEE writes `;`, the ANS `|`. */
@@ -131,7 +75,7 @@ export const OFFICIAL_FORMATS = [
 	{
 		table: POPULATION_AGES_TABLE,
 		label: IMPORTED_FORMAT_LABELS[POPULATION_AGES_TABLE],
-		header: 'CODGEO ; P21_POP ; P21_POP0014 … P21_POP90P (et P21_H…, P21_F…)',
+		header: 'CODGEO ; P21_POP ; P21_POP0014 … P21_POP90P (et P21_H…, P21_F…), ou la base IRIS : IRIS ; COM ; P21_POP ; P21_POP0002 … P21_POP65P',
 		recognise: isPopulationAgesHeader,
 		read: importPopulationAgesFile
 	},
@@ -217,55 +161,4 @@ export async function commitImport(db: DbConnector, candidate: string, table: st
 
 export async function dropTable(db: DbConnector, table: string): Promise<void> {
 	await db.query(`DROP TABLE IF EXISTS ${quote(table)}`);
-}
-
-/** base-cc-evol-struct-pop → `population_ages`: counts of the codes of each COG 2025 commune summed. */
-async function importPopulationAgesFile(ctx: ReadContext): Promise<ImportReport> {
-	const { db, label } = ctx;
-	const layout = populationAgesLayout(ctx.columns, label);
-	const sourceColumns = layout.sources.filter((c): c is string => c !== null);
-	const rowsRead = await readRaw(ctx, [`${CODE_SQL('"CODGEO"')} AS code`, `"CODGEO"`, ...sourceColumns.map(quote)].join(', '));
-	await refuseBadCodes(db, label, 'CODGEO');
-	for (const column of sourceColumns) await refuseBadNumbers(ctx, column, 'effectif');
-	const missingCells = sourceColumns.length
-		? await scalar(db, `SELECT ${sourceColumns.map((c) => `count(*) FILTER (WHERE ${MISSING_SQL(quote(c))})`).join(' + ')} AS n FROM ${RAW}`)
-		: 0;
-
-	// The bands add up to the population: a shifted or mislabelled column shows here.
-	const [pop, ...bands] = layout.sources.slice(0, 1 + AGE_BANDS.length).map((c) => NUMBER_SQL(quote(c as string)));
-	const [offBalance] = await rows<{ line: bigint | number; pop: number }>(
-		db,
-		`SELECT line, ${pop} AS pop FROM ${RAW} WHERE abs((${bands.join(' + ')}) - ${pop}) > 1 ORDER BY line LIMIT 1`
-	);
-	const popColumn = layout.sources[0] as string;
-	if (offBalance) throw new ImportError(`${label}, ligne ${offBalance.line} : la somme des tranches d'âge ne fait pas ${popColumn} (${offBalance.pop})`);
-
-	const duplicates = (await rows<{ code: string }>(db, `SELECT code FROM ${RAW} GROUP BY code HAVING count(*) > 1 ORDER BY code`)).map((r) => r.code);
-	const mapping = await mapCodes(db, ctx.passage, label);
-	// One line per source code (the first), then its COG 2025 commune.
-	const mapped = `SELECT r.*, k.cog FROM (SELECT * FROM ${RAW} QUALIFY row_number() OVER (PARTITION BY code ORDER BY line) = 1) r JOIN ${CODES} k ON k.code = r.code`;
-	const counts = layout.sources.map((source, i) => `sum(${source === null ? 'NULL::DOUBLE' : NUMBER_SQL(`m.${quote(source)}`)}) AS ${POPULATION_AGES_COUNTS[i]}`);
-	await db.query(
-		`CREATE OR REPLACE TEMP TABLE ${STAGING} AS SELECT cog AS code, ?::SMALLINT AS annee, ${counts.join(', ')} ` +
-			`FROM (${mapped}) m WHERE cog IS NOT NULL GROUP BY cog ORDER BY cog`,
-		[layout.annee]
-	);
-	const unknownPopulation = await scalar(db, `SELECT coalesce(sum(${NUMBER_SQL(`m.${quote(popColumn)}`)}), 0) AS n FROM (${mapped}) m WHERE cog IS NULL`);
-	const written = await writeStaging(ctx);
-	return {
-		dataset: 'INSEE – base-cc-evol-struct-pop (population par âge et sexe)',
-		name: 'Population par âge',
-		table: POPULATION_AGES_TABLE,
-		annee: layout.annee,
-		rowsRead,
-		...mapping,
-		...written,
-		unknownPopulation,
-		duplicates,
-		missingCells,
-		notes: [
-			...(layout.older.length ? [`colonnes des recensements antérieurs ignorées (${layout.older.join(', ')})`] : []),
-			...(layout.bySex ? [] : ['pas de colonnes par sexe'])
-		]
-	};
 }

@@ -529,14 +529,14 @@ export const INDICATORS: readonly Indicator[] = [
 /** Tables made by importing an official file on /donnees (src/lib/db/imports.ts), and the label of their format. */
 export const POPULATION_AGES_IMPORT = 'population_ages';
 export const IMPORTED_FORMAT_LABELS = {
-	[POPULATION_AGES_IMPORT]: 'INSEE « base-cc-evol-struct-pop » (population par âge et sexe, base communale)',
+	[POPULATION_AGES_IMPORT]: 'INSEE « base-cc-evol-struct-pop » ou « base-ic-evol-struct-pop » (population par âge et sexe, base communale ou IRIS)',
 	[BPE_TABLE]: 'INSEE BPE, fichier communal au format long (base permanente des équipements, millésime 2021 ou suivant ; DS_BPE depuis 2024)',
 	[ANS_TABLE]: 'ANS Annuaire Santé, extraction « personne / activité » (PS_LibreAcces_Personne_activite_AAAAMMJJhhmm.txt)'
 } as const;
 
 const IMPORTED_MILLESIME = 'millésime du fichier importé';
 const IMPORTED_SOURCES: Record<keyof typeof IMPORTED_FORMAT_LABELS, Source> = {
-	[POPULATION_AGES_IMPORT]: { producer: 'INSEE', dataset: 'Évolution et structure de la population (base-cc-evol-struct-pop)', millesime: IMPORTED_MILLESIME, licence: LICENCE },
+	[POPULATION_AGES_IMPORT]: { producer: 'INSEE', dataset: 'Évolution et structure de la population (base-cc-evol-struct-pop ou base-ic-evol-struct-pop)', millesime: IMPORTED_MILLESIME, licence: LICENCE },
 	[BPE_TABLE]: { producer: 'INSEE', dataset: 'Base permanente des équipements (fichier communal) ; populations légales 2022', millesime: IMPORTED_MILLESIME, licence: LICENCE },
 	[ANS_TABLE]: { producer: 'ANS', dataset: 'Annuaire Santé (extraction « personne / activité ») ; populations légales 2022', millesime: IMPORTED_MILLESIME, licence: LICENCE }
 };
@@ -590,18 +590,19 @@ function importedOffer(table: typeof BPE_TABLE | typeof ANS_TABLE, column: strin
 }
 
 /**
- * Share of an age group in the census population, from the bands of base-cc-evol-struct-pop (0–14, 15–29,
- * 30–44, 45–59, 60–74, 75–89, 90+): ratio of sums at every level. « Moins de 25 ans » and « 65 ans ou plus »
- * cut inside a band of this file and cannot be derived from it.
+ * Share of an age group in the census population, from an imported INSEE base (db/formats/population-ages.ts):
+ * ratio of sums at every level. The commune base's bands (0–14, 15–29, 30–44, 45–59, 60–74, 75–89, 90+) give
+ * 15, 30, 60 and 75; « moins de 25 ans » needs the IRIS base's finer bands, « 65 ans ou plus » its 65P column
+ * (or the commune base's men and women aged 65+): a commune the file gives no figure for is missing.
  */
-function ageShare(id: string, label: string, short: string, columns: readonly string[], direction: Direction): RatioIndicator {
+function ageShare(id: string, label: string, short: string, columns: readonly string[], direction: Direction, missing = 'commune absente du fichier importé, ou tranche sous secret statistique'): RatioIndicator {
 	return {
 		id,
 		kind: 'ratio',
 		label: `Part des ${label} (recensement)`,
 		shortLabel: `Part ${short}`,
 		theme: 'Population et besoins',
-		definition: `Population des ${label} rapportée à la population du recensement (base-cc-evol-struct-pop importée) ; au-delà de la commune, somme sur somme.`,
+		definition: `Population des ${label} rapportée à la population du recensement (base INSEE « évolution et structure de la population » importée) ; au-delà de la commune, somme sur somme.`,
 		unit: '%',
 		source: IMPORTED_SOURCES[POPULATION_AGES_IMPORT],
 		trueLevel: 'commune',
@@ -610,7 +611,7 @@ function ageShare(id: string, label: string, short: string, columns: readonly st
 		direction,
 		tables: [POPULATION_AGES_IMPORT],
 		importedFrom: IMPORTED_FORMAT_LABELS[POPULATION_AGES_IMPORT],
-		missing: 'commune absente du fichier importé, ou tranche sous secret statistique',
+		missing,
 		sql: `SELECT code, ${columns.join(' + ')} AS num, pop AS den FROM ${POPULATION_AGES_IMPORT} WHERE ${columns.map((c) => `${c} IS NOT NULL`).join(' AND ')}`,
 		factor: 100
 	};
@@ -622,9 +623,11 @@ function ageShare(id: string, label: string, short: string, columns: readonly st
  */
 export const IMPORTED_INDICATORS: readonly Indicator[] = [
 	ageShare('part_moins_15', 'moins de 15 ans', 'moins de 15 ans', ['age_0014'], 'neutral'),
+	ageShare('part_moins_25', 'moins de 25 ans', 'moins de 25 ans', ['age_0024'], 'neutral', 'tranches fines de 0 à 24 ans absentes du fichier importé (la base IRIS les donne), ou commune absente du fichier'),
 	ageShare('part_moins_30', 'moins de 30 ans', 'moins de 30 ans', ['age_0014', 'age_1529'], 'neutral'),
-	ageShare('part_60_plus', '60 ans ou plus', '60 ans et +', ['age_6074', 'age_7589', 'age_90p'], 'neutral'),
-	ageShare('part_75_plus', '75 ans ou plus', '75 ans et +', ['age_7589', 'age_90p'], 'neutral'),
+	ageShare('part_60_plus', '60 ans ou plus', '60 ans et +', ['age_6074', 'age_75p'], 'neutral'),
+	ageShare('part_65_plus', '65 ans ou plus', '65 ans et +', ['age_65p'], 'neutral', '65 ans ou plus absents du fichier importé, ou commune absente du fichier'),
+	ageShare('part_75_plus', '75 ans ou plus', '75 ans et +', ['age_75p'], 'neutral'),
 	...BPE_KINDS.flatMap((k) => importedOffer(BPE_TABLE, k.column, k.label, k.short)),
 	...ANS_KINDS.flatMap((k) => importedOffer(ANS_TABLE, k.column, k.label, k.short))
 ];

@@ -1,6 +1,6 @@
 /**
- * The `population_ages` artefact, as `data/sources/population-ages.ts` writes it and the portrait
- * reads it: INSEE census counts per commune (base « base-cc-evol-struct-pop »), by age band and sex.
+ * The `population_ages` table, as the import of an INSEE base writes it (db/formats/population-ages.ts) and
+ * the portrait reads it: census counts per commune, by age band and sex.
  */
 import { LICENCE } from '../indicators/catalogue';
 
@@ -20,7 +20,35 @@ export const AGE_BANDS = [
 	{ insee: '90P', column: '90p', label: '90 ans ou plus', short: '90 et +' }
 ] as const;
 
-export type AgeBand = (typeof AGE_BANDS)[number];
+/** 75 and over in one band: the IRIS base's only band beyond 74 (the commune base's 7589 + 90P). */
+export const OLDEST_BAND = { insee: '75P', column: '75p', label: '75 ans ou plus', short: '75 et +' } as const;
+
+/** The pyramid of a file that has no 75–89 / 90+ split (the IRIS base): the first five bands, then 75+. */
+export const COARSE_BANDS = [...AGE_BANDS.slice(0, 5), OLDEST_BAND] as const;
+
+/** Every band the table holds a column for (all, men, women). */
+export const TABLE_BANDS = [...AGE_BANDS, OLDEST_BAND] as const;
+
+export type AgeBand = (typeof TABLE_BANDS)[number];
+
+/**
+ * Age groups the CLS diagnostics quote that cut inside the pyramid's bands, each a column of the table: the
+ * INSEE columns that give it (suffixes of `PAA_POP…`), and what to tell a user whose file lacks them.
+ */
+export const AGE_GROUPS = [
+	{
+		column: 'age_0024',
+		label: 'moins de 25 ans',
+		insee: ['0002', '0305', '0610', '1117', '1824'],
+		lacking: 'le fichier n’a pas les tranches fines de 0 à 24 ans (la base communale ne les donne pas ; la base IRIS « base-ic-evol-struct-pop » les donne)'
+	},
+	{
+		column: 'age_65p',
+		label: '65 ans ou plus',
+		insee: ['65P'],
+		lacking: 'le fichier n’a ni la colonne des 65 ans ou plus, ni celles des hommes et des femmes de 65 ans ou plus'
+	}
+] as const;
 
 /** Artefact columns of a band: all, men, women. */
 export const ageColumn = (band: AgeBand) => `age_${band.column}`;
@@ -29,5 +57,5 @@ export const womenColumn = (band: AgeBand) => `f_${band.column}`;
 
 /** Attribution of the table, for the portrait and its exports, written like the catalogue's `sourceLine`. */
 export function populationAgesSource(annee: number): string {
-	return `INSEE – Évolution et structure de la population (recensement, base-cc-evol-struct-pop), ${annee} (${LICENCE})`;
+	return `INSEE – Évolution et structure de la population (recensement, base communale ou IRIS), ${annee} (${LICENCE})`;
 }

@@ -7,7 +7,7 @@ import { sourceLine, type NumericIndicator } from '../indicators/catalogue';
 import { classSource, FINESS_SOURCE, PORTRAIT_SECTIONS, type Portrait } from './portrait';
 import { exportedOnLine, type ExportTable, type TableCell } from '../export/table';
 import { formatKey } from '../territory/key';
-import { AGE_BANDS, populationAgesSource } from './age-bands';
+import { populationAgesSource } from './age-bands';
 import type { AgeStructure } from '../data/ages';
 
 export function indicatorHeader(columns: readonly string[]): string[] {
@@ -31,7 +31,7 @@ function figureRow(label: string, unit: string, source: string, values: readonly
 
 /** The share of each age band of the census, beside the references: the figures of the age chart. */
 function ageRows(ages: AgeStructure): TableCell[][] {
-	return AGE_BANDS.map((band, i) =>
+	return ages.bands.map((band, i) =>
 		figureRow(
 			`Part des ${band.label} (recensement ${ages.annee})`,
 			'%',

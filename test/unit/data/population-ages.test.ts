@@ -39,7 +39,7 @@ describe('INSEE population by age (base-cc-evol-struct-pop)', () => {
 		expect(rows[0]).toMatchObject({ pop: 12643.6043, age_0014: 2350.5074, age_90p: 120.5224, h_0014: 1200, f_0014: 1150.5074, h_90p: 30.0075 });
 		expect(rows[2]).toMatchObject({ code: '2A004', pop: 68704.8342, age_7589: 6200.6956 });
 		expect(table.schema.fields.map((f) => `${f.name}:${f.type}`).slice(0, 4)).toEqual(['code:Utf8', 'annee:Int16', 'pop:Float64', 'age_0014:Float64']);
-		expect(table.schema.fields.map((f) => f.name).slice(-1)).toEqual(['f_90p']);
+		expect(table.schema.fields.map((f) => f.name).slice(-4)).toEqual(['f_90p', 'f_75p', 'age_0024', 'age_65p']);
 		expect(log[0]).toContain('7 lignes → 5 communes 2025, 1 issues de fusions ; colonnes des recensements antérieurs ignorées (2015)');
 	});
 
@@ -62,8 +62,13 @@ describe('INSEE population by age (base-cc-evol-struct-pop)', () => {
 		expect(log).toContain('Population par âge 2021 : 1 anciens codes rattachés à leur commune 2025 : 46217');
 	});
 
-	it('reads a Latin-1 re-export with decimal commas and CRLF to the same table', async () => {
-		expect(rowsOf((await read(join(VARIANTS, 'reexport-latin1.csv'))).table)).toEqual(rowsOf((await read(OFFICIAL)).table));
+	it('reads a Latin-1 re-export with decimal commas and CRLF to the same table (65+ aside: the export dropped its columns)', async () => {
+		// 75+ is the file's 75P in one, 7589 + 90P in the other: equal up to the last bit of a double.
+		const round = (v: unknown) => (typeof v === 'number' ? Math.round(v * 1e6) / 1e6 : v);
+		const without65 = (rows: Record<string, unknown>[]) => rows.map(({ age_65p: _, ...rest }) => Object.fromEntries(Object.entries(rest).map(([k, v]) => [k, round(v)])));
+		const reexport = rowsOf((await read(join(VARIANTS, 'reexport-latin1.csv'))).table);
+		expect(without65(reexport)).toEqual(without65(rowsOf((await read(OFFICIAL)).table)));
+		expect(reexport.map((r) => r.age_65p)).toEqual(reexport.map(() => null));
 	});
 
 	it('leaves the columns by sex null when the file has none', async () => {

@@ -46,6 +46,41 @@ describe('import of an official file (shared by the browser and the pipeline)', 
 		expect([row.age_6074, row.age_7589, row.age_90p]).toEqual([86.4553, null, null]);
 	});
 
+	it('sums the IRIS base to its communes: 0–24 and 65+ from its columns, 75+ in one band, the first line of a doubled IRIS kept', async () => {
+		const file = 'base-ic-evol-struct-pop-2021-iris.csv';
+		const report = await importOf(file, 'ages_iris');
+		expect(report).toMatchObject({ table: 'population_ages', annee: 2021, rowsRead: 9, duplicates: ['460420102'], unknown: ['97501'], remapped: ['46048'] });
+		expect(report.notes[0]).toMatch(/^IRIS sommés par commune/);
+		// Expected sums read from the file by hand: the lines of Cahors (46042), the doubled IRIS once.
+		const lines = readFileSync(join(VARIANTS, file), 'utf8').replace(/^\uFEFF/, '').trim().split(/\r?\n/).map((l) => l.split(';'));
+		const [header, ...data] = lines;
+		const at = (name: string) => header.indexOf(name);
+		const seen = new Set<string>();
+		const cahors = data.filter((l) => l[1] === '46042' && !seen.has(l[0]) && seen.add(l[0]));
+		expect(cahors).toHaveLength(3);
+		const sum = (names: string[]) => cahors.reduce((s, l) => s + names.reduce((t, n) => t + Number(l[at(n)]), 0), 0);
+		const row = (await tableRows('ages_iris')).find((r) => r.code === '46042')!;
+		expect(row.pop).toBeCloseTo(sum(['P21_POP']), 6);
+		expect(row.age_0024).toBeCloseTo(sum(['P21_POP0002', 'P21_POP0305', 'P21_POP0610', 'P21_POP1117', 'P21_POP1824']), 6);
+		expect(row.age_65p).toBeCloseTo(sum(['P21_POP65P']), 6);
+		expect(row.age_75p).toBeCloseTo(sum(['P21_POP75P']), 6);
+		expect(row.h_75p).toBeCloseTo(sum(['P21_H75P']), 6);
+		// The IRIS base has no 75–89 / 90+ split.
+		expect([row.age_7589, row.age_90p, row.h_7589]).toEqual([null, null, null]);
+	});
+
+	it('gives 65+ from the commune base’s men and women, 75+ as 75–89 plus 90+, and says why 0–24 is missing', async () => {
+		const report = await importOf('base-cc-evol-struct-pop-2021-cauvaldor.csv', 'ages_groups');
+		expect(report.notes).toContain(
+			'part des moins de 25 ans non calculable : le fichier n’a pas les tranches fines de 0 à 24 ans (la base communale ne les donne pas ; la base IRIS « base-ic-evol-struct-pop » les donne)'
+		);
+		const row = (await tableRows('ages_groups')).find((r) => r.code === '46011')!;
+		// The fixture's line of 46011: H65P 62.376, F65P 67.574; 7589 60.5, 90P 6.75.
+		expect(row.age_65p).toBeCloseTo(62.376 + 67.574, 9);
+		expect(row.age_75p).toBeCloseTo(60.5 + 6.75, 9);
+		expect(row.age_0024).toBeNull();
+	});
+
 	it('refuses, in French and before touching any table: another format, text where a count is expected, an empty or too big file', async () => {
 		await importOf('no-sex.csv', 'ages_kept');
 		const before = await tableRows('ages_kept');

@@ -57,6 +57,14 @@ describe('imported indicators', () => {
 		expect(Math.abs(expected - mean)).toBeGreaterThan(0.01);
 	});
 
+	it('65+ from the commune base’s men and women; under 25 missing, as that base has no band to give it', async () => {
+		const where = `FROM population_ages a JOIN communes c ON c.code = a.code WHERE c.epci = ?`;
+		const expected = (100 * (await scalar(`SELECT sum(age_65p) AS n ${where}`, [CAUVALDOR.code]))) / (await scalar(`SELECT sum(pop) AS n ${where}`, [CAUVALDOR.code]));
+		expect(await valueOf('part_65_plus', CAUVALDOR)).toBeCloseTo(expected, 9);
+		expect(expected).toBeGreaterThan(0);
+		expect(await valueOf('part_moins_25', CAUVALDOR)).toBeNaN();
+	});
+
 	it('BPE counts and densities of a département sum the commune counts of the file over the population', async () => {
 		expect(await valueOf('generalistes_bpe', LOT)).toBe(30 + 3);
 		const population = await scalar(`SELECT sum(population) AS n FROM communes WHERE dep = '46'`);

@@ -82,11 +82,27 @@ describe('age structure of the portrait', () => {
 		expect(p.ages!.shares[0].men).toBeNull();
 		const table = portraitTable(p, new Date(2026, 0, 1));
 		const row = table.rows.find((r) => r[0] === 'Part des 75–89 ans (recensement 2021)')!;
-		expect(row.slice(1, 3)).toEqual(['%', 'INSEE – Évolution et structure de la population (recensement, base-cc-evol-struct-pop), 2021 (Licence Ouverte / Etalab 2.0)']);
+		expect(row.slice(1, 3)).toEqual(['%', 'INSEE – Évolution et structure de la population (recensement, base communale ou IRIS), 2021 (Licence Ouverte / Etalab 2.0)']);
 		expect(row[3]).toBeNull(); // Figeac
 		expect(row[4]).toMatchObject({ precision: 1 });
 		expect((row[4] as { value: number }).value).toBeCloseTo(100 * ratioOfSums(CAHORS, LHOSPITALET, PERN)[5], 10); // Lot
 		expect(row.at(-1)).toBe('aucune commune du territoire dans la base INSEE');
+	});
+
+	it('draws six bands, 75+ in one, from the IRIS base (no 75–89 / 90+ split there)', async () => {
+		const iris = await readPopulationAges(join(import.meta.dirname, '../../fixtures/population-ages/base-ic-evol-struct-pop-2021-iris.csv'), loadCog(FIXTURES), () => {});
+		const withIris = await openNodeSource(undefined, { [POPULATION_AGES_TABLE]: tableToIPC(iris.table, 'stream') });
+		try {
+			const cahors = await resolveTerritory(withIris, { level: 'commune', code: '46042' });
+			const p = await buildPortrait(withIris, cahors!);
+			expect(p.ages!.bands.map((b) => b.label)).toEqual(['0–14 ans', '15–29 ans', '30–44 ans', '45–59 ans', '60–74 ans', '75 ans ou plus']);
+			expect(p.ages!.shares[0].all.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 9);
+			const row = iris.table.toArray().map((r) => r.toJSON()).find((r) => r.code === '46042')!;
+			expect(p.ages!.shares[0].all[5]).toBeCloseTo((row!.age_75p as number) / (row!.pop as number), 12);
+			expect(portraitTable(p, new Date(2026, 0, 1)).rows.some((r) => r[0] === 'Part des 75 ans ou plus (recensement 2021)')).toBe(true);
+		} finally {
+			await withIris.close();
+		}
 	});
 
 	it('is left out when the atlas has no population_ages table', async () => {
