@@ -108,7 +108,8 @@ const META = {
 			millesime: '2022 et 2023',
 			licence: LO,
 			couverture: FRANCE,
-			transformation: 'Chaque année dans son COG, ramenée au COG 2025 : populations sommées, APL pondérée par la population standardisée.'
+			transformation:
+				'Lu dans le classeur de la DREES (feuilles « APL 2022 » et « APL 2023 ») par le lecteur de la page Données ; chaque année dans son COG, ramenée au COG 2025 : populations sommées, APL pondérée par la population standardisée.'
 		}
 	},
 	radon: {

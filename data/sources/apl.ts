@@ -1,9 +1,14 @@
-/** DREES APL to general practitioners, 2022 and 2023, each in the COG of its year, remapped to COG 2025. */
+/**
+ * DREES APL to general practitioners, 2022 and 2023, read from DREES's own workbook (sheets « APL 2022 », « APL 2023 »),
+ * each year in the COG of its year, remapped to COG 2025.
+ */
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Table } from 'apache-arrow';
 import { normalizeCommuneCode } from '../../src/lib/territory/insee-code';
 import { f64, i16, i32, makeTable, utf8 } from '../lib/arrow';
-import { readCsv } from '../lib/csv';
+import { readAplWorkbook, type AplLine, type AplWorkbook } from '../../src/lib/db/formats/apl';
+import { readXlsx } from '../../src/lib/db/xlsx';
 import { type Cog, remap, sum, weightedRate } from '../cog';
 
 export const APL_YEARS = [2022, 2023] as const;
@@ -16,31 +21,40 @@ interface AplRow {
 	popTot: number | null;
 }
 
-function readYear(from: string, year: number): AplRow[] {
-	const file = join(from, `apl-drees/apl_generalistes_${year}.csv`);
-	const rows = readCsv(file, {
-		required: ['code_insee', 'apl_generalistes', 'apl_generalistes_moins65', 'pop_standardisee', 'pop_totale', 'annee']
-	});
+/** The DREES workbook, read once by the same reader as the import on /donnees (src/lib/db/formats/apl.ts). */
+export const APL_WORKBOOK = 'apl-drees/raw/apl_generalistes.xlsx';
+
+function readWorkbook(from: string): AplWorkbook {
+	const file = join(from, APL_WORKBOOK);
+	const book = readAplWorkbook(readXlsx(new Uint8Array(readFileSync(file)), file), file);
+	if (!book || book.profession.slug !== 'medecins_generalistes') throw new Error(`${file} : pas un classeur DREES d’APL aux médecins généralistes`);
+	return book;
+}
+
+function readYear(book: AplWorkbook, year: number): AplRow[] {
+	const sheet = book.years.find((y) => y.annee === year);
+	if (!sheet) throw new Error(`${APL_WORKBOOK} : feuille « APL ${year} » absente`);
 	const seen = new Set<string>();
-	return rows.map((row) => {
-		const code = normalizeCommuneCode(row.get('code_insee')) ?? row.fail(`code commune invalide « ${row.get('code_insee')} »`);
-		if (row.num('annee') !== year) row.fail(`année ${row.get('annee')} au lieu de ${year}`);
-		if (seen.has(code)) row.fail(`code ${code} en double`);
+	const number = (text: string, line: AplLine) => {
+		if (text.trim() === '') return null;
+		const n = Number(text);
+		if (!Number.isFinite(n)) throw new Error(`${APL_WORKBOOK}, feuille « APL ${year} », commune ${line.code} : nombre invalide « ${text} »`);
+		return n;
+	};
+	return sheet.lines.map((line) => {
+		const code = normalizeCommuneCode(line.code);
+		if (!code) throw new Error(`${APL_WORKBOOK}, feuille « APL ${year} » : code commune invalide « ${line.code} »`);
+		if (seen.has(code)) throw new Error(`${APL_WORKBOOK}, feuille « APL ${year} » : code ${code} en double`);
 		seen.add(code);
-		return {
-			code,
-			apl: row.num('apl_generalistes'),
-			aplMoins65: row.num('apl_generalistes_moins65'),
-			popStd: row.num('pop_standardisee'),
-			popTot: row.num('pop_totale')
-		};
+		return { code, apl: number(line.apl, line), aplMoins65: number(line.aplMoins65, line), popStd: number(line.popStd, line), popTot: number(line.popTot, line) };
 	});
 }
 
 /** Long format, one row per COG 2025 commune × year; a commune absent from a year has no row. */
 export function buildApl(from: string, cog: Cog, log: (message: string) => void): Table {
+	const book = readWorkbook(from);
 	const byYear = APL_YEARS.map((year) => {
-		const rows = readYear(from, year);
+		const rows = readYear(book, year);
 		const { groups, unknown } = remap(cog, rows, (r) => r.code);
 		const merged = [...groups.values()].filter((g) => g.length > 1).length;
 		log(`APL ${year} : ${rows.length} lignes source, ${merged} communes 2025 issues de fusions, ${unknown.length} codes inconnus${unknown.length ? ` (${unknown.join(' ')})` : ''}`);

@@ -10,6 +10,8 @@
 import type { DbConnector, FileDb } from './connector';
 import { COMMUNES_TABLE, ImportError, MISSING_SQL, PASSAGE_TABLE, listed, reason, rows, scalar } from './import-kit';
 import { sizeRefusal } from './imports';
+import { workbookToCsv } from './workbook';
+import { isZip } from './xlsx';
 import { CODE_LEVEL_LABELS, valueColumns, type CodeLevel, type UserFileSpec } from '../indicators/user';
 
 export type Encoding = 'utf-8' | 'latin-1';
@@ -76,12 +78,16 @@ const FIRST = 'generic_first';
 
 /** Magic numbers of formats that are not text. */
 const BINARY: [number[], string][] = [
-	[[0x50, 0x4b, 0x03, 0x04], 'un classeur ou une archive ZIP (XLSX, ODS…) : enregistrez la feuille au format CSV'],
-	[[0xd0, 0xcf, 0x11, 0xe0], 'un classeur Excel 97-2003 (XLS) : enregistrez la feuille au format CSV'],
+	[[0xd0, 0xcf, 0x11, 0xe0], 'un classeur Excel 97-2003 (XLS) : enregistrez la feuille au format CSV ou XLSX'],
 	[[0x25, 0x50, 0x44, 0x46], 'un document PDF'],
 	[[0x1f, 0x8b], 'une archive gzip'],
 	[[0x89, 0x50, 0x4e, 0x47], 'une image PNG']
 ];
+
+/** An XLSX workbook as the CSV of its first sheet with data (workbook.ts, in a worker in the browser); other files as they are. */
+async function asCsv(bytes: Uint8Array, label: string): Promise<Uint8Array> {
+	return isZip(bytes) ? (await workbookToCsv(bytes, label)).csv : bytes;
+}
 
 /** Encoding, delimiter and header of a file, from its first bytes (a cheap look: the engine reads the rest). */
 export function detectDialect(bytes: Uint8Array, label: string): CsvDialect {
@@ -208,7 +214,8 @@ async function readRaw(db: DbConnector, file: string, dialect: CsvDialect, label
 }
 
 /** The first rows of a file and the columns that look like territory codes or numbers, for the import form. */
-export async function previewGenericFile(db: FileDb, bytes: Uint8Array, label: string, { passage = true } = {}): Promise<FilePreview> {
+export async function previewGenericFile(db: FileDb, given: Uint8Array, label: string, { passage = true } = {}): Promise<FilePreview> {
+	const bytes = await asCsv(given, label);
 	const dialect = detectDialect(bytes, label);
 	return withFile(db, bytes, label, async (file) => {
 		const encoding = await readRaw(db, file, dialect, label, SAMPLE_ROWS);
@@ -261,7 +268,8 @@ export function specProblem(spec: UserFileSpec, columns: readonly string[]): str
  * ImportError (nothing written) when a value column holds text, no line carries a known code, or the
  * file cannot be read. The engine must hold `communes` and the tables of `genericTables(level)`.
  */
-export async function importGenericFile(db: FileDb, bytes: Uint8Array, label: string, spec: UserFileSpec, table: string, { passage = true, progress }: { passage?: boolean; progress?: OnProgress } = {}): Promise<GenericReport> {
+export async function importGenericFile(db: FileDb, given: Uint8Array, label: string, spec: UserFileSpec, table: string, { passage = true, progress }: { passage?: boolean; progress?: OnProgress } = {}): Promise<GenericReport> {
+	const bytes = await asCsv(given, label);
 	const dialect = detectDialect(bytes, label);
 	const problem = specProblem(spec, dialect.columns);
 	if (problem) throw new ImportError(`${label} : ${problem}`);

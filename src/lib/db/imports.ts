@@ -12,11 +12,15 @@
 import type { DbConnector, FileDb } from './connector';
 import { POPULATION_AGES_TABLE } from '../portrait/age-bands';
 import { BPE_TABLE } from '../indicators/bpe-equipment';
-import { IMPORTED_FORMAT_LABELS } from '../indicators/catalogue';
+import { IMPORTED_FORMAT_LABELS, aplFormatLabel } from '../indicators/catalogue';
 import { ANS_TABLE } from '../indicators/ans-professions';
 import { importAns, isAnsHeader } from './formats/ans';
 import { importBpe, isBpeHeader } from './formats/bpe';
 import { importPopulationAgesFile, isPopulationAgesHeader } from './formats/population-ages';
+import { importApl, isAplHeader } from './formats/apl';
+import { APL_PROFESSIONS, aplTable } from '../indicators/apl-professions';
+import { workbookToCsv } from './workbook';
+import { isZip } from './xlsx';
 import {
 	CODES,
 	ImportError,
@@ -70,8 +74,16 @@ async function sniff(db: DbConnector, file: string, label: string): Promise<{ co
 	throw new ImportError(`Fichier illisible comme CSV (« ; » ou « | ») : ${label} (${reason(first)})`);
 }
 
-/** The official layouts the atlas recognises by their header; the data page lists them. */
-export const OFFICIAL_FORMATS = [
+interface OfficialFormat {
+	table: string;
+	label: string;
+	header: string;
+	recognise: (columns: readonly string[]) => boolean;
+	read: (ctx: ReadContext) => Promise<ImportReport>;
+}
+
+/** The CSV layouts the pipeline also reads from its folders (data/sources/official-files.ts). */
+const CSV_FORMATS = [
 	{
 		table: POPULATION_AGES_TABLE,
 		label: IMPORTED_FORMAT_LABELS[POPULATION_AGES_TABLE],
@@ -93,9 +105,22 @@ export const OFFICIAL_FORMATS = [
 		recognise: isAnsHeader,
 		read: importAns
 	}
-] as const satisfies readonly { table: string; label: string; header: string; recognise: (columns: readonly string[]) => boolean; read: (ctx: ReadContext) => Promise<ImportReport> }[];
+] as const satisfies readonly OfficialFormat[];
 
-export type OfficialTable = (typeof OFFICIAL_FORMATS)[number]['table'];
+/** The official layouts the atlas recognises (by their header, once a workbook is written as CSV); the data page lists them. */
+export const OFFICIAL_FORMATS: readonly OfficialFormat[] = [
+	...CSV_FORMATS,
+	...APL_PROFESSIONS.map((p) => ({
+		table: aplTable(p),
+		label: aplFormatLabel(p),
+		header: `classeur XLSX, feuilles « APL AAAA » : Code commune INSEE ; Commune ; APL aux ${p.label} ; … ; Population standardisée … ; Population totale …`,
+		recognise: isAplHeader(p),
+		read: importApl(p)
+	}))
+];
+
+/** Formats the pipeline reads from a folder of its own. */
+export type OfficialTable = (typeof CSV_FORMATS)[number]['table'];
 
 export interface ImportOptions {
 	/** Remap old codes with `cog_passage` (the engine holds it). */
@@ -123,8 +148,10 @@ export function sizeRefusal(bytes: number, label: string, maxBytes = MAX_IMPORT_
 export async function importOfficialFile(db: FileDb, bytes: Uint8Array, label: string, { passage = true, table, format, maxBytes }: ImportOptions = {}): Promise<ImportReport> {
 	const refusal = sizeRefusal(bytes.byteLength, label, maxBytes);
 	if (refusal) throw new ImportError(refusal);
+	// A workbook is read as CSV (its sheet, or a DREES APL workbook in the atlas's APL layout).
+	const workbook = isZip(bytes) ? await workbookToCsv(bytes, label) : null;
 	const file = `import-${label.replace(/[^\w.-]+/g, '_').slice(-80)}`;
-	await db.registerFile(file, bytes);
+	await db.registerFile(file, workbook?.csv ?? bytes);
 	try {
 		const { columns, encoding, delim } = await sniff(db, file, label);
 		const known = format ? OFFICIAL_FORMATS.find((f) => f.table === format) : OFFICIAL_FORMATS.find((f) => f.recognise(columns));
@@ -136,7 +163,7 @@ export async function importOfficialFile(db: FileDb, bytes: Uint8Array, label: s
 		}
 		const report = await known.read({ db, file, label, encoding, delim, columns, passage, table: table ?? known.table });
 		// The report names the dataset's table, whatever table was written.
-		return { ...report, table: known.table };
+		return { ...report, table: known.table, notes: workbook ? [workbook.note, ...report.notes] : report.notes };
 	} finally {
 		for (const t of [RAW, STAGING, CODES]) await db.query(`DROP TABLE IF EXISTS ${t}`);
 		await db.dropFile(file);

@@ -7,6 +7,7 @@
 import { LEVELS, type Level } from '../territory/key';
 import { ANS_KINDS, ANS_TABLE } from './ans-professions';
 import { BPE_KINDS, BPE_TABLE } from './bpe-equipment';
+import { APL_PROFESSIONS, aplTable, type AplProfession } from './apl-professions';
 
 export interface Source {
 	producer: string;
@@ -534,6 +535,15 @@ export const IMPORTED_FORMAT_LABELS = {
 	[ANS_TABLE]: 'ANS Annuaire Santé, extraction « personne / activité » (PS_LibreAcces_Personne_activite_AAAAMMJJhhmm.txt)'
 } as const;
 
+/** The label of a DREES APL workbook's format (one per profession, table `apl_<slug>`). */
+export const aplFormatLabel = (p: AplProfession) => `DREES, APL aux ${p.label} (classeur XLSX, une feuille « APL AAAA » par millésime)`;
+
+/** The label of the format an imported table comes from. */
+export function importedFormatLabel(table: string): string | undefined {
+	const apl = APL_PROFESSIONS.find((p) => aplTable(p) === table);
+	return apl ? aplFormatLabel(apl) : (IMPORTED_FORMAT_LABELS as Record<string, string>)[table];
+}
+
 const IMPORTED_MILLESIME = 'millésime du fichier importé';
 const IMPORTED_SOURCES: Record<keyof typeof IMPORTED_FORMAT_LABELS, Source> = {
 	[POPULATION_AGES_IMPORT]: { producer: 'INSEE', dataset: 'Évolution et structure de la population (base-cc-evol-struct-pop ou base-ic-evol-struct-pop)', millesime: IMPORTED_MILLESIME, licence: LICENCE },
@@ -618,6 +628,42 @@ function ageShare(id: string, label: string, short: string, columns: readonly st
 }
 
 /**
+ * The APL of an imported DREES workbook, on its most recent year: Σ apl·pop_standardisee / Σ pop_standardisee,
+ * as the shipped APL; for GPs, the reference variant (GPs under 65) with the sous-densité threshold too.
+ */
+function importedApl(p: AplProfession): RatioIndicator[] {
+	const table = aplTable(p);
+	const gp = p.slug === 'medecins_generalistes';
+	const variants = gp ? (['apl', 'apl_moins65'] as const) : (['apl'] as const);
+	return variants.map((column) => {
+		const under65 = column === 'apl_moins65';
+		const label = `APL aux ${p.label}${under65 ? ' de moins de 65 ans' : ''}`;
+		return {
+			id: `${table}${under65 ? '_moins65' : ''}_importe`,
+			kind: 'ratio',
+			label: `${label} (classeur DREES importé)`,
+			shortLabel: `APL ${p.short}${under65 ? ' < 65 ans' : ''} (importé)`,
+			theme: 'Accès aux soins',
+			definition:
+				`${label}, au millésime le plus récent du classeur DREES importé. ` +
+				'Au-delà de la commune, moyenne des APL communales pondérée par la population standardisée (règle de la DREES).',
+			unit: p.unit,
+			source: { producer: 'DREES', dataset: `Accessibilité potentielle localisée (APL) aux ${p.label}`, millesime: IMPORTED_MILLESIME, licence: LICENCE },
+			trueLevel: 'commune',
+			precision: gp ? 2 : 1,
+			palette: 'RdYlBu',
+			direction: 'higher_better',
+			thresholds: under65 ? [APL_SOUS_DENSITE] : undefined,
+			tables: [table],
+			importedFrom: aplFormatLabel(p),
+			missing: 'commune absente du classeur importé',
+			sql: `SELECT code, ${column} * pop_standardisee AS num, pop_standardisee AS den FROM ${table} WHERE ${column} IS NOT NULL AND annee = (SELECT max(annee) FROM ${table})`,
+			factor: 1
+		};
+	});
+}
+
+/**
  * Indicators reading a table the user imports on /donnees (none ships): declared here like the others, marked by
  * `importedFrom`, and offered only once their table is in the engine.
  */
@@ -629,7 +675,8 @@ export const IMPORTED_INDICATORS: readonly Indicator[] = [
 	ageShare('part_65_plus', '65 ans ou plus', '65 ans et +', ['age_65p'], 'neutral', '65 ans ou plus absents du fichier importé, ou commune absente du fichier'),
 	ageShare('part_75_plus', '75 ans ou plus', '75 ans et +', ['age_75p'], 'neutral'),
 	...BPE_KINDS.flatMap((k) => importedOffer(BPE_TABLE, k.column, k.label, k.short)),
-	...ANS_KINDS.flatMap((k) => importedOffer(ANS_TABLE, k.column, k.label, k.short))
+	...ANS_KINDS.flatMap((k) => importedOffer(ANS_TABLE, k.column, k.label, k.short)),
+	...APL_PROFESSIONS.flatMap(importedApl)
 ];
 
 /** DREES's reference APL (GPs under 65), 2023. */

@@ -1,7 +1,10 @@
-import { join } from 'node:path';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadCog, remap, sum, toCog2025, weightedRate, worstClass } from '../../../data/cog';
-import { buildApl } from '../../../data/sources/apl';
+import { APL_WORKBOOK, buildApl } from '../../../data/sources/apl';
+import { aplWorkbook } from '../../support/xlsx-fixture';
 import { buildRadon } from '../../../data/sources/radon';
 
 const FIXTURES = join(import.meta.dirname, '../../fixtures/data');
@@ -27,7 +30,20 @@ describe('COG 2025 remap', () => {
 	});
 
 	it('sums populations and weights APL for a merged commune', () => {
-		const apl = rowsOf(buildApl(FIXTURES, cog, () => {}));
+		// The DREES workbook's layout, written for the test: Cahors with its real 2022/2023 values, two FICTITIOUS
+		// communes (46997, 46998: codes of no commune, merged into 46999 by the fixture COG).
+		const from = mkdtempSync(join(tmpdir(), 'apl-'));
+		mkdirSync(join(from, dirname(APL_WORKBOOK)), { recursive: true });
+		const unit = 'En nombre de consultations/visites accessibles par habitant standardisé';
+		writeFileSync(
+			join(from, APL_WORKBOOK),
+			aplWorkbook('médecins généralistes', unit, [
+				{ annee: 2022, lines: [['46042', 'Cahors', 4.113, 21823.21, 20159, 3.818], ['46997', 'Petite', 1.0, 100, 90, 1.0], ['46998', 'Grande', 4.0, 900, 1000, 3.0]] },
+				{ annee: 2023, lines: [['46042', 'Cahors', 4.166, 21712.15, 20141, 3.704]] }
+			])
+		);
+		const apl = rowsOf(buildApl(from, cog, () => {}));
+		rmSync(from, { recursive: true });
 		expect(apl.map((r) => `${r.code}/${r.annee}`)).toEqual(['46042/2022', '46042/2023', '46999/2022']);
 		const merged = apl[2];
 		expect(merged.apl_mg).toBeCloseTo(3.7, 12); // (1·100 + 4·900) / 1000, the plain mean would be 2.5

@@ -83,7 +83,7 @@ describe('generic import of a user’s file', () => {
 	it('refuses in French, writing nothing: empty file, another format, no code column, text in a number column, unknown codes only', async () => {
 		const spec = { ...MEDECINS, values: [{ column: 1, label: 'v', kind: 'count' as const, weight: 'population' as const, unit: '' }] };
 		expect(await refusal(() => importGenericFile(db, bytesOf('vide.csv'), 'vide.csv', spec, 'user_never'))).toBe('Fichier vide : vide.csv');
-		expect(await refusal(() => previewGenericFile(db, bytesOf('classeur.xlsx'), 'classeur.xlsx'))).toMatch(/n’est pas un fichier texte CSV : c’est un classeur/);
+		expect(await refusal(() => previewGenericFile(db, bytesOf('classeur.xlsx'), 'classeur.xlsx'))).toMatch(/^« classeur.xlsx » : archive XLSX illisible/);
 		expect((await previewGenericFile(db, bytesOf('sans-code.csv'), 'sans-code.csv')).codeColumns).toEqual([]);
 		expect(await refusal(() => importGenericFile(db, bytesOf('sans-code.csv'), 'sans-code.csv', { ...spec, codeColumn: 0 }, 'user_never'))).toMatch(
 			/aucun code de la colonne « nom » n’est un code de communes/
