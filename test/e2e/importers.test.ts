@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { e2eSuite } from '../support/suite';
 import { IMPORTED_INDICATORS } from '../../src/lib/indicators/catalogue';
+import { aplWorkbook } from '../support/xlsx-fixture';
 
 // Fictitious counts in INSEE's BPE long layout: test/fixtures/bpe/README.md.
 const BPE_FILE = resolve(import.meta.dirname, '../fixtures/bpe/bpe-2024-communes-long.csv');
@@ -67,5 +69,30 @@ describe('official files on /donnees', () => {
 		await context.close();
 		expect(watch.errors).toEqual([]);
 		expect(watch.foreignRequests).toEqual([]);
+	});
+	it('imports a DREES APL workbook (XLSX, read in a worker): its report, then its values in the page’s engine', async () => {
+		// FICTITIOUS values in the DREES layout (test/support/xlsx-fixture.ts): nurses, two years.
+		const file = join(mkdtempSync(join(tmpdir(), 'apl-')), 'apl-infirmiers.xlsx');
+		const unit = 'En nombre d’ETP accessibles pour 100 000 habitants standardisés';
+		writeFileSync(
+			file,
+			aplWorkbook('infirmiers', unit, [
+				{ annee: 2022, lines: [['46042', 'Cahors', 90.5, 1000, 1100]] },
+				{ annee: 2023, lines: [['46042', 'Cahors', 101.25, 2000, 2100], ['46102', 'Figeac', 77, 500, 520]] }
+			])
+		);
+		const context = await suite.context();
+		const page = await suite.page(context, '/donnees');
+		await page.locator('[data-testid=import-input]:enabled').waitFor({ timeout: 90_000 });
+		await page.getByTestId('import-input').setInputFiles([file]);
+		await expect.poll(() => page.getByTestId('import-outcomes').innerText(), { timeout: 60_000 }).toContain('Importé : DREES – APL aux infirmiers, 2023.');
+		expect((await page.getByTestId('import-report').innerText()).replace(/\s+/g, ' ')).toContain('classeur DREES, feuilles « APL 2022 », « APL 2023 »');
+
+		const console = await suite.page(context, '/sql');
+		await expect.poll(() => console.getByTestId('sql-run').isEnabled(), { timeout: 90_000 }).toBe(true);
+		const shown = await runSql(console, `SELECT sum(apl * pop_standardisee) / sum(pop_standardisee) AS apl FROM apl_infirmiers WHERE annee = 2023`);
+		expect(Number(shown.replace(/\s/g, '').replace(',', '.'))).toBeCloseTo((101.25 * 2000 + 77 * 500) / 2500, 6);
+		await context.close();
+		expect(watch.errors).toEqual([]);
 	});
 });
