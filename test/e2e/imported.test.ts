@@ -78,7 +78,7 @@ describe('a user’s own file is an indicator of the atlas', () => {
 
 		// A broken file after the good one: refused in French, the good one kept.
 		await page.getByTestId('import-input').setInputFiles(resolve(FILES, 'classeur.xlsx'));
-		await expect.poll(() => page.getByTestId('import-outcomes').innerText(), { timeout: 60_000 }).toMatch(/n’est pas un fichier texte CSV/);
+		await expect.poll(() => page.getByTestId('import-outcomes').innerText(), { timeout: 60_000 }).toMatch(/« classeur\.xlsx » : archive XLSX illisible/);
 		await page.reload();
 		await expect.poll(() => page.getByTestId('user-import').count(), { timeout: 90_000 }).toBe(1);
 		expect(await page.getByTestId('user-import').locator('[role=alert]').count()).toBe(0);

@@ -52,10 +52,13 @@ function columnIndex(ref: string): number {
 	return n - 1;
 }
 
+/** 0 → `A`, 27 → `AB`. */
+const column = (index: number): string => (index >= 26 ? column(Math.floor(index / 26) - 1) : '') + String.fromCharCode(65 + (index % 26));
+
 const attr = (attrs: string, name: string) => new RegExp(`(?:^|\\s)${name}="([^"]*)"`).exec(attrs)?.[1];
 
-/** Parses a sheet's XML into rows of text. */
-function sheetRows(xml: string, shared: readonly string[]): string[][] {
+/** Parses a sheet's XML into rows of text; a formula the spreadsheet never computed is refused (its value is not in the file). */
+function sheetRows(xml: string, shared: readonly string[], where: string): string[][] {
 	const out: string[][] = [];
 	for (const row of xml.matchAll(/<row\b([^>]*?)(?:\/>|>([\s\S]*?)<\/row>)/g)) {
 		const r = Number(attr(row[1], 'r') ?? out.length + 1);
@@ -66,6 +69,8 @@ function sheetRows(xml: string, shared: readonly string[]): string[][] {
 			const type = attr(c[1], 't');
 			const body = c[2] ?? '';
 			const v = /<v>([\s\S]*?)<\/v>/.exec(body)?.[1];
+			if (v === undefined && /<f[\s>/]/.test(body))
+				throw new ImportError(`${where}, cellule ${ref ?? `${column(at)}${r}`} : formule sans valeur enregistrée ; ouvrez le classeur dans un tableur, recalculez et enregistrez-le.`);
 			let text = '';
 			if (type === 's') text = v === undefined ? '' : (shared[Number(v)] ?? '');
 			else if (type === 'inlineStr') text = stringText(body);
@@ -129,7 +134,7 @@ export function readXlsx(bytes: Uint8Array, label: string, maxPart = MAX_XLSX_PA
 			shared ??= [...strFromU8(meta['xl/sharedStrings.xml'] ?? new Uint8Array()).matchAll(/<si>([\s\S]*?)<\/si>/g)].map((m) => stringText(m[1]));
 			const part = inflate((n) => n === path)[path];
 			if (!part) throw new ImportError(`« ${label} » : la feuille « ${sheet} » est absente de l’archive.`);
-			return sheetRows(strFromU8(part), shared);
+			return sheetRows(strFromU8(part), shared, `« ${label} », feuille « ${sheet} »`);
 		}
 	};
 }

@@ -44,6 +44,19 @@ describe('XLSX reader', () => {
 		);
 	});
 
+	it('refuses a formula whose value the spreadsheet never saved, naming the cell; a computed one gives its value', () => {
+		const book = buildWorkbook([{ name: 'Calculs', rows: [['a']] }]);
+		const sheet = (cells: string) =>
+			zipSync({
+				...unzipSync(book),
+				'xl/worksheets/sheet1.xml': strToU8(`<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData><row r="2">${cells}</row></sheetData></worksheet>`)
+			});
+		expect(readXlsx(sheet('<c r="B2"><f>1+1</f><v>2</v></c>'), 'ok.xlsx').rows('Calculs')).toEqual([[], ['', '2']]);
+		expect(refusal(() => readXlsx(sheet('<c r="C2"><f>SUM(A1:A9)</f></c>'), 'f.xlsx').rows('Calculs'))).toBe(
+			'« f.xlsx », feuille « Calculs », cellule C2 : formule sans valeur enregistrée ; ouvrez le classeur dans un tableur, recalculez et enregistrez-le.'
+		);
+	});
+
 	it('writes any other workbook as the CSV of its first sheet with data, from its header row', () => {
 		const { csv, note } = convertWorkbook(
 			buildWorkbook([
