@@ -95,6 +95,17 @@ describe('/donnees', () => {
 		shown.forEach((s, i) => expect(s).toBeCloseTo(expected[i], 9));
 		await portrait.close();
 
+		// The CLS page: the Lot's 15.5 % aged 75+ (CNR Santé synthesis, register) beside the atlas's share of the Lot,
+		// the ratio of sums of the file's Lot communes (its P21_POP75P column), computed here from the CSV.
+		const [head, ...rows] = readFileSync(CAUVALDOR_FILE, 'utf8').replace(/^\uFEFF/, '').trim().split(/\r?\n/).map((l) => l.split(';'));
+		const lot = rows.filter((r, i) => r[head.indexOf('CODGEO')].startsWith('46') && rows.findIndex((o) => o[0] === r[0]) === i);
+		const sum = (...names: string[]) => lot.reduce((t, r) => t + names.reduce((u, n) => u + Number(r[head.indexOf(n)]), 0), 0);
+		const lot75 = (100 * sum('P21_POP75P')) / sum('P21_POP');
+		const cls = await suite.page(context, '/cls/cauvaldor');
+		const share = cls.getByTestId('document-share').filter({ hasText: '75 ans ou plus' });
+		await expect.poll(() => share.innerText(), { timeout: 90_000 }).toContain(`15,5 % pour la part des 75 ans ou plus (recensement) (département 46) ; l’atlas (INSEE, millésime du fichier importé) : ${lot75.toFixed(1).replace('.', ',')} %`);
+		await cls.close();
+
 		// A file of another format, an empty one and the same base again: each refused with its own message.
 		await importFiles(page, 'not-insee.csv', 'empty.csv', 'base-cc-evol-struct-pop-2021-cauvaldor.csv');
 		const outcomes = await page.getByTestId('import-outcomes').locator('li').allInnerTexts();

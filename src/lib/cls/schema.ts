@@ -242,7 +242,7 @@ export const CATEGORIES_FINESS_CITEES = ['msp', 'centre_sante', 'cpts', 'hopital
  * Un chiffre qu'un document du contrat donne pour son périmètre et que l'atlas compte aussi (ex. le nombre de
  * maisons de santé) : le portrait et la fiche du CLS montrent les deux, avec leurs dates, quand ils diffèrent.
  */
-export const chiffreCiteSchema = z.strictObject({
+export const chiffreFinessSchema = z.strictObject({
 	categorieFiness: z.enum(CATEGORIES_FINESS_CITEES),
 	valeur: z.number().int().nonnegative(),
 	/** The document's own words. */
@@ -251,7 +251,31 @@ export const chiffreCiteSchema = z.strictObject({
 	date: texte,
 	source: sourceRefSchema
 });
+
+/**
+ * Un chiffre d'un document qui correspond à un indicateur du catalogue (ex. la part des 65 ans ou plus) : la fiche
+ * du CLS montre le chiffre du document et celui de l'atlas côte à côte, avec leurs dates, dès que l'indicateur est
+ * calculable (pour un indicateur importé, une fois son fichier importé sur la page Données).
+ */
+export const chiffreIndicateurSchema = z.strictObject({
+	/** Id of the catalogue indicator the figure corresponds to. */
+	indicateur: z.string().regex(/^[a-z0-9_]+$/, { error: 'identifiant d’indicateur invalide' }),
+	/** The document's figure, in the indicator's unit (22,4 for 22,4 %). */
+	valeur: z.number().nonnegative(),
+	/** The département the document's figure is for, when it is not the contract's perimeter (the Lot's figures). */
+	departement: z
+		.string()
+		.regex(/^(\d{2}|2A|2B|97\d)$/, { error: 'code de département invalide' })
+		.optional(),
+	citation: texte,
+	date: texte,
+	source: sourceRefSchema
+});
+
+export const chiffreCiteSchema = z.union([chiffreFinessSchema, chiffreIndicateurSchema]);
 export type ChiffreCite = z.infer<typeof chiffreCiteSchema>;
+export type ChiffreFiness = z.infer<typeof chiffreFinessSchema>;
+export type ChiffreIndicateur = z.infer<typeof chiffreIndicateurSchema>;
 
 export const clsSchema = z
 	.strictObject({
@@ -281,7 +305,7 @@ export const clsSchema = z
 		gouvernance: gouvernanceSchema.optional(),
 		/** Ambiguities and limits of the documents, in plain words. */
 		notes: z.array(texte).optional(),
-		/** Chiffres des documents que l'atlas compte aussi (établissements FINESS du périmètre). */
+		/** Chiffres des documents que l'atlas compte ou calcule aussi (établissements FINESS, indicateurs du catalogue). */
 		chiffresCites: z.array(chiffreCiteSchema).optional(),
 		sources: z.array(sourceRefSchema).min(1, { error: 'au moins une source est requise' })
 	})

@@ -7,7 +7,7 @@ import { resolveTerritory, type ResolvedTerritory } from '../../../src/lib/data/
 import { getIndicator } from '../../../src/lib/indicators/catalogue';
 import { MISSING } from '../../../src/lib/indicators/classify';
 import { SHIPPED_CLS, getShippedCls } from '../../../src/lib/cls/register';
-import { documentFigureGaps, gapSentence } from '../../../src/lib/cls/document-figures';
+import { documentFigureGaps, gapSentence, isFinessFigure } from '../../../src/lib/cls/document-figures';
 import { portraitLabels, portraitMapClasses } from '../../../src/lib/portrait/map-classes';
 import { portraitRanks } from '../../../src/lib/portrait/portrait';
 import { rankOfCode } from '../../../src/lib/portrait/rank';
@@ -114,7 +114,7 @@ describe('the facilities of a territory', () => {
 describe('a document figure beside the atlas count', () => {
 	it('Cauvaldor: the press kit’s MSP figure against FINESS, both dates in the sentence', async () => {
 		const cls = getShippedCls('cauvaldor')!;
-		const cited = cls.chiffresCites?.find((c) => c.categorieFiness === 'msp');
+		const cited = cls.chiffresCites?.filter(isFinessFigure).find((c) => c.categorieFiness === 'msp');
 		expect(cited?.valeur).toBe(9);
 		const t = await resolveKey({ level: 'cls', code: 'cauvaldor' });
 		const msp = await facilityList(source, t.communes, ['msp']);
