@@ -2,9 +2,23 @@
 export type Bounds = [number, number, number, number];
 
 /** Where the camera should go: a new request (a new object) moves it, even to the same place. */
+/** Room kept around fitted bounds, in CSS pixels: the same on every side, or per side. */
+export type Padding = number | { top: number; bottom: number; left: number; right: number };
+
+/** Narrow screens (the CSS breakpoint of the map's panels). */
+export const NARROW_MEDIA = '(max-width: 700px)';
+
+/**
+ * Room around a fit on the explorer's map: on a narrow screen the legend is a strip along the
+ * bottom of the map and the zone buttons a row along its top, so the territory is fitted between them.
+ */
+export function mapPadding(base: number, narrow: boolean): Padding {
+	return narrow ? { top: base + 40, bottom: base + 200, left: base, right: base } : base;
+}
+
 export interface FitRequest {
 	bounds: Bounds | null;
-	padding: number;
+	padding: Padding;
 	maxZoom?: number;
 }
 

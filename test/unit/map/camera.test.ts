@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fittableBounds, metresPerPixel } from '../../../src/lib/map/camera';
+import { fittableBounds, mapPadding, metresPerPixel } from '../../../src/lib/map/camera';
 import { boundsOf } from '../../../src/lib/map/style';
 import { tableToIPC } from 'apache-arrow';
 import { multiPolygonColumn } from '../../../data/lib/geometry';
@@ -41,5 +41,21 @@ describe('metresPerPixel', () => {
 		expect(metresPerPixel(0, 0)).toBeCloseTo(40_075_016.686 / 512, 6);
 		expect(metresPerPixel(0, 3)).toBeCloseTo(40_075_016.686 / 512 / 8, 6);
 		expect(metresPerPixel(60, 0)).toBeCloseTo(40_075_016.686 / 1024, 6);
+	});
+});
+
+describe('mapPadding', () => {
+	it('keeps one margin on wide screens', () => {
+		expect(mapPadding(20, false)).toBe(20);
+	});
+	it('fits between the zone buttons and the legend strip on narrow screens', () => {
+		const p = mapPadding(30, true);
+		expect(typeof p).toBe('object');
+		if (typeof p === 'number') return;
+		expect(p.left).toBe(30);
+		expect(p.right).toBe(30);
+		expect(p.top).toBeGreaterThan(30);
+		// The legend strip is the tallest thing over the map: the bottom gets the most room.
+		expect(p.bottom).toBeGreaterThan(p.top);
 	});
 });
