@@ -14,7 +14,7 @@ import { resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium, startPreview, waitForColouredMap, type Server } from '../support/browser';
 import { serveAtlas } from '../../scripts/serve.js';
-import { importBench } from './import';
+import { ansImportBench, importBench } from './import';
 
 interface Figure {
 	name: string;
@@ -209,6 +209,7 @@ async function main() {
 			await firstLevelChanges(browser, `${server.url}/`);
 			await interactions(browser, `${server.url}/`);
 			await importBench(browser, server.url, report);
+			await ansImportBench(browser, server.url, report);
 		}
 	} finally {
 		await browser.close();
