@@ -97,7 +97,6 @@ async function sniff(db: DbConnector, file: string, label: string): Promise<{ co
 interface OfficialFormat {
 	table: string;
 	label: string;
-	header: string;
 	recognise: (columns: readonly string[]) => boolean;
 	read: (ctx: ReadContext) => Promise<ImportReport>;
 }
@@ -125,7 +124,7 @@ const CSV_FORMATS = [
 		recognise: isAnsHeader,
 		read: importAns
 	}
-] as const satisfies readonly OfficialFormat[];
+] as const satisfies readonly (OfficialFormat & { header: string })[];
 
 /** The official layouts the atlas recognises (by their header, once a workbook is written as CSV); the data page lists them. */
 export const OFFICIAL_FORMATS: readonly OfficialFormat[] = [
@@ -133,10 +132,19 @@ export const OFFICIAL_FORMATS: readonly OfficialFormat[] = [
 	...APL_PROFESSIONS.map((p) => ({
 		table: aplTable(p),
 		label: aplFormatLabel(p),
-		header: `classeur XLSX, feuilles « APL AAAA » : Code commune INSEE ; Commune ; APL aux ${p.label} ; … ; Population standardisée … ; Population totale …`,
 		recognise: isAplHeader(p),
 		read: importApl(p)
 	}))
+];
+
+/** The formats as the data page lists them: the APL workbooks of every profession in one line. */
+export const FORMAT_LIST: readonly { key: string; label: string; header: string }[] = [
+	...CSV_FORMATS.map((f) => ({ key: f.table, label: f.label, header: f.header })),
+	{
+		key: 'apl',
+		label: `DREES, APL (classeur XLSX, une feuille « APL AAAA » par millésime) aux ${APL_PROFESSIONS.map((p) => p.label).join(', aux ')}`,
+		header: 'Code commune INSEE ; Commune ; APL aux … ; [APL aux … de moins de 65 ans] ; Population standardisée … ; Population totale …'
+	}
 ];
 
 /** Formats the pipeline reads from a folder of its own. */
@@ -197,7 +205,7 @@ export async function importOfficialFile(db: FileDb, source: ImportSource, label
 		if (!known) {
 			const shown = columns.slice(0, 6).join(' ; ') + (columns.length > 6 ? ' …' : '');
 			throw new UnknownFormatError(
-				`Format non reconnu : ${label}. En-tête lu : « ${shown} ». Formats acceptés : ` + OFFICIAL_FORMATS.map((f) => `${f.label}, en-tête ${f.header}`).join(' ; ')
+				`Format non reconnu : ${label}. En-tête lu : « ${shown} ». Formats acceptés : ` + FORMAT_LIST.map((f) => `${f.label}, en-tête ${f.header}`).join(' ; ')
 			);
 		}
 		const report = await known.read({ db, file, label, encoding, delim, columns, passage, table: table ?? known.table });
