@@ -33,8 +33,8 @@ async function makeCsv(): Promise<string> {
 	return file;
 }
 
-export async function importBench(browser: Browser, url: string, report: Report): Promise<void> {
-	const file = await makeCsv();
+/** /donnees in a new context, ready to import, its main-thread long tasks kept in `window.longTasks`. */
+async function openDataPage(browser: Browser, url: string) {
 	const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
 	await context.addInitScript(() => {
 		const w = window as unknown as { longTasks: number[] };
@@ -42,9 +42,15 @@ export async function importBench(browser: Browser, url: string, report: Report)
 		new PerformanceObserver((list) => list.getEntries().forEach((e) => w.longTasks.push(e.duration))).observe({ type: 'longtask', buffered: true });
 	});
 	const page = await context.newPage();
+	await page.goto(`${url}/donnees`);
+	await page.locator('[data-testid=import-input]:enabled').waitFor({ timeout: 120_000 });
+	return { context, page };
+}
+
+export async function importBench(browser: Browser, url: string, report: Report): Promise<void> {
+	const file = await makeCsv();
+	const { context, page } = await openDataPage(browser, url);
 	try {
-		await page.goto(`${url}/donnees`);
-		await page.locator('[data-testid=import-input]:enabled').waitFor({ timeout: 120_000 });
 		// The engine starts at the first import of the page: a small file first, so that the figures are the import's.
 		const tw = Date.now();
 		await page.getByTestId('import-input').setInputFiles({ name: 'amorce.csv', mimeType: 'text/csv', buffer: Buffer.from('code;valeur_fictive\n46102;1\n') });
@@ -125,16 +131,8 @@ async function makeAnsFile(): Promise<{ file: string; dir: string }> {
  */
 export async function ansImportBench(browser: Browser, url: string, report: Report): Promise<void> {
 	const { file, dir } = await makeAnsFile();
-	const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-	await context.addInitScript(() => {
-		const w = window as unknown as { longTasks: number[] };
-		w.longTasks = [];
-		new PerformanceObserver((list) => list.getEntries().forEach((e) => w.longTasks.push(e.duration))).observe({ type: 'longtask', buffered: true });
-	});
-	const page = await context.newPage();
+	const { context, page } = await openDataPage(browser, url);
 	try {
-		await page.goto(`${url}/donnees`);
-		await page.locator('[data-testid=import-input]:enabled').waitFor({ timeout: 120_000 });
 		await page.evaluate(() => (window as unknown as { longTasks: number[] }).longTasks.splice(0));
 		// The main thread's JS heap, sampled by the DevTools protocol while the import runs.
 		const cdp = await context.newCDPSession(page);
