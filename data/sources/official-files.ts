@@ -15,7 +15,7 @@ import { join } from 'node:path';
 import { type Table, tableToIPC } from 'apache-arrow';
 import { openNodeDb } from '../../src/lib/db/node';
 import type { FileDb } from '../../src/lib/db/connector';
-import { COMMUNES_TABLE, ImportError, PASSAGE_TABLE, importOfficialFormat, reportLines, type ImportReport, type OfficialTable } from '../../src/lib/db/imports';
+import { COMMUNES_TABLE, ImportError, PASSAGE_TABLE, NO_LIMIT, importOfficialFormat, reportLines, type ImportReport, type OfficialTable } from '../../src/lib/db/imports';
 import { type ArtefactMeta, f64, i16, makeTable, utf8 } from '../lib/arrow';
 import { SourceError } from '../lib/csv';
 import { type Cog, compare } from '../cog';
@@ -118,7 +118,7 @@ export async function readOfficialFile(file: string, format: OfficialTable, cog:
 	}
 	const db = await cogDb(cog);
 	try {
-		const report = await importOfficialFormat(db, bytes, file, format, { maxBytes: Number.POSITIVE_INFINITY });
+		const report = await importOfficialFormat(db, bytes, file, format, { limit: NO_LIMIT });
 		for (const line of reportLines(report, file)) log(line);
 		const result = await db.query(`SELECT * FROM ${format} ORDER BY code`);
 		const rows = result.toArray().map((r) => r.toJSON() as Record<string, number | bigint | string | null>);

@@ -6,7 +6,7 @@
  * PerformanceObserver 'longtask'). Figures only: nothing here passes or fails.
  * Run alone with `npx tsx test/bench/import.ts` (after `vite build`), or by `npm run bench`.
  */
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, mkdtempSync, openSync, readFileSync, rmSync, writeSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Browser } from 'playwright-core';
@@ -34,8 +34,8 @@ async function makeCsv(): Promise<string> {
 	return file;
 }
 
-export async function importBench(browser: Browser, url: string, report: Report): Promise<void> {
-	const file = await makeCsv();
+/** /donnees in a new context, ready to import, its main-thread long tasks kept in `window.longTasks`. */
+async function openDataPage(browser: Browser, url: string) {
 	const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
 	await context.addInitScript(() => {
 		const w = window as unknown as { longTasks: number[] };
@@ -43,9 +43,15 @@ export async function importBench(browser: Browser, url: string, report: Report)
 		new PerformanceObserver((list) => list.getEntries().forEach((e) => w.longTasks.push(e.duration))).observe({ type: 'longtask', buffered: true });
 	});
 	const page = await context.newPage();
+	await page.goto(`${url}/donnees`);
+	await page.locator('[data-testid=import-input]:enabled').waitFor({ timeout: 120_000 });
+	return { context, page };
+}
+
+export async function importBench(browser: Browser, url: string, report: Report): Promise<void> {
+	const file = await makeCsv();
+	const { context, page } = await openDataPage(browser, url);
 	try {
-		await page.goto(`${url}/donnees`);
-		await page.locator('[data-testid=import-input]:enabled').waitFor({ timeout: 120_000 });
 		// The engine starts at the first import of the page: a small file first, so that the figures are the import's.
 		const tw = Date.now();
 		await page.getByTestId('import-input').setInputFiles({ name: 'amorce.csv', mimeType: 'text/csv', buffer: Buffer.from('code;valeur_fictive\n46102;1\n') });
@@ -79,6 +85,86 @@ export async function importBench(browser: Browser, url: string, report: Report)
 	}
 }
 
+/** Size of the fictitious ANS « personne / activité » file (the real extraction is several hundred MB); BENCH_ANS_MB to try another. */
+const ANS_MB = Number(process.env.BENCH_ANS_MB ?? 300);
+const ANS_BYTES = ANS_MB * 1024 * 1024;
+const ANS_FIXTURE = resolve(import.meta.dirname, '../fixtures/ans/PS_LibreAcces_Personne_activite_202407150830.txt');
+
+/**
+ * A file in the ANS layout (its 52 columns, the fixture's header) of ~300 MB, **fictitious** persons (names
+ * FICTIF), real commune codes of the atlas, addresses filled so that a line weighs what a real one does.
+ * Written to a temporary folder, removed after the run.
+ */
+async function makeAnsFile(): Promise<{ file: string; dir: string }> {
+	const db = await openNodeAtlas();
+	const codes = (await db.query(`SELECT code FROM communes ORDER BY code`)).toArray().map((r) => String(r.toJSON().code));
+	await db.close();
+	const [header, ...samples] = readFileSync(ANS_FIXTURE, 'utf8').replace(/^\uFEFF/, '').trim().split(/\r?\n/);
+	const cells = samples.map((l) => l.split('|'));
+	const col = (name: string) => header.split('|').indexOf(name);
+	const [id, nat, commune, voie, raison] = [col('Identifiant PP'), col('Identification nationale PP'), col('Code commune (coord. structure)'), col('Libellé Voie (coord. structure)'), col('Raison sociale site')];
+	const dir = mkdtempSync(join(tmpdir(), 'cls-atlas-bench-ans-'));
+	const file = join(dir, 'PS_LibreAcces_Personne_activite_202407150830.txt');
+	const fd = openSync(file, 'w');
+	let written = writeSync(fd, header + '\n');
+	let chunk: string[] = [];
+	for (let n = 0; written < ANS_BYTES; n++) {
+		const line = [...cells[n % cells.length]];
+		line[id] = String(81_000_000_000 + Math.floor(n / 2));
+		line[nat] = '8' + line[id];
+		line[commune] = codes[(n * 7919) % codes.length];
+		line[voie] = `DE LA RUE FICTIVE NUMERO ${n % 997}`;
+		line[raison] = `CABINET FICTIF ${n % 4999}`;
+		chunk.push(line.join('|'));
+		if (chunk.length === 10_000) {
+			written += writeSync(fd, chunk.join('\n') + '\n');
+			chunk = [];
+		}
+	}
+	if (chunk.length) writeSync(fd, chunk.join('\n') + '\n');
+	closeSync(fd);
+	return { file, dir };
+}
+
+/**
+ * Import of a ~300 MB ANS file (ANS_MB) on /donnees: the File goes to the worker as a handle read by slices.
+ * Figures: the time, the main thread's JS heap (peak of samples) and its long tasks.
+ */
+export async function ansImportBench(browser: Browser, url: string, report: Report): Promise<void> {
+	const { file, dir } = await makeAnsFile();
+	const { context, page } = await openDataPage(browser, url);
+	try {
+		await page.evaluate(() => (window as unknown as { longTasks: number[] }).longTasks.splice(0));
+		// The main thread's JS heap, sampled by the DevTools protocol while the import runs.
+		const cdp = await context.newCDPSession(page);
+		let heapPeak = 0;
+		let sampling = true;
+		const sampler = (async () => {
+			while (sampling) {
+				heapPeak = Math.max(heapPeak, (await cdp.send('Runtime.getHeapUsage')).usedSize);
+				await new Promise((r) => setTimeout(r, 100));
+			}
+		})();
+		const t0 = Date.now();
+		await page.getByTestId('import-input').setInputFiles(file);
+		await page.getByTestId('user-import').waitFor({ timeout: 600_000 });
+		report(`ans_import_${ANS_MB}mb`, (Date.now() - t0) / 1000, 's');
+		sampling = false;
+		await sampler;
+		const tasks = await page.evaluate(() => (window as unknown as { longTasks: number[] }).longTasks);
+		const rowsRead = /Lignes lues ([\d\s\u202f]+)/.exec((await page.getByTestId('import-report').innerText()).replace(/\s+/g, ' '))?.[1];
+		report(`ans_import_${ANS_MB}mb_rows_read`, Number(rowsRead?.replace(/\D/g, '') ?? Number.NaN), 'rows');
+		report(`ans_import_${ANS_MB}mb_main_heap_peak`, heapPeak / 1024 / 1024, 'MB');
+		report(`ans_import_${ANS_MB}mb_longtask_max`, Math.max(0, ...tasks), 'ms');
+		report(`ans_import_${ANS_MB}mb_longtasks_over_200ms`, tasks.filter((d) => d > 200).length, 'tasks');
+		await page.getByTestId('import-remove').click();
+		await page.getByTestId('imports-empty').waitFor({ timeout: 60_000 });
+	} finally {
+		await context.close();
+		rmSync(dir, { recursive: true, force: true });
+	}
+}
+
 /** The real DREES APL workbook (3.8 MB, sheets « APL 2022 » and « APL 2023 », ~35,000 rows × 6 each) read in Node by the atlas's XLSX reader. */
 export function xlsxBench(report: Report): void {
 	const file = resolve(import.meta.dirname, '../../../shared/data/apl-drees/raw/apl_generalistes.xlsx');
@@ -93,12 +179,14 @@ export function xlsxBench(report: Report): void {
 }
 
 if (process.argv[1] === import.meta.filename) {
-	xlsxBench((name, value, unit) => console.log(`${name}: ${Math.round(value * 10) / 10} ${unit}`));
+	const print: Report = (name, value, unit) => console.log(`${name}: ${Math.round(value * 10) / 10} ${unit}`);
+	xlsxBench(print);
 	const { launchChromium, startPreview } = await import('../support/browser');
 	const server = await startPreview(4377);
 	const browser = await launchChromium();
 	try {
-		await importBench(browser, server.url, (name, value, unit) => console.log(`${name}: ${Math.round(value * 10) / 10} ${unit}`));
+		if (process.env.BENCH_ONLY !== 'ans') await importBench(browser, server.url, print);
+		await ansImportBench(browser, server.url, print);
 	} finally {
 		await browser.close();
 		server.stop();

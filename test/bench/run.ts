@@ -14,7 +14,7 @@ import { resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium, startPreview, waitForColouredMap, type Server } from '../support/browser';
 import { serveAtlas } from '../../scripts/serve.js';
-import { importBench, xlsxBench } from './import';
+import { ansImportBench, importBench, xlsxBench } from './import';
 
 interface Figure {
 	name: string;
@@ -210,6 +210,7 @@ async function main() {
 			await interactions(browser, `${server.url}/`);
 			xlsxBench(report);
 			await importBench(browser, server.url, report);
+			await ansImportBench(browser, server.url, report);
 		}
 	} finally {
 		await browser.close();

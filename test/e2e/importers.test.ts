@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
@@ -60,6 +60,18 @@ describe('official files on /donnees', () => {
 		const report = (await page.getByTestId('import-report').innerText()).replace(/\s+/g, ' ');
 		// 14 lines: codes of 7 communes 2025 (46048 → 46311, 46217 → 46172), 97501 outside the atlas, 46102 D281 twice.
 		expect(report).toMatch(/Lignes lues 14 Communes 2025 6 \(2 issues de fusions ; [\d\s\u202f]+ sans ligne\) Codes rattachés 2 Codes inconnus 1 Doublons 1/);
+
+		// A file above the official files' limit (sparse: 1.1 GB on no disk, never read): refused with the limit said, the BPE kept.
+		const dir = mkdtempSync(join(tmpdir(), 'trop-gros-'));
+		const huge = join(dir, 'PS_LibreAcces_Personne_activite_202407150830.txt');
+		writeFileSync(huge, '');
+		truncateSync(huge, 1100 * 1024 * 1024);
+		await page.getByTestId('import-input').setInputFiles([huge]);
+		await expect
+			.poll(() => page.getByTestId('import-outcomes').innerText(), { timeout: 60_000 })
+			.toContain('Fichier trop volumineux : PS_LibreAcces_Personne_activite_202407150830.txt (1100 Mo ; limite 1 Go)');
+		rmSync(dir, { recursive: true, force: true });
+		expect(await page.getByTestId('user-import').getAttribute('data-table')).toBe('bpe_sante');
 
 		// The catalogue's SQL of the indicator, summed over the Lot, in the page's engine (the /sql console sees imported tables).
 		const console = await suite.page(context, '/sql');

@@ -17,7 +17,7 @@ import { dataUrl, pageSource } from './context';
 
 export type { UserImport, ImportProgress, OnProgress } from '../db/user-imports';
 export type { FilePreview } from '../db/generic-import';
-export { FORMAT_LIST, MAX_IMPORT_LABEL, PASSAGE_TABLE, UnknownFormatError, reportLines } from '../db/imports';
+export { FORMAT_LIST, MAX_IMPORT_LABEL, MAX_OFFICIAL_LABEL, PASSAGE_TABLE, UnknownFormatError, reportLines } from '../db/imports';
 export { DELIMITER_LABELS, genericReportLines, noCodeColumn, specProblem } from '../db/generic-import';
 
 async function page() {

@@ -70,8 +70,10 @@ export async function openBrowserDb(files: EngineFiles): Promise<FileDb> {
 		async insertArrowStream(table: string, bytes: Uint8Array) {
 			await conn.insertArrowFromIPCStream(bytes, { name: table, create: true });
 		},
-		async registerFile(name: string, bytes: Uint8Array) {
-			await db.registerFileBuffer(name, bytes);
+		async registerFile(name: string, source: Uint8Array | Blob) {
+			if (source instanceof Uint8Array) await db.registerFileBuffer(name, source);
+			// The worker reads slices of the file on demand (FileReaderSync): no copy of it in wasm memory.
+			else await db.registerFileHandle(name, source, duckdb.DuckDBDataProtocol.BROWSER_FILEREADER, true);
 		},
 		async dropFile(name: string) {
 			await db.dropFile(name);

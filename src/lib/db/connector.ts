@@ -17,8 +17,11 @@ export interface DbConnector {
 
 /** The engine of the app and of the pipeline: it also reads files given as bytes (`read_csv` on their name). */
 export interface FileDb extends DbConnector {
-	/** Registers bytes under a file name (duckdb-wasm `registerFileBuffer`). */
-	registerFile(name: string, bytes: Uint8Array): Promise<void>;
+	/**
+	 * Registers a file under a name: bytes are copied into the engine (`registerFileBuffer`); a browser `Blob`/`File`
+	 * is registered as a handle (`registerFileHandle`, BROWSER_FILEREADER) that the worker reads by slices.
+	 */
+	registerFile(name: string, source: Uint8Array | Blob): Promise<void>;
 	dropFile(name: string): Promise<void>;
 	/** A connection of its own, for the SQL console: its transactions and cancels touch nothing else. */
 	openSession(): Promise<QuerySession>;

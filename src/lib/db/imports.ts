@@ -35,9 +35,29 @@ import {
 
 export { COMMUNES_TABLE, ImportError, LISTED, PASSAGE_TABLE, listed, reportLines, type ImportReport } from './import-kit';
 
-/** Files above this size are refused before a byte is read. */
+/** A size limit and how the page says it. */
+export interface SizeLimit {
+	bytes: number;
+	label: string;
+}
+
+/**
+ * Files read whole into the engine's memory (generic imports, workbooks): above this size they are refused
+ * before a byte is read.
+ */
 export const MAX_IMPORT_BYTES = 200 * 1024 * 1024;
 export const MAX_IMPORT_LABEL = '200 Mo';
+export const IMPORT_LIMIT: SizeLimit = { bytes: MAX_IMPORT_BYTES, label: MAX_IMPORT_LABEL };
+/**
+ * Official CSV layouts (INSEE, BPE, the ANS « personne / activité » extraction of several hundred MB): in the
+ * browser the file is registered as a handle that the worker reads by slices, and `read_csv` keeps only the
+ * columns a format needs, so the file's size is not held in memory.
+ */
+export const MAX_OFFICIAL_BYTES = 1024 * 1024 * 1024;
+export const MAX_OFFICIAL_LABEL = '1 Go';
+export const OFFICIAL_LIMIT: SizeLimit = { bytes: MAX_OFFICIAL_BYTES, label: MAX_OFFICIAL_LABEL };
+/** The pipeline's: it reads the whole Annuaire Santé from its folder, in Node. */
+export const NO_LIMIT: SizeLimit = { bytes: Number.POSITIVE_INFINITY, label: 'aucune' };
 
 /** A readable file whose header is of no official layout: the page then offers the generic import. */
 export class UnknownFormatError extends ImportError {
@@ -137,15 +157,30 @@ export interface ImportOptions {
 	table?: string;
 	/** Read the file as this format, whatever its header (the pipeline knows what each folder holds). */
 	format?: OfficialTable;
-	/** Size limit; the browser's MAX_IMPORT_BYTES by default (the pipeline reads the whole Annuaire Santé). */
-	maxBytes?: number;
+	/** Size limit of an official CSV; OFFICIAL_LIMIT by default (the pipeline reads the whole Annuaire Santé). */
+	limit?: SizeLimit;
 }
 
 /** Refusals decided on the size alone, before reading a byte (the browser checks `File.size`). */
-export function sizeRefusal(bytes: number, label: string, maxBytes = MAX_IMPORT_BYTES): string | null {
+export function sizeRefusal(bytes: number, label: string, limit: SizeLimit = IMPORT_LIMIT): string | null {
 	if (bytes === 0) return `Fichier vide : ${label}`;
-	if (bytes > maxBytes) return `Fichier trop volumineux : ${label} (${Math.round(bytes / 1024 / 1024)} Mo ; limite ${MAX_IMPORT_LABEL})`;
+	if (bytes > limit.bytes) return `Fichier trop volumineux : ${label} (${Math.round(bytes / 1024 / 1024)} Mo ; limite ${limit.label})`;
 	return null;
+}
+
+/** A file to import: bytes (pipeline, tests) or a browser `File`/`Blob`, which the engine reads by slices. */
+export type ImportSource = Uint8Array | Blob;
+
+function sourceSize(source: ImportSource): number {
+	return source instanceof Uint8Array ? source.byteLength : source.size;
+}
+
+async function headBytes(source: ImportSource, n: number): Promise<Uint8Array> {
+	return source instanceof Uint8Array ? source.subarray(0, n) : new Uint8Array(await source.slice(0, n).arrayBuffer());
+}
+
+async function allBytes(source: ImportSource): Promise<Uint8Array> {
+	return source instanceof Uint8Array ? source : new Uint8Array(await source.arrayBuffer());
 }
 
 /**
@@ -153,13 +188,17 @@ export function sizeRefusal(bytes: number, label: string, maxBytes = MAX_IMPORT_
  * the table only when the whole file is valid: on any error the tables of the engine are as they were.
  * The engine must hold `communes` (and `cog_passage`, when `passage` is true, to remap old codes).
  */
-export async function importOfficialFile(db: FileDb, bytes: Uint8Array, label: string, { passage = true, table, format, maxBytes }: ImportOptions = {}): Promise<ImportReport> {
-	const refusal = sizeRefusal(bytes.byteLength, label, maxBytes);
+export async function importOfficialFile(db: FileDb, source: ImportSource, label: string, { passage = true, table, format, limit = OFFICIAL_LIMIT }: ImportOptions = {}): Promise<ImportReport> {
+	const size = sourceSize(source);
+	const refusal = sizeRefusal(size, label, limit);
 	if (refusal) throw new ImportError(refusal);
-	// A workbook is read as CSV (its sheet, or a DREES APL workbook in the atlas's APL layout).
-	const workbook = isZip(bytes) ? await workbookToCsv(bytes, label) : null;
+	// A workbook is read whole, as CSV (its sheet, or a DREES APL workbook in the atlas's APL layout): the memory limit applies.
+	const zipped = isZip(await headBytes(source, 4));
+	const tooBig = zipped && limit !== NO_LIMIT ? sizeRefusal(size, label, limit.bytes < IMPORT_LIMIT.bytes ? limit : IMPORT_LIMIT) : null;
+	if (tooBig) throw new ImportError(tooBig);
+	const workbook = zipped ? await workbookToCsv(await allBytes(source), label) : null;
 	const file = `import-${label.replace(/[^\w.-]+/g, '_').slice(-80)}`;
-	await db.registerFile(file, workbook?.csv ?? bytes);
+	await db.registerFile(file, workbook?.csv ?? source);
 	try {
 		const { columns, encoding, delim } = await sniff(db, file, label);
 		const known = format ? OFFICIAL_FORMATS.find((f) => f.table === format) : OFFICIAL_FORMATS.find((f) => f.recognise(columns));
@@ -179,7 +218,7 @@ export async function importOfficialFile(db: FileDb, bytes: Uint8Array, label: s
 }
 
 /** The pipeline's reading of one official file, by its folder's format. */
-export function importOfficialFormat(db: FileDb, bytes: Uint8Array, label: string, format: OfficialTable, options: Omit<ImportOptions, 'format'> = {}): Promise<ImportReport> {
+export function importOfficialFormat(db: FileDb, bytes: ImportSource, label: string, format: OfficialTable, options: Omit<ImportOptions, 'format'> = {}): Promise<ImportReport> {
 	return importOfficialFile(db, bytes, label, { ...options, format });
 }
 

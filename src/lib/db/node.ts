@@ -38,8 +38,8 @@ export async function openNodeDb(): Promise<FileDb> {
 		async insertArrowStream(table: string, bytes: Uint8Array) {
 			conn.insertArrowFromIPCStream(bytes, { name: table, create: true });
 		},
-		async registerFile(name: string, bytes: Uint8Array) {
-			db.registerFileBuffer(name, bytes);
+		async registerFile(name: string, source: Uint8Array | Blob) {
+			db.registerFileBuffer(name, source instanceof Uint8Array ? source : new Uint8Array(await source.arrayBuffer()));
 		},
 		async dropFile(name: string) {
 			db.dropFile(name);

@@ -8,7 +8,7 @@ import { done, promisify } from '../cls/store';
 import type { AtlasData } from './atlas';
 import { hasArtefact } from './artefacts';
 import type { FileDb } from './connector';
-import { COMMUNES_TABLE, ImportError, PASSAGE_TABLE, commitImport, dropTable, importOfficialFile, sizeRefusal, type ImportReport } from './imports';
+import { COMMUNES_TABLE, ImportError, OFFICIAL_LIMIT, PASSAGE_TABLE, commitImport, dropTable, importOfficialFile, sizeRefusal, type ImportReport } from './imports';
 import { genericTables, importGenericFile, type GenericReport, type OnProgress } from './generic-import';
 import { userTableName, type UserFileSpec } from '../indicators/user';
 
@@ -131,15 +131,19 @@ function serially<T>(run: () => Promise<T>): Promise<T> {
 
 const restored = new WeakMap<ImportData, Promise<UserImport[]>>();
 
-/** Reads a stored or chosen file again into the candidate table. */
-async function readInto(data: ImportData, entry: StoredImport | { kind: 'generic'; spec: UserFileSpec } | { kind?: 'official' }, bytes: Uint8Array, fileName: string, progress?: OnProgress) {
+/**
+ * Reads a stored or chosen file again into the candidate table. An official file goes to the engine as it is
+ * (a handle the worker reads by slices, up to OFFICIAL_LIMIT); a generic one is read into memory first.
+ */
+async function readInto(data: ImportData, entry: StoredImport | { kind: 'generic'; spec: UserFileSpec } | { kind?: 'official' }, file: Blob, fileName: string, progress?: OnProgress) {
 	if (entry.kind === 'generic') {
+		const bytes = await readBytes(file, progress, 0.3);
 		const { db, passage } = await importDb(data, (p) => genericTables(entry.spec.level, p));
 		return { kind: 'generic' as const, report: await importGenericFile(db, bytes, fileName, entry.spec, CANDIDATE, { passage, progress }) };
 	}
 	const { db, passage } = await importDb(data);
-	progress?.({ fraction: 0.5, stage: 'Lecture et contrôle par le moteur de données' });
-	return { kind: 'official' as const, report: await importOfficialFile(db, bytes, fileName, { passage, table: CANDIDATE }) };
+	progress?.({ fraction: 0.3, stage: 'Lecture et contrôle par le moteur de données' });
+	return { kind: 'official' as const, report: await importOfficialFile(db, file, fileName, { passage, table: CANDIDATE }) };
 }
 
 /** The stored imports, re-imported once per page load into its engine (a shipped table of the same name is replaced). */
@@ -154,7 +158,7 @@ export function userImports(data: ImportData): Promise<UserImport[]> {
 			for (const { file, ...entry } of stored) {
 				if (hasArtefact(data.manifest, entry.table)) await data.tables.ensure([entry.table]);
 				try {
-					const read = await readInto(data, entry as StoredImport, new Uint8Array(await file.arrayBuffer()), entry.fileName);
+					const read = await readInto(data, entry as StoredImport, file, entry.fileName);
 					await commitImport(db, CANDIDATE, entry.table);
 					out.push({ ...entry, ...read, error: null } as UserImport);
 				} catch (error) {
@@ -180,7 +184,7 @@ export async function hasUserImport(data: ImportData, table: string): Promise<bo
 }
 
 /** The bytes of a file, read in chunks so that the progress bar moves (0 → `upTo`). */
-async function readBytes(file: File, progress: OnProgress | undefined, upTo: number): Promise<Uint8Array> {
+async function readBytes(file: Blob, progress: OnProgress | undefined, upTo: number): Promise<Uint8Array> {
 	if (!progress || typeof file.stream !== 'function') return new Uint8Array(await file.arrayBuffer());
 	const out = new Uint8Array(file.size);
 	const reader = file.stream().getReader();
@@ -202,15 +206,15 @@ async function readBytes(file: File, progress: OnProgress | undefined, upTo: num
  * Nothing imported before changes unless the new file is valid and stored.
  */
 export function importUserFile(data: ImportData, file: File, spec?: UserFileSpec, progress?: OnProgress): Promise<UserImport> {
-	const refusal = sizeRefusal(file.size, file.name);
+	// A generic file is read into memory; an official one is recognised by its header and read by slices.
+	const refusal = sizeRefusal(file.size, file.name, spec ? undefined : OFFICIAL_LIMIT);
 	if (refusal) return Promise.reject(new ImportError(refusal));
 	const before = userImports(data);
 	return serially(async () => {
 		const current = await before;
 		const stored = await store.all();
-		const bytes = await readBytes(file, progress, 0.3);
 		// Read under a candidate name: the table in use stays until the file is known good and kept.
-		const read = await readInto(data, spec ? { kind: 'generic', spec } : {}, bytes, file.name, progress);
+		const read = await readInto(data, spec ? { kind: 'generic', spec } : {}, file, file.name, progress);
 		const db = await data.engine;
 		const table = read.kind === 'generic' ? userTableName(spec!.name, new Set(stored.map((s) => s.table))) : read.report.table;
 		const entry = { table, fileName: file.name, size: file.size, importedAt: new Date().toISOString() };

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openNodeAtlas } from '../../../src/lib/db/node';
 import type { FileDb } from '../../../src/lib/db/connector';
-import { ImportError, MAX_IMPORT_BYTES, importOfficialFile, sizeRefusal } from '../../../src/lib/db/imports';
+import { ImportError, MAX_IMPORT_BYTES, MAX_OFFICIAL_BYTES, NO_LIMIT, OFFICIAL_LIMIT, importOfficialFile, sizeRefusal } from '../../../src/lib/db/imports';
 
 // The importer the app runs in the browser (duckdb-wasm), here on the Node engine with the atlas's own
 // communes and cog_passage, on fixtures with fictitious counts in INSEE's layout (test/fixtures/population-ages/README.md).
@@ -90,5 +90,25 @@ describe('import of an official file (shared by the browser and the pipeline)', 
 		expect(await tableRows('ages_kept')).toEqual(before);
 		expect(sizeRefusal(MAX_IMPORT_BYTES + 1, 'gros.csv')).toBe('Fichier trop volumineux : gros.csv (200 Mo ; limite 200 Mo)');
 		expect(sizeRefusal(MAX_IMPORT_BYTES, 'gros.csv')).toBeNull();
+		expect(sizeRefusal(MAX_IMPORT_BYTES + 1, 'ans.csv', OFFICIAL_LIMIT)).toBeNull();
+		expect(sizeRefusal(MAX_OFFICIAL_BYTES + 1, 'ans.csv', OFFICIAL_LIMIT)).toBe('Fichier trop volumineux : ans.csv (1024 Mo ; limite 1 Go)');
+		expect(sizeRefusal(MAX_OFFICIAL_BYTES + 1, 'ans.csv', NO_LIMIT)).toBeNull();
+	});
+
+	it('reads a Blob (the browser’s File) like bytes, and refuses by size before reading a byte of it', async () => {
+		const file = 'base-cc-evol-struct-pop-2021-cauvaldor.csv';
+		const fromBlob = await importOfficialFile(db, new Blob([bytesOf(file)]), file, { table: 'ages_blob' });
+		const fromBytes = await importOf(file, 'ages_bytes');
+		expect(fromBlob).toEqual(fromBytes);
+		expect(await tableRows('ages_blob')).toEqual(await tableRows('ages_bytes'));
+		// A Blob that fails when read: refusals on size alone never touch it.
+		const unread = (size: number) => ({ size, slice: () => { throw new Error('read'); }, arrayBuffer: () => Promise.reject(new Error('read')) }) as unknown as Blob;
+		const tooBig = await importOfficialFile(db, unread(MAX_OFFICIAL_BYTES + 1), 'ans-enorme.txt').catch((e: unknown) => e);
+		expect((tooBig as Error).message).toBe('Fichier trop volumineux : ans-enorme.txt (1024 Mo ; limite 1 Go)');
+		// A workbook is read whole: above the memory limit it is refused once its first bytes say it is one.
+		const zip = new Uint8Array(MAX_IMPORT_BYTES + 1);
+		zip.set([0x50, 0x4b, 0x03, 0x04]);
+		const workbook = await importOfficialFile(db, zip, 'apl.xlsx').catch((e: unknown) => e);
+		expect((workbook as Error).message).toBe('Fichier trop volumineux : apl.xlsx (200 Mo ; limite 200 Mo)');
 	});
 });

@@ -63,6 +63,9 @@ describe('imports kept in the browser', () => {
 			// A 500 MB file: refused before a byte is read, with the limit said.
 			const huge = { name: 'enorme.csv', size: 500 * 1024 * 1024, arrayBuffer: () => Promise.reject(new Error('read')), stream: () => { throw new Error('read'); } } as unknown as File;
 			expect(((await importUserFile(pageLoad(), huge, SPEC).catch((e: unknown) => e)) as Error).message).toBe('Fichier trop volumineux : enorme.csv (500 Mo ; limite 200 Mo)');
+			// An official file is read by slices: its limit is larger, and said.
+			const hugeOfficial = { ...huge, name: 'ans-enorme.txt', size: 1536 * 1024 * 1024, slice: () => { throw new Error('read'); } } as unknown as File;
+			expect(((await importUserFile(pageLoad(), hugeOfficial).catch((e: unknown) => e)) as Error).message).toBe('Fichier trop volumineux : ans-enorme.txt (1536 Mo ; limite 1 Go)');
 			// A broken file after it: refused, the good one kept.
 			const broken = await importUserFile(pageLoad(), fileOf('texte-dans-nombres.csv'), { ...SPEC, name: 'Cassé', values: [{ ...SPEC.values[0], column: 1 }] }).catch((e: unknown) => e);
 			expect(broken).toBeInstanceOf(ImportError);
