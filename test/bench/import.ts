@@ -6,11 +6,12 @@
  * PerformanceObserver 'longtask'). Figures only: nothing here passes or fails.
  * Run alone with `npx tsx test/bench/import.ts` (after `vite build`), or by `npm run bench`.
  */
-import { writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { openNodeAtlas } from '../../src/lib/db/node';
+import { readXlsx } from '../../src/lib/db/xlsx';
 
 export type Report = (name: string, value: number, unit: string) => void;
 
@@ -78,7 +79,21 @@ export async function importBench(browser: Browser, url: string, report: Report)
 	}
 }
 
+/** The real DREES APL workbook (3.8 MB, sheets « APL 2022 » and « APL 2023 », ~35,000 rows × 6 each) read in Node by the atlas's XLSX reader. */
+export function xlsxBench(report: Report): void {
+	const file = resolve(import.meta.dirname, '../../../shared/data/apl-drees/raw/apl_generalistes.xlsx');
+	if (!existsSync(file)) return console.warn(`${file} absent : lecture XLSX non mesurée`);
+	const bytes = readFileSync(file);
+	const t0 = performance.now();
+	const wb = readXlsx(bytes, 'apl_generalistes.xlsx');
+	let rows = 0;
+	for (const sheet of wb.sheets.filter((s) => /^APL \d{4}$/.test(s))) rows += wb.rows(sheet).length;
+	report('import_xlsx_apl_drees_read', performance.now() - t0, 'ms');
+	report('import_xlsx_apl_drees_rows', rows, 'rows');
+}
+
 if (process.argv[1] === import.meta.filename) {
+	xlsxBench((name, value, unit) => console.log(`${name}: ${Math.round(value * 10) / 10} ${unit}`));
 	const { launchChromium, startPreview } = await import('../support/browser');
 	const server = await startPreview(4377);
 	const browser = await launchChromium();

@@ -14,7 +14,7 @@ import { resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium, startPreview, waitForColouredMap, type Server } from '../support/browser';
 import { serveAtlas } from '../../scripts/serve.js';
-import { importBench } from './import';
+import { importBench, xlsxBench } from './import';
 
 interface Figure {
 	name: string;
@@ -208,6 +208,7 @@ async function main() {
 		if (process.env.BENCH_ONLY !== 'startup') {
 			await firstLevelChanges(browser, `${server.url}/`);
 			await interactions(browser, `${server.url}/`);
+			xlsxBench(report);
 			await importBench(browser, server.url, report);
 		}
 	} finally {

@@ -1,4 +1,5 @@
 import { strFromU8, unzipSync } from 'fflate';
+import { unescapeXml } from '../../src/lib/db/xlsx';
 
 /** Reads back the XLSX files the app writes (unit and end-to-end tests). */
 
@@ -17,9 +18,6 @@ export interface Workbook {
 	stylesXml: string;
 	sharedStrings: string[];
 }
-
-const unescapeXml = (s: string) =>
-	s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
 
 /** Unzips the file and reads its cells: a few regular expressions are enough for what the writer emits. */
 export function readWorkbook(bytes: Uint8Array): Workbook {

@@ -51,6 +51,8 @@ export interface GenericReport {
 	missingCells: number;
 	/** Cells written with a decimal comma. */
 	decimalCommas: number;
+	/** The sheet read, for a workbook (reports written before workbooks were read have none). */
+	sheet?: string;
 }
 
 /** How far an import is, for the progress bar: `fraction` from 0 to 1, `stage` in French. */
@@ -84,9 +86,11 @@ const BINARY: [number[], string][] = [
 	[[0x89, 0x50, 0x4e, 0x47], 'une image PNG']
 ];
 
-/** An XLSX workbook as the CSV of its first sheet with data (workbook.ts, in a worker in the browser); other files as they are. */
-async function asCsv(bytes: Uint8Array, label: string): Promise<Uint8Array> {
-	return isZip(bytes) ? (await workbookToCsv(bytes, label)).csv : bytes;
+/** An XLSX workbook as the CSV of its first sheet with data (workbook.ts, in a worker in the browser), with what was read; other files as they are. */
+async function asCsv(bytes: Uint8Array, label: string): Promise<{ bytes: Uint8Array; sheet?: string }> {
+	if (!isZip(bytes)) return { bytes };
+	const { csv, note } = await workbookToCsv(bytes, label);
+	return { bytes: csv, sheet: note };
 }
 
 /** Encoding, delimiter and header of a file, from its first bytes (a cheap look: the engine reads the rest). */
@@ -215,7 +219,7 @@ async function readRaw(db: DbConnector, file: string, dialect: CsvDialect, label
 
 /** The first rows of a file and the columns that look like territory codes or numbers, for the import form. */
 export async function previewGenericFile(db: FileDb, given: Uint8Array, label: string, { passage = true } = {}): Promise<FilePreview> {
-	const bytes = await asCsv(given, label);
+	const { bytes } = await asCsv(given, label);
 	const dialect = detectDialect(bytes, label);
 	return withFile(db, bytes, label, async (file) => {
 		const encoding = await readRaw(db, file, dialect, label, SAMPLE_ROWS);
@@ -269,7 +273,7 @@ export function specProblem(spec: UserFileSpec, columns: readonly string[]): str
  * file cannot be read. The engine must hold `communes` and the tables of `genericTables(level)`.
  */
 export async function importGenericFile(db: FileDb, given: Uint8Array, label: string, spec: UserFileSpec, table: string, { passage = true, progress }: { passage?: boolean; progress?: OnProgress } = {}): Promise<GenericReport> {
-	const bytes = await asCsv(given, label);
+	const { bytes, sheet } = await asCsv(given, label);
 	const dialect = detectDialect(bytes, label);
 	const problem = specProblem(spec, dialect.columns);
 	if (problem) throw new ImportError(`${label} : ${problem}`);
@@ -361,7 +365,8 @@ export async function importGenericFile(db: FileDb, given: Uint8Array, label: st
 			duplicates,
 			noCode: Number(no_code),
 			missingCells: Number(missing),
-			decimalCommas: Number(commas)
+			decimalCommas: Number(commas),
+			...(sheet ? { sheet } : {})
 		};
 	});
 }
@@ -372,6 +377,7 @@ export function genericReportLines(report: GenericReport, label: string): string
 	const lines = [
 		`${name} : ${report.rowsRead} lignes lues (${report.encoding === 'utf-8' ? 'UTF-8' : 'Latin-1 / Windows-1252'}, séparateur ${DELIMITER_LABELS[report.delimiter] ?? report.delimiter}) → ${report.territories} ${CODE_LEVEL_LABELS[report.level]} 2025`
 	];
+	if (report.sheet) lines.push(`Classeur XLSX : ${report.sheet}`);
 	if (report.padded) lines.push(`${report.padded} codes sans leur zéro initial, complétés`);
 	if (report.remapped.length) lines.push(`${report.remapped.length} anciens codes rattachés à leur commune 2025 : ${listed(report.remapped)}`);
 	if (report.unknown.length) lines.push(`${report.unknown.length} codes inconnus du COG 2025, non rattachés : ${listed(report.unknown)}`);

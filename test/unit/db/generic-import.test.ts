@@ -6,6 +6,7 @@ import type { FileDb } from '../../../src/lib/db/connector';
 import { ImportError } from '../../../src/lib/db/imports';
 import { detectDialect, genericReportLines, importGenericFile, previewGenericFile } from '../../../src/lib/db/generic-import';
 import { userIndicators, type UserFileSpec } from '../../../src/lib/indicators/user';
+import { buildWorkbook } from '../../support/xlsx-fixture';
 
 // The generic importer of /donnees on the Node engine with the atlas's communes and cog_passage,
 // on fixtures with fictitious values (test/fixtures/user-files/README.md).
@@ -92,5 +93,23 @@ describe('generic import of a user’s file', () => {
 			't.csv, ligne 3 : valeur non numérique « douze » dans la colonne « valeur » (attendu : un nombre, ou vide)'
 		);
 		expect(await rowsOf("SELECT table_name FROM information_schema.tables WHERE table_name = 'user_never'")).toEqual([]);
+	});
+	it('reads a workbook through its first sheet with data, from its header row, and names the sheet in the report', async () => {
+		// FICTITIOUS counts under two title lines, as producers' workbooks have them; the code 46042 written as a number.
+		const book = buildWorkbook([
+			{ name: 'Lisez-moi', rows: [] },
+			{ name: 'Effectifs 2024', rows: [['Effectifs fictifs de test'], [], ['Code commune', 'Commune', 'Effectif'], [46042, 'Cahors', 12], ['1004', 'Ambérieu', 3.5]] }
+		]);
+		const preview = await previewGenericFile(db, book, 'effectifs.xlsx');
+		expect(preview.columns).toEqual(['Code commune', 'Commune', 'Effectif']);
+		expect(preview.codeColumns[0]).toMatchObject({ column: 0, level: 'commune' });
+		const spec: UserFileSpec = { ...MEDECINS, values: [{ column: 2, label: 'Effectif', kind: 'count', weight: 'population', unit: '' }] };
+		const report = await importGenericFile(db, book, 'effectifs.xlsx', spec, 'user_xlsx');
+		expect(report).toMatchObject({ rowsRead: 2, territories: 2, padded: 1, sheet: 'feuille « Effectifs 2024 » lue à partir de sa ligne 3 ; autres feuilles ignorées : « Lisez-moi »' });
+		expect(genericReportLines(report, 'effectifs.xlsx')).toContain('Classeur XLSX : feuille « Effectifs 2024 » lue à partir de sa ligne 3 ; autres feuilles ignorées : « Lisez-moi »');
+		expect(await rowsOf('SELECT code, v1_num AS n FROM user_xlsx ORDER BY code')).toEqual([
+			{ code: '01004', n: 3.5 },
+			{ code: '46042', n: 12 }
+		]);
 	});
 });
