@@ -1,7 +1,9 @@
 /**
  * Build step (run by the adapter in svelte.config.js, after adapter-static has written build/):
  * writes `name.br` and `name.gz` next to every compressible file, for scripts/serve.js to send with
- * `Content-Encoding`. Brotli at its best quality takes minutes on DuckDB's 34 MB wasm, so each
+ * `Content-Encoding`; the pipeline's gzipped artefacts (`.arrows.gz`, `.mesh.gz`) get a `.br` twin of
+ * their content, a third smaller than the gzip, sent under the same URL with `Content-Encoding: br`
+ * (issue 11: bytes of a cold start). Brotli at its best quality takes minutes on DuckDB's 34 MB wasm, so each
  * result is kept in node_modules/.cache, keyed by the file's SHA-256: a rebuild pays only for what changed.
  */
 import { createHash } from 'node:crypto';
@@ -12,9 +14,12 @@ import zlib from 'node:zlib';
 
 const brotli = promisify(zlib.brotliCompress);
 const gzip = promisify(zlib.gzip);
+const gunzip = promisify(zlib.gunzip);
 
-/** Text and WebAssembly: what compresses. Data artefacts are already gzipped (`.arrows.gz`, `.mesh.gz`). */
+/** Text and WebAssembly: what compresses. */
 export const COMPRESSIBLE = new Set(['.html', '.js', '.mjs', '.css', '.json', '.svg', '.xml', '.txt', '.wasm']);
+/** The pipeline's artefacts, already gzipped: their content is compressed again with brotli. */
+export const GZIPPED_ARTEFACT = /\.(arrows|mesh)\.gz$/;
 /** Below this, the header costs more than the compression saves. */
 const MIN_BYTES = 1024;
 const CACHE_VERSION = 'v1';
@@ -70,7 +75,7 @@ async function listFiles(dir) {
  */
 export async function precompress(dir, { cacheDir = DEFAULT_CACHE } = {}) {
 	await mkdir(cacheDir, { recursive: true });
-	const files = (await listFiles(dir)).filter((file) => COMPRESSIBLE.has(extname(file)));
+	const files = (await listFiles(dir)).filter((file) => COMPRESSIBLE.has(extname(file)) || GZIPPED_ARTEFACT.test(file));
 	const summary = { files: 0, bytes: 0, brotliBytes: 0 };
 	/** @type {Map<string, Promise<Buffer>>} */
 	const running = new Map();
@@ -82,13 +87,14 @@ export async function precompress(dir, { cacheDir = DEFAULT_CACHE } = {}) {
 			.filter(({ bytes }) => bytes.length >= MIN_BYTES)
 			.map(async ({ file, bytes }) => {
 				const digest = createHash('sha256').update(bytes).digest('hex');
-				const text = extname(file) !== '.wasm';
-				for (const format of /** @type {const} */ (['br', 'gz'])) {
-					const cached = join(cacheDir, `${CACHE_VERSION}-${digest}.${format}`);
+				const artefact = GZIPPED_ARTEFACT.test(file);
+				const text = !artefact && extname(file) !== '.wasm';
+				for (const format of artefact ? /** @type {const} */ (['br']) : /** @type {const} */ (['br', 'gz'])) {
+					const cached = join(cacheDir, `${CACHE_VERSION}-${digest}.${artefact ? 'gunzipped.' : ''}${format}`);
 					// Identical files (e.g. two prerendered shells) are compressed once.
 					let pending = running.get(cached);
 					if (!pending) {
-						pending = readFile(cached).catch(() => compressInto(cached, bytes, format, text));
+						pending = readFile(cached).catch(async () => compressInto(cached, artefact ? await gunzip(bytes) : bytes, format, text));
 						running.set(cached, pending);
 					}
 					const out = await pending;

@@ -13,6 +13,8 @@ const cacheDir = join(root, 'cache');
 const shell = `<!doctype html><title>coquille</title>${'<div></div>'.repeat(200)}`;
 const script = `export const x = ${JSON.stringify('abc'.repeat(1000))};`;
 const wasm = Buffer.from('\0asm'.repeat(2000));
+/** An artefact of the pipeline, gzipped, large enough for its brotli twin to gain. */
+const rows = Buffer.from(Array.from({ length: 3000 }, (_, i) => `commune ${i % 97} ${(i * 7919) % 1013}`).join('\n'));
 
 let server: { url: string; close(): Promise<void> };
 
@@ -23,6 +25,7 @@ beforeAll(async () => {
 	writeFileSync(join(dir, '_app/immutable/chunks/app.js'), script);
 	writeFileSync(join(dir, '_app/immutable/engine.wasm'), wasm);
 	writeFileSync(join(dir, 'data/table.arrows.gz'), gzipSync('table'));
+	writeFileSync(join(dir, 'data/rows.mesh.gz'), gzipSync(rows));
 	writeFileSync(join(dir, 'tiny.json'), '{}');
 	await precompress(dir, { cacheDir });
 	server = await serveAtlas({ dir, port: 0 });
@@ -45,6 +48,13 @@ describe('precompress', () => {
 		}
 	});
 
+	it('gives a gzipped artefact a brotli twin of its content, smaller than the gzip', () => {
+		const twin = readFileSync(join(dir, 'data/rows.mesh.gz.br'));
+		expect(brotliDecompressSync(twin).equals(rows)).toBe(true);
+		expect(twin.length).toBeLessThan(readFileSync(join(dir, 'data/rows.mesh.gz')).length);
+		expect(existsSync(join(dir, 'data/rows.mesh.gz.gz'))).toBe(false);
+	});
+
 	it('leaves alone what is already compressed or too small to gain', () => {
 		expect(existsSync(join(dir, 'data/table.arrows.gz.br'))).toBe(false);
 		expect(existsSync(join(dir, 'tiny.json.br'))).toBe(false);
@@ -52,7 +62,7 @@ describe('precompress', () => {
 
 	it('takes a second build from its cache', async () => {
 		const cached = readdirSync(cacheDir);
-		expect(cached).toHaveLength(6);
+		expect(cached).toHaveLength(7);
 		rmSync(join(dir, '200.html.br'));
 		await precompress(dir, { cacheDir });
 		expect(readdirSync(cacheDir)).toEqual(cached);
@@ -77,6 +87,12 @@ describe('serveAtlas', () => {
 		expect(artefact.headers.get('content-type')).toBe('application/vnd.apache.arrow.stream');
 		expect(artefact.headers.get('content-encoding')).toBe('gzip');
 		expect(Buffer.from(await artefact.arrayBuffer()).toString()).toBe('table');
+		for (const [encoding, expected] of [['br', 'br'], ['gzip', 'gzip']] as const) {
+			const mesh = await fetch(`${server.url}/data/rows.mesh.gz`, { headers: { 'Accept-Encoding': encoding } });
+			expect(mesh.headers.get('content-encoding'), encoding).toBe(expected);
+			expect(mesh.headers.get('content-type'), encoding).toBe('application/octet-stream');
+			expect(Buffer.from(await mesh.arrayBuffer()).equals(rows), encoding).toBe(true);
+		}
 	});
 
 	it('answers any route with the shell, a missing file with 404, a 60,000-character URL with 200', async () => {
