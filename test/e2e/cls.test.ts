@@ -73,6 +73,21 @@ describe('/cls: the list', () => {
 		expect(cauvaldor).toContain('7 axes, 77 actions');
 	});
 
+	it('on a phone, shows each contract as a card: every cell within the screen, nothing to scroll sideways', async () => {
+		await page.setViewportSize({ width: 390, height: 844 });
+		try {
+			const boxes = await page.locator('[data-testid=cls-list] tbody tr').first().locator('th, td').evaluateAll((cells) => cells.map((c) => c.getBoundingClientRect().right));
+			expect(boxes).toHaveLength(7);
+			for (const right of boxes) expect(right).toBeLessThanOrEqual(390);
+			// Each figure keeps its name, as the column header does on a wide screen.
+			const label = await page.locator('tr[data-cls="cauvaldor"] [data-testid=communes]').evaluate((c) => getComputedStyle(c, '::before').content);
+			expect(label).toBe('"Communes : "');
+			await page.screenshot({ path: resolve(SHOTS, 'cls-list-390.png'), fullPage: true });
+		} finally {
+			await page.setViewportSize({ width: 1280, height: 900 });
+		}
+	});
+
 	it('refuses a CSV with a wrong column, lists the French errors and changes nothing', async () => {
 		const before = await page.locator('[data-testid=cls-list]').innerText();
 		const csv = '\uFEFFcls_id;cls_nom;action_titre;colonne_inconnue\r\ncauvaldor;x;y;z\r\n';
