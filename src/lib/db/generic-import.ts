@@ -8,10 +8,9 @@
  * file ever enters the SQL; values are bound parameters.
  */
 import type { DbConnector, FileDb } from './connector';
-import { COMMUNES_TABLE, ImportError, MISSING_SQL, PASSAGE_TABLE, listed, reason, rows, scalar } from './import-kit';
+import { COMMUNES_TABLE, ImportError, MISSING_SQL, PASSAGE_TABLE, isZip, listed, reason, rows, scalar } from './import-kit';
 import { sizeRefusal } from './imports';
 import { workbookToCsv } from './workbook';
-import { isZip } from './xlsx';
 import { CODE_LEVEL_LABELS, valueColumns, type CodeLevel, type UserFileSpec } from '../indicators/user';
 
 export type Encoding = 'utf-8' | 'latin-1';

@@ -13,6 +13,11 @@ export class ImportError extends Error {
 
 /** Codes listed in a report before « … ». */
 export const LISTED = 10;
+
+const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
+
+/** Whether bytes are a ZIP archive (an XLSX, ODS, DOCX… or any zip). */
+export const isZip = (bytes: Uint8Array) => ZIP_MAGIC.every((b, i) => bytes[i] === b);
 /** COG 2025 communes, and every code valid since 2003 → its COG 2025 commune (artefacts of the atlas). */
 export const COMMUNES_TABLE = 'communes';
 export const PASSAGE_TABLE = 'cog_passage';

@@ -20,10 +20,10 @@ import { importPopulationAgesFile, isPopulationAgesHeader } from './formats/popu
 import { importApl, isAplHeader } from './formats/apl';
 import { APL_PROFESSIONS, aplTable } from '../indicators/apl-professions';
 import { workbookToCsv } from './workbook';
-import { isZip } from './xlsx';
 import {
 	CODES,
 	ImportError,
+	isZip,
 	RAW,
 	STAGING,
 	quote,

@@ -1,6 +1,6 @@
 /// <reference lib="webworker" />
 /** Reads an XLSX workbook off the page's main thread (workbook.ts): bytes in, CSV text or a French refusal out. */
-import { convertWorkbook } from './workbook';
+import { convertWorkbook } from './workbook-convert';
 
 self.onmessage = (event: MessageEvent<{ bytes: Uint8Array; label: string }>) => {
 	try {

@@ -2,37 +2,16 @@
  * XLSX files as CSV for the importers, so that every file, whatever its container, is read by DuckDB's
  * `read_csv` by the same code: a DREES APL workbook in the atlas's APL layout (formats/apl.ts); any other
  * workbook as its first sheet with data, from its header row (the first row with two cells or more: title
- * lines above it are skipped). Unzipping and parsing run in a worker in the browser (workbook-worker.ts),
- * never on the page's main thread; directly in Node (pipeline, tests).
+ * lines above it are skipped). Unzipping and parsing (workbook-convert.ts) run in a worker in the browser
+ * (workbook-worker.ts), never on the page's main thread, and stay out of the pages' code; directly in Node.
  */
-import { aplWorkbookCsv, readAplWorkbook } from './formats/apl';
 import { ImportError } from './import-kit';
-import { readXlsx, rowsToCsv } from './xlsx';
 
 export interface WorkbookCsv {
 	/** UTF-8 CSV, `;`-separated. */
 	csv: Uint8Array;
 	/** What was read, in French, for the import report. */
 	note: string;
-}
-
-/** The conversion itself (pure; what the worker runs). */
-export function convertWorkbook(bytes: Uint8Array, label: string): { csv: string; note: string } {
-	const book = readXlsx(bytes, label);
-	const apl = readAplWorkbook(book, label);
-	if (apl) return { csv: rowsToCsv(aplWorkbookCsv(apl)), note: `classeur DREES, feuilles ${apl.years.map((y) => `« ${y.sheet} »`).join(', ')}` };
-	for (const sheet of book.sheets) {
-		const rows = book.rows(sheet);
-		const header = rows.findIndex((r) => r.filter((c) => c.trim() !== '').length >= 2);
-		if (header < 0) continue;
-		const others = book.sheets.filter((s) => s !== sheet);
-		const skipped = header > 0 ? ` à partir de sa ligne ${header + 1}` : '';
-		return {
-			csv: rowsToCsv(rows.slice(header).filter((r) => r.length)),
-			note: `feuille « ${sheet} » lue${skipped}` + (others.length ? ` ; autres feuilles ignorées : ${others.map((s) => `« ${s} »`).join(', ')}` : '')
-		};
-	}
-	throw new ImportError(`« ${label} » : aucune feuille du classeur n’a de ligne d’en-tête (deux cellules ou plus).`);
 }
 
 interface Reply {
@@ -44,7 +23,7 @@ interface Reply {
 /** The workbook as CSV: in a worker in the browser, directly elsewhere. Refusals are French `ImportError`s. */
 export async function workbookToCsv(bytes: Uint8Array, label: string): Promise<WorkbookCsv> {
 	const encode = (r: { csv: string; note: string }) => ({ csv: new TextEncoder().encode(r.csv), note: r.note });
-	if (typeof window === 'undefined' || typeof Worker === 'undefined') return encode(convertWorkbook(bytes, label));
+	if (typeof window === 'undefined' || typeof Worker === 'undefined') return encode((await import('./workbook-convert')).convertWorkbook(bytes, label));
 	const worker = new Worker(new URL('./workbook-worker.ts', import.meta.url), { type: 'module' });
 	try {
 		const reply = await new Promise<Reply>((resolve, reject) => {

@@ -4,10 +4,10 @@
  * parts a sheet needs are inflated, after their declared sizes are checked (a « zip bomb » is refused before
  * it is inflated). Numbers come as written in the file (`1.8280000000000001`), shared and inline strings as
  * text (rich-text runs joined, phonetic runs left out), booleans as 1/0; a formula gives its cached value.
- * Pure functions: the browser runs them in a worker (xlsx-worker.ts), the pipeline and tests directly.
+ * Pure functions: the browser runs them in a worker (workbook-worker.ts), the pipeline and tests directly.
  */
 import { strFromU8, unzipSync } from 'fflate';
-import { ImportError } from './import-kit';
+import { ImportError, isZip } from './import-kit';
 
 /** Largest part inflated (sheet XML, shared strings): a real 35,000-row sheet is ~10 MB. */
 export const MAX_XLSX_PART_BYTES = 400 * 1024 * 1024;
@@ -18,11 +18,6 @@ export interface XlsxWorkbook {
 	/** Rows of a sheet, each as many cells as its last non-empty one; a row absent from the file is []. */
 	rows(sheet: string): string[][];
 }
-
-const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
-
-/** Whether bytes are a ZIP archive (an XLSX, ODS, DOCX… or any zip). */
-export const isZip = (bytes: Uint8Array) => ZIP_MAGIC.every((b, i) => bytes[i] === b);
 
 const ENTITIES: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
 

@@ -6,7 +6,7 @@ import { openNodeAtlas } from '../../../src/lib/db/node';
 import type { FileDb } from '../../../src/lib/db/connector';
 import { ImportError, importOfficialFile } from '../../../src/lib/db/imports';
 import { readXlsx } from '../../../src/lib/db/xlsx';
-import { convertWorkbook } from '../../../src/lib/db/workbook';
+import { convertWorkbook } from '../../../src/lib/db/workbook-convert';
 import { aplWorkbook, buildWorkbook } from '../../support/xlsx-fixture';
 
 const refusal = (run: () => unknown) => {
