@@ -538,12 +538,6 @@ export const IMPORTED_FORMAT_LABELS = {
 /** The label of a DREES APL workbook's format (one per profession, table `apl_<slug>`). */
 export const aplFormatLabel = (p: AplProfession) => `DREES, APL aux ${p.label} (classeur XLSX, une feuille « APL AAAA » par millésime)`;
 
-/** The label of the format an imported table comes from. */
-export function importedFormatLabel(table: string): string | undefined {
-	const apl = APL_PROFESSIONS.find((p) => aplTable(p) === table);
-	return apl ? aplFormatLabel(apl) : (IMPORTED_FORMAT_LABELS as Record<string, string>)[table];
-}
-
 const IMPORTED_MILLESIME = 'millésime du fichier importé';
 const IMPORTED_SOURCES: Record<keyof typeof IMPORTED_FORMAT_LABELS, Source> = {
 	[POPULATION_AGES_IMPORT]: { producer: 'INSEE', dataset: 'Évolution et structure de la population (base-cc-evol-struct-pop ou base-ic-evol-struct-pop)', millesime: IMPORTED_MILLESIME, licence: LICENCE },

@@ -4,7 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openNodeSource, type NodeSource } from '../../../src/lib/data/node';
 import type { FileDb } from '../../../src/lib/db/connector';
 import { OFFICIAL_FORMATS, importOfficialFile } from '../../../src/lib/db/imports';
-import { IMPORTED_INDICATORS, INDICATORS, importedFormatLabel, type NumericIndicator } from '../../../src/lib/indicators/catalogue';
+import { IMPORTED_FORMAT_LABELS, IMPORTED_INDICATORS, INDICATORS, aplFormatLabel, type NumericIndicator } from '../../../src/lib/indicators/catalogue';
+import { APL_PROFESSIONS, aplTable } from '../../../src/lib/indicators/apl-professions';
 import { figures } from '../../../src/lib/data/values';
 import { sql } from '../../../src/lib/data/sql';
 import type { Area } from '../../../src/lib/territory/key';
@@ -43,7 +44,8 @@ describe('imported indicators', () => {
 		expect(ids.size).toBe(INDICATORS.length + IMPORTED_INDICATORS.length);
 		for (const i of IMPORTED_INDICATORS) {
 			expect(i.tables.length).toBe(1);
-			expect(i.importedFrom).toBe(importedFormatLabel(i.tables[0]));
+			const apl = APL_PROFESSIONS.find((p) => aplTable(p) === i.tables[0]);
+			expect(i.importedFrom).toBe(apl ? aplFormatLabel(apl) : IMPORTED_FORMAT_LABELS[i.tables[0] as keyof typeof IMPORTED_FORMAT_LABELS]);
 			expect(OFFICIAL_FORMATS.map((f) => f.table as string)).toContain(i.tables[0]);
 		}
 		for (const i of INDICATORS) expect(i.importedFrom).toBeUndefined();
