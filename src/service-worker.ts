@@ -19,7 +19,6 @@ import { base, build, files, prerendered, version } from '$service-worker';
 
 const sw = self as unknown as ServiceWorkerGlobalScope;
 
-/** Also opened by the page (src/lib/db/engine-offline.ts), to put the engine's files it holds. */
 const SHELL_CACHE = `cls-shell-${version}`;
 const DATA_PREFIX = 'cls-data-';
 const DATA_DIR = `${base}/data/`;
@@ -74,7 +73,6 @@ async function fetchManifest(): Promise<Response> {
 sw.addEventListener('install', (event) => {
 	event.waitUntil(
 		(async () => {
-			// The page may already have put some (the engine's files, src/lib/db/engine-offline.ts).
 			const shell = await caches.open(SHELL_CACHE);
 			for (const file of SHELL_FILES) if (!(await shell.match(file))) await shell.add(file);
 			const response = await fetchManifest();

@@ -149,4 +149,19 @@ describe('network lost while the engine starts', () => {
 		await interactive(page);
 		await expect.poll(() => page.locator('[data-testid=legend]').innerText(), { timeout: 60_000 }).toMatch(/\d/);
 	});
+
+	it('a damaged engine file is said, naming the file, instead of an endless start', async () => {
+		const server = await serve();
+		const watch: Watch = { errors: [], foreignRequests: [] };
+		const context = await openWatchedContext(browser, server, watch);
+		contexts.push(context);
+		// The server answers, but not with a WebAssembly module (a proxy's error page, a truncated file…).
+		await context.route('**/*.wasm', (route) => route.fulfill({ status: 200, contentType: 'application/wasm', body: 'pas un module' }));
+		const page = await context.newPage();
+		await page.goto(`${server.url}/?i=apl_mg_2023`);
+		const alert = page.getByRole('alert');
+		await alert.waitFor({ timeout: 90_000 });
+		expect(await alert.innerText()).toMatch(/Le moteur de calcul \(duckdb-eh\.[\w-]+\.wasm\) n’a pas pu être téléchargé \(le fichier reçu n’est pas un moteur valide\)/);
+		expect(await page.evaluate(() => performance.getEntriesByName('cls:first-colored-map').length)).toBe(1);
+	});
 });

@@ -1,57 +1,19 @@
 import * as duckdb from '@duckdb/duckdb-wasm';
-import ehWasmUrl from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
-import ehWorkerUrl from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
 import { type FileDb, type QuerySession, type SqlParam, OFFLINE_SETTINGS, takeRows } from './connector';
-import { NETWORK_LOST, fetchBytes } from './fetch';
-
-/** The engine's two files, downloaded (or being downloaded) by the page, and their URLs in the app. */
-export interface EngineFiles {
-	wasm: Promise<Blob>;
-	worker: Promise<Blob>;
-	wasmUrl: string;
-	workerUrl: string;
-}
+import type { EngineWorker } from './engine-worker';
 
 /**
- * Downloads the engine's wasm and worker script: little CPU, so it may run while the first view is
- * drawn. The page downloads them itself and hands them to the worker as blobs (not as URLs the worker
- * would fetch), because duckdb-wasm's worker never reports a failed download (the start would hang):
- * here a lost network is an error, in French, naming the file, and « Réessayer » downloads again.
- * Blobs, not the HTTP cache: a private window's in-memory cache may not keep 34 MB.
+ * duckdb-wasm driven in its Web Worker (src/lib/db/engine-worker.ts), which has been compiling the
+ * engine since the page started it. This module (duckdb-wasm's page side and Arrow) is imported
+ * dynamically, in the browser only (it cannot be prerendered).
  */
-export function downloadEngine(): EngineFiles {
-	return {
-		wasm: download(ehWasmUrl, 'application/wasm'),
-		worker: download(ehWorkerUrl, 'text/javascript'),
-		wasmUrl: ehWasmUrl,
-		workerUrl: ehWorkerUrl
-	};
-}
-
-async function download(url: string, type: string): Promise<Blob> {
-	const file = url.slice(url.lastIndexOf('/') + 1);
-	try {
-		return new Blob([(await fetchBytes(url)) as Uint8Array<ArrayBuffer>], { type });
-	} catch (error) {
-		const why = error instanceof Error && error.message.startsWith('HTTP') ? error.message : NETWORK_LOST;
-		throw new Error(`Le moteur de calcul (${file}) n’a pas pu être téléchargé (${why}).`);
-	}
-}
-
-/**
- * duckdb-wasm in a Web Worker, with the "eh" bundle served by the app itself (no CDN).
- * Only that bundle is shipped: every browser we target has WebAssembly exceptions.
- * This module is imported dynamically, in the browser only (it cannot be prerendered).
- */
-export async function openBrowserDb(files: EngineFiles): Promise<FileDb> {
-	const [wasm, script] = await Promise.all([files.wasm, files.worker]);
-	const urls = [URL.createObjectURL(wasm), URL.createObjectURL(script)];
-	const worker = new Worker(urls[1]);
+export async function openBrowserDb({ worker, failed, compiledModuleUrl }: EngineWorker): Promise<FileDb> {
 	const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);
 	try {
-		await db.instantiate(urls[0]);
-	} finally {
-		urls.forEach((url) => URL.revokeObjectURL(url));
+		await Promise.race([db.instantiate(compiledModuleUrl), failed]);
+	} catch (error) {
+		worker.terminate();
+		throw error;
 	}
 	performance.mark('cls:duckdb-instantiated');
 	const conn = await db.connect();
@@ -116,3 +78,4 @@ function browserSession(conn: duckdb.AsyncDuckDBConnection): QuerySession {
 		}
 	};
 }
+

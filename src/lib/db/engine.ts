@@ -1,5 +1,6 @@
 import type { FileDb } from './connector';
 import { keepForOffline } from './engine-offline';
+import { spawnEngineWorker } from './engine-worker';
 
 let engine: Promise<FileDb> | null = null;
 let start: () => void = () => undefined;
@@ -12,17 +13,17 @@ const started = new Promise<void>((resolve) => (start = resolve));
  */
 export function browserEngine(): Promise<FileDb> {
 	if (!engine) {
-		const opening = started
-			.then(() => import('./browser'))
-			.then(async ({ downloadEngine, openBrowserDb }) => {
-				const files = downloadEngine();
-				const db = await openBrowserDb(files);
-				keepForOffline([
-					[files.wasmUrl, files.wasm],
-					[files.workerUrl, files.worker]
-				]);
-				return db;
+		const opening = started.then(async () => {
+			// The worker first: it compiles the wasm while duckdb-wasm's page side is imported.
+			const worker = spawnEngineWorker();
+			const { openBrowserDb } = await import('./browser').catch((error: unknown) => {
+				worker.worker.terminate();
+				throw error;
 			});
+			const db = await openBrowserDb(worker);
+			keepForOffline();
+			return db;
+		});
 		engine = opening;
 		// A failed start (network lost while the wasm was fetched) is forgotten: the next call tries again.
 		opening.catch(() => {
