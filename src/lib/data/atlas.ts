@@ -30,3 +30,10 @@ export function atlasSource(dataUrl: string): Promise<DataSource> {
  * first view's files are fetched (it draws that view without it). The source's queries wait for it.
  */
 export { startEngine } from '../db/engine';
+
+/**
+ * Registers the service worker that keeps the atlas for a visit without network, once the page has
+ * started (its caches are filled from what the page downloaded): the explorer calls it when all its
+ * tables are in, other pages when the engine is up.
+ */
+export { keepForOffline } from '../db/engine-offline';

@@ -4,10 +4,10 @@ import { base } from '$app/paths';
 let registered = false;
 
 /**
- * Registers the service worker (src/service-worker.ts), once the page's engine is up: filling its
- * caches then reads the browser's HTTP cache (the engine's files are there, marked immutable) instead
- * of competing with a first visit for the network and the CPU. Not in development (vite serves
- * modules, not a build).
+ * Registers the service worker (src/service-worker.ts), once the page has started (src/lib/data/atlas.ts):
+ * filling its caches then reads the browser's HTTP cache (the engine's files are there, marked
+ * immutable) instead of competing with a first visit for the network and the CPU. Not in development
+ * (vite serves modules, not a build).
  */
 export function keepForOffline(): void {
 	if (registered || dev || typeof navigator === 'undefined' || !('serviceWorker' in navigator)) return;

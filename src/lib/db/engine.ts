@@ -1,5 +1,4 @@
 import type { FileDb } from './connector';
-import { keepForOffline } from './engine-offline';
 import { spawnEngineWorker } from './engine-worker';
 
 let engine: Promise<FileDb> | null = null;
@@ -20,9 +19,7 @@ export function browserEngine(): Promise<FileDb> {
 				worker.worker.terminate();
 				throw error;
 			});
-			const db = await openBrowserDb(worker);
-			keepForOffline();
-			return db;
+			return openBrowserDb(worker);
 		});
 		engine = opening;
 		// A failed start (network lost while the wasm was fetched) is forgotten: the next call tries again.

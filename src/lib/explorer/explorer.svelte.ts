@@ -1,5 +1,5 @@
 import { ArtefactError, findArtefact, type Manifest } from '../data/artefacts';
-import { atlasSource, startEngine } from '../data/atlas';
+import { atlasSource, keepForOffline, startEngine } from '../data/atlas';
 import { STALE, type DataClient, type DataSource } from '../data/source';
 import { communeCodes, territoryValues, type TerritoryValues } from '../data/values';
 import { TERRITORY_TABLES, communeCentroids, levelNames, placeRows } from '../data/territories';
@@ -114,10 +114,14 @@ export class Explorer {
 				perfMark('geometry-ready');
 				return p;
 			});
-			// DuckDB starts now, its files fetched while the first view's are: compiling its wasm runs on
-			// the browser's background threads, and measured (npm run bench) this drew the first map no
-			// later than starting it after (issue 11). A failure is said once the first view is drawn.
-			startEngine().catch(() => undefined);
+			// DuckDB starts once the first view's geometry is in, its worker fetching and compiling the
+			// wasm while the map is drawn, and so do the tables every control needs (inserted once the
+			// engine is up): after the first coloured map, the main thread only has a few queries left.
+			// Measured (issue 11, 6 cold starts each): started with the page, its compiling competed with
+			// the geometry's decoding and the first coloured map came 0.3 s later. A failure is said once
+			// the first view is drawn.
+			const tables = geometry.then(() => Promise.all([startEngine(), source.prefetch([...TERRITORY_TABLES, ...this.indicator.tables])]));
+			tables.catch(() => undefined);
 			this.firstView = Promise.all([loadFirstView(source.manifest, dataUrl), geometry]).then(([values, [communes]]) => {
 				checkSameCodes(values.codes('commune'), communes.codes, 'Les valeurs des communes et leurs contours');
 				if (!this.names.commune) this.names = { ...this.names, commune: values.names('commune') };
@@ -128,7 +132,7 @@ export class Explorer {
 				.then((values) => (values.values(view.indicator, view.level, view.scope) ? firstColouredMap() : undefined))
 				// The EPCI geometry too, so that a first change of level needs no wait (départements and régions are outlines).
 				.then(() => void this.loadGeometry('epci').catch(() => undefined))
-				.then(() => Promise.all([startEngine(), source.prefetch([...TERRITORY_TABLES, ...this.indicator.tables])]))
+				.then(() => tables)
 				.then(async () => {
 					perfMark('duckdb-ready');
 					await this.checkAlignment(source);
@@ -150,6 +154,8 @@ export class Explorer {
 			this.phase = 'ready';
 			perfMark('interactive');
 			await Promise.all([this.loadLabels(source), source.prefetch()]);
+			// Filling the service worker's caches reads every file again: not while the page starts.
+			keepForOffline();
 			if (this.view.layers.length) await Promise.all([this.ensureFacilities(), this.ensureOverlays()]);
 		} catch (error) {
 			this.fail(error);
