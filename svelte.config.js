@@ -19,7 +19,7 @@ export default {
 			}
 		},
 		alias: { $data: 'data' },
-		// Registered once the engine is up (src/lib/db/engine-offline.ts), not as the page loads.
+		// Registered once the page has started (src/lib/db/engine-offline.ts), not as it loads.
 		serviceWorker: { register: false }
 	}
 };

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { e2eSuite } from '../support/suite';
+import { waitForColouredMap } from '../support/browser';
+import { firstViewFiles, parseManifest } from '../../src/lib/data/artefacts';
 
 /** What `npm start` serves (scripts/serve.js over build/), as the browser and a link pasted in a mail get it. */
 
@@ -79,6 +81,24 @@ describe('the server of npm start', () => {
 		const response = await fetch(`${suite.server.url}/territoire/selection/${codes.join('-')}`);
 		expect(response.status).toBe(200);
 		expect(await response.text()).toBe(readFileSync(resolve(BUILD, '200.html'), 'utf8'));
+	});
+
+	it('the explorer’s page asks for its first view’s files in its HTML, and the app uses them: each is downloaded once', async () => {
+		const files = firstViewFiles(parseManifest(readFileSync(resolve(BUILD, 'data/manifest.json'), 'utf8')));
+		expect(files).toContain('communes_geom.mesh.gz');
+		const html = readFileSync(resolve(BUILD, 'index.html'), 'utf8');
+		for (const file of files) expect(html).toContain(`<link rel="preload" href="/data/${file}" as="fetch" crossorigin="anonymous">`);
+		// Other pages do not download the explorer's files.
+		expect(readFileSync(resolve(BUILD, '200.html'), 'utf8')).not.toContain('rel="preload"');
+
+		const context = await suite.context();
+		const requested: string[] = [];
+		context.on('request', (request) => requested.push(new URL(request.url()).pathname));
+		const page = await suite.page(context, '/');
+		await waitForColouredMap(page);
+		for (const file of files) expect(requested.filter((path) => path === `/data/${file}`), file).toHaveLength(1);
+		await context.close();
+		expect(watch.errors).toEqual([]);
 	});
 
 	it('draws a deep-linked portrait, and the browser compiles the wasm while it downloads', async () => {

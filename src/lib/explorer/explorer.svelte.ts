@@ -1,4 +1,4 @@
-import { ArtefactError, findArtefact, type Manifest } from '../data/artefacts';
+import { ArtefactError, GEOMETRY_TABLES, findArtefact, type Manifest } from '../data/artefacts';
 import { atlasSource, keepForOffline, startEngine } from '../data/atlas';
 import { STALE, type DataClient, type DataSource } from '../data/source';
 import { communeCodes, territoryValues, type TerritoryValues } from '../data/values';
@@ -17,13 +17,6 @@ import { DEFAULT_VIEW, ignoredNotice, passesCriterion, type ViewState } from './
 import { territoryName } from '../data/territories';
 import { MAX_SELECTION, countCommunes, normalizeSelection } from '../territory/key';
 import { formatNumber } from '../indicators/format';
-
-const GEOMETRY: Record<Level, string> = {
-	commune: 'communes_geom',
-	epci: 'epci_geom',
-	departement: 'departements_geom',
-	region: 'regions_geom'
-};
 
 /** A failed load, in French, for the user. */
 function loadFailure(error: unknown): string {
@@ -190,7 +183,7 @@ export class Explorer {
 	private loadGeometry(level: Level): Promise<FlatPolygons> {
 		let load = this.geometryLoads.get(level);
 		if (!load) {
-			const loading = loadPolygons(findArtefact(this.manifest!, GEOMETRY[level]), this.dataUrl).then((p) => {
+			const loading = loadPolygons(findArtefact(this.manifest!, GEOMETRY_TABLES[level]), this.dataUrl).then((p) => {
 				this.geometry = { ...this.geometry, [level]: p };
 				return p;
 			});
