@@ -81,6 +81,18 @@ async function load(page: Page, url: string): Promise<{ marks: number[]; bytes: 
 	return { marks, bytes, received };
 }
 
+/** The count once it has not grown for two seconds (the last background loads finished). */
+async function settled(count: () => Promise<number>): Promise<number> {
+	let last = -1;
+	let now = await count();
+	while (now !== last) {
+		last = now;
+		await new Promise((resolve) => setTimeout(resolve, 2000));
+		now = await count();
+	}
+	return now;
+}
+
 /** Waits (at most a minute) until the service worker controls the page and holds a complete data cache. */
 async function offlineReady(page: Page): Promise<boolean> {
 	return page
@@ -117,8 +129,7 @@ async function startUp(browser: Browser, url: string) {
 		// Second visit, in a new tab of the same browser: the service worker's caches (and the HTTP cache).
 		// It is registered once every table is in: then the first visit has received all it ever will.
 		if (!(await offlineReady(page))) console.log(`(run ${run + 1}: no service worker cache; second visit from the HTTP cache)`);
-		await page.waitForLoadState('networkidle');
-		coldBytes = await result.received();
+		coldBytes = await settled(result.received);
 		await page.close();
 		const second = await load(await context.newPage(), url);
 		warm.push(second.marks[FIRST_COLOURED]);
