@@ -7,7 +7,7 @@ import type { EngineWorker } from './engine-worker';
  * engine since the page started it. This module (duckdb-wasm's page side and Arrow) is imported
  * dynamically, in the browser only (it cannot be prerendered).
  */
-export async function openBrowserDb({ worker, failed, compiledModuleUrl }: EngineWorker): Promise<FileDb> {
+export async function openBrowserDb({ worker, failed, compiledModuleUrl, started }: EngineWorker): Promise<FileDb> {
 	const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);
 	try {
 		await Promise.race([db.instantiate(compiledModuleUrl), failed]);
@@ -15,6 +15,7 @@ export async function openBrowserDb({ worker, failed, compiledModuleUrl }: Engin
 		worker.terminate();
 		throw error;
 	}
+	started();
 	performance.mark('cls:duckdb-instantiated');
 	const conn = await db.connect();
 	for (const statement of OFFLINE_SETTINGS) await conn.query(statement);
@@ -78,4 +79,3 @@ function browserSession(conn: duckdb.AsyncDuckDBConnection): QuerySession {
 		}
 	};
 }
-

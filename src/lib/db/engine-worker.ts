@@ -9,6 +9,8 @@ export interface EngineWorker {
 	failed: Promise<never>;
 	/** What to hand to `AsyncDuckDB.instantiate`: the module is already on its way (see below). */
 	compiledModuleUrl: string;
+	/** Once the engine has started: later errors of the worker are its own, reported as usual. */
+	started(): void;
 }
 
 /** Sent by the wrapper as a log message, which AsyncDuckDB hands to its (void) logger. */
@@ -49,22 +51,36 @@ export function spawnEngineWorker(): EngineWorker {
 	const absolute = (url: string) => new URL(url, location.href).href;
 	const url = URL.createObjectURL(new Blob([wrapperScript(absolute(ehWasmUrl), absolute(ehWorkerUrl))], { type: 'text/javascript' }));
 	const worker = new Worker(url);
+	const listening = new AbortController();
 	const failed = new Promise<never>((_, reject) => {
-		const fail = (file: string, reason: string) =>
+		const fail = (file: string, reason: string) => {
+			URL.revokeObjectURL(url);
 			reject(new Error(`Le moteur de calcul (${fileName(file)}) n’a pas pu être téléchargé (${downloadFailure(reason)}).`));
+		};
+		const { signal } = listening;
 		// The wrapper ran, but duckdb-wasm's script could not be fetched (importScripts threw).
-		worker.addEventListener('error', (event) => {
-			event.preventDefault();
-			fail(ehWorkerUrl, event.message ?? '');
-		});
-		worker.addEventListener('message', (event: MessageEvent<Partial<StartFailure>>) => {
-			if (typeof event.data?.engineStartFailed === 'string') fail(ehWasmUrl, event.data.engineStartFailed);
-		});
+		worker.addEventListener(
+			'error',
+			(event) => {
+				event.preventDefault();
+				fail(ehWorkerUrl, event.message ?? '');
+			},
+			{ signal }
+		);
+		worker.addEventListener(
+			'message',
+			(event: MessageEvent<Partial<StartFailure>>) => {
+				if (typeof event.data?.engineStartFailed === 'string') fail(ehWasmUrl, event.data.engineStartFailed);
+			},
+			{ signal }
+		);
 	});
-	// Once the worker has answered anything, it has read its script: the blob's URL is no longer needed.
-	worker.addEventListener('message', () => URL.revokeObjectURL(url), { once: true });
-	failed.catch(() => URL.revokeObjectURL(url));
-	return { worker, failed, compiledModuleUrl: 'data:application/wasm,' };
+	const started = () => {
+		listening.abort();
+		// The worker has read its script long ago: the blob's URL is no longer needed.
+		URL.revokeObjectURL(url);
+	};
+	return { worker, failed, compiledModuleUrl: 'data:application/wasm,', started };
 }
 
 const fileName = (url: string) => url.slice(url.lastIndexOf('/') + 1);
