@@ -6,7 +6,8 @@ export const prerender = true;
 export const ssr = false;
 
 export function load({ route }) {
-	// Start the engine now; failures surface where a page awaits it. The explorer (/) starts it
-	// itself, once its first view's files are on their way, and keeps it for offline once it is fully loaded.
+	// Start the engine now, and keep the atlas for offline once it is up; failures surface where a page
+	// awaits it. The explorer (/) does both itself: the engine once its first view's geometry is in, the
+	// offline copy once every table is loaded.
 	if (browser && route.id !== '/') startEngine().then(keepForOffline, () => undefined);
 }

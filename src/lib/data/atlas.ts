@@ -26,8 +26,8 @@ export function atlasSource(dataUrl: string): Promise<DataSource> {
 }
 
 /**
- * Starts the page's DuckDB (once): the root layout calls it as the app boots; the explorer, as its
- * first view's files are fetched (it draws that view without it). The source's queries wait for it.
+ * Starts the page's DuckDB (once): the root layout calls it as the app boots; the explorer, once its
+ * first view's geometry is in (it draws that view without it). The source's queries wait for it.
  */
 export { startEngine } from '../db/engine';
 
