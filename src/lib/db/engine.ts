@@ -7,8 +7,8 @@ const started = new Promise<void>((resolve) => (start = resolve));
 
 /**
  * The page's one DuckDB, once started. Compiling its 34 MB of wasm is the longest step of a cold
- * start: the root layout starts it as soon as the app boots, the explorer as soon as its first
- * view's files are on their way (it draws that view without it).
+ * start, done by its worker off the main thread: the root layout starts it as soon as the app boots,
+ * the explorer once its first view's geometry is in (it draws that view without it).
  */
 export function browserEngine(): Promise<FileDb> {
 	if (!engine) {
