@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { e2eSuite } from '../support/suite';
+import { buildWorkbook } from '../support/xlsx-fixture';
 
 // A user's own file (Latin-1, `;`, codes without their leading zero; fictitious values:
 // test/fixtures/user-files/README.md) imported on /donnees, then mapped as a first-class indicator.
@@ -112,6 +114,42 @@ describe('a user’s own file is an indicator of the atlas', () => {
 		expect(await notice.locator('a').getAttribute('href')).toMatch(/\/donnees$/);
 		await expect.poll(() => page.getByTestId('legend').innerText(), { timeout: 90_000 }).toContain('APL');
 		await context.close();
+		expect(watch.errors).toEqual([]);
+	});
+
+	it('a workbook of several sheets: the user chooses the sheet, the description follows it, and the import keeps it after a reload', async () => {
+		// FICTITIOUS counts, one sheet a year.
+		const file = join(mkdtempSync(join(tmpdir(), 'sheets-')), 'effectifs-fictifs.xlsx');
+		writeFileSync(
+			file,
+			buildWorkbook([
+				{ name: '2023', rows: [['Code commune', 'Effectif 2023'], ['46042', 10]] },
+				{ name: '2024', rows: [['Code', 'Commune', 'Effectif 2024'], ['46042', 'Cahors', 14], ['46102', 'Figeac', 6]] }
+			])
+		);
+		const context = await suite.context();
+		const page = await suite.page(context, '/donnees');
+		await page.locator('[data-testid=import-input]:enabled').waitFor({ timeout: 90_000 });
+		await page.getByTestId('import-input').setInputFiles(file);
+		const form = page.getByTestId('generic-import');
+		await form.waitFor({ timeout: 60_000 });
+		const sheet = form.getByTestId('generic-sheet');
+		expect(await sheet.locator('option').allInnerTexts()).toEqual(['2023', '2024']);
+		expect(await sheet.inputValue()).toBe('2023');
+		await sheet.selectOption('2024');
+		await expect.poll(() => form.locator('[data-testid=generic-column]').allInnerTexts(), { timeout: 30_000 }).toEqual([
+			expect.stringContaining('Commune'),
+			expect.stringContaining('Effectif 2024')
+		]);
+		await form.getByTestId('generic-name').fill('Effectifs par feuille');
+		await form.getByTestId('generic-submit').click();
+		const card = page.getByTestId('user-import').filter({ hasText: 'Effectifs par feuille' });
+		await expect.poll(() => card.count(), { timeout: 60_000 }).toBe(1);
+		expect(await card.innerText()).toContain('feuille « 2024 » lue');
+		await page.reload();
+		await expect.poll(() => card.count(), { timeout: 90_000 }).toBe(1);
+		expect(await card.innerText()).toContain('feuille « 2024 » lue');
+		expect(await card.locator('[role=alert]').count()).toBe(0);
 		expect(watch.errors).toEqual([]);
 	});
 });

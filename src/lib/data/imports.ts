@@ -52,12 +52,12 @@ export async function importUserFile(file: File, spec?: UserFileSpec, progress?:
 	return added;
 }
 
-/** The first rows and likely code columns of a file of no official format (read by the engine). */
-export async function previewUserFile(file: File): Promise<FilePreview> {
+/** The first rows and likely code columns of a file of no official format (read by the engine); of `sheet` for a workbook. */
+export async function previewUserFile(file: File, sheet?: string): Promise<FilePreview> {
 	const { data } = await page();
 	const passage = hasArtefact(data.manifest, PASSAGE_TABLE);
 	await data.tables.ensure(genericTables(null, passage));
-	return previewGenericFile(await data.engine, new Uint8Array(await file.arrayBuffer()), file.name, { passage });
+	return previewGenericFile(await data.engine, new Uint8Array(await file.arrayBuffer()), file.name, { passage, sheet });
 }
 
 /** Forgets an import: the file leaves the browser, its table the engine and the source, its indicators the catalogue. */

@@ -23,7 +23,15 @@ export interface CsvDialect {
 	columns: string[];
 }
 
+/** For a workbook: the sheet read, and every sheet with a header row (the user may choose another). */
+export interface WorkbookSheets {
+	sheet: string;
+	sheets: string[];
+}
+
 export interface FilePreview extends CsvDialect {
+	/** The sheet read and those that could be, for an XLSX workbook. */
+	workbook?: WorkbookSheets;
 	/** First rows, as text. */
 	sample: (string | null)[][];
 	/** Columns whose values are mostly codes of a level (most matched first). */
@@ -85,11 +93,14 @@ const BINARY: [number[], string][] = [
 	[[0x89, 0x50, 0x4e, 0x47], 'une image PNG']
 ];
 
-/** An XLSX workbook as the CSV of its first sheet with data (workbook.ts, in a worker in the browser), with what was read; other files as they are. */
-async function asCsv(bytes: Uint8Array, label: string): Promise<{ bytes: Uint8Array; sheet?: string }> {
+/**
+ * An XLSX workbook as the CSV of `sheet`, or of its first sheet with data (workbook.ts, in a worker in
+ * the browser), with what was read (`note`) and the sheets it could be read from; other files as they are.
+ */
+async function asCsv(bytes: Uint8Array, label: string, sheet?: string): Promise<{ bytes: Uint8Array; note?: string; workbook?: WorkbookSheets }> {
 	if (!isZip(bytes)) return { bytes };
-	const { csv, note } = await workbookToCsv(bytes, label);
-	return { bytes: csv, sheet: note };
+	const read = await workbookToCsv(bytes, label, sheet);
+	return { bytes: read.csv, note: read.note, workbook: read.sheet === undefined ? undefined : { sheet: read.sheet, sheets: read.sheets } };
 }
 
 /** Encoding, delimiter and header of a file, from its first bytes (a cheap look: the engine reads the rest). */
@@ -217,8 +228,8 @@ async function readRaw(db: DbConnector, file: string, dialect: CsvDialect, label
 }
 
 /** The first rows of a file and the columns that look like territory codes or numbers, for the import form. */
-export async function previewGenericFile(db: FileDb, given: Uint8Array, label: string, { passage = true } = {}): Promise<FilePreview> {
-	const { bytes } = await asCsv(given, label);
+export async function previewGenericFile(db: FileDb, given: Uint8Array, label: string, { passage = true, sheet }: { passage?: boolean; sheet?: string } = {}): Promise<FilePreview> {
+	const { bytes, workbook } = await asCsv(given, label, sheet);
 	const dialect = detectDialect(bytes, label);
 	return withFile(db, bytes, label, async (file) => {
 		const encoding = await readRaw(db, file, dialect, label, SAMPLE_ROWS);
@@ -245,7 +256,7 @@ export async function previewGenericFile(db: FileDb, given: Uint8Array, label: s
 			if (total > 0 && best.matched / total >= 0.5) codeColumns.push({ column, level: best.level, matched: best.matched, share: best.matched / total });
 		}
 		codeColumns.sort((a, b) => b.share - a.share || b.matched - a.matched || a.column - b.column);
-		return { ...dialect, encoding, sample, codeColumns, numericColumns: numericColumns.sort((a, b) => a - b) };
+		return { ...dialect, encoding, sample, codeColumns, numericColumns: numericColumns.sort((a, b) => a - b), ...(workbook ? { workbook } : {}) };
 	});
 }
 
@@ -272,7 +283,7 @@ export function specProblem(spec: UserFileSpec, columns: readonly string[]): str
  * file cannot be read. The engine must hold `communes` and the tables of `genericTables(level)`.
  */
 export async function importGenericFile(db: FileDb, given: Uint8Array, label: string, spec: UserFileSpec, table: string, { passage = true, progress }: { passage?: boolean; progress?: OnProgress } = {}): Promise<GenericReport> {
-	const { bytes, sheet } = await asCsv(given, label);
+	const { bytes, note } = await asCsv(given, label, spec.sheet);
 	const dialect = detectDialect(bytes, label);
 	const problem = specProblem(spec, dialect.columns);
 	if (problem) throw new ImportError(`${label} : ${problem}`);
@@ -365,7 +376,7 @@ export async function importGenericFile(db: FileDb, given: Uint8Array, label: st
 			noCode: Number(no_code),
 			missingCells: Number(missing),
 			decimalCommas: Number(commas),
-			...(sheet ? { sheet } : {})
+			...(note ? { sheet: note } : {})
 		};
 	});
 }

@@ -5,21 +5,38 @@ import { aplWorkbookCsv, readAplWorkbook } from './formats/apl';
 import { ImportError } from './import-kit';
 import { readXlsx, rowsToCsv } from './xlsx';
 
-/** The conversion itself (pure; what the worker runs). */
-export function convertWorkbook(bytes: Uint8Array, label: string): { csv: string; note: string } {
+/** What a workbook gives: its CSV, what was read (for the report), and the sheets a file of no official format may be read from. */
+export interface ConvertedWorkbook {
+	csv: string;
+	note: string;
+	/** The sheet read (none for a DREES APL workbook, read whole). */
+	sheet?: string;
+	/** Every sheet with a header row, in the workbook's order. */
+	sheets: string[];
+}
+
+/**
+ * The conversion itself (pure; what the worker runs). A workbook of no official format is read from
+ * `sheet` when given (the user's choice), else from its first sheet with a header row.
+ */
+export function convertWorkbook(bytes: Uint8Array, label: string, sheet?: string): ConvertedWorkbook {
 	const book = readXlsx(bytes, label);
 	const apl = readAplWorkbook(book, label);
-	if (apl) return { csv: rowsToCsv(aplWorkbookCsv(apl)), note: `classeur DREES, feuilles ${apl.years.map((y) => `« ${y.sheet} »`).join(', ')}` };
-	for (const sheet of book.sheets) {
-		const rows = book.rows(sheet);
-		const header = rows.findIndex((r) => r.filter((c) => c.trim() !== '').length >= 2);
-		if (header < 0) continue;
-		const others = book.sheets.filter((s) => s !== sheet);
-		const skipped = header > 0 ? ` à partir de sa ligne ${header + 1}` : '';
-		return {
-			csv: rowsToCsv(rows.slice(header).filter((r) => r.length)),
-			note: `feuille « ${sheet} » lue${skipped}` + (others.length ? ` ; autres feuilles ignorées : ${others.map((s) => `« ${s} »`).join(', ')}` : '')
-		};
-	}
-	throw new ImportError(`« ${label} » : aucune feuille du classeur n’a de ligne d’en-tête (deux cellules ou plus).`);
+	if (apl) return { csv: rowsToCsv(aplWorkbookCsv(apl)), note: `classeur DREES, feuilles ${apl.years.map((y) => `« ${y.sheet} »`).join(', ')}`, sheets: [] };
+	const headerOf = (name: string) => book.rows(name).findIndex((r) => r.filter((c) => c.trim() !== '').length >= 2);
+	const sheets = book.sheets.filter((name) => headerOf(name) >= 0);
+	if (sheet !== undefined && !book.sheets.includes(sheet)) throw new ImportError(`« ${label} » : ce classeur n’a pas de feuille « ${sheet} ».`);
+	if (sheet !== undefined && !sheets.includes(sheet)) throw new ImportError(`« ${label} » : la feuille « ${sheet} » n’a pas de ligne d’en-tête (deux cellules ou plus).`);
+	const read = sheet ?? sheets[0];
+	if (read === undefined) throw new ImportError(`« ${label} » : aucune feuille du classeur n’a de ligne d’en-tête (deux cellules ou plus).`);
+	const rows = book.rows(read);
+	const header = headerOf(read);
+	const others = book.sheets.filter((s) => s !== read);
+	const skipped = header > 0 ? ` à partir de sa ligne ${header + 1}` : '';
+	return {
+		csv: rowsToCsv(rows.slice(header).filter((r) => r.length)),
+		note: `feuille « ${read} » lue${skipped}` + (others.length ? ` ; autres feuilles ignorées : ${others.map((s) => `« ${s} »`).join(', ')}` : ''),
+		sheet: read,
+		sheets
+	};
 }

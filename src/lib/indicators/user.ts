@@ -40,6 +40,8 @@ export interface UserFileSpec {
 	source: string;
 	millesime: string;
 	values: UserValue[];
+	/** For an XLSX workbook, the sheet the user chose (else its first sheet with data is read). */
+	sheet?: string;
 }
 
 /** Levels of the map a file's values are true at. */

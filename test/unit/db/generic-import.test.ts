@@ -112,4 +112,31 @@ describe('generic import of a user’s file', () => {
 			{ code: '46042', n: 12 }
 		]);
 	});
+
+	it('reads the sheet the user chose, which the import keeps; a sheet that is not there is refused in French', async () => {
+		// FICTITIOUS counts on two sheets with data, as a workbook of several years has them.
+		const book = buildWorkbook([
+			{ name: '2023', rows: [['Code commune', 'Effectif'], ['46042', 10]] },
+			{ name: '2024', rows: [['Code', 'Nom', 'Effectif'], ['46042', 'Cahors', 14], ['46102', 'Figeac', 6]] },
+			{ name: 'Notes', rows: [['Effectifs fictifs de test']] }
+		]);
+		const first = await previewGenericFile(db, book, 'effectifs.xlsx');
+		expect(first.workbook).toEqual({ sheet: '2023', sheets: ['2023', '2024'] });
+		const chosen = await previewGenericFile(db, book, 'effectifs.xlsx', { sheet: '2024' });
+		expect(chosen.workbook).toEqual({ sheet: '2024', sheets: ['2023', '2024'] });
+		expect(chosen.columns).toEqual(['Code', 'Nom', 'Effectif']);
+		const spec: UserFileSpec = { ...MEDECINS, sheet: '2024', values: [{ column: 2, label: 'Effectif', kind: 'count', weight: 'population', unit: '' }] };
+		const report = await importGenericFile(db, book, 'effectifs.xlsx', spec, 'user_sheet');
+		expect(report.sheet).toBe('feuille « 2024 » lue ; autres feuilles ignorées : « 2023 », « Notes »');
+		expect(await rowsOf('SELECT code, v1_num AS n FROM user_sheet ORDER BY code')).toEqual([
+			{ code: '46042', n: 14 },
+			{ code: '46102', n: 6 }
+		]);
+		expect(await refusal(() => previewGenericFile(db, book, 'effectifs.xlsx', { sheet: 'Notes' }))).toBe(
+			'« effectifs.xlsx » : la feuille « Notes » n’a pas de ligne d’en-tête (deux cellules ou plus).'
+		);
+		expect(await refusal(() => importGenericFile(db, book, 'effectifs.xlsx', { ...spec, sheet: '2025' }, 'user_gone'))).toBe(
+			'« effectifs.xlsx » : ce classeur n’a pas de feuille « 2025 ».'
+		);
+	});
 });
