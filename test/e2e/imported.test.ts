@@ -141,6 +141,9 @@ describe('a user’s own file is an indicator of the atlas', () => {
 			expect.stringContaining('Commune'),
 			expect.stringContaining('Effectif 2024')
 		]);
+		// On a phone, the value columns scroll inside their own box: the form keeps to the screen.
+		await page.setViewportSize({ width: 390, height: 844 });
+		expect(await form.evaluate((f) => f.scrollWidth - f.clientWidth)).toBeLessThanOrEqual(0);
 		await form.getByTestId('generic-name').fill('Effectifs par feuille');
 		await form.getByTestId('generic-submit').click();
 		const card = page.getByTestId('user-import').filter({ hasText: 'Effectifs par feuille' });
