@@ -23,14 +23,20 @@ export function convertWorkbook(bytes: Uint8Array, label: string, sheet?: string
 	const book = readXlsx(bytes, label);
 	const apl = readAplWorkbook(book, label);
 	if (apl) return { csv: rowsToCsv(aplWorkbookCsv(apl)), note: `classeur DREES, feuilles ${apl.years.map((y) => `« ${y.sheet} »`).join(', ')}`, sheets: [] };
-	const headerOf = (name: string) => book.rows(name).findIndex((r) => r.filter((c) => c.trim() !== '').length >= 2);
-	const sheets = book.sheets.filter((name) => headerOf(name) >= 0);
 	if (sheet !== undefined && !book.sheets.includes(sheet)) throw new ImportError(`« ${label} » : ce classeur n’a pas de feuille « ${sheet} ».`);
-	if (sheet !== undefined && !sheets.includes(sheet)) throw new ImportError(`« ${label} » : la feuille « ${sheet} » n’a pas de ligne d’en-tête (deux cellules ou plus).`);
-	const read = sheet ?? sheets[0];
-	if (read === undefined) throw new ImportError(`« ${label} » : aucune feuille du classeur n’a de ligne d’en-tête (deux cellules ou plus).`);
-	const rows = book.rows(read);
-	const header = headerOf(read);
+	// Each sheet parsed once: its header row found, and the rows kept of the one to read.
+	const sheets: string[] = [];
+	let chosen: { name: string; rows: string[][]; header: number } | null = null;
+	for (const name of book.sheets) {
+		const rows = book.rows(name);
+		const header = rows.findIndex((r) => r.filter((c) => c.trim() !== '').length >= 2);
+		if (header < 0) continue;
+		sheets.push(name);
+		if (!chosen && (sheet === undefined || sheet === name)) chosen = { name, rows, header };
+	}
+	if (sheet !== undefined && !chosen) throw new ImportError(`« ${label} » : la feuille « ${sheet} » n’a pas de ligne d’en-tête (deux cellules ou plus).`);
+	if (!chosen) throw new ImportError(`« ${label} » : aucune feuille du classeur n’a de ligne d’en-tête (deux cellules ou plus).`);
+	const { name: read, rows, header } = chosen;
 	const others = book.sheets.filter((s) => s !== read);
 	const skipped = header > 0 ? ` à partir de sa ligne ${header + 1}` : '';
 	return {
