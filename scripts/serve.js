@@ -40,7 +40,7 @@ export const SECURITY_HEADERS = {
 	'Referrer-Policy': 'no-referrer',
 	'X-Frame-Options': 'DENY',
 	'Cross-Origin-Opener-Policy': 'same-origin',
-	'Permissions-Policy': 'camera=(), microphone=(), geolocation=(), payment=(), usb=(), serial=(), bluetooth=(), midi=(), browsing-topics=()'
+	'Permissions-Policy': 'camera=(), microphone=(), geolocation=(), payment=(), usb=(), serial=(), midi=(), browsing-topics=()'
 };
 /** adapter-static's `fallback` (svelte.config.js): the shell that draws any route in the browser. */
 export const FALLBACK = '200.html';
