@@ -35,7 +35,7 @@ async function runSql(page: Page, sql: string): Promise<string> {
 }
 
 describe('the SQL console under the engine’s lock', () => {
-	it('makes no request, to another host or to its own, for any of the known bypasses', async () => {
+	it('makes no request, to another host or to its own, for any of the known bypasses', { timeout: 600_000 }, async () => {
 		const { page, context, foreignRequests } = await suite.open('/sql');
 		await expect.poll(() => page.getByTestId('sql-run').isEnabled(), { timeout: 90_000 }).toBe(true);
 		// Requests the engine would make to the atlas's own server (allowed by the page's policy, unlike another host).
@@ -78,7 +78,7 @@ declare global {
 }
 
 describe('the page’s security policy', () => {
-	it('holds over a tour of every page, with no violation reported', async () => {
+	it('holds over a tour of every page, with no violation reported', { timeout: 900_000 }, async () => {
 		const { page, context, errors } = await suite.open('/');
 		await context.addInitScript(() => {
 			window.cspViolations = [];
