@@ -104,6 +104,7 @@ export function createAtlasServer(dir) {
  */
 function checkRange(req, size) {
 	if (req.headers.range === undefined) return;
+	/** @type {ReturnType<typeof parseRange>} */
 	const range = req.method === 'GET' && req.headers['if-range'] === undefined ? parseRange(req.headers.range, size) : { kind: 'ignore' };
 	// sirv reads an end of 0 as "to the last byte": `bytes=0-0` gets the whole file, as § 14.2 allows.
 	if (range.kind === 'range' && range.end > 0) req.headers.range = `bytes=${range.start}-${range.end}`;

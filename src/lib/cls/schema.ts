@@ -9,6 +9,10 @@
 import { z } from 'zod';
 import { INDICATORS } from '../indicators/catalogue';
 
+// zod would probe `new Function` to compile its parsers, which the page's policy forbids (no 'unsafe-eval'):
+// the probe alone is a violation report. Interpreted parsing, always.
+z.config({ jitless: true });
+
 // ---------------------------------------------------------------------------------------------
 // Controlled vocabularies (exact French labels)
 // ---------------------------------------------------------------------------------------------
