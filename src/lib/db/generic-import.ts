@@ -110,7 +110,7 @@ export function detectDialect(bytes: Uint8Array, label: string): CsvDialect {
 		if (magic.every((b, i) => bytes[i] === b)) throw new ImportError(`« ${label} » n’est pas un fichier texte CSV : c’est ${what}.`);
 	let head = bytes.subarray(0, SAMPLE_BYTES);
 	if (head.includes(0)) throw new ImportError(`« ${label} » n’est pas un fichier texte CSV (octets binaires).`);
-	const tooWide = widthRefusal(bytes, label, IMPORT_LIMIT.label);
+	const tooWide = widthRefusal(bytes, label, `${IMPORT_LIMIT.label} par fichier`);
 	if (tooWide) throw new ImportError(tooWide);
 	// A sample cut inside a UTF-8 sequence is not invalid UTF-8: decode up to its last line break.
 	if (bytes.byteLength > SAMPLE_BYTES) head = head.subarray(0, Math.max(head.lastIndexOf(0x0a), 1));

@@ -59,13 +59,14 @@ const HEADER_DELIMITERS = [';', ',', '\t', '|'];
 
 /**
  * Why a file is too wide to read (a French sentence stating the limits), from its first bytes, or null.
- * The columns are those of the delimiter the header has most of, outside double quotes.
+ * The columns are those of the delimiter the header has most of, outside double quotes; `sizeLimit`
+ * says the size limit too (« 200 Mo par fichier »).
  */
-export function widthRefusal(head: Uint8Array, label: string, sizeLabel: string): string | null {
+export function widthRefusal(head: Uint8Array, label: string, sizeLimit: string): string | null {
 	const bytes = head.subarray(0, MAX_HEADER_BYTES + 1);
 	const end = bytes.indexOf(0x0a);
 	if (end < 0 && bytes.length > MAX_HEADER_BYTES)
-		return `« ${label} » : sa première ligne dépasse ${MAX_HEADER_BYTES / 1024} Kio ; l’atlas lit au plus ${MAX_COLUMNS} colonnes et ${sizeLabel} par fichier.`;
+		return `« ${label} » : sa première ligne dépasse ${MAX_HEADER_BYTES / 1024} Kio ; l’atlas lit au plus ${MAX_COLUMNS} colonnes (et ${sizeLimit}).`;
 	const line = new TextDecoder('latin1').decode(end < 0 ? bytes : bytes.subarray(0, end));
 	const counts = new Map(HEADER_DELIMITERS.map((d) => [d, 0]));
 	let quoted = false;
@@ -75,7 +76,7 @@ export function widthRefusal(head: Uint8Array, label: string, sizeLabel: string)
 	}
 	const columns = Math.max(...counts.values()) + 1;
 	if (columns <= MAX_COLUMNS) return null;
-	return `« ${label} » a ${columns.toLocaleString('fr-FR')} colonnes : l’atlas en lit au plus ${MAX_COLUMNS} (et ${sizeLabel} par fichier). Gardez les colonnes utiles dans un tableur, puis importez le fichier réduit.`;
+	return `« ${label} » a ${columns.toLocaleString('fr-FR')} colonnes : l’atlas en lit au plus ${MAX_COLUMNS} (et ${sizeLimit}). Gardez les colonnes utiles dans un tableur, puis importez le fichier réduit.`;
 }
 
 export async function rows<T>(db: DbConnector, sql: string, params: readonly SqlParam[] = []): Promise<T[]> {

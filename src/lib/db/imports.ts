@@ -201,7 +201,8 @@ export async function importOfficialFile(db: FileDb, source: ImportSource, label
 	const tooBig = zipped && limit !== NO_LIMIT ? sizeRefusal(size, label, limit.bytes < IMPORT_LIMIT.bytes ? limit : IMPORT_LIMIT) : null;
 	if (tooBig) throw new ImportError(tooBig);
 	const workbook = zipped ? await workbookToCsv(await allBytes(source), label) : null;
-	const tooWide = widthRefusal(workbook?.csv ?? (await headBytes(source, WIDTH_SAMPLE_BYTES)), label, limit.label);
+	const sizeLimit = limit === OFFICIAL_LIMIT ? `${OFFICIAL_LIMIT.label} pour un fichier officiel, ${IMPORT_LIMIT.label} pour tout autre` : `${limit.label} par fichier`;
+	const tooWide = widthRefusal(workbook?.csv ?? (await headBytes(source, WIDTH_SAMPLE_BYTES)), label, sizeLimit);
 	if (tooWide) throw new ImportError(tooWide);
 	const file = `${IMPORT_DIR}import-${label.replace(/[^\w.-]+/g, '_').slice(-80)}`;
 	await db.registerFile(file, workbook?.csv ?? source);
