@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { resolvePerimeter, resolvePerimeterDetailed } from '../../../src/lib/cls/perimeter';
-import { parseCsv } from '../../../src/lib/cls/csv';
+import { parseCsv } from '../../../src/lib/text/csv';
 import { getShippedCls } from '../../../src/lib/cls/register';
 import type { Cls } from '../../../src/lib/cls/schema';
 import { loadCog } from './cog';
