@@ -18,9 +18,9 @@ import { cleanText, SECTION_TITLES, type Block, type ReportDoc, type ReportSecti
 const reading = (sentences: (string | null)[]): TextBlock => ({ kind: 'text', role: 'reading', text: sentences.filter(Boolean).join(' ') });
 
 /** A figure's sentence: the territory's value beside the references. */
-function compare(data: ReportData, subject: string, id: string): string | null {
+function compare(data: ReportData, subject: string, id: string, gender: 'f' | 'm' = 'f'): string | null {
 	const f = data.portrait.rows.get(id);
-	return f ? comparisonSentence(subject, f.indicator, f.values, referenceList(data)) : null;
+	return f ? comparisonSentence(subject, f.indicator, f.values, referenceList(data), gender) : null;
 }
 
 function population(data: ReportData): Block[] {
@@ -28,10 +28,10 @@ function population(data: ReportData): Block[] {
 	const blocks: Block[] = [
 		keyFigures(data, PORTRAIT_SECTIONS.population, 'Population et besoin de soins lié à l’âge'),
 		reading([
-			`Le territoire compte ${formatNumber(p.population, 0)} habitants dans ${countSentence(p.territory.communes.length, 'commune', 'communes')}.`,
+			`Le territoire compte ${formatNumber(p.population, 0)} habitants dans ${countSentence(p.territory.communes.length, 'commune', 'communes', 'f')}.`,
 			compare(data, 'La densité de population', 'densite_population'),
 			compare(data, 'La part des 75 ans ou plus du bassin de vie', 'part_75_ans_plus_bv_2022'),
-			compare(data, 'L’indice de besoin de soins lié à l’âge', 'besoin_age_2023')
+			compare(data, 'L’indice de besoin de soins lié à l’âge', 'besoin_age_2023', 'm')
 		]),
 		chartOf(data, 'population-chart', ['part_75_ans_plus_bv_2022', 'besoin_age_2023'], 'Vieillissement : le territoire et ses références')
 	];
@@ -65,9 +65,9 @@ function offre(data: ReportData): Block[] {
 		keyFigures(data, PORTRAIT_SECTIONS.professionnels, 'Professionnels de santé pour 10 000 habitants — BPE 2013 (donnée ancienne)'),
 		reading([
 			`Le fichier FINESS compte dans le territoire ${frenchList([
-				countSentence(n('msp'), 'maison de santé pluriprofessionnelle', 'maisons de santé pluriprofessionnelles'),
+				countSentence(n('msp'), 'maison de santé pluriprofessionnelle', 'maisons de santé pluriprofessionnelles', 'f'),
 				countSentence(n('centre_sante'), 'centre de santé', 'centres de santé'),
-				countSentence(n('pharmacie'), 'pharmacie', 'pharmacies'),
+				countSentence(n('pharmacie'), 'pharmacie', 'pharmacies', 'f'),
 				countSentence(n('hopital'), 'hôpital ou clinique avec lits', 'hôpitaux ou cliniques avec lits')
 			])}.`,
 			compare(data, 'La densité de médecins omnipraticiens (BPE 2013)', 'medecin_omnipraticien_bpe2013')
@@ -148,7 +148,7 @@ function environnement(data: ReportData): Block[] {
 			compare(data, 'La part de la population en zone radon 3', 'radon_part_population_zone3'),
 			p.qpv.communes === 0
 				? 'Aucune commune du territoire n’a de quartier prioritaire de la politique de la ville.'
-				: `${countSentence(p.qpv.communes, 'commune', 'communes')} du territoire (${formatNumber(p.qpv.population, 0)} habitants) ${p.qpv.communes === 1 ? 'a' : 'ont'} au moins un quartier prioritaire (${countSentence(p.qpv.quartiers, 'quartier', 'quartiers')}).`
+				: `${countSentence(p.qpv.communes, 'commune', 'communes', 'f')} du territoire (${formatNumber(p.qpv.population, 0)} habitants) ${p.qpv.communes === 1 ? 'a' : 'ont'} au moins un quartier prioritaire (${countSentence(p.qpv.quartiers, 'quartier', 'quartiers')}).`
 		]),
 		chartOf(data, 'environnement-chart', PORTRAIT_SECTIONS.radon, 'Population en zone radon 3 : le territoire et ses références'),
 		{
@@ -238,7 +238,7 @@ export function buildReport(data: ReportData, chosen: readonly SectionId[]): Rep
 	}
 	return {
 		title: `Diagnostic local de santé — ${cleanText(t.nom)}`,
-		subtitle: `${t.levelLabel} — ${countSentence(t.communes.length, 'commune', 'communes')}, ${formatNumber(data.portrait.population, 0)} habitants`,
+		subtitle: `${t.levelLabel} — ${countSentence(t.communes.length, 'commune', 'communes', 'f')}, ${formatNumber(data.portrait.population, 0)} habitants`,
 		editedOn: data.editedOn,
 		sections
 	};

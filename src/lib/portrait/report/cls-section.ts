@@ -36,7 +36,11 @@ export function clsSection(p: ClsProgramme, names: ReadonlyMap<string, string>):
 		{
 			kind: 'text',
 			role: 'reading',
-			text: `Le programme compte ${countSentence(axes, 'axe', 'axes')} et ${countSentence(p.actions.length, 'action', 'actions')} ; ${countSentence(targeted.length, 'action cible', 'actions ciblent')} une partie du périmètre (communes, EPCI ou quartiers), les autres tout le périmètre.`
+			text: `Le programme compte ${countSentence(p.actions.length, 'action', 'actions', 'f')}${axes > 0 ? ` en ${countSentence(axes, 'axe', 'axes')}` : ', sans axe'} ; ${
+				targeted.length === 0
+					? 'aucune ne cible une partie du périmètre : toutes visent le périmètre entier.'
+					: `${countSentence(targeted.length, 'action cible', 'actions ciblent', 'f')} une partie du périmètre (communes, EPCI ou quartiers)${targeted.length === p.actions.length ? '' : ', les autres visent le périmètre entier'}.`
+			}`
 		}
 	];
 	if (axes > 0) {

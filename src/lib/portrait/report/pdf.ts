@@ -68,8 +68,10 @@ class Layout {
 	}
 
 	/** Lines of at most `width` points; a word wider than a line is cut. */
-	wrap(raw: string, font: PDFFont, size: number, width: number): string[] {
+	wrap(raw: string, font: PDFFont, size: number, room: number): string[] {
 		const text = this.text(font, raw);
+		// A word measured to fill the column exactly must fit it (sums of widths are not exact).
+		const width = room + 0.01;
 		const lines: string[] = [];
 		const space = font.widthOfTextAtSize(' ', size);
 		let line = '';

@@ -13,23 +13,29 @@ export function referenceWord(r: Reference): string {
 	return 'du département';
 }
 
-type Relation = 'supérieure' | 'inférieure' | 'égale';
+type Relation = 'supérieur' | 'inférieur' | 'égal';
 
 /** Compared as printed: two values that print alike are equal. */
 function relation(a: number, b: number, precision: number): Relation {
 	const pa = Number(a.toFixed(precision));
 	const pb = Number(b.toFixed(precision));
-	return pa > pb ? 'supérieure' : pa < pb ? 'inférieure' : 'égale';
+	return pa > pb ? 'supérieur' : pa < pb ? 'inférieur' : 'égal';
 }
 
 const list = (items: readonly string[]) => (items.length > 1 ? `${items.slice(0, -1).join(', ')} et ${items.at(-1)}` : (items[0] ?? ''));
 
 /**
  * « L’APL du territoire (2,9) est inférieure à celle du département (3,1) et de la région (3,0), égale à celle de
- * la France (2,9). » `subject` is a feminine noun phrase (« L’APL 2023 », « La valeur de … »); null when the
- * territory has no value.
+ * la France (2,9). » `subject` is a noun phrase (« L’APL 2023 », « L’indice de … »), feminine unless told; null
+ * when the territory has no value.
  */
-export function comparisonSentence(subject: string, indicator: NumericIndicator, values: readonly number[], references: readonly Reference[]): string | null {
+export function comparisonSentence(
+	subject: string,
+	indicator: NumericIndicator,
+	values: readonly number[],
+	references: readonly Reference[],
+	gender: 'f' | 'm' = 'f'
+): string | null {
 	const own = values[0];
 	if (!Number.isFinite(own)) return null;
 	const v = (x: number) => formatValue(indicator, x, { unit: false });
@@ -42,7 +48,8 @@ export function comparisonSentence(subject: string, indicator: NumericIndicator,
 	});
 	const unit = indicator.unit ? ` ${indicator.unit}` : '';
 	if (groups.size === 0) return `${subject} du territoire est de ${v(own)}${unit} ; les références n’ont pas de valeur.`;
-	const parts = [...groups].map(([rel, refs]) => `${rel} à ${refs.length > 1 ? 'celles' : 'celle'} ${list(refs)}`);
+	const pronoun = (n: number) => (gender === 'f' ? (n > 1 ? 'celles' : 'celle') : n > 1 ? 'ceux' : 'celui');
+	const parts = [...groups].map(([rel, refs]) => `${rel}${gender === 'f' ? 'e' : ''} à ${pronoun(refs.length)} ${list(refs)}`);
 	return `${subject} du territoire (${v(own)}${unit}) est ${list(parts)}.`;
 }
 
@@ -70,8 +77,9 @@ export function shareSentence(part: number, total: number, population: number, w
 	return `${c} sur ${formatNumber(total, 0)} (${share} %), ${formatNumber(population, 0)} habitants, ${part === 1 ? 'est' : 'sont'} ${what}.`;
 }
 
-export function countSentence(n: number, singular: string, plural: string): string {
-	return n === 0 ? `aucun ${singular}` : n === 1 ? `1 ${singular}` : `${formatNumber(n, 0)} ${plural}`;
+/** « 3 pharmacies », « 1 centre de santé », « aucune action ». */
+export function countSentence(n: number, singular: string, plural: string, gender: 'f' | 'm' = 'm'): string {
+	return n === 0 ? `${gender === 'f' ? 'aucune' : 'aucun'} ${singular}` : n === 1 ? `1 ${singular}` : `${formatNumber(n, 0)} ${plural}`;
 }
 
 export { list as frenchList };
