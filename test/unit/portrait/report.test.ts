@@ -33,7 +33,7 @@ function stubImages(doc: ReportDoc): Map<string, RenderedImage> {
 			const width = mmToPx(f.widthMm);
 			const height = mmToPx(f.heightMm);
 			// A colour of its own: Word stores identical images once.
-			return [f.id, { png: solidPng(width, height, [200, 200, i]), width, height }];
+			return [f.id, { bytes: solidPng(width, height, [200, 200, i]), type: 'png' as const, width, height }];
 		})
 	);
 }

@@ -85,7 +85,7 @@ export function mapOf(data: ReportData, id: string, indicatorId: string): Figure
 	const how =
 		indicator.kind === 'class'
 			? 'Zonage par commune'
-			: `${PORTRAIT_MAP_CLASSES} classes de même effectif parmi les communes ${m.scopeName} ; entre parenthèses, communes du territoire`;
+			: `${PORTRAIT_MAP_CLASSES} classes de même effectif parmi les communes ${m.scopeName}`;
 	const spec: MapSpec = {
 		kind: 'map',
 		title: indicator.label,

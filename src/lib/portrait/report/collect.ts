@@ -72,6 +72,9 @@ export interface CollectOptions {
 	index?: ReadonlyMap<string, readonly string[]>;
 	qpv?: QpvIndex;
 	editedOn: string;
+	/** The page's portrait and ranks when it has them (the same figures, not read twice). */
+	portrait?: Portrait;
+	ranks?: ReadonlyMap<string, IndicatorRanks>;
 	/** Called between steps; throws (an AbortError) to stop. */
 	checkpoint?: () => Promise<void>;
 }
@@ -86,9 +89,9 @@ function classArea(t: ResolvedTerritory): { area: Area; name: string } {
 
 export async function collectReport(source: DataSource, territory: ResolvedTerritory, opts: CollectOptions): Promise<ReportData> {
 	const step = opts.checkpoint ?? (async () => undefined);
-	const portrait = await buildPortrait(source, territory);
+	const portrait = opts.portrait ?? (await buildPortrait(source, territory));
 	await step();
-	const ranks = await portraitRanks(source, territory, PORTRAIT_INDICATORS);
+	const ranks = opts.ranks?.size ? opts.ranks : await portraitRanks(source, territory, PORTRAIT_INDICATORS);
 	await step();
 	const codes = await communeCodes(source);
 	const perimeter = new Set(territory.communes);

@@ -55,7 +55,7 @@ function figure(b: FigureBlock, image: RenderedImage | undefined): FileChild[] {
 		new Paragraph({
 			keepNext: true,
 			alignment: AlignmentType.CENTER,
-			children: [new ImageRun({ type: 'png', data: image.png, transformation: { width: Math.round(image.width * SCREEN_PER_PRINT), height: Math.round(image.height * SCREEN_PER_PRINT) }, altText: { name: b.id, title: b.caption, description: b.caption } })]
+			children: [new ImageRun({ type: image.type === 'png' ? 'png' : 'jpg', data: image.bytes, transformation: { width: Math.round(image.width * SCREEN_PER_PRINT), height: Math.round(image.height * SCREEN_PER_PRINT) }, altText: { name: b.id, title: b.caption, description: b.caption } })]
 		}),
 		caption('Figure', b.caption)
 	];

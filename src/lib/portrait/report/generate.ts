@@ -8,7 +8,7 @@ import regularFontUrl from '@fontsource/source-sans-3/files/source-sans-3-latin-
 import boldFontUrl from '@fontsource/source-sans-3/files/source-sans-3-latin-700-normal.woff?url';
 import type { AtlasContext } from '../../data/context';
 import { fetchBytes, findArtefact } from '../../data/artefacts';
-import type { ResolvedTerritory } from '../../data/territories';
+import type { IndicatorRanks, Portrait } from '../portrait';
 import { loadPolygons } from '../../map/load-polygons';
 import { slug } from '../../export/download';
 import { collectReport, type ReportData } from './collect';
@@ -32,8 +32,16 @@ async function pause(signal: AbortSignal): Promise<void> {
 	signal.throwIfAborted();
 }
 
-export function collectFor(atlas: AtlasContext, territory: ResolvedTerritory, editedOn: string, signal: AbortSignal): Promise<ReportData> {
-	return collectReport(atlas.source, territory, {
+export function collectFor(
+	atlas: AtlasContext,
+	portrait: Portrait,
+	ranks: ReadonlyMap<string, IndicatorRanks>,
+	editedOn: string,
+	signal: AbortSignal
+): Promise<ReportData> {
+	return collectReport(atlas.source, portrait.territory, {
+		portrait,
+		ranks,
 		communeNames: atlas.communeNames,
 		membership: atlas.membership,
 		index: atlas.index,
@@ -97,10 +105,11 @@ export async function writeReport(
 	onProgress({ label: 'Fond des cartes', done: 0, total });
 	const geometry = await communeGeometry(atlas);
 	const images = new Map<string, RenderedImage>();
+	const imageType = format === 'docx' ? 'png' : 'jpeg';
 	for (const [i, b] of blocks.entries()) {
 		await pause(signal);
 		onProgress({ label: b.spec.kind === 'map' ? `Carte ${b.caption}` : `Graphique ${b.caption}`, done: i + 1, total });
-		images.set(b.id, b.spec.kind === 'map' ? await renderMap(b, b.spec, geometry) : await renderChart(b, b.spec));
+		images.set(b.id, b.spec.kind === 'map' ? await renderMap(b, b.spec, geometry, imageType) : await renderChart(b, b.spec, imageType));
 	}
 	await pause(signal);
 	onProgress({ label: format === 'docx' ? 'Écriture du document Word' : 'Écriture du PDF', done: blocks.length + 1, total });

@@ -100,9 +100,10 @@ export const PRINT_DPI = 300;
 /** Pixels of a printed length at 300 dpi. */
 export const mmToPx = (mm: number) => Math.round((mm / 25.4) * PRINT_DPI);
 
-/** A rendered figure. */
+/** A rendered figure: PNG for Word (crisp text), JPEG for the PDF (embedded as is, where a PNG is decoded and recompressed in JavaScript). */
 export interface RenderedImage {
-	png: Uint8Array;
+	bytes: Uint8Array;
+	type: 'png' | 'jpeg';
 	width: number;
 	height: number;
 }

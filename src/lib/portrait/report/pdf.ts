@@ -183,7 +183,7 @@ class Layout {
 			this.paragraph(`${label} (non rendue)`, { size: 8.5, color: GREY });
 			return;
 		}
-		const png = await this.pdf.embedPng(image.png);
+		const png = image.type === 'jpeg' ? await this.pdf.embedJpg(image.bytes) : await this.pdf.embedPng(image.bytes);
 		let w = Math.min(WIDTH, mmToPt(b.widthMm));
 		let h = (w * image.height) / image.width;
 		const room = PAGE.height - MARGIN.top - MARGIN.bottom - 30;

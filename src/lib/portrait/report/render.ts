@@ -26,9 +26,13 @@ function canvasOf(width: number, height: number): { canvas: HTMLCanvasElement; c
 	return { canvas, ctx };
 }
 
-async function png(canvas: HTMLCanvasElement): Promise<RenderedImage> {
-	const blob = await new Promise<Blob>((resolve, reject) => canvas.toBlob((b) => (b ? resolve(b) : reject(new Error('image PNG impossible'))), 'image/png'));
-	return { png: new Uint8Array(await blob.arrayBuffer()), width: canvas.width, height: canvas.height };
+export type ImageType = RenderedImage['type'];
+
+async function encode(canvas: HTMLCanvasElement, type: ImageType): Promise<RenderedImage> {
+	const blob = await new Promise<Blob>((resolve, reject) =>
+		canvas.toBlob((b) => (b ? resolve(b) : reject(new Error('image impossible à encoder'))), `image/${type}`, type === 'jpeg' ? 0.92 : undefined)
+	);
+	return { bytes: new Uint8Array(await blob.arrayBuffer()), type, width: canvas.width, height: canvas.height };
 }
 
 /** Lines of at most `width` pixels, `max` lines at most (the last one cut with « … »). */
@@ -95,7 +99,7 @@ const HEADER = 40;
 const FOOTER = 30;
 const PAD = 10;
 
-export function renderMap(block: FigureBlock, spec: MapSpec, shapes: CommuneShapes): Promise<RenderedImage> {
+export function renderMap(block: FigureBlock, spec: MapSpec, shapes: CommuneShapes, type: ImageType): Promise<RenderedImage> {
 	const width = cssWidth(block.widthMm);
 	const height = cssWidth(block.heightMm);
 	const { canvas, ctx } = canvasOf(width, height);
@@ -208,12 +212,12 @@ export function renderMap(block: FigureBlock, spec: MapSpec, shapes: CommuneShap
 	ctx.font = `400 9px ${FONT}`;
 	ctx.fillStyle = GREY;
 	wrap(ctx, spec.attribution, width - 2 * PAD, 2).forEach((line, i) => ctx.fillText(line, PAD, HEADER + mapH + 12 + i * 11));
-	return png(canvas);
+	return encode(canvas, type);
 }
 
 const SERIES_COLORS = ['#2563eb', '#9ca3af', '#6b7280', '#374151'];
 
-export function renderChart(block: FigureBlock, spec: ChartSpec): Promise<RenderedImage> {
+export function renderChart(block: FigureBlock, spec: ChartSpec, type: ImageType): Promise<RenderedImage> {
 	const width = cssWidth(block.widthMm);
 	const barH = 11;
 	const groupH = 18 + spec.series.length * (barH + 3) + 8;
@@ -259,5 +263,5 @@ export function renderChart(block: FigureBlock, spec: ChartSpec): Promise<Render
 	ctx.font = `400 9px ${FONT}`;
 	ctx.fillStyle = GREY;
 	wrap(ctx, spec.attribution, width - 2 * PAD, 2).forEach((line, i) => ctx.fillText(line, PAD, height - 18 + i * 11));
-	return png(canvas);
+	return encode(canvas, type);
 }
