@@ -28,12 +28,19 @@ async function scalar(sql: string, params: string[] = []): Promise<number> {
 	return Number((await suite.db.query(sql, params)).get(0)!.toJSON().v);
 }
 
+/** Unfolds the report panel once the portrait and its map are drawn (a loaded machine can keep the page busy for long). */
+async function openPanel(page: Page): Promise<void> {
+	await page.getByTestId('report-panel').waitFor({ timeout: 120_000 });
+	await page.getByTestId('portrait-map-legend').waitFor({ timeout: 120_000 });
+	await page.locator('[data-testid=report-panel] summary').click({ timeout: 120_000 });
+	await page.getByTestId('report-pdf').waitFor({ timeout: 60_000 });
+}
+
 /** Opens the panel of a portrait, generates one format, saves it in test-results; returns the file and the page. */
 async function generate(path: string, format: 'docx' | 'pdf', name: string): Promise<{ file: string; page: Page; status: string }> {
 	const context = await suite.context({ acceptDownloads: true });
 	const page = await suite.page(context, path);
-	await page.getByTestId('report-panel').waitFor({ timeout: 120_000 });
-	await page.locator('[data-testid=report-panel] summary').click();
+	await openPanel(page);
 	const [download] = await Promise.all([page.waitForEvent('download', { timeout: 600_000 }), page.getByTestId(`report-${format}`).click()]);
 	const file = join(SHOTS, `${name}.${format}`);
 	await download.saveAs(file);
@@ -66,8 +73,7 @@ describe('Rapport de diagnostic', () => {
 	it('Cauvaldor, Word: headings in the chosen order, a table of contents, tables and 300 dpi images', async () => {
 		const context = await suite.context({ acceptDownloads: true });
 		const page = await suite.page(context, '/territoire/cls/cauvaldor');
-		await page.getByTestId('report-panel').waitFor({ timeout: 120_000 });
-		await page.locator('[data-testid=report-panel] summary').click();
+		await openPanel(page);
 		// From the keyboard: « Accès aux soins » up to the top, the CLS section left out.
 		const order = () => page.locator('[data-testid=report-panel] li label').allInnerTexts();
 		const focused = () => page.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? null);
@@ -100,8 +106,7 @@ describe('Rapport de diagnostic', () => {
 		const path = `/territoire/selection/${selectionCode(codes)}`;
 		const context = await suite.context({ acceptDownloads: true });
 		const page = await suite.page(context, path);
-		await page.getByTestId('report-panel').waitFor({ timeout: 120_000 });
-		await page.locator('[data-testid=report-panel] summary').click();
+		await openPanel(page);
 		// Cancelled while it works: nothing downloaded, said so.
 		await page.getByTestId('report-pdf').click();
 		await page.getByTestId('report-status').locator('progress').waitFor();
