@@ -68,7 +68,7 @@ describe('Rapport de diagnostic', () => {
 		execFileSync('pdftoppm', ['-r', '60', '-png', '-f', '1', '-l', '4', file, join(SHOTS, 'rapport-cauvaldor-page')]);
 		expect(errors).toEqual([]);
 		expect(foreignRequests).toEqual([]);
-	});
+	}, 600_000);
 
 	it('Cauvaldor, Word: headings in the chosen order, a table of contents, tables and 300 dpi images', async () => {
 		const context = await suite.context({ acceptDownloads: true });
@@ -98,7 +98,7 @@ describe('Rapport de diagnostic', () => {
 		expect(media).toHaveLength(8);
 		for (const m of media) expect(new DataView(zip[m].buffer, zip[m].byteOffset).getUint32(16)).toBe(1890);
 		expect(errors).toEqual([]);
-	});
+	}, 600_000);
 
 	it('300 communes of the Lot: the report is written, with progress, and can be cancelled', async () => {
 		const codes = ((await suite.db.query("SELECT code FROM communes WHERE dep = '46' ORDER BY code LIMIT 300")).toArray() as { code: string }[]).map((r) => String(r.code));
@@ -123,5 +123,5 @@ describe('Rapport de diagnostic', () => {
 		holds(text, `L’APL 2023 du territoire (${formatNumber(apl, 2)} `);
 		expect(pdfImages(file)).toHaveLength(8);
 		expect(errors).toEqual([]);
-	});
+	}, 600_000);
 });
