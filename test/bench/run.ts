@@ -7,7 +7,8 @@
  * service worker keeps them for offline); changing level the first time ≤ 300 ms; switching
  * indicator ≤ 50 ms median, hover pick ≤ 16 ms.
  * `BENCH_DIR=<dir>` benches another build (e.g. the previous commit's, for before/after figures);
- * `BENCH_ONLY=startup` only the start-up figures, `BENCH_ONLY=soak` only the server's soak (soak.ts).
+ * `BENCH_ONLY=startup` only the start-up figures, `BENCH_ONLY=soak` only the server's soak (soak.ts),
+ * `BENCH_ONLY=report` only the diagnostic report's (report.ts).
  * Figures only: nothing here passes or fails. Chromium draws with SwiftShader (software WebGL) here,
  * so drawing competes with DuckDB for the two cores; a machine with a GPU does better.
  */
@@ -18,6 +19,7 @@ import { launchChromium, startPreview, waitForColouredMap, type Server } from '.
 import { serveAtlas } from '../../scripts/serve.js';
 import { ansImportBench, importBench, xlsxBench } from './import';
 import { soakBench } from './soak';
+import { reportBench } from './report';
 
 interface Figure {
 	name: string;
@@ -234,15 +236,18 @@ async function main() {
 	const server = await serve();
 	const browser = await launchChromium();
 	try {
-		if (process.env.BENCH_ONLY !== 'soak') await startUp(browser, `${server.url}/`);
-		if (process.env.BENCH_ONLY === undefined) {
+		const only = process.env.BENCH_ONLY;
+		if (only === undefined || only === 'startup') await startUp(browser, `${server.url}/`);
+		if (only === 'report') await reportBench(browser, server.url, report);
+		if (only === undefined) {
 			await firstLevelChanges(browser, `${server.url}/`);
 			await interactions(browser, `${server.url}/`);
 			xlsxBench(report);
 			await importBench(browser, server.url, report);
 			await ansImportBench(browser, server.url, report);
+			await reportBench(browser, server.url, report);
 		}
-		if (process.env.BENCH_ONLY !== 'startup') await soakBench(server.url, report, resolve(process.env.BENCH_DIR ?? resolve(import.meta.dirname, '../../build')));
+		if (only === undefined || only === 'soak') await soakBench(server.url, report, resolve(process.env.BENCH_DIR ?? resolve(import.meta.dirname, '../../build')));
 	} finally {
 		await browser.close();
 		server.stop();
