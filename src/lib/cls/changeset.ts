@@ -17,8 +17,8 @@ export interface ChangeSetFile {
 	version: typeof CHANGESET_VERSION;
 	/** When the sender exported it (ISO). */
 	exporte: string;
-	/** The version the changes start from; null for a CLS the sender created (the whole CLS is the change). */
-	base: Cls | null;
+	/** The version the changes start from: the shipped CLS (a CLS created in a browser is shared by its JSON export). */
+	base: Cls;
 	cls: Cls;
 }
 
@@ -100,7 +100,7 @@ export function applyChanges(base: Cls, accepted: readonly Change[]): Cls {
 		const last = c.path.at(-1);
 		if (parent === undefined || last === undefined) continue;
 		if (Array.isArray(parent)) {
-			const at = typeof last === 'object' ? parent.findIndex((x) => isRecord(x) && x.id === last.id) : last;
+			const at = typeof last === 'object' ? parent.findIndex((x) => isRecord(x) && x.id === last.id) : typeof last === 'number' ? last : -1;
 			if (c.kind === 'ajouté') parent.push(structuredClone(c.after));
 			else if (c.kind === 'supprimé' && at >= 0) parent.splice(at, 1);
 			else if (at >= 0) parent[at] = structuredClone(c.after);
@@ -112,7 +112,7 @@ export function applyChanges(base: Cls, accepted: readonly Change[]): Cls {
 	return copy as Cls;
 }
 
-export function changeSetFile(base: Cls | null, cls: Cls, now = new Date()): ChangeSetFile {
+export function changeSetFile(base: Cls, cls: Cls, now = new Date()): ChangeSetFile {
 	return { format: CHANGESET_FORMAT, version: CHANGESET_VERSION, exporte: now.toISOString(), base, cls };
 }
 
@@ -141,11 +141,11 @@ export function readChangeSet(bytes: Uint8Array): ReadChangeSet {
 	const errors: string[] = [];
 	const cls = validateCls(json.cls);
 	if (!cls.ok) errors.push(...cls.errors.map((e) => `cls.${describeError(e)}`));
-	const base = json.base === null ? null : validateCls(json.base);
-	if (base && !base.ok) errors.push(...base.errors.map((e) => `base.${describeError(e)}`));
-	if (cls.ok && base?.ok && base.cls.id !== cls.cls.id) errors.push(`base.id : la version de départ (« ${base.cls.id} ») n’est pas celle du CLS modifié (« ${cls.cls.id} »)`);
-	if (errors.length || !cls.ok || (base && !base.ok)) return { ok: false, errors };
-	return { ok: true, file: { format: CHANGESET_FORMAT, version: CHANGESET_VERSION, exporte: String(json.exporte ?? ''), base: base?.cls ?? null, cls: cls.cls } };
+	const base = validateCls(json.base);
+	if (!base.ok) errors.push(...base.errors.map((e) => `base.${describeError(e)}`));
+	if (cls.ok && base.ok && base.cls.id !== cls.cls.id) errors.push(`base.id : la version de départ (« ${base.cls.id} ») n’est pas celle du CLS modifié (« ${cls.cls.id} »)`);
+	if (errors.length || !cls.ok || !base.ok) return { ok: false, errors };
+	return { ok: true, file: { format: CHANGESET_FORMAT, version: CHANGESET_VERSION, exporte: String(json.exporte ?? ''), base: base.cls, cls: cls.cls } };
 }
 
 /**
@@ -153,7 +153,7 @@ export function readChangeSet(bytes: Uint8Array): ReadChangeSet {
  * what the colleague changed themselves is kept. `conflicts`: fields both changed differently (the
  * accepted change wins there, the user having chosen it).
  */
-export function mergeAccepted(file: ChangeSetFile & { base: Cls }, accepted: readonly Change[], current: Cls): { cls: Cls; conflicts: MergeConflict[] } {
+export function mergeAccepted(file: ChangeSetFile, accepted: readonly Change[], current: Cls): { cls: Cls; conflicts: MergeConflict[] } {
 	const partial = applyChanges(file.base, accepted);
 	const asked = merge3<Cls>(file.base, partial, current, 'ask');
 	if (asked.conflicts.length === 0) return { cls: asked.value, conflicts: [] };
