@@ -129,6 +129,8 @@ describe('an action’s target area, set on the map', () => {
 		await figure.waitFor({ timeout: 60_000 });
 		expect(await figure.innerText()).toContain(`zone visée : ${formatValue(APL, target.values[0])} à la signature comme aujourd’hui (millésime 2023`);
 
+		await after.screenshot({ path: resolve(SHOTS, 'register-action-1440.png') });
+
 		// Reopened, the editor has the same communes.
 		await page.getByRole('button', { name: 'Modifier le CLS' }).click();
 		await after.getByRole('button', { name: /^Modifier/ }).click();

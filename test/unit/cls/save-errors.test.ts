@@ -10,7 +10,7 @@ class FailingStore extends MemoryClsStore {
 	constructor(private readonly failure: DOMException) {
 		super();
 	}
-	override async update(u: ClsUpdate) {
+	override async update(u: ClsUpdate): ReturnType<MemoryClsStore['update']> {
 		void u;
 		throw storageError(this.failure);
 	}
