@@ -138,6 +138,20 @@ const indicatorIdSchema = z.string({ error: 'doit être un identifiant d’indic
 	error: (iss) => `« ${String(iss.input)} » n'est pas un indicateur du catalogue (${[...indicatorIds()].join(', ')})`
 });
 
+// Fields the coordinator keeps up to date in the app (the register's follow-up of an action), beside
+// those read from the documents: the action's start and end dates. The pilot, the partners, the status,
+// the target area and the follow-up indicators are fields of the documents too (above and below).
+const datesActionSchema = z
+	.strictObject({ debut: dateIso.nullable(), fin: dateIso.nullable() })
+	.refine((d) => d.debut === null || d.fin === null || d.debut <= d.fin, {
+		error: 'la date de fin précède la date de début',
+		path: ['fin']
+	});
+const actionFollowUpFields = {
+	/** Start and end of the action as the coordinator records them (ISO dates; `annees` are the documents' years). */
+	dates: datesActionSchema.optional()
+};
+
 export const actionSchema = z
 	.strictObject({
 		id: texte,
@@ -162,7 +176,8 @@ export const actionSchema = z
 		annees: anneesSchema.optional(),
 		indicateurs: z.array(indicatorIdSchema).default([]),
 		montants: z.array(montantSchema).optional(),
-		source: sourceRefSchema
+		source: sourceRefSchema,
+		...actionFollowUpFields
 	})
 	.superRefine((a, ctx) => {
 		if (a.sousThemes && a.sousThemes.length > 0 && !a.themes.includes('santé-environnement'))
