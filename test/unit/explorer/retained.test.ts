@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { classifyValues } from '../../../src/lib/indicators/classify';
 import { getIndicator } from '../../../src/lib/indicators/catalogue';
+import { seedManualBreaks } from '../../../src/lib/explorer/view-state';
+import { isDimmed } from '../../../src/lib/explorer/map-export';
+import { legendLabel } from '../../../src/lib/export/map-image';
 import { countAndPopulation, isNarrowed, narrowingLines, populationOf, retainedIndices } from '../../../src/lib/explorer/retained';
 
 // Fictitious values (test fixture): six communes, the last out of scope, one without a value.
@@ -39,5 +42,21 @@ describe('the territories the map keeps', () => {
 		expect(lines[0]).toMatch(/^Classe gardée : 1 \(1,20 – < 2,50 consultations/);
 		expect(lines[0]).toContain('seuils manuels en 3 classes');
 		expect(lines[1]).toMatch(/^Critère : Distance à la maison de santé.* strictement supérieur à 15,0 km$/);
+	});
+});
+
+describe('« Seuils manuels » and the PNG legend', () => {
+	it('manual bounds start from those shown, rounded as displayed, so the map keeps its classes', () => {
+		expect(seedManualBreaks([2.4999, 3.14159, 3.14], 2)).toEqual([2.5, 3.14]);
+		const seeded = classifyValues(VALUES, 'manuel', 3, IN_SCOPE, seedManualBreaks([2.5, 3.5], 2));
+		expect(seeded.counts.length).toBe(3);
+	});
+
+	it('a class the map hides is dimmed in the PNG legend, and says so', () => {
+		expect(isDimmed([0], 1)).toBe(true);
+		expect(isDimmed([0], 0)).toBe(false);
+		expect(isDimmed([], 1)).toBe(false);
+		expect(isDimmed([0], null)).toBe(false);
+		expect(legendLabel({ color: '#000', label: '2,50 – < 3,50', count: 3, classIndex: 1, dimmed: true })).toBe('2,50 – < 3,50 (non affichée)');
 	});
 });
