@@ -130,7 +130,7 @@ describe('the mayor of Gramat, on a phone', () => {
 		await page.getByTestId('portrait-map-outlined').waitFor({ timeout: 90_000 });
 		const portrait = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth }));
 		expect(portrait.scroll).toBeLessThanOrEqual(portrait.client);
-		await page.screenshot({ path: resolve(SHOTS, 'personas-mayor-portrait-390.png') });
+		await page.screenshot({ path: resolve(SHOTS, 'personas-mayor-portrait-390.png'), timeout: 120_000 });
 		expect(watch.errors).toEqual([]);
 		expect(watch.foreignRequests).toEqual([]);
 	}, TASK_TIMEOUT);

@@ -32,25 +32,29 @@ function clsHit(cls: Cls, detail: string): ClsHit {
 	return { level: 'cls', code: cls.id, nom: cls.nom, detail };
 }
 
-/** CLS matching `text` (name, porteur and its short name), then those covering an EPCI among `territoryHits`. */
-export function clsSearchHits(list: readonly Cls[], text: string, territoryHits: readonly TerritoryHit[]): ClsHit[] {
+/**
+ * CLS matching `text`: `named` by their name or porteur (and its short name), `covering` an EPCI among
+ * `territoryHits` (each CLS once, named first).
+ */
+export function clsSearchHits(list: readonly Cls[], text: string, territoryHits: readonly TerritoryHit[]): { named: ClsHit[]; covering: ClsHit[] } {
 	const query = normalizeSearchText(text);
-	if (query.length < 2) return [];
-	const out: ClsHit[] = [];
+	const named: ClsHit[] = [];
+	const covering: ClsHit[] = [];
+	if (query.length < 2) return { named, covering };
 	const seen = new Set<string>();
-	const add = (cls: Cls, detail: string) => {
+	const add = (to: ClsHit[], cls: Cls, detail: string) => {
 		if (seen.has(cls.id)) return;
 		seen.add(cls.id);
-		out.push(clsHit(cls, detail));
+		to.push(clsHit(cls, detail));
 	};
 	for (const cls of list) {
-		if (matches(cls.nom, query) || matches(cls.porteur.nom, query)) add(cls, `Contrat local de santé · ${cls.porteur.nom}`);
+		if (matches(cls.nom, query) || matches(cls.porteur.nom, query)) add(named, cls, `Contrat local de santé · ${cls.porteur.nom}`);
 	}
 	for (const hit of territoryHits) {
 		if (hit.level !== 'epci') continue;
-		for (const cls of list) if (cls.perimetre.epci.includes(hit.code)) add(cls, `Contrat local de santé couvrant ${hit.nom}`);
+		for (const cls of list) if (cls.perimetre.epci.includes(hit.code)) add(covering, cls, `Contrat local de santé couvrant ${hit.nom}`);
 	}
-	return out;
+	return { named, covering };
 }
 
 /** SIREN of the EPCI whose usual short name the query starts (« cauv » → Cauvaldor's SIREN). */
@@ -61,8 +65,9 @@ export function aliasedEpci(list: readonly Cls[], text: string): { siren: string
 }
 
 /**
- * The search of the explorer's box: the CLS first, then an EPCI named by its short name, then the
- * territories. `territories` is the data layer's search (an EPCI is found by its SIREN).
+ * The search of the explorer's box: the territories named exactly as typed (« Lot », « Figeac »), then
+ * the CLS named by the text, an EPCI named by its short name, the other territories, and last the CLS
+ * covering an EPCI found. `territories` is the data layer's search (an EPCI is found by its SIREN).
  */
 export async function searchWithCls(
 	list: readonly Cls[],
@@ -76,6 +81,9 @@ export async function searchWithCls(
 		const [epci] = (await territories(siren)).filter((h) => h.level === 'epci' && h.code === siren);
 		if (epci) aliased.push({ ...epci, detail: `${alias} · ${epci.detail}` });
 	}
-	const all = [...aliased, ...hits];
-	return [...clsSearchHits(list, text, all), ...all];
+	const query = normalizeSearchText(text);
+	const exact = hits.filter((h) => normalizeSearchText(h.nom) === query);
+	const others = hits.filter((h) => !exact.includes(h));
+	const { named, covering } = clsSearchHits(list, text, [...aliased, ...hits]);
+	return [...exact, ...named, ...aliased, ...others, ...covering];
 }

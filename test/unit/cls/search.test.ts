@@ -10,17 +10,17 @@ describe('CLS in the search box (the shipped register)', () => {
 	});
 
 	it('« Cauvaldor » finds its CLS and names its EPCI by SIREN', () => {
-		const hits = clsSearchHits(SHIPPED_CLS, 'cauvaldor', []);
+		const hits = clsSearchHits(SHIPPED_CLS, 'cauvaldor', []).named;
 		expect(hits.map((h) => h.code)).toEqual(['cauvaldor']);
 		expect(aliasedEpci(SHIPPED_CLS, 'Cauvaldor')).toEqual([{ siren: '200066371', alias: 'Cauvaldor' }]);
 		// A word start only: « aldor » is not a word of any name.
-		expect(clsSearchHits(SHIPPED_CLS, 'aldor', [])).toEqual([]);
+		expect(clsSearchHits(SHIPPED_CLS, 'aldor', [])).toEqual({ named: [], covering: [] });
 	});
 
 	it('finds a CLS by its name without accents, and by an EPCI of its perimeter', () => {
-		expect(clsSearchHits(SHIPPED_CLS, 'bassin d aurillac', []).map((h) => h.code)).toEqual(['bassin-aurillac-carlades-chataigneraie-2024-2028']);
+		expect(clsSearchHits(SHIPPED_CLS, 'bassin d aurillac', []).named.map((h) => h.code)).toEqual(['bassin-aurillac-carlades-chataigneraie-2024-2028']);
 		const epci: TerritoryHit = { level: 'epci', code: '200066660', nom: 'CC de Saint-Flour', detail: 'CC · 53 communes' };
-		expect(clsSearchHits(SHIPPED_CLS, 'saint-flour', [epci]).map((h) => h.code)).toContain('est-cantal-2018');
+		expect(clsSearchHits(SHIPPED_CLS, 'cc de saint-flour', [epci]).covering.map((h) => h.code)).toContain('est-cantal-2018');
 	});
 
 	it('puts the CLS first, then the EPCI its short name names, then the territories', async () => {
@@ -30,5 +30,15 @@ describe('CLS in the search box (the shipped register)', () => {
 		const hits = await searchWithCls(SHIPPED_CLS, 'Cauvaldor', territories);
 		expect(hits.map((h) => `${h.level}:${h.code}`)).toEqual(['cls:cauvaldor', 'epci:200066371']);
 		expect(hits[1].detail).toBe('Cauvaldor · CC · 77 communes');
+	});
+
+	it('a territory named exactly as typed comes before a CLS: « Figeac » is the commune, then its CLS', async () => {
+		// Fictitious answers of the territory search (test fixture).
+		const territories = async (): Promise<TerritoryHit[]> => [
+			{ level: 'commune', code: '46102', nom: 'Figeac', detail: 'Lot (46)' },
+			{ level: 'epci', code: '200067361', nom: 'CC Grand-Figeac', detail: 'CC · 92 communes' }
+		];
+		const hits = await searchWithCls(SHIPPED_CLS, 'figeac', territories);
+		expect(hits.map((h) => `${h.level}:${h.code}`)).toEqual(['commune:46102', 'cls:grand-figeac', 'epci:200067361']);
 	});
 });
