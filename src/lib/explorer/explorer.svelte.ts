@@ -70,6 +70,8 @@ export class Explorer {
 	linkNotice = $state<string | null>(null);
 	/** A territory the map should zoom to (a search result); `n` makes each request distinct. */
 	focusRequest = $state<{ level: Level; code: string; n: number } | null>(null);
+	/** Population of every territory of a level (geometry order), for the tables' population column and totals. */
+	population = $state.raw<Partial<Record<Level, Float64Array>>>({});
 
 	/** The data layer, once DuckDB is up and its tables checked. */
 	source = $state.raw<DataSource | null>(null);
@@ -242,6 +244,18 @@ export class Explorer {
 		if (dropped.length === ignored.length) return;
 		this.view = { ...view, scope, selection, group };
 		this.linkNotice = ignoredNotice(dropped);
+	}
+
+	/** Loads a level's populations once: from the first view's artefact, else with the engine. */
+	async ensurePopulation(level: Level): Promise<void> {
+		if (this.population[level]) return;
+		const population = getIndicator('population');
+		let values = (await this.firstView)?.values(population.id, level, { level: 'france' })?.values ?? null;
+		if (!values) {
+			const source = await this.whenEngine();
+			values = source ? (await territoryValues(source, population, level, null)).values : null;
+		}
+		if (values) this.population = { ...this.population, [level]: values };
 	}
 
 	private async loadNames(level: Level, source = this.source) {

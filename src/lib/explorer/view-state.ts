@@ -107,6 +107,15 @@ export function cleanManualBreaks(values: readonly number[]): number[] {
 	return [...new Set(values.filter((n) => Number.isFinite(n)))].sort((a, b) => a - b).slice(0, MAX_CLASSES - 1);
 }
 
+/**
+ * The manual bounds « Seuils manuels » starts from: those shown, rounded as the field displays them,
+ * so that the map keeps its classes until the user types others (an empty list is a single class).
+ */
+export function seedManualBreaks(shown: readonly number[], precision: number): number[] {
+	const scale = 10 ** precision;
+	return cleanManualBreaks(shown.map((b) => Math.round(b * scale) / scale));
+}
+
 /** Reads a view from URL parameters; anything unknown or malformed falls back to the default, and is listed in `ignored`. */
 export function parseViewReport(params: URLSearchParams): ParsedView {
 	const ignored: string[] = [];
