@@ -4,13 +4,14 @@ import { DIRECTION_LABELS, getIndicator, sourceLine } from '../indicators/catalo
 import { METHOD_LABELS, type Method } from '../indicators/classify';
 import { formatNumber, formatThreshold } from '../indicators/format';
 import { legendRows } from '../map/legend-rows';
+import { NARROW_MEDIA, OPENING_PADDING, mapPadding, type Padding } from '../map/camera';
 import { DEFAULT_VIEW, viewParams } from './view-state';
 
 /**
  * The explorer's first paint, written into its HTML when the page is built (src/hooks.server.ts):
  * the default view the pipeline drew (data/prerender.ts) under a copy of the page's frame (header,
  * panel, « Carte / Tableau »), with its legend as text. No inline script or style (a strict CSP):
- * `static/first-view.js`, in the head, tells the page whether the URL asks for this very view; if not,
+ * `static/first-view.js`, right after it, tells the page whether the URL asks for this very view; if not,
  * the page says « Chargement de la carte… » instead (first-view.css). Once the app is up, the map's
  * PrerenderedView takes the picture and the legend over, until the live map has drawn the same.
  */
@@ -26,9 +27,21 @@ export function defaultPrerender(manifest: Manifest): PrerenderEntry | null {
 	return same && view.scope.level === 'france' ? p : null;
 }
 
-/** The script of the head: it marks the page (`first-view-match`) when the URL is the default view's. */
-export function firstViewHead(base: string): string {
-	return `<script src="${base}/first-view.js" data-query="${escapeHtml(viewParams(DEFAULT_VIEW).toString())}"></script>`;
+/**
+ * The script right after the picture: it marks the page (`first-view-match`) when the URL is the default
+ * view's, at the map's opening camera (the bounds fitted with the explorer's padding, camera.ts).
+ */
+function matchScript(p: PrerenderEntry, base: string): string {
+	const sides = (padding: Padding) => JSON.stringify(typeof padding === 'number' ? [padding, padding, padding, padding] : [padding.top, padding.right, padding.bottom, padding.left]);
+	const data = {
+		query: viewParams(DEFAULT_VIEW).toString(),
+		bounds: JSON.stringify(p.bounds),
+		'narrow-media': NARROW_MEDIA,
+		padding: sides(mapPadding(OPENING_PADDING, false)),
+		'padding-narrow': sides(mapPadding(OPENING_PADDING, true))
+	};
+	const attributes = Object.entries(data).map(([name, value]) => ` data-${name}="${escapeHtml(value)}"`).join('');
+	return `<script src="${base}/first-view.js"${attributes}></script>`;
 }
 
 function legendHtml(p: PrerenderEntry): string {
@@ -74,5 +87,6 @@ export function firstViewBody(p: PrerenderEntry, base: string): string {
 			</div>
 		</div>
 	</div>
-</div>`;
+</div>
+${matchScript(p, base)}`;
 }
