@@ -9,7 +9,7 @@
  * `BENCH_DIR=<dir>` benches another build (e.g. the previous commit's, for before/after figures);
  * `BENCH_BASE=<dir>` also serves that build (e.g. `main`'s before a change) and alternates its cold
  * starts with this one's in the same run, its figures printed with `_base`;
- * `BENCH_ONLY=startup` only the start-up figures.
+ * `BENCH_ONLY=startup` only the start-up figures, `BENCH_ONLY=interactions` only those once started.
  * Issue 25's targets: first coloured view (the prerendered picture, `first_view_painted`) ≤ 0.8 s and
  * ≤ 1.5 × the floor (`floor_static_image`: a static page with one image of the same size, same server);
  * first live, hoverable map (`first_colored_map`) ≤ 2 s; interactive ≤ 4 s; second visit: first view
@@ -303,6 +303,10 @@ async function main() {
 	const base = baseDir ? await serveAtlas({ dir: resolve(baseDir), port: 4320 + Number(process.env.E2E_PORT_OFFSET ?? 0), host: '127.0.0.1' }) : null;
 	const browser = await launchChromium();
 	try {
+		if (process.env.BENCH_ONLY === 'interactions') {
+			await interactions(browser, `${server.url}/`);
+			return;
+		}
 		const [runs, baseRuns]: StartUp[][] = [[], []];
 		// Alternated, so that a change of the machine's load falls on both builds alike.
 		for (let run = 0; run < COLD_RUNS; run++) {
