@@ -50,7 +50,7 @@ function legendHtml(p: PrerenderEntry): string {
 	const items = rows
 		.map(
 			(row) =>
-				`<li><svg class="fv-swatch" viewBox="0 0 18 12" aria-hidden="true"><rect width="18" height="12" fill="${escapeHtml(row.color)}"/></svg>` +
+				`<li><svg class="fv-swatch" viewBox="0 0 18 12" preserveAspectRatio="none" aria-hidden="true"><rect width="18" height="12" fill="${escapeHtml(row.color)}"/></svg>` +
 				`<span>${escapeHtml(row.label)}</span><span class="fv-count">${formatNumber(row.count, 0)}</span></li>`
 		)
 		.join('');
