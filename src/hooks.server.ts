@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { Handle } from '@sveltejs/kit';
 import { base } from '$app/paths';
 import { firstViewFiles, parseManifest } from '$lib/data/artefacts';
-import { defaultPrerender, firstViewBody } from '$lib/explorer/first-view-html';
+import { defaultPrerender, firstViewBody, firstViewPreload } from '$lib/explorer/first-view-html';
 
 /**
  * Runs when the pages are prerendered (`vite build`; the atlas has no server). The explorer's page
@@ -24,7 +24,9 @@ function preloadLinks(): string {
 function withFirstView(html: string): string {
 	const prerender = defaultPrerender(parseManifest(readFileSync(`${DATA_DIR}/manifest.json`, 'utf8')));
 	if (!prerender) return html;
-	return html.replace(/<body[^>]*>/, (body) => `${body}\n\t\t${firstViewBody(prerender, base)}`);
+	return html
+		.replace('<head>', `<head>\n\t\t${firstViewPreload(prerender, base)}`)
+		.replace(/<body[^>]*>/, (body) => `${body}\n\t\t${firstViewBody(prerender, base)}`);
 }
 
 export const handle: Handle = ({ event, resolve }) =>

@@ -64,15 +64,28 @@ function legendHtml(p: PrerenderEntry): string {
 	);
 }
 
-/** The first paint's HTML, put at the start of the body (outside the app's root: the app never touches it). */
-export function firstViewBody(p: PrerenderEntry, base: string): string {
-	const indicator = getIndicator(p.indicator);
+/** The fill's image at its widths, and the width it is shown at: the map's area less its padding (camera.ts). */
+function imageSet(p: PrerenderEntry, base: string) {
 	const url = (file: string) => `${base}/data/${file}`;
 	const largest = p.images[p.images.length - 1];
 	const aspect = (largest.width / largest.height).toFixed(3);
-	// The image is shown at the map's fitted size: the map's area less its padding (camera.ts).
 	const sizes = `(max-width: 700px) calc(100vw - 40px), min(calc(100vw - 380px), calc((100vh - 112px) * ${aspect}))`;
-	const srcset = p.images.map((i) => `${url(i.file)} ${i.width}w`).join(', ');
+	return { url, largest, sizes, srcset: p.images.map((i) => `${url(i.file)} ${i.width}w`).join(', ') };
+}
+
+/**
+ * Asked for first of all, at the top of the head: before the scripts' and the data's preloads, which
+ * would otherwise hold the browser's connections to the server while the picture waits.
+ */
+export function firstViewPreload(p: PrerenderEntry, base: string): string {
+	const { url, largest, sizes, srcset } = imageSet(p, base);
+	return `<link rel="preload" as="image" href="${url(largest.file)}" imagesrcset="${srcset}" imagesizes="${sizes}" fetchpriority="high">`;
+}
+
+/** The first paint's HTML, put at the start of the body (outside the app's root: the app never touches it). */
+export function firstViewBody(p: PrerenderEntry, base: string): string {
+	const indicator = getIndicator(p.indicator);
+	const { url, largest, sizes, srcset } = imageSet(p, base);
 	const alt = `Carte : ${indicator.label}, par commune, France entière (${formatNumber(p.classification.counts.length, 0)} classes)`;
 	return `<div id="first-view" class="first-view">
 	<header class="fv-header"><span class="fv-name">cls-atlas</span><span class="fv-tagline">Atlas de la santé territoriale — communes de France (COG 2025)</span></header>
