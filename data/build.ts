@@ -11,6 +11,7 @@ import { COMMUNE_VALUES_TABLE, TERRITORY_VALUES_TABLE, isGeometryTable } from '.
 import { flattenMultiPolygons } from '../src/lib/map/polygons';
 import { MESH_EXTENSION, encodeMesh } from '../src/lib/map/mesh';
 import { buildFirstView } from './first-view';
+import { buildPrerender } from './prerender';
 import { buildAcces } from './acces';
 import { buildRegister } from './cls';
 import { loadCog } from './cog';
@@ -271,7 +272,9 @@ export async function build({ from, out, cls = CLS_DIR, log = () => {} }: BuildO
 		log(`${entry.table.padEnd(20)} ${String(entry.rows).padStart(7)} lignes ${String(entry.bytes).padStart(10)} octets`);
 		return entry;
 	});
-	writeManifest(out, entries, register);
+	const prerender = buildPrerender(out, entries);
+	log(`vue prérendue         ${prerender.indicator}, ${prerender.images.map((i) => `${i.width} px`).join(', ')}`);
+	writeManifest(out, entries, register, prerender);
 	return entries;
 }
 

@@ -37,10 +37,15 @@ async function digest(text: string): Promise<string> {
 	return Array.from(bytes.subarray(0, 8), (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
-/** Files named by a manifest: its artefacts and the CLS register. */
+/** Files named by a manifest: its artefacts, the CLS register and the prerendered first view (its images). */
 function manifestFiles(text: string): string[] {
-	const manifest = JSON.parse(text) as { artefacts?: { file: string }[]; register?: { file: string } };
-	return [...(manifest.artefacts ?? []).map((a) => a.file), ...(manifest.register ? [manifest.register.file] : [])].map((f) => DATA_DIR + f);
+	const manifest = JSON.parse(text) as {
+		artefacts?: { file: string }[];
+		register?: { file: string };
+		prerender?: { images: { file: string }[]; outlines: { file: string } };
+	};
+	const prerender = manifest.prerender ? [...manifest.prerender.images, manifest.prerender.outlines] : [];
+	return [...(manifest.artefacts ?? []), ...(manifest.register ? [manifest.register] : []), ...prerender].map((f) => DATA_DIR + f.file);
 }
 
 /** The data cache that holds its manifest (the manifest goes in last: the cache is then complete). */

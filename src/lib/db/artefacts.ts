@@ -44,10 +44,41 @@ export interface RegisterEntry {
 	source: string;
 }
 
+/** A file the pipeline wrote beside the artefacts, with its size and SHA-256. */
+export interface FileEntry {
+	file: string;
+	bytes: number;
+	sha256: string;
+}
+
+/**
+ * The explorer's default view drawn by the pipeline (data/prerender.ts): its HTML shows it before any
+ * script runs. It names what it was drawn from, so that a change of data or of the default view
+ * without `npm run data` is caught (test/unit/data/prerender.test.ts).
+ */
+export interface PrerenderEntry {
+	/** The view drawn: the explorer's default (indicator, level, method, classes) over France. */
+	indicator: string;
+	level: string;
+	method: string;
+	classes: number;
+	/** Artefacts drawn from (values and meshes) and the data version: SHA-256 of their own SHA-256, in this order. */
+	inputs: string[];
+	data: string;
+	/** [west, south, east, north] of the images: the map's opening bounds, fitted as MapLibre fits them. */
+	bounds: [number, number, number, number];
+	/** The classes drawn (the legend's bounds and counts). */
+	classification: { min: number; max: number; breaks: number[]; counts: number[]; missing: number };
+	/** The fill at several widths (PNG, one colour a class), and the département and région borders (SVG). */
+	images: (FileEntry & { width: number; height: number })[];
+	outlines: FileEntry;
+}
+
 export interface Manifest {
 	schema: number;
 	artefacts: ArtefactEntry[];
 	register?: RegisterEntry;
+	prerender?: PrerenderEntry;
 }
 
 export const MANIFEST_FILE = 'manifest.json';

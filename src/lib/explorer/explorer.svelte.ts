@@ -5,7 +5,7 @@ import { communeCodes, territoryValues, type TerritoryValues } from '../data/val
 import { TERRITORY_TABLES, communeCentroids, levelNames, placeRows } from '../data/territories';
 import { getIndicator, levelsOf, type Indicator } from '../indicators/catalogue';
 import type { Area, Level } from '../territory/key';
-import { classifyCategories, classifyValues, type Classification } from '../indicators/classify';
+import type { Classification } from '../indicators/classify';
 import { loadPolygons } from '../map/load-polygons';
 import { loadFirstView, type FirstView } from '../map/first-view';
 import type { FlatPolygons } from '../map/polygons';
@@ -13,7 +13,7 @@ import type { PlaceLabels } from '../map/layers';
 import { placeLabelsOf } from '../map/label-placement';
 import { loadFacilities, type Facilities } from '../map/facilities';
 import { OVERLAYS, loadOverlay, type OverlayData, type OverlayId } from '../map/overlays';
-import { DEFAULT_VIEW, ignoredNotice, passesCriterion, type ViewState } from './view-state';
+import { DEFAULT_VIEW, classifyView, ignoredNotice, passesCriterion, type ViewState } from './view-state';
 import { territoryName } from '../data/territories';
 import { MAX_SELECTION, countCommunes, normalizeSelection } from '../territory/key';
 import { formatNumber } from '../indicators/format';
@@ -372,10 +372,7 @@ export class Explorer {
 			return;
 		}
 		const { values, inScope } = shown.values;
-		this.classification =
-			indicator.kind === 'class'
-				? classifyCategories(values, indicator.classes.map((c) => c.value), inScope)
-				: classifyValues(values, view.method, view.classes, inScope, view.breaks);
+		this.classification = classifyView(indicator, values, view, inScope);
 		this.shown = shown;
 		if (!this.view.filter) this.clearFilter();
 		if (this.source) void this.loadNames(view.level);
