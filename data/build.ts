@@ -13,7 +13,8 @@ import { MESH_EXTENSION, encodeMesh } from '../src/lib/map/mesh';
 import { buildFirstView } from './first-view';
 import { buildAcces } from './acces';
 import { buildRegister } from './cls';
-import { loadCog } from './cog';
+import { type Cog, loadCog } from './cog';
+import { absenceNotes, originNotes } from './notes';
 import { buildGeography } from './geography';
 import { buildApl } from './sources/apl';
 import { buildBassinsVie, readCommuneBassins } from './sources/bassins-vie';
@@ -107,9 +108,11 @@ const META = {
 			producteur: 'DREES',
 			millesime: '2022 et 2023',
 			licence: LO,
-			couverture: FRANCE,
+			couverture: 'France métropolitaine et 4 DROM : Mayotte non publiée par la DREES (34 858 communes sur 34 875)',
 			transformation:
-				'Lu dans le classeur de la DREES (feuilles « APL 2022 » et « APL 2023 ») par le lecteur de la page Données ; chaque année dans son COG, ramenée au COG 2025 : populations sommées, APL pondérée par la population standardisée.'
+				'Lu dans le classeur de la DREES (feuilles « APL 2022 » et « APL 2023 ») par le lecteur de la page Données ; chaque année dans son COG (2022 ; 2024 pour la feuille 2023), ramenée au COG 2025 : ' +
+				'communes fusionnées, populations sommées et APL pondérée par la population standardisée ; communes rétablies depuis, APL de la commune d’origine recopiée et populations partagées au prorata de la population légale.',
+			limites: ['Mayotte : aucune commune dans le classeur de la DREES (non publié par la DREES).']
 		}
 	},
 	radon: {
@@ -119,9 +122,11 @@ const META = {
 			producteur: 'IRSN',
 			millesime: '2018 (arrêté du 27 juin 2018)',
 			licence: LO,
-			couverture: '34 871 communes (4 sans classe)',
-			transformation: 'Communes fusionnées : classe la plus élevée, marquées « mixtes » quand leurs parties diffèrent (80).',
-			limites: ['Lignes corrompues ou en double de la source écartées (3 + 2), journalisées.']
+			couverture: FRANCE,
+			transformation:
+				'Communes du COG 2016 ramenées au COG 2025 : communes fusionnées, classe la plus élevée, marquées « mixtes » quand leurs parties diffèrent (80) ; ' +
+				'communes rétablies depuis (Saint-Lucien, L’Oie, Sainte-Florence), classe de la commune d’origine.',
+			limites: ['Lignes corrompues ou en double de la source écartées (3 + 1), journalisées ; Sada (Mayotte) codée 97605 dans la source, rattachée à 97616.']
 		}
 	},
 	finess: {
@@ -147,7 +152,9 @@ const META = {
 			millesime: '2013',
 			licence: LO,
 			couverture: '14 449 communes ayant au moins un équipement en 2013',
-			transformation: '40 comptages santé et personnes âgées, sommés sur les communes COG 2025 ; commune absente = 0.',
+			transformation:
+				'40 comptages santé et personnes âgées du COG 2013, sommés sur les communes COG 2025 ; communes rétablies depuis 2013 (Culey, Bihorel, Saint-Lucien), ' +
+				'équipements de la commune d’origine partagés au prorata de la population légale ; commune absente = 0.',
 			limites: ['Données anciennes (2013) : à dater dans tout usage.', 'Colonne « Centre lutte cancer » arrivée en VRAI/FAUX : borne basse.']
 		}
 	},
@@ -214,6 +221,28 @@ const META = {
 	)
 } satisfies Record<string, Omit<ArtefactMeta, 'table'>>;
 
+/**
+ * The communes whose value a tooltip or a portrait must explain: values inherited from a former commune
+ * (re-established since the source's COG), and communes the producer does not publish.
+ */
+function withNotes(metas: typeof META, tables: Record<string, Table>, cog: Cog): Record<string, Omit<ArtefactMeta, 'table'>> {
+	const annee = tables.apl.getChild('annee');
+	const notes = {
+		apl: [
+			...originNotes(cog, tables.apl, (from, years) => `valeur de la commune d’origine ${from}, APL ${years}`, (i) => `${annee?.get(i)}`),
+			...absenceNotes(cog, tables.apl, { '976': 'non publié par la DREES : le classeur de l’APL n’a aucune commune de Mayotte' })
+		],
+		bpe2013: originNotes(cog, tables.bpe2013, (from, years) => `équipements de la commune d’origine ${from} en ${years}, partagés au prorata de la population légale`, () => '2013'),
+		radon: originNotes(cog, tables.radon, (from) => `classe de la commune d’origine ${from}, zonage de 2018`, () => '2018')
+	};
+	const out: Record<string, Omit<ArtefactMeta, 'table'>> = { ...metas };
+	for (const [table, list] of Object.entries(notes)) {
+		const meta = metas[table as keyof typeof notes];
+		if (list.length) out[table] = { ...meta, about: { ...meta.about, notes: list } };
+	}
+	return out;
+}
+
 export interface BuildOptions {
 	from: string;
 	out: string;
@@ -257,7 +286,7 @@ export async function build({ from, out, cls = CLS_DIR, log = () => {} }: BuildO
 	const firstView = await buildFirstView(tables);
 	tables[COMMUNE_VALUES_TABLE] = firstView.communes;
 	tables[TERRITORY_VALUES_TABLE] = firstView.territories;
-	const metas: Record<string, Omit<ArtefactMeta, 'table'>> = { ...META };
+	const metas: Record<string, Omit<ArtefactMeta, 'table'>> = withNotes(META, tables, cog);
 	// Built only when their raw file is present, which it is not on this machine (data/SOURCES.md).
 	const official = await buildOfficialFiles(from, cog, log);
 	Object.assign(tables, official.tables);

@@ -4,7 +4,7 @@ import type { Table } from 'apache-arrow';
 import { normalizeCommuneCode } from '../../src/lib/territory/insee-code';
 import { i16, i32, makeTable, utf8 } from '../lib/arrow';
 import { type CsvRow, readCsv } from '../lib/csv';
-import { type Cog, remap, sum } from '../cog';
+import { type Cog, describeRemap, originOf, partCount, remapSource, sum } from '../cog';
 
 const STOP_WORDS = new Set(['de', 'en', 'a', 'avec', 'd', 'l', 'du', 'des', 'la', 'le']);
 
@@ -44,17 +44,20 @@ export function buildBpe(from: string, cog: Cog, log: (message: string) => void)
 		code: normalizeCommuneCode(row.get('depcom_2013')) ?? row.fail(`code commune invalide « ${row.get('depcom_2013')} »`),
 		counts: labels.map((l) => count(row, l, logical))
 	}));
-	// Only communes with at least one equipment: an absent commune means 0 of everything in 2013.
-	const counted = parsed.filter((p) => p.counts.some((c) => c > 0));
-	const { groups, unknown } = remap(cog, counted, (p) => p.code);
+	// The remap sees every 2013 commune (a split is recognised by the re-established communes' absence), but only
+	// communes with at least one equipment are kept: an absent commune means 0 of everything in 2013.
+	const remapped = remapSource(cog, parsed, (p) => p.code, 2013);
+	const counted = [...remapped.groups].filter(([, group]) => group.some((p) => p.row.counts.some((c) => c > 0)));
 	log(
-		`BPE 2013 : ${rows.length} communes 2013, ${counted.length} avec au moins un équipement → ${groups.size} communes 2025 ; ` +
-			`${unknown.length} codes inconnus ; ${logical.n} cellules TRUE (effectif perdu) comptées 1`
+		`BPE 2013 : ${rows.length} communes 2013 (COG 2013), ${parsed.filter((p) => p.counts.some((c) => c > 0)).length} avec au moins un équipement → ` +
+			`${counted.length} communes 2025 ; ${remapped.unknown.length} codes inconnus ; ${logical.n} cellules TRUE (effectif perdu) comptées 1`
 	);
-	const parts = [...groups.values()];
+	for (const line of describeRemap('BPE 2013', remapped, { splitRates: 'aucun taux', splitCounts: 'équipements partagés au prorata de la population légale 2025', mergeRule: 'équipements sommés' })) log(line);
+	const parts = counted.map(([, group]) => group);
 	return makeTable([
-		utf8('code', [...groups.keys()]),
-		...labels.map((l, i) => i32(columnName(l), parts.map((group) => sum(group.map((p) => p.counts[i]))))),
-		i16('nb_codes_source', parts.map((group) => group.length))
+		utf8('code', counted.map(([code]) => code)),
+		...labels.map((l, i) => i32(columnName(l), parts.map((group) => sum(group.map((p) => partCount(p.row.counts[i], p.split, true)))))),
+		i16('nb_codes_source', parts.map((group) => group.length)),
+		utf8('code_origine', parts.map(originOf))
 	]);
 }

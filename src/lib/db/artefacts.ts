@@ -32,6 +32,20 @@ export interface DatasetAbout {
 	transformation?: string;
 	/** Known caveats: old millésime, mixed millésimes, partial coverage. */
 	limites?: string[];
+	/** What a tooltip or a portrait must say of particular communes' values. */
+	notes?: CommuneNote[];
+}
+
+/**
+ * A note on some communes' values: `origine` when the value is the former commune's, the commune having been
+ * re-established since the source's COG; `absence` when the producer does not publish the commune (the reason).
+ */
+export interface CommuneNote {
+	kind: 'origine' | 'absence';
+	/** COG 2025 commune codes. */
+	codes: string[];
+	/** French, without a final full stop: « valeur de la commune d’origine … ». */
+	text: string;
 }
 
 /** The CLS register (`npm run data` validates `data/cls`): JSON, not a table; the app bundles it (cls/register.ts). */
