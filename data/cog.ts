@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { normalizeCommuneCode } from '../src/lib/territory/insee-code';
 import { type CogHistory, type Split, communesAt, loadHistory, splitsSince } from './cog-history';
 import { SourceError, readCsv } from './lib/csv';
+import type { RemapRecord } from '../src/lib/db/artefacts';
 import { decoupageCommunes } from './sources/decoupage';
 
 export interface CogCommune {
@@ -255,4 +256,17 @@ export function describeRemap(source: string, remapped: SourceRemap<unknown>, wh
 export function originOf(parts: readonly Part<unknown>[]): string | null {
 	const origins = [...new Set(parts.flatMap((p) => (p.split ? [p.split.origin] : [])))];
 	return origins.length ? origins.join(' ') : null;
+}
+
+/** Receives what each remap did, for the manifest (data/build.ts). */
+export type RemapReport = (record: RemapRecord) => void;
+
+export function remapRecord(source: string, cogYear: number, remapped: SourceRemap<unknown>, unknown = remapped.unknown): RemapRecord {
+	return {
+		source,
+		cog: cogYear,
+		fusions: remapped.merges.length,
+		scissions: remapped.splits.map((s) => `${s.parent} → ${s.shares.map((c) => c.code).join(' ')}`),
+		inconnus: unknown
+	};
 }

@@ -9,7 +9,7 @@ import { normalizeCommuneCode } from '../../src/lib/territory/insee-code';
 import { f64, i16, i32, makeTable, utf8 } from '../lib/arrow';
 import { readAplWorkbook, type AplLine, type AplWorkbook } from '../../src/lib/db/formats/apl';
 import { readXlsx } from '../../src/lib/db/xlsx';
-import { type Cog, type Part, describeRemap, originOf, partCount, remapSource, sum, weightedRate } from '../cog';
+import { type Cog, type Part, type RemapReport, describeRemap, remapRecord, originOf, partCount, remapSource, sum, weightedRate } from '../cog';
 
 export const APL_YEARS = [2022, 2023] as const;
 
@@ -57,7 +57,7 @@ function readYear(book: AplWorkbook, year: number): AplRow[] {
 }
 
 /** Long format, one row per COG 2025 commune × year; a commune absent from a year has no row. */
-export function buildApl(from: string, cog: Cog, log: (message: string) => void): Table {
+export function buildApl(from: string, cog: Cog, log: (message: string) => void, report: RemapReport = () => {}): Table {
 	const book = readWorkbook(from);
 	const byYear = APL_YEARS.map((year) => {
 		const rows = readYear(book, year);
@@ -67,6 +67,7 @@ export function buildApl(from: string, cog: Cog, log: (message: string) => void)
 			`APL ${year} : ${rows.length} lignes source (COG ${APL_COG[year]}), ${merges.length} communes 2025 issues de fusions, ${splits.length} communes scindées, ` +
 				`${unknown.length} codes inconnus${unknown.length ? ` (${unknown.join(' ')})` : ''}`
 		);
+		report(remapRecord(`feuille « APL ${year} »`, APL_COG[year], remapped));
 		for (const line of describeRemap(`APL ${year}`, remapped, { splitRates: 'APL recopiée', splitCounts: 'populations partagées au prorata de la population légale 2025', mergeRule: 'populations sommées, APL pondérée par la population standardisée' })) log(line);
 		return groups;
 	});

@@ -4,12 +4,12 @@ import type { Table } from 'apache-arrow';
 import { normalizeCommuneCode } from '../../src/lib/territory/insee-code';
 import { bool, i8, i16, makeTable, utf8 } from '../lib/arrow';
 import { readCsv } from '../lib/csv';
-import { type Cog, compare, describeRemap, originOf, remapSource, worstClass } from '../cog';
+import { type Cog, type RemapReport, compare, describeRemap, remapRecord, originOf, remapSource, worstClass } from '../cog';
 
 /** COG of the IRSN file's communes. */
 export const RADON_COG = 2016;
 
-export function buildRadon(from: string, cog: Cog, log: (message: string) => void): Table {
+export function buildRadon(from: string, cog: Cog, log: (message: string) => void, report: RemapReport = () => {}): Table {
 	const file = join(from, 'radon-irsn/radon.csv');
 	const rows = readCsv(file, { delimiter: ';', required: ['nom_comm', 'insee_com', 'classe_potentiel'] });
 	const skipped = { corrupt: [] as number[], noCode: 0, duplicate: [] as string[] };
@@ -44,6 +44,7 @@ export function buildRadon(from: string, cog: Cog, log: (message: string) => voi
 		`Radon : ${rows.length} lignes, ignorées ${skipped.corrupt.length} corrompues (lignes ${skipped.corrupt.join(', ')}), ${skipped.noCode} sans code, ` +
 			`${skipped.duplicate.length} doublons (${skipped.duplicate.join(' ')}), ${unknown.length} codes hors COG 2025 métropole+DROM`
 	);
+	report(remapRecord('radon.csv', RADON_COG, remapped));
 	for (const line of describeRemap('Radon', remapped, { splitRates: 'classe de la commune d’origine recopiée', splitCounts: 'aucun effectif', mergeRule: 'classe la plus élevée, « mixte » si les parties diffèrent' })) log(line);
 	// A re-established commune takes the class of the commune it was part of (zoning by commune: nothing finer exists).
 	const records = [...groups].map(([code, parts]) => {

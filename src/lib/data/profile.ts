@@ -32,6 +32,6 @@ export async function territoryFigures(source: DataSource, territory: ResolvedTe
 	const rows = await figures(source, [areaOf(territory), ...refs.map((r) => r.area)], indicators);
 	// A commune's value may be its former commune's, or not published: the row says so.
 	const { level, code } = territory.key;
-	const noted = level === 'commune' ? rows.map((f) => ({ ...f, note: communeNote(source.manifest, f.indicator.tables, code) ?? undefined })) : rows;
+	const noted = level === 'commune' ? rows.map((f) => ({ ...f, note: communeNote(source.manifest, [...f.indicator.tables, 'communes'], code) ?? undefined })) : rows;
 	return { references: refs.map((r) => r.label), rows: noted };
 }

@@ -91,9 +91,12 @@ export class Explorer {
 		return getIndicator(this.view.indicator);
 	}
 
-	/** What the shipped data says of a commune's value of the indicator shown: inherited from a former commune, or not published. */
+	/**
+	 * What the shipped data says of a commune's value of the indicator shown: inherited from a former commune, not
+	 * published, or resting on a population of another millésime (every indicator reads `communes`).
+	 */
 	communeNote(code: string): CommuneNote | null {
-		return this.manifest ? communeNote(this.manifest, this.indicator.tables, code) : null;
+		return this.manifest ? communeNote(this.manifest, [...this.indicator.tables, 'communes'], code) : null;
 	}
 
 	/** `ignored`: what the permalink's parser already dropped; territories are then checked against the data. */

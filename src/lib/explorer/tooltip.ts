@@ -35,7 +35,7 @@ export function tooltipFor(hover: Hover, explorer: Explorer, level: Level): Tool
 	let note: string | null = null;
 	const missing = value !== undefined && !Number.isFinite(value);
 	if (missing && !outOfScope) note = `Donnée manquante : ${shipped?.kind === 'absence' ? shipped.text : indicator.missing}.`;
-	if (!missing && shipped?.kind === 'origine') note = `${capitalize(shipped.text)}.`;
+	if (!missing && shipped && shipped.kind !== 'absence') note = `${capitalize(shipped.text)}.`;
 	if (indicator.trueLevel === 'bassin_de_vie') note = 'Valeur du bassin de vie, répétée sur chacune de ses communes.';
 	if (outOfScope) note = 'Hors du territoire étudié.';
 	return {
