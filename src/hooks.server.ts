@@ -6,7 +6,7 @@ import { firstViewFiles, parseManifest } from '$lib/data/artefacts';
 /**
  * Runs when the pages are prerendered (`vite build`; the atlas has no server). The explorer's page
  * asks, in its HTML, for the files of its first view (`firstViewFiles`), so that the browser downloads
- * them while it loads and starts the app's scripts, instead of after (issue 11). `as="fetch"` with
+ * them while it loads and starts the app's scripts, instead of after. `as="fetch"` with
  * `crossorigin="anonymous"` matches the app's own `fetch` (same origin, no credentials mode change),
  * which then takes the preloaded response.
  */

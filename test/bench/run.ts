@@ -1,7 +1,7 @@
 /**
  * `npm run bench`: serves the built app on localhost, opens it in headless Chromium and prints each
  * figure as `name: value unit` (also written to bench-results.json).
- * Targets on a 2-core machine (issue 11): first coloured map ≤ 1.5 s from a cold cache, ≤ 0.8 s on a
+ * Targets on a 2-core machine: first coloured map ≤ 1.5 s from a cold cache, ≤ 0.8 s on a
  * second visit (service worker); interactive ≤ 4 s; ≤ 15 MB transferred (`bytes_until_interactive_cold`:
  * what the start needs; `bytes_transferred_cold`: the whole first visit, every table included, as the
  * service worker keeps them for offline); changing level the first time ≤ 300 ms; switching

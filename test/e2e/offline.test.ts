@@ -1,5 +1,5 @@
 /**
- * Issue 11, on the built app: the service worker's second visit without any network, a new data
+ * On the built app: the service worker's second visit without any network, a new data
  * version replacing the old cache, and the network lost while the engine starts. The service worker
  * is allowed in this file only (test/support/browser.ts blocks it elsewhere).
  */

@@ -119,7 +119,7 @@ export class Explorer {
 			// DuckDB starts once the first view's geometry is in, its worker fetching and compiling the
 			// wasm while the map is drawn, and so do the tables every control needs (inserted once the
 			// engine is up): after the first coloured map, the main thread only has a few queries left.
-			// Measured (issue 11, 6 cold starts each): started with the page, its compiling competed with
+			// Measured (6 cold starts each): started with the page, its compiling competed with
 			// the geometry's decoding and the first coloured map came 0.3 s later. A failure is said once
 			// the first view is drawn.
 			const tables = geometry.then(() => Promise.all([startEngine(), source.prefetch([...TERRITORY_TABLES, ...this.indicator.tables])]));

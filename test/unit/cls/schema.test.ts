@@ -1,9 +1,11 @@
 import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { SHIPPED_CLS, getShippedCls } from '../../../src/lib/cls/register';
 import { STATUTS, THEMES, validateCls, validateClsList, walkActions, type Cls } from '../../../src/lib/cls/schema';
+import { sharedPath } from '../../support/shared';
 
-const SEEDS = '/work/shared/seeds';
+const SEEDS = sharedPath('seeds');
 
 function leaves(cls: Cls, historique = false) {
 	return [...walkActions(cls, { historique })].filter((l) => l.historique === historique).map((l) => l.action);
@@ -43,7 +45,7 @@ describe('shipped register', () => {
 				expect(action.source.section ?? action.source.page).toBeDefined();
 			}
 		}
-		if (existsSync(SEEDS)) for (const name of seedNames) expect(existsSync(`${SEEDS}/${name}`)).toBe(true);
+		for (const name of seedNames) expect(existsSync(join(SEEDS, name))).toBe(true);
 	});
 
 	it('Cauvaldor: signed 10 March 2022, 5 years, 7 axes / 77 actions announced but not listed', () => {
