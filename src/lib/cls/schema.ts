@@ -286,6 +286,8 @@ export const chiffreIndicateurSchema = z.strictObject({
 		.string()
 		.regex(/^(\d{2}|2A|2B|97\d)$/, { error: 'code de département invalide' })
 		.optional(),
+	/** The territory the document's figure describes, when it is not the perimeter: « département du Lot ». */
+	territoire: texte.optional(),
 	citation: texte,
 	date: texte,
 	source: sourceRefSchema

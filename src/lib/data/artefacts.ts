@@ -11,7 +11,7 @@ export {
 	FIRST_VIEW_LEVELS,
 	TERRITORY_VALUES_TABLE,
 	firstViewColumn,
-	findArtefact, isGeometryTable, parseManifest, readArtefact, type ArtefactEntry, type Manifest, type PrerenderEntry } from '../db/artefacts';
+	findArtefact, isGeometryTable, parseManifest, readArtefact, type ArtefactEntry, type CommuneNote, type Manifest, type PrerenderEntry } from '../db/artefacts';
 export { fetchBytes } from '../db/fetch';
 
 /** Each level's geometry artefact (a mesh ready to draw, see map/mesh.ts). */

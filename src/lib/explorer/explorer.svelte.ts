@@ -1,4 +1,4 @@
-import { ArtefactError, GEOMETRY_TABLES, findArtefact, type Manifest } from '../data/artefacts';
+import { ArtefactError, GEOMETRY_TABLES, findArtefact, type CommuneNote, type Manifest } from '../data/artefacts';
 import { atlasSource, keepForOffline, startEngine } from '../data/atlas';
 import { STALE, type DataClient, type DataSource } from '../data/source';
 import { communeCodes, territoryValues, type TerritoryValues } from '../data/values';
@@ -15,6 +15,7 @@ import { loadFacilities, type Facilities } from '../map/facilities';
 import { OVERLAYS, loadOverlay, type OverlayData, type OverlayId } from '../map/overlays';
 import { DEFAULT_VIEW, classifyView, ignoredNotice, passesCriterion, type ViewState } from './view-state';
 import { territoryName } from '../data/territories';
+import { communeNote } from '../data/provenance';
 import { MAX_SELECTION, countCommunes, normalizeSelection } from '../territory/key';
 import { formatNumber } from '../indicators/format';
 
@@ -90,6 +91,14 @@ export class Explorer {
 
 	get indicator(): Indicator {
 		return getIndicator(this.view.indicator);
+	}
+
+	/**
+	 * What the shipped data says of a commune's value of the indicator shown: inherited from a former commune, not
+	 * published, or resting on a population of another millésime (every indicator reads `communes`).
+	 */
+	communeNote(code: string): CommuneNote | null {
+		return this.manifest ? communeNote(this.manifest, [...this.indicator.tables, 'communes'], code) : null;
 	}
 
 	/** `ignored`: what the permalink's parser already dropped; territories are then checked against the data. */

@@ -155,7 +155,7 @@ const CARTOSANTE: Source = {
 };
 const POPULATION: Source = {
 	producer: 'INSEE, IGN',
-	dataset: 'Populations légales 2022 ; ADMIN EXPRESS COG CARTO 2025',
+	dataset: 'Populations légales 2022 (Mayotte : recensement de 2017) ; ADMIN EXPRESS COG CARTO 2025',
 	millesime: '2022 / 2025',
 	licence: LICENCE
 };
