@@ -61,4 +61,25 @@ describe('« Et si… ? » scenarios in the browser', () => {
 		expect(width).toBeLessThanOrEqual(390);
 		await page.screenshot({ path: resolve(SHOTS, 'scenario-gramat-390.png'), fullPage: true });
 	});
+
+	it('attaches a scenario to a CLS action, which carries it after a reload and opens it on « Et si… ? »', async () => {
+		const { page } = await suite.open('/cls/cauvaldor');
+		await page.getByRole('button', { name: 'Modifier le CLS' }).click({ timeout: 60_000 });
+		const card = page.locator('article[data-action="bien-vieillir-domicile"]');
+		await card.getByRole('button', { name: /^Modifier/ }).click();
+		// Text instead of a number: refused in French, nothing saved.
+		await card.locator('input[name=scenario]').fill(`msp:${GRAMAT}:quatre`);
+		await card.getByRole('button', { name: 'Enregistrer' }).click();
+		await expect.poll(() => card.innerText()).toMatch(/« quatre » n’est pas un nombre/);
+		await card.locator('input[name=scenario]').fill(`msp:${GRAMAT}:4`);
+		await card.getByRole('button', { name: 'Enregistrer' }).click();
+		await expect.poll(() => card.getByTestId('action-scenario').innerText()).toMatch(/Si cette action aboutit : une MSP de 4 médecins à 46128/);
+		await page.reload();
+		const after = page.locator('article[data-action="bien-vieillir-domicile"]');
+		await after.getByTestId('action-scenario').waitFor({ timeout: 60_000 });
+		expect(await after.getByTestId('action-scenario').innerText()).toMatch(/une MSP de 4 médecins à 46128/);
+		await after.getByTestId('action-scenario').getByRole('link').click();
+		await page.getByTestId('scenario-table').waitFor({ timeout: 120_000 });
+		expect(new URL(page.url()).searchParams.get('s')).toBe(`msp:${GRAMAT}:4`);
+	});
 });

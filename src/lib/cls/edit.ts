@@ -40,7 +40,7 @@ export function actionIds(cls: Cls): Set<string> {
 }
 
 /** Fields of an action the form can change. */
-export type ActionPatch = Partial<Pick<ActionInput, 'titre' | 'description' | 'statut' | 'motifStatut' | 'themes' | 'annees'>>;
+export type ActionPatch = Partial<Pick<ActionInput, 'titre' | 'description' | 'statut' | 'motifStatut' | 'themes' | 'annees' | 'scenario'>>;
 
 /** Replaces the `patch` fields of action `id` (programme or history). An empty field ('' or undefined) is removed. */
 export function updateAction(cls: Cls, id: string, patch: ActionPatch): EditResult {

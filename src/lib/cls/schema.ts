@@ -8,6 +8,7 @@
  */
 import { z } from 'zod';
 import { INDICATORS } from '../indicators/catalogue';
+import { parseScenario } from '../scenario/text';
 
 // ---------------------------------------------------------------------------------------------
 // Controlled vocabularies (exact French labels)
@@ -134,6 +135,21 @@ const indicatorIdSchema = z.string({ error: 'doit être un identifiant d’indic
 	error: (iss) => `« ${String(iss.input)} » n'est pas un indicateur du catalogue (${[...indicatorIds()].join(', ')})`
 });
 
+// ── « Et si… ? » (the scenario feature owns this part) ─────────────────────────────────────────────
+/** What the action would change to the APL if it succeeds: a scenario in its text form (scenario/text.ts). */
+export const actionScenarioSchema = z.strictObject({
+	texte: texte.superRefine((text, ctx) => {
+		try {
+			parseScenario(text);
+		} catch (error) {
+			ctx.addIssue({ code: 'custom', message: error instanceof Error ? error.message : String(error) });
+		}
+	}),
+	annee: z.union([z.literal(2022), z.literal(2023)]).default(2023)
+});
+export type ActionScenario = z.infer<typeof actionScenarioSchema>;
+// ── fin « Et si… ? » ───────────────────────────────────────────────────────────────────────────────
+
 export const actionSchema = z
 	.strictObject({
 		id: texte,
@@ -158,7 +174,9 @@ export const actionSchema = z
 		annees: anneesSchema.optional(),
 		indicateurs: z.array(indicatorIdSchema).default([]),
 		montants: z.array(montantSchema).optional(),
-		source: sourceRefSchema
+		source: sourceRefSchema,
+		/** « Et si… ? » : « si cette action aboutit : … » (see actionScenarioSchema). */
+		scenario: actionScenarioSchema.optional()
 	})
 	.superRefine((a, ctx) => {
 		if (a.sousThemes && a.sousThemes.length > 0 && !a.themes.includes('santé-environnement'))

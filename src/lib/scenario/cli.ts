@@ -112,7 +112,7 @@ export async function run(argv: readonly string[], dataDir: string, err: (line: 
 	for (let i = 0; i < codes.length; i++) {
 		const change = result.after[i] - result.before[i];
 		absorbed += result.delta[i] * pstd[i];
-		if (!options.toutes && !(change !== 0)) continue;
+		if (!options.toutes && !(Math.abs(change) > 0)) continue;
 		lines.push([codes[i], decimal(result.before[i]), decimal(result.after[i]), decimal(change), decimal(pstd[i])].join(';'));
 	}
 	err(`${note}.`);

@@ -5,9 +5,8 @@
 import type { Manifest } from '../data/artefacts';
 import type { ScenarioResult } from './scenario';
 
-export type WorkerRequest =
-	| { id: number; type: 'load'; dataUrl: string; manifest: Manifest; annee: number }
-	| { id: number; type: 'run'; text: string };
+type RequestBody = { type: 'load'; dataUrl: string; manifest: Manifest; annee: number } | { type: 'run'; text: string };
+export type WorkerRequest = RequestBody & { id: number };
 
 export interface LoadedBaseline {
 	codes: string[];
@@ -40,11 +39,11 @@ export class ScenarioClient {
 		};
 	}
 
-	private ask(request: Omit<WorkerRequest, 'id'>): Promise<WorkerReply> {
+	private ask(request: RequestBody): Promise<WorkerReply> {
 		const id = ++this.next;
 		return new Promise((resolve, reject) => {
 			this.pending.set(id, { resolve, reject });
-			this.worker.postMessage({ ...request, id } as WorkerRequest);
+			this.worker.postMessage({ ...request, id } satisfies WorkerRequest);
 		});
 	}
 

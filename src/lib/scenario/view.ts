@@ -26,7 +26,7 @@ export function affectedRows(result: RunResult, baseline: LoadedBaseline, names:
 	const rows: AffectedRow[] = [];
 	baseline.codes.forEach((code, i) => {
 		const variation = result.after[i] - result.before[i];
-		if (!(variation !== 0)) return;
+		if (!(Math.abs(variation) > 0)) return;
 		rows.push({ code, nom: names.get(code) ?? code, avant: result.before[i], apres: result.after[i], variation, population: baseline.population[i], pstd: baseline.pstd[i] });
 	});
 	return rows.sort((a, b) => Math.abs(b.variation) - Math.abs(a.variation) || (a.code < b.code ? -1 : 1));

@@ -31,7 +31,7 @@ function parseCsv(csv: string): { code: string; avant: number; apres: number; va
 	expect(header).toBe('code;apl_avant;apl_apres;variation;pop_standardisee');
 	return lines.map((line) => {
 		const [code, ...numbers] = line.split(';');
-		const [avant, apres, variation, pstd] = numbers.map((n) => Number(n.replace(',', '.')));
+		const [avant, apres, variation, pstd] = numbers.map((n) => (n === '' ? Number.NaN : Number(n.replace(',', '.'))));
 		return { code, avant, apres, variation, pstd };
 	});
 }

@@ -10,6 +10,8 @@ export interface ActionForm {
 	themes: Theme[];
 	debut: string;
 	fin: string;
+	/** « Et si… ? » : the attached scenario in its text form ('' for none). */
+	scenario: string;
 }
 
 export function actionForm(action: Action): ActionForm {
@@ -20,7 +22,8 @@ export function actionForm(action: Action): ActionForm {
 		motif: action.motifStatut ?? '',
 		themes: [...action.themes],
 		debut: action.annees?.debut != null ? String(action.annees.debut) : '',
-		fin: action.annees?.fin != null ? String(action.annees.fin) : ''
+		fin: action.annees?.fin != null ? String(action.annees.fin) : '',
+		scenario: action.scenario?.texte ?? ''
 	};
 }
 
@@ -40,5 +43,6 @@ export function actionPatch(opened: ActionForm, form: ActionForm): ActionPatch {
 		const fin = year(form.fin);
 		patch.annees = debut === null && fin === null ? undefined : { debut, fin };
 	}
+	if (changed('scenario')) patch.scenario = form.scenario.trim() === '' ? undefined : { texte: form.scenario.trim(), annee: 2023 };
 	return patch;
 }
