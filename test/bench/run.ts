@@ -7,7 +7,7 @@
  * service worker keeps them for offline); changing level the first time ≤ 300 ms; switching
  * indicator ≤ 50 ms median, hover pick ≤ 16 ms.
  * `BENCH_DIR=<dir>` benches another build (e.g. the previous commit's, for before/after figures);
- * `BENCH_ONLY=startup` only the start-up figures.
+ * `BENCH_ONLY=startup` only the start-up figures, `BENCH_ONLY=scenario` only the « Et si… ? » ones (test/bench/scenario.ts).
  * Figures only: nothing here passes or fails. Chromium draws with SwiftShader (software WebGL) here,
  * so drawing competes with DuckDB for the two cores; a machine with a GPU does better.
  */
@@ -17,6 +17,7 @@ import type { Browser, Page } from 'playwright-core';
 import { launchChromium, startPreview, waitForColouredMap, type Server } from '../support/browser';
 import { serveAtlas } from '../../scripts/serve.js';
 import { ansImportBench, importBench, xlsxBench } from './import';
+import { scenarioNodeBench, scenarioPageBench } from './scenario';
 
 interface Figure {
 	name: string;
@@ -233,13 +234,18 @@ async function main() {
 	const server = await serve();
 	const browser = await launchChromium();
 	try {
-		await startUp(browser, `${server.url}/`);
-		if (process.env.BENCH_ONLY !== 'startup') {
+		const only = process.env.BENCH_ONLY;
+		if (only !== 'scenario') await startUp(browser, `${server.url}/`);
+		if (!only) {
 			await firstLevelChanges(browser, `${server.url}/`);
 			await interactions(browser, `${server.url}/`);
 			xlsxBench(report);
 			await importBench(browser, server.url, report);
 			await ansImportBench(browser, server.url, report);
+		}
+		if (only !== 'startup') {
+			await scenarioNodeBench(report);
+			await scenarioPageBench(browser, server.url, report);
 		}
 	} finally {
 		await browser.close();

@@ -7,6 +7,7 @@ import { fetchBytes, type Manifest } from '../data/artefacts';
 import { loadScenarioInputs } from './inputs';
 import { ScenarioModel } from './scenario';
 import { parseScenario } from './text';
+import { whereToInstall } from './placement';
 import type { WorkerReply, WorkerRequest } from './client';
 
 let model: ScenarioModel | null = null;
@@ -27,6 +28,12 @@ self.onmessage = async (event: MessageEvent<WorkerRequest>) => {
 			return;
 		}
 		if (!model) throw new Error('Moteur de scénario non chargé.');
+		if (request.type === 'place') {
+			const id = request.id;
+			const placed = whereToInstall(model, request.perimeter, request.gps, (done, total) => post({ id, type: 'progress', done, total }));
+			post({ id, type: 'placed', ...placed });
+			return;
+		}
 		const started = performance.now();
 		const result = model.run(parseScenario(request.text));
 		const ms = performance.now() - started;

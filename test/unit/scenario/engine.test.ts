@@ -3,6 +3,7 @@ import { CONSULTATIONS_PER_GP, DREES_WEIGHT, type TravelPairs } from '../../../s
 import { type Baseline, ScenarioError, ScenarioModel } from '../../../src/lib/scenario/scenario';
 import { formatScenario, parseScenario } from '../../../src/lib/scenario/text';
 import { readMatrixCsv } from '../../../src/lib/scenario/matrix';
+import { whereToInstall } from '../../../src/lib/scenario/placement';
 
 // FICTITIOUS fixture: six made-up communes (codes 99001–99006 do not exist), made-up populations, supplies and
 // road times. Times are directed (resident → doctor) and not symmetric, to catch a transposed engine.
@@ -52,10 +53,10 @@ function pairsOf(): TravelPairs {
 	return { from: Int32Array.from(from), to: Int32Array.from(to), minutes: Float64Array.from(minutes) };
 }
 
-function fixture(): ScenarioModel {
-	const base = fullApl(SUPPLY);
+function fixture(supply: readonly number[] = SUPPLY): ScenarioModel {
+	const base = fullApl(supply);
 	// The « under 65 » column of the fixture: commune 99003 has one doctor of 65 or more (5,400 consultations).
-	const under65 = fullApl(SUPPLY.map((s, j) => (j === 2 ? s - CONSULTATIONS_PER_GP : s)));
+	const under65 = fullApl(supply.map((s, j) => (j === 2 ? s - CONSULTATIONS_PER_GP : s)));
 	const baseline: Baseline = {
 		annee: 2023,
 		codes: CODES,
@@ -166,5 +167,32 @@ describe('an imported time matrix (fictitious)', () => {
 
 	it('refuses a file without the expected header', () => {
 		expect(() => readMatrixCsv('origine;destination;temps\n99001;99002;5', fixture().baseline)).toThrow(/commune_origine;commune_destination;minutes/);
+	});
+});
+
+describe('« Où installer ? » (fictitious fixture)', () => {
+	/** Inhabitants of `inside` lifted to 2.5 or more by `text`, from the scenario engine itself (brute force). */
+	function lifted(model: ScenarioModel, base: string, text: string, inside: readonly string[]): number {
+		const before = base ? model.run(parseScenario(base)).after : model.baseline.aplMoins65;
+		const after = model.run(parseScenario(base ? `${base};${text}` : text)).after;
+		return inside.reduce((s, code) => {
+			const i = CODES.indexOf(code);
+			return s + (before[i] < 2.5 && after[i] >= 2.5 ? model.baseline.population[i] : 0);
+		}, 0);
+	}
+
+	it('ranks the communes by the population lifted above 2.5, and places n GPs greedily', () => {
+		// Scarcer supply than the other tests: most communes under 2.5, some a GP away from it.
+		const model = fixture([8000, 0, 14000, 0, 2000, 0]);
+		const perimeter = CODES.slice(0, 5);
+		const { top, chosen } = whereToInstall(model, perimeter, 2);
+		expect(top.map((p) => p.lifted)).toEqual(perimeter.map((c) => lifted(model, '', `ajout:${c}:1`, perimeter)).sort((a, b) => b - a));
+		const best = Math.max(...perimeter.map((c) => lifted(model, '', `ajout:${c}:1`, perimeter)));
+		expect(chosen[0].lifted).toBe(best);
+		const second = Math.max(...perimeter.map((c) => lifted(model, `ajout:${chosen[0].code}:1`, `ajout:${c}:1`, perimeter)));
+		expect(chosen[1].lifted).toBe(second);
+		expect(chosen.length).toBe(2);
+		expect(best).toBeGreaterThan(0);
+		expect(new Set(top.map((p) => p.lifted)).size).toBeGreaterThan(1);
 	});
 });
