@@ -10,6 +10,8 @@ import { loadScenarioInputs } from './inputs';
 import { readMatrixCsv } from './matrix';
 import { type Change, type Scenario, ScenarioError, ScenarioModel, estimateNote } from './scenario';
 import { parseAmount, parseScenario } from './text';
+import { type Placement, whereToInstall } from './placement';
+import { departementOf } from '../territory/insee-code';
 
 const USAGE = `Usage : npm run scenario -- [options]
   --ajout COMMUNE:N          N médecins généralistes de plus (5 400 consultations chacun)
@@ -22,11 +24,14 @@ const USAGE = `Usage : npm run scenario -- [options]
   --annee 2022|2023          millésime de l’APL de la DREES (2023 par défaut)
   --matrice FICHIER.csv      temps de trajet réels (commune_origine;commune_destination;minutes) au lieu des temps approchés
   --toutes                   toutes les communes, pas seulement celles dont l’APL change
+  --ou-installer PERIMETRE   « Où installer ? » : departement:46 ou communes:46128,46102,… ; avec --medecins N (1 par défaut)
+                             imprime rang;code;habitants_au_dessus_2_5;deficit_reduit (choix successifs, puis les 10 meilleures)
   --data DOSSIER             artefacts (static/data par défaut)
 Options répétables : --ajout, --etp, --msp, --retrait, --regroupement.`;
 
 interface Options {
 	scenario: Scenario;
+	placement: { perimeter: string; gps: number } | null;
 	annee: number;
 	matrice: string | null;
 	toutes: boolean;
@@ -34,7 +39,7 @@ interface Options {
 }
 
 export function parseArgs(argv: readonly string[], dataDir: string): Options {
-	const options: Options = { scenario: { changes: [], depart65: false }, annee: 2023, matrice: null, toutes: false, data: dataDir };
+	const options: Options = { scenario: { changes: [], depart65: false }, placement: null, annee: 2023, matrice: null, toutes: false, data: dataDir };
 	const value = (i: number) => {
 		const v = argv[i + 1];
 		if (v === undefined || v.startsWith('--')) throw new ScenarioError(`${argv[i]} attend une valeur.\n${USAGE}`);
@@ -77,6 +82,12 @@ export function parseArgs(argv: readonly string[], dataDir: string): Options {
 			case '--matrice':
 				options.matrice = resolve(value(i++));
 				break;
+			case '--ou-installer':
+				options.placement = { perimeter: value(i++), gps: options.placement?.gps ?? 1 };
+				break;
+			case '--medecins':
+				options.placement = { perimeter: options.placement?.perimeter ?? '', gps: parseAmount(value(i++), 'medecins') };
+				break;
 			case '--toutes':
 				options.toutes = true;
 				break;
@@ -87,8 +98,28 @@ export function parseArgs(argv: readonly string[], dataDir: string): Options {
 				throw new ScenarioError(`Option inconnue : « ${flag} ».\n${USAGE}`);
 		}
 	}
-	if (options.scenario.changes.length === 0 && !options.scenario.depart65) throw new ScenarioError(`Aucun changement demandé.\n${USAGE}`);
+	if (options.placement && !options.placement.perimeter) throw new ScenarioError('--medecins va avec --ou-installer PERIMETRE.');
+	if (!options.placement && options.scenario.changes.length === 0 && !options.scenario.depart65) throw new ScenarioError(`Aucun changement demandé.\n${USAGE}`);
 	return options;
+}
+
+/** The communes of `departement:46` or `communes:46128,46102`. */
+function perimeterCodes(model: ScenarioModel, text: string): string[] {
+	const [level, list] = text.split(':');
+	if (level === 'departement' && list) {
+		const codes = model.baseline.codes.filter((c) => departementOf(c) === list.toUpperCase());
+		if (codes.length === 0) throw new ScenarioError(`Département inconnu : « ${list} ».`);
+		return codes;
+	}
+	if (level === 'communes' && list) return list.split(',').map((c) => model.baseline.codes[model.indexOf(c.trim())]);
+	throw new ScenarioError(`--ou-installer ${text} : attendu departement:46 ou communes:46128,46102.`);
+}
+
+function placementCsv(model: ScenarioModel, placement: { perimeter: string; gps: number }, err: (line: string) => void, note: string): string {
+	const { chosen, top } = whereToInstall(model, perimeterCodes(model, placement.perimeter), placement.gps);
+	err(`${note}. « Où installer ? » : ${placement.gps} médecin(s) sur ${placement.perimeter} ; choix successifs, puis les 10 meilleures communes pour un premier médecin.`);
+	const line = (rang: string, p: Placement) => [rang, p.code, Math.round(p.lifted), Math.round(p.shortfall)].join(';');
+	return `${['rang;code;habitants_au_dessus_2_5;deficit_reduit', ...chosen.map((p, k) => line(`choix ${k + 1}`, p)), ...top.map((p, k) => line(String(k + 1), p))].join('\n')}\n`;
 }
 
 const decimal = (x: number) => (Number.isNaN(x) ? '' : String(Number(x.toFixed(6))).replace('.', ','));
@@ -105,6 +136,7 @@ export async function run(argv: readonly string[], dataDir: string, err: (line: 
 		note = note.replace('temps de trajet approchés', `temps de trajet importés (${options.matrice})`);
 	}
 	const model = new ScenarioModel(inputs.baseline, inputs.pairs);
+	if (options.placement) return placementCsv(model, options.placement, err, note);
 	const result = model.run(options.scenario);
 	const { codes, pstd } = inputs.baseline;
 	const lines = ['code;apl_avant;apl_apres;variation;pop_standardisee'];

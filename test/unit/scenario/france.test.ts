@@ -104,4 +104,17 @@ describe('npm run scenario', () => {
 		expect(errors).toMatch(/l’APL ne descend pas sous 0/);
 		expect(parseCsv(csv).every((r) => r.apres >= 0)).toBe(true);
 	});
+
+	it('« Où installer ? » names the Lot’s commune that lifts the most inhabitants above 2.5, as a scenario there shows', async () => {
+		const { csv } = await cli('--ou-installer', 'departement:46', '--medecins', '2');
+		const [header, first, second] = csv.trim().split('\n');
+		expect(header).toBe('rang;code;habitants_au_dessus_2_5;deficit_reduit');
+		const [, code, lifted] = first.split(';');
+		expect(second.startsWith('choix 2;')).toBe(true);
+		const result = model.run(parseScenario(`ajout:${code}:1`));
+		const { codes, population } = inputs.baseline;
+		const expected = codes.reduce((s, c, i) => s + (c.startsWith('46') && result.before[i] < 2.5 && result.after[i] >= 2.5 ? population[i] : 0), 0);
+		expect(Number(lifted)).toBe(expected);
+		expect(expected).toBeGreaterThan(0);
+	});
 });
