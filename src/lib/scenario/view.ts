@@ -86,13 +86,14 @@ export function changeColor(variation: number, bounds: readonly number[]): Rgba 
 	return DIVERGING[3 + Math.sign(variation) * level];
 }
 
-/** Legend rows, from the largest loss to the largest gain. */
-export function changeLegend(bounds: readonly number[], format: (n: number) => string): { label: string; color: string }[] {
+/** Legend rows, from the largest loss to the largest gain; a side without any commune is left out. */
+export function changeLegend(bounds: readonly number[], format: (n: number) => string, sides: { loss: boolean; gain: boolean } = { loss: true, gain: true }): { label: string; color: string }[] {
 	const css = (c: Rgba) => `rgb(${c[0]}, ${c[1]}, ${c[2]})`;
+	const from = (k: number) => (k === 0 ? 0 : bounds[k - 1]);
 	const rows: { label: string; color: string }[] = [];
-	for (let k = bounds.length - 1; k >= 0; k--) rows.push({ label: `${format(-bounds[k])} à ${format(-(bounds[k - 1] ?? 0))}`, color: css(changeColor(-bounds[k], bounds)) });
+	if (sides.loss) for (let k = bounds.length - 1; k >= 0; k--) rows.push({ label: `${format(-bounds[k])} à ${k === 0 ? '0' : format(-from(k))}`, color: css(changeColor(-bounds[k], bounds)) });
 	rows.push({ label: '0 (inchangée)', color: css(changeColor(0, bounds)) });
-	for (let k = 0; k < bounds.length; k++) rows.push({ label: `${format(bounds[k - 1] ?? 0)} à ${format(bounds[k])}`, color: css(changeColor(bounds[k], bounds)) });
+	if (sides.gain) for (let k = 0; k < bounds.length; k++) rows.push({ label: `${k === 0 ? '0' : format(from(k))} à ${format(bounds[k])}`, color: css(changeColor(bounds[k], bounds)) });
 	return rows;
 }
 

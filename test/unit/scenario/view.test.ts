@@ -53,6 +53,9 @@ describe('the scenario page’s figures (fictitious)', () => {
 		const legend = changeLegend(bounds, String);
 		expect(legend).toHaveLength(7);
 		expect(legend[3].label).toBe('0 (inchangée)');
+		expect(legend[4].label).toBe('0 à 0.067');
+		const two = (n: number) => n.toFixed(2);
+		expect(changeLegend(bounds, two, { loss: false, gain: true }).map((r) => r.label)).toEqual(['0 (inchangée)', '0 à 0.07', '0.07 à 0.13', '0.13 à 0.20']);
 	});
 
 	it('exports the table with the estimate note and the DREES millésime', () => {
