@@ -32,7 +32,7 @@ describe('« Et si… ? » scenarios in the browser', () => {
 		await expect(page.getByTestId('scenario-legend').textContent()).resolves.toMatch(/0 \(inchangée\)/);
 		await expect(page.getByTestId('scenario-note').textContent()).resolves.toMatch(/estimation cls-atlas, méthode APL de la DREES \(APL 2023\), temps de trajet approchés/);
 		await expect(page.getByTestId('scenario-headlines').textContent()).resolves.toMatch(/Département 46/);
-		await page.screenshot({ path: resolve(SHOTS, 'scenario-gramat-1440.png') });
+		await page.screenshot({ path: resolve(SHOTS, 'scenario-gramat-1440.png'), timeout: 120_000 });
 
 		// A bad change says so in French and leaves the scenario as it was.
 		await page.getByTestId('scenario-commune').fill('46999');
@@ -52,15 +52,15 @@ describe('« Et si… ? » scenarios in the browser', () => {
 		expect(await tableRows(page)).toEqual(rows);
 		await expect(page.getByTestId('scenario-changes').textContent()).resolves.toMatch(/\+1 médecin généraliste à Gramat/);
 		expect(errors).toEqual([]);
-	});
+	}, 420_000);
 
 	it('is usable on a phone', async () => {
 		const { page } = await suite.open(`/scenario?s=ajout:${GRAMAT}:1`, { viewport: { width: 390, height: 844 } });
 		await page.getByTestId('scenario-table').waitFor({ timeout: 120_000 });
 		const width = await page.evaluate(() => document.documentElement.scrollWidth);
 		expect(width).toBeLessThanOrEqual(390);
-		await page.screenshot({ path: resolve(SHOTS, 'scenario-gramat-390.png'), fullPage: true });
-	});
+		await page.screenshot({ path: resolve(SHOTS, 'scenario-gramat-390.png'), timeout: 120_000 });
+	}, 300_000);
 
 	it('attaches a scenario to a CLS action, which carries it after a reload and opens it on « Et si… ? »', async () => {
 		const { page } = await suite.open('/cls/cauvaldor');
@@ -81,5 +81,5 @@ describe('« Et si… ? » scenarios in the browser', () => {
 		await after.getByTestId('action-scenario').getByRole('link').click();
 		await page.getByTestId('scenario-table').waitFor({ timeout: 120_000 });
 		expect(new URL(page.url()).searchParams.get('s')).toBe(`msp:${GRAMAT}:4`);
-	});
+	}, 300_000);
 });
