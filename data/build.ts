@@ -13,6 +13,7 @@ import { MESH_EXTENSION, encodeMesh } from '../src/lib/map/mesh';
 import { buildFirstView } from './first-view';
 import { buildPrerender } from './prerender';
 import { buildAcces } from './acces';
+import { MAX_MINUTES, TRAVEL_MODEL, buildTravelTimes } from './travel-times';
 import { buildRegister } from './cls';
 import { type Cog, loadCog } from './cog';
 import type { RemapRecord } from '../src/lib/db/artefacts';
@@ -219,6 +220,29 @@ const META = {
 			limites: ['Millésimes FINESS mêlés : les distances hors Occitanie sont sous-estimées d’un effet de millésime (2021).']
 		}
 	},
+	temps_trajet: {
+		title: 'Temps de trajet approchés entre communes (scénarios « Et si… ? »)',
+		source: 'calcul cls-atlas : centroïdes IGN ADMIN EXPRESS COG CARTO 2025, grille de densité INSEE',
+		about: {
+			producteur: 'calcul cls-atlas sur les contours IGN et la grille communale de densité INSEE',
+			millesime: 'contours 2025, grille de densité 2025-2026',
+			licence: LO,
+			couverture: `Paires de communes à ${MAX_MINUTES} minutes au plus (métropole, Corse, DROM, chacun sur lui-même)`,
+			transformation:
+				`Distance à vol d’oiseau entre centroïdes × ${TRAVEL_MODEL.detour} (détour), vitesse selon la densité de chaque extrémité ` +
+				`(${TRAVEL_MODEL.speeds.join(' / ')} km/h : communes denses / intermédiaires / rurales), ${TRAVEL_MODEL.stop} min par trajet ; ` +
+				'paramètres choisis pour reproduire au mieux les rangs de l’APL de la DREES (data/SOURCES.md).',
+			limites: [
+				'Approximation : ni routes, ni relief, ni ponts. La DREES utilise les temps routiers Metric de l’INSEE, non téléchargeables.',
+				'Calage (data/travel-times-calibrate.ts) : avec l’offre approchée par les médecins omnipraticiens de la BPE 2013, l’APL recalculée ' +
+					'ordonne les communes d’un département comme celle de la DREES avec une corrélation de Spearman médiane de 0,47 sur les 47 départements ' +
+					'de test (0,45 sur les 48 de calage ; 1er quartile 0,38, minimum 0,18) ; 0,34 à 70 km/h, 0,38 avec des vitesses 30 / 50 / 75 km/h selon la densité. ' +
+					'L’écart vient surtout de l’offre approchée (2013, effectifs et non activité) : le calage départage les modèles de temps, il ne mesure pas leur erreur.',
+				'Centroïdes des contours, pas des points pondérés par la population.',
+				'Une matrice réelle (export Metric) peut être importée pour la remplacer.'
+			]
+		}
+	},
 	[COMMUNE_VALUES_TABLE]: firstViewMeta(
 		'Valeurs des indicateurs par commune (premier affichage de la carte)',
 		'Valeur de chaque indicateur du catalogue à la commune, calculée par le même moteur et le même SQL que l’atlas, pour afficher la première carte sans attendre le moteur.'
@@ -283,6 +307,7 @@ export async function build({ from, out, cls = CLS_DIR, log = () => {} }: BuildO
 	const qpvPerimetres = buildQpvPerimetres(from, log);
 	const remaps = new Map<string, RemapRecord[]>();
 	const record = (table: string) => (r: RemapRecord) => remaps.set(table, [...(remaps.get(table) ?? []), r]);
+	const typologies = buildTypologies(from, cog, log);
 	const tables: Record<string, Table> = {
 		...geography,
 		cog_passage: passageTable(cog),
@@ -292,9 +317,10 @@ export async function build({ from, out, cls = CLS_DIR, log = () => {} }: BuildO
 		finess,
 		acces: buildAcces(geography.communes, finess, log),
 		bpe2013: buildBpe(from, cog, log, record('bpe2013')),
-		typologies: buildTypologies(from, cog, log),
+		typologies,
 		qpv: buildQpv(from, cog, log, qpvPerimetres.qpv_quartiers),
-		...qpvPerimetres
+		...qpvPerimetres,
+		temps_trajet: buildTravelTimes(geography.communes, typologies, log)
 	} satisfies Record<Exclude<keyof typeof META, typeof COMMUNE_VALUES_TABLE | typeof TERRITORY_VALUES_TABLE>, Table>;
 	const firstView = await buildFirstView(tables);
 	tables[COMMUNE_VALUES_TABLE] = firstView.communes;

@@ -10,6 +10,7 @@ import {
 	DataType,
 	Dictionary,
 	Field,
+	Float32,
 	Float64,
 	Int8,
 	Int16,
@@ -38,6 +39,9 @@ export const utf8 = (name: string, values: readonly (string | null)[]) => column
 /** Low-cardinality text (labels, categories): dictionary-encoded to keep the artefacts small. */
 export const label = (name: string, values: readonly (string | null)[]) =>
 	column(name, values, new Dictionary(new Utf8(), new Int16()));
+/** Commune codes repeated over many rows (pairs of communes): a dictionary of up to 2^31 codes. */
+export const code32 = (name: string, values: readonly string[]) => column(name, values, new Dictionary(new Utf8(), new Int32()));
+export const f32 = (name: string, values: readonly number[]) => column(name, values, new Float32());
 export const f64 = (name: string, values: readonly (number | null)[]) => column(name, values, new Float64());
 export const i32 = (name: string, values: readonly (number | null)[]) => column(name, values, new Int32());
 export const i16 = (name: string, values: readonly (number | null)[]) => column(name, values, new Int16());

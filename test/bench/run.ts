@@ -10,7 +10,8 @@
  * `BENCH_BASE=<dir>` also serves that build (e.g. `main`'s before a change) and alternates its cold
  * starts with this one's in the same run, its figures printed with `_base`;
  * `BENCH_ONLY=startup` only the start-up figures, `BENCH_ONLY=interactions` only those once started,
- * `BENCH_ONLY=soak` only the server's soak (soak.ts), `BENCH_ONLY=report` only the diagnostic report's (report.ts).
+ * `BENCH_ONLY=soak` only the server's soak (soak.ts), `BENCH_ONLY=report` only the diagnostic report's (report.ts),
+ * `BENCH_ONLY=scenario` only the « Et si… ? » ones (scenario.ts).
  * Targets: first coloured view (the prerendered picture, `first_view_painted`) ≤ 0.8 s and
  * ≤ 1.5 × the floor (`floor_static_image`: a static page with one image of the same size, same server);
  * first live, hoverable map (`first_colored_map`) ≤ 2 s; interactive ≤ 4 s; second visit: first view
@@ -27,6 +28,7 @@ import { serveAtlas } from '../../scripts/serve.js';
 import { ansImportBench, importBench, xlsxBench } from './import';
 import { soakBench } from './soak';
 import { reportBench } from './report';
+import { scenarioNodeBench, scenarioPageBench } from './scenario';
 
 interface Figure {
 	name: string;
@@ -339,6 +341,10 @@ async function main() {
 			await reportBench(browser, server.url, report);
 		}
 		if (only === undefined || only === 'soak') await soakBench(server.url, report, resolve(process.env.BENCH_DIR ?? resolve(import.meta.dirname, '../../build')));
+		if (only === undefined || only === 'scenario') {
+			await scenarioNodeBench(report);
+			await scenarioPageBench(browser, server.url, report);
+		}
 	} finally {
 		await browser.close();
 		server.stop();

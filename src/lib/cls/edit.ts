@@ -41,7 +41,7 @@ export function actionIds(cls: Cls): Set<string> {
 
 /** Fields of an action the form can change. */
 export type ActionPatch = Partial<
-	Pick<ActionInput, 'titre' | 'description' | 'statut' | 'motifStatut' | 'themes' | 'annees' | 'cible' | 'pilote' | 'partenaires' | 'indicateurs' | 'dates'>
+	Pick<ActionInput, 'titre' | 'description' | 'statut' | 'motifStatut' | 'themes' | 'annees' | 'cible' | 'pilote' | 'partenaires' | 'indicateurs' | 'dates' | 'scenario'>
 >;
 
 /** An empty value removes the field; an empty list of themes stays, for the schema to refuse it (an action needs one). */

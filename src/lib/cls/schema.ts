@@ -8,6 +8,7 @@
  */
 import { z } from 'zod';
 import { INDICATORS } from '../indicators/catalogue';
+import { parseScenario } from '../scenario/text';
 
 // zod would probe `new Function` to compile its parsers, which the page's policy forbids (no 'unsafe-eval'):
 // the probe alone is a violation report. Interpreted parsing, always.
@@ -151,6 +152,20 @@ const actionFollowUpFields = {
 	/** Start and end of the action as the coordinator records them (ISO dates; `annees` are the documents' years). */
 	dates: datesActionSchema.optional()
 };
+// ── « Et si… ? » (the scenario feature owns this part) ─────────────────────────────────────────────
+/** What the action would change to the APL if it succeeds: a scenario in its text form (scenario/text.ts). */
+export const actionScenarioSchema = z.strictObject({
+	texte: texte.superRefine((text, ctx) => {
+		try {
+			parseScenario(text);
+		} catch (error) {
+			ctx.addIssue({ code: 'custom', message: error instanceof Error ? error.message : String(error) });
+		}
+	}),
+	annee: z.union([z.literal(2022), z.literal(2023)]).default(2023)
+});
+export type ActionScenario = z.infer<typeof actionScenarioSchema>;
+// ── fin « Et si… ? » ───────────────────────────────────────────────────────────────────────────────
 
 export const actionSchema = z
 	.strictObject({
@@ -177,7 +192,9 @@ export const actionSchema = z
 		indicateurs: z.array(indicatorIdSchema).default([]),
 		montants: z.array(montantSchema).optional(),
 		source: sourceRefSchema,
-		...actionFollowUpFields
+		...actionFollowUpFields,
+		/** « Et si… ? » : « si cette action aboutit : … » (see actionScenarioSchema). */
+		scenario: actionScenarioSchema.optional()
 	})
 	.superRefine((a, ctx) => {
 		if (a.sousThemes && a.sousThemes.length > 0 && !a.themes.includes('santé-environnement'))

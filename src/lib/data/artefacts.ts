@@ -10,6 +10,7 @@ export {
 	COMMUNE_VALUES_TABLE,
 	FIRST_VIEW_LEVELS,
 	TERRITORY_VALUES_TABLE,
+	TRAVEL_TIMES_TABLE,
 	firstViewColumn,
 	findArtefact, isGeometryTable, parseManifest, readArtefact, type ArtefactEntry, type CommuneNote, type Manifest, type PrerenderEntry } from '../db/artefacts';
 export { fetchBytes } from '../db/fetch';

@@ -137,9 +137,12 @@ export function firstViewColumn(indicator: string, part: 'value' | 'num' | 'den'
 	return part === 'value' ? indicator : `${indicator}:${part}`;
 }
 
-/** Geometries and the first view's values are read by the app directly; every other artefact becomes a DuckDB table. */
+/** Travel times between communes (2 million pairs): read by the scenario engine itself, only when a scenario is made. */
+export const TRAVEL_TIMES_TABLE = 'temps_trajet';
+
+/** Geometries, the first view's values and the travel times are read by the app directly; every other artefact becomes a DuckDB table. */
 export function isEngineTable(table: string): boolean {
-	return !isGeometryTable(table) && table !== COMMUNE_VALUES_TABLE && table !== TERRITORY_VALUES_TABLE;
+	return !isGeometryTable(table) && table !== COMMUNE_VALUES_TABLE && table !== TERRITORY_VALUES_TABLE && table !== TRAVEL_TIMES_TABLE;
 }
 
 export function parseManifest(text: string): Manifest {

@@ -19,6 +19,8 @@ export interface ActionForm {
 	/** Follow-up indicators: ids of the catalogue. */
 	indicateurs: string[];
 	cible: Action['cible'];
+	/** « Et si… ? » : the attached scenario in its text form ('' for none). */
+	scenario: string;
 }
 
 export function actionForm(action: Action): ActionForm {
@@ -35,7 +37,8 @@ export function actionForm(action: Action): ActionForm {
 		dateDebut: action.dates?.debut ?? '',
 		dateFin: action.dates?.fin ?? '',
 		indicateurs: [...action.indicateurs],
-		cible: structuredClone(action.cible)
+		cible: structuredClone(action.cible),
+		scenario: action.scenario?.texte ?? ''
 	};
 }
 
@@ -69,5 +72,6 @@ export function actionPatch(opened: ActionForm, form: ActionForm): ActionPatch {
 	}
 	if (changed('indicateurs')) patch.indicateurs = [...form.indicateurs];
 	if (changed('cible')) patch.cible = structuredClone(form.cible);
+	if (changed('scenario')) patch.scenario = form.scenario.trim() === '' ? undefined : { texte: form.scenario.trim(), annee: 2023 };
 	return patch;
 }

@@ -1,0 +1,44 @@
+/// <reference lib="webworker" />
+/**
+ * The scenario engine in a worker: loads DREES's APL and the travel times once (about a second), then answers each
+ * scenario (a few milliseconds over France) without ever blocking the page. Messages: see client.ts.
+ */
+import { fetchBytes, type Manifest } from '../data/artefacts';
+import { loadScenarioInputs } from './inputs';
+import { ScenarioModel } from './scenario';
+import { parseScenario } from './text';
+import { whereToInstall } from './placement';
+import type { WorkerReply, WorkerRequest } from './client';
+
+let model: ScenarioModel | null = null;
+
+function post(reply: WorkerReply, transfer: Transferable[] = []): void {
+	(self as unknown as DedicatedWorkerGlobalScope).postMessage(reply, transfer);
+}
+
+self.onmessage = async (event: MessageEvent<WorkerRequest>) => {
+	const request = event.data;
+	try {
+		if (request.type === 'load') {
+			const manifest: Manifest = request.manifest;
+			const inputs = await loadScenarioInputs(manifest, (file) => fetchBytes(`${request.dataUrl}/${file}`), request.annee);
+			model = new ScenarioModel(inputs.baseline, inputs.pairs);
+			const { codes, pstd, population, aplMoins65, apl } = inputs.baseline;
+			post({ id: request.id, type: 'loaded', codes: [...codes], pstd, population, aplMoins65, apl });
+			return;
+		}
+		if (!model) throw new Error('Moteur de scénario non chargé.');
+		if (request.type === 'place') {
+			const id = request.id;
+			const placed = whereToInstall(model, request.perimeter, request.gps, (done, total) => post({ id, type: 'progress', done, total }));
+			post({ id, type: 'placed', ...placed });
+			return;
+		}
+		const started = performance.now();
+		const result = model.run(parseScenario(request.text));
+		const ms = performance.now() - started;
+		post({ id: request.id, type: 'result', ms, ...result }, [result.after.buffer, result.delta.buffer]);
+	} catch (error) {
+		post({ id: request.id, type: 'error', message: error instanceof Error ? error.message : String(error) });
+	}
+};

@@ -1,0 +1,54 @@
+/**
+ * « Et si… ? » figures: the scenario engine over France, in Node (the same code as the worker) and in the page's
+ * worker (`data-run-ms`, timed inside the worker), and the time the page takes to load DREES's APL and the travel
+ * times and show a first scenario. Figures only.
+ */
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Browser } from 'playwright-core';
+import { parseManifest } from '../../src/lib/data/artefacts';
+import { DEFAULT_DATA_DIR } from '../../src/lib/db/node';
+import { loadScenarioInputs } from '../../src/lib/scenario/inputs';
+import { ScenarioModel } from '../../src/lib/scenario/scenario';
+import { parseScenario } from '../../src/lib/scenario/text';
+
+type Report = (name: string, value: number, unit: string) => void;
+const median = (v: number[]) => [...v].sort((a, b) => a - b)[Math.floor(v.length / 2)];
+/** Communes of the Lot, Cantal and Aveyron the runs alternate between. */
+const COMMUNES = ['46128', '46102', '46042', '15014', '12202', '46251'];
+
+export async function scenarioNodeBench(report: Report): Promise<void> {
+	const manifest = parseManifest(await readFile(join(DEFAULT_DATA_DIR, 'manifest.json'), 'utf8'));
+	let started = performance.now();
+	const inputs = await loadScenarioInputs(manifest, async (file) => new Uint8Array(await readFile(join(DEFAULT_DATA_DIR, file))), 2023);
+	const model = new ScenarioModel(inputs.baseline, inputs.pairs);
+	report('scenario_node_load', performance.now() - started, 'ms');
+	const times: number[] = [];
+	for (let i = 0; i < 20; i++) {
+		started = performance.now();
+		model.run(parseScenario(`ajout:${COMMUNES[i % COMMUNES.length]}:1;retrait:${COMMUNES[(i + 1) % COMMUNES.length]}:1`));
+		times.push(performance.now() - started);
+	}
+	report('scenario_france_node_median', median(times), 'ms');
+}
+
+export async function scenarioPageBench(browser: Browser, url: string, report: Report): Promise<void> {
+	const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+	const page = await context.newPage();
+	const started = performance.now();
+	await page.goto(`${url}/scenario?s=ajout:46128:1`);
+	await page.getByTestId('scenario-table').waitFor({ timeout: 180_000 });
+	report('scenario_first_result', performance.now() - started, 'ms');
+	const times: number[] = [];
+	for (const code of COMMUNES.slice(1)) {
+		const before = await page.getByTestId('scenario-main').getAttribute('data-run-ms');
+		await page.getByTestId('scenario-commune').fill(code);
+		await page.getByTestId('scenario-amount').fill('1');
+		await page.getByTestId('scenario-add').click();
+		await page.waitForFunction((b) => document.querySelector('[data-testid=scenario-main]')?.getAttribute('data-run-ms') !== b, before);
+		times.push(Number(await page.getByTestId('scenario-main').getAttribute('data-run-ms')));
+	}
+	report('scenario_france_worker_median', median(times), 'ms');
+	report('scenario_france_worker_max', Math.max(...times), 'ms');
+	await context.close();
+}

@@ -1,0 +1,88 @@
+import { describe, expect, it } from 'vitest';
+import { affectedRows, changeBounds, changeColor, changeLegend, exportTable, headline } from '../../../src/lib/scenario/view';
+import type { LoadedBaseline, RunResult } from '../../../src/lib/scenario/client';
+import { actionSchema } from '../../../src/lib/cls/schema';
+import { scenarioQuery } from '../../../src/lib/scenario/text';
+
+// FICTITIOUS values: three made-up communes.
+const baseline: LoadedBaseline = {
+	codes: ['99001', '99002', '99003', '99004'],
+	pstd: Float64Array.from([1000, 500, 2000, 0]),
+	population: Float64Array.from([900, 600, 2100, 0]),
+	aplMoins65: Float64Array.from([2.4, 3, 2, Number.NaN]),
+	apl: Float64Array.from([2.6, 3.2, 2.2, Number.NaN])
+};
+const result: RunResult = {
+	before: baseline.aplMoins65,
+	// 99004 has no APL (as Mayotte): never an affected commune.
+	after: Float64Array.from([2.6, 3, 1.9, Number.NaN]),
+	delta: Float64Array.from([0.2, 0, -0.1, 0]),
+	consultations: 0,
+	floored: [],
+	unreached: [],
+	ms: 1
+};
+
+describe('the scenario page’s figures (fictitious)', () => {
+	it('lists the affected communes, largest change first', () => {
+		const rows = affectedRows(result, baseline, new Map([['99001', 'Aval']]));
+		expect(rows.map((r) => [r.code, r.nom])).toEqual([
+			['99001', 'Aval'],
+			['99003', '99003']
+		]);
+		expect(rows[0].variation).toBeCloseTo(0.2, 12);
+	});
+
+	it('counts the population under 2.5 and the Pstd-weighted APL before and after', () => {
+		const index = new Map(baseline.codes.map((c, i) => [c, i]));
+		const h = headline('Test', baseline.codes, result, baseline, index);
+		expect(h.sousSeuilAvant).toBe(900 + 2100);
+		expect(h.sousSeuilApres).toBe(2100);
+		expect(h.aplAvant).toBeCloseTo((2.4 * 1000 + 3 * 500 + 2 * 2000) / 3500, 12);
+		expect(h.aplApres).toBeCloseTo((2.6 * 1000 + 3 * 500 + 1.9 * 2000) / 3500, 12);
+	});
+
+	it('colours a gain blue, a loss red and 0 neutral, with a legend from loss to gain', () => {
+		const rows = affectedRows(result, baseline, new Map());
+		const bounds = changeBounds(rows);
+		expect(bounds[bounds.length - 1]).toBeCloseTo(0.2, 12);
+		const [gain, zero, loss] = [changeColor(0.2, bounds), changeColor(0, bounds), changeColor(-0.1, bounds)];
+		expect(gain[2]).toBeGreaterThan(gain[0]);
+		expect(loss[0]).toBeGreaterThan(loss[2]);
+		expect(Math.abs(zero[0] - zero[2])).toBeLessThan(10);
+		const legend = changeLegend(bounds, String);
+		expect(legend).toHaveLength(7);
+		expect(legend[3].label).toBe('0 (inchangée)');
+		expect(legend[4].label).toBe('0 à 0.067');
+		const two = (n: number) => n.toFixed(2);
+		expect(changeLegend(bounds, two, { loss: false, gain: true }).map((r) => r.label)).toEqual(['0 (inchangée)', '0 à 0.07', '0.07 à 0.13', '0.13 à 0.20']);
+	});
+
+	it('exports the table with the estimate note and the DREES millésime', () => {
+		const t = exportTable(affectedRows(result, baseline, new Map()), '+1 médecin à 99001', 2023, new Date(2026, 11, 6));
+		expect(t.header).toContain('Variation');
+		expect(t.footer.join('\n')).toMatch(/estimation cls-atlas, méthode APL de la DREES \(APL 2023\), temps de trajet approchés/);
+	});
+});
+
+describe('a scenario attached to a CLS action', () => {
+	const action = {
+		id: 'a',
+		titre: 'MSP',
+		themes: ['exercice coordonné'],
+		cible: { type: 'perimetre' },
+		statut: 'prévue',
+		source: { document: 'saisie', titre: 'Saisie' }
+	};
+	it('is validated by the scenario parser, in French', () => {
+		const ok = actionSchema.safeParse({ ...action, scenario: { texte: 'msp:46128:4' } });
+		expect(ok.success && ok.data.scenario).toEqual({ texte: 'msp:46128:4', annee: 2023 });
+		const bad = actionSchema.safeParse({ ...action, scenario: { texte: 'msp:46128:quatre' } });
+		expect(bad.success).toBe(false);
+		expect(JSON.stringify(bad.error?.issues)).toMatch(/« quatre » n’est pas un nombre/);
+	});
+	it('opens from a territory on the « Et si… ? » page', () => {
+		expect(decodeURIComponent(scenarioQuery('commune', '46128'))).toBe('s=ajout:46128:1&p=departement:46');
+		expect(scenarioQuery('epci', '200066744')).toBe('p=epci:200066744');
+	});
+});
