@@ -6,13 +6,14 @@
 import type { FlatPolygons } from '../../map/polygons';
 import { scaleBar } from '../../export/map-image';
 import { formatNumber } from '../../indicators/format';
-import { PRINT_DPI, type ChartSpec, type FigureBlock, type MapSpec, type RenderedImage } from './model';
+import { mmToPx, PRINT_DPI, type ChartSpec, type FigureBlock, type MapSpec, type RenderedImage } from './model';
 
 const FONT = "'Source Sans 3', system-ui, sans-serif";
 const SCALE = PRINT_DPI / 96;
 const INK = '#111827';
 const GREY = '#4b5563';
-const cssWidth = (mm: number) => Math.round((mm / 25.4) * 96);
+/** CSS pixels of a printed length: exactly its 300 dpi pixels once scaled (160 mm → 1 890 px). */
+const cssWidth = (mm: number) => mmToPx(mm) / SCALE;
 
 function canvasOf(width: number, height: number): { canvas: HTMLCanvasElement; ctx: CanvasRenderingContext2D } {
 	const canvas = document.createElement('canvas');
