@@ -107,7 +107,7 @@ describe('prerendered first view', () => {
 		const again = await htmlOnly(reopened.pathname + reopened.search + reopened.hash);
 		await imagesLoaded(again);
 		expect(await again.locator('.fv-fill').isVisible()).toBe(true);
-	});
+	}, 240_000);
 
 	it('is not shown for another view’s permalink, nor for a map position: « Chargement de la carte… »', async () => {
 		for (const path of ['/?i=densite_population', '/?i=apl_mg_moins65_2023&n=epci', '/#7/45/2.5']) {
@@ -126,13 +126,14 @@ describe('prerendered first view', () => {
 	it('goes when the user moves the map before the live map is coloured', async () => {
 		const { page } = await suite.open('/', { viewport: VIEWPORT });
 		const map = page.getByTestId('map');
-		await page.waitForFunction(() => document.querySelector('[data-testid=map] canvas') !== null);
+		// Without a GPU on a loaded machine, the page's main thread is busy for long stretches.
+		await page.waitForFunction(() => document.querySelector('[data-testid=map] canvas') !== null, undefined, { timeout: 120_000 });
 		if ((await page.evaluate(() => performance.getEntriesByName('cls:first-colored-map').length)) === 0) {
-			const box = (await map.boundingBox())!;
+			const box = (await map.boundingBox({ timeout: 120_000 }))!;
 			await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
 			await page.mouse.wheel(0, -400);
 		}
 		await page.waitForFunction(() => !document.querySelector('.fv-layer'), undefined, { timeout: 120_000 });
 		expect(await page.locator('#first-view').count()).toBe(0);
-	});
+	}, 240_000);
 });
