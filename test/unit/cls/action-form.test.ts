@@ -18,7 +18,7 @@ const action = {
 
 describe('the action editor form', () => {
 	it('opens with the action as strings', () => {
-		expect(actionForm(action)).toEqual({ titre: 'Action de test', description: '', statut: 'prévue', motif: '', themes: ['coordination et animation'], debut: '2024', fin: '' });
+		expect(actionForm(action)).toEqual({ titre: 'Action de test', description: '', statut: 'prévue', motif: '', themes: ['coordination et animation'], debut: '2024', fin: '', scenario: '' });
 	});
 
 	it('patches only the fields the user changed', () => {
@@ -26,6 +26,15 @@ describe('the action editor form', () => {
 		expect(actionPatch(opened, actionForm(action))).toEqual({});
 		expect(actionPatch(opened, { ...opened, titre: 'Nouveau titre', motif: '  retard  ' })).toEqual({ titre: 'Nouveau titre', motifStatut: 'retard' });
 		expect(actionPatch(opened, { ...opened, themes: [] })).toEqual({ themes: [] });
+	});
+
+	it('attaches a scenario in its text form, and removes it when cleared', () => {
+		const opened = actionForm(action);
+		expect(actionPatch(opened, { ...opened, scenario: ' msp:46128:4 ' })).toEqual({ scenario: { texte: 'msp:46128:4', annee: 2023 } });
+		const withScenario = actionForm({ ...action, scenario: { texte: 'msp:46128:4', annee: 2023 } });
+		const cleared = actionPatch(withScenario, { ...withScenario, scenario: '' });
+		expect(Object.keys(cleared)).toEqual(['scenario']);
+		expect(cleared.scenario).toBeUndefined();
 	});
 
 	it('saves the years together, and none when both are cleared', () => {
