@@ -19,6 +19,28 @@ export default {
 			}
 		},
 		alias: { $data: 'data' },
+		// The page's policy, a `<meta>` of every prerendered page and of the fallback, with the hash of
+		// SvelteKit's inline bootstrap (never 'unsafe-inline' for scripts); it travels with the page, so it
+		// holds offline too. DuckDB compiles its wasm ('wasm-unsafe-eval') in a worker started from a
+		// blob: URL, as MapLibre's is; PNG export draws blob: and data: images; styles set by Svelte and
+		// MapLibre are inline. Nothing from another origin. `frame-ancestors` and the other headers:
+		// scripts/serve.js.
+		csp: {
+			mode: 'hash',
+			directives: {
+				'default-src': ['self'],
+				'script-src': ['self', 'wasm-unsafe-eval'],
+				'worker-src': ['self', 'blob:'],
+				'style-src': ['self', 'unsafe-inline'],
+				'img-src': ['self', 'data:', 'blob:'],
+				'font-src': ['self', 'data:'],
+				'connect-src': ['self', 'blob:', 'data:'],
+				'manifest-src': ['self'],
+				'object-src': ['none'],
+				'base-uri': ['self'],
+				'form-action': ['self']
+			}
+		},
 		// Registered once the page has started (src/lib/db/engine-offline.ts), not as it loads.
 		serviceWorker: { register: false }
 	}

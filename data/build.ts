@@ -11,10 +11,13 @@ import { COMMUNE_VALUES_TABLE, TERRITORY_VALUES_TABLE, isGeometryTable } from '.
 import { flattenMultiPolygons } from '../src/lib/map/polygons';
 import { MESH_EXTENSION, encodeMesh } from '../src/lib/map/mesh';
 import { buildFirstView } from './first-view';
+import { buildPrerender } from './prerender';
 import { buildAcces } from './acces';
 import { MAX_MINUTES, TRAVEL_MODEL, buildTravelTimes } from './travel-times';
 import { buildRegister } from './cls';
-import { loadCog } from './cog';
+import { type Cog, loadCog } from './cog';
+import type { RemapRecord } from '../src/lib/db/artefacts';
+import { absenceNotes, originNotes } from './notes';
 import { buildGeography } from './geography';
 import { buildApl } from './sources/apl';
 import { buildBassinsVie, readCommuneBassins } from './sources/bassins-vie';
@@ -68,7 +71,8 @@ const META = {
 		about: {
 			...COG_ABOUT,
 			producteur: 'INSEE ; IGN ; Etalab (decoupage-administratif 6.0.0, populations légales)',
-			transformation: 'Noms COG 2025 ; population municipale de decoupage-administratif ; surface et centroïde calculés sur les contours IGN ; bassin de vie 2022.'
+			transformation: 'Noms COG 2025 ; population municipale de decoupage-administratif (population légale 2022 ; Mayotte : recensement de 2017) ; surface et centroïde calculés sur les contours IGN ; bassin de vie 2022.',
+			limites: ['Mayotte : population du recensement de 2017, l’INSEE n’y publiant pas de population légale plus récente ; les autres communes : population légale 2022.']
 		}
 	},
 	communes_geom: { title: 'Contours des communes', source: IGN, about: IGN_ABOUT },
@@ -108,9 +112,11 @@ const META = {
 			producteur: 'DREES',
 			millesime: '2022 et 2023',
 			licence: LO,
-			couverture: FRANCE,
+			couverture: 'France métropolitaine et 4 DROM : Mayotte non publiée par la DREES (34 858 communes sur 34 875)',
 			transformation:
-				'Lu dans le classeur de la DREES (feuilles « APL 2022 » et « APL 2023 ») par le lecteur de la page Données ; chaque année dans son COG, ramenée au COG 2025 : populations sommées, APL pondérée par la population standardisée.'
+				'Lu dans le classeur de la DREES (feuilles « APL 2022 » et « APL 2023 ») par le lecteur de la page Données ; chaque année dans son COG (2022 ; 2024 pour la feuille 2023), ramenée au COG 2025 : ' +
+				'communes fusionnées, populations sommées et APL pondérée par la population standardisée ; communes rétablies depuis, APL de la commune d’origine recopiée et populations partagées au prorata de la population légale.',
+			limites: ['Mayotte : aucune commune dans le classeur de la DREES (non publié par la DREES).']
 		}
 	},
 	radon: {
@@ -120,9 +126,11 @@ const META = {
 			producteur: 'IRSN',
 			millesime: '2018 (arrêté du 27 juin 2018)',
 			licence: LO,
-			couverture: '34 871 communes (4 sans classe)',
-			transformation: 'Communes fusionnées : classe la plus élevée, marquées « mixtes » quand leurs parties diffèrent (80).',
-			limites: ['Lignes corrompues ou en double de la source écartées (3 + 2), journalisées.']
+			couverture: FRANCE,
+			transformation:
+				'Communes du COG 2016 ramenées au COG 2025 : communes fusionnées, classe la plus élevée, marquées « mixtes » quand leurs parties diffèrent (80) ; ' +
+				'communes rétablies depuis (Saint-Lucien, L’Oie, Sainte-Florence), classe de la commune d’origine.',
+			limites: ['Lignes corrompues ou en double de la source écartées (3 + 1), journalisées ; Sada (Mayotte) codée 97605 dans la source, rattachée à 97616.']
 		}
 	},
 	finess: {
@@ -148,8 +156,14 @@ const META = {
 			millesime: '2013',
 			licence: LO,
 			couverture: '14 449 communes ayant au moins un équipement en 2013',
-			transformation: '40 comptages santé et personnes âgées, sommés sur les communes COG 2025 ; commune absente = 0.',
-			limites: ['Données anciennes (2013) : à dater dans tout usage.', 'Colonne « Centre lutte cancer » arrivée en VRAI/FAUX : borne basse.']
+			transformation:
+				'40 comptages santé et personnes âgées du COG 2013, sommés sur les communes COG 2025 ; communes rétablies depuis 2013 (Culey, Bihorel, Saint-Lucien), ' +
+				'équipements de la commune d’origine partagés au prorata de la population légale ; commune absente = 0.',
+			limites: [
+				'Données anciennes (2013) : à dater dans tout usage.',
+				'Colonne « Centre lutte cancer » arrivée en VRAI/FAUX : borne basse.',
+				'Maisons de santé pluridisciplinaires : non recensées en 2013 (175 dans le fichier pour toute la France, aucune dans le Lot : leur enregistrement dans FINESS, d’où la BPE les tient, ne commençait qu’en 2012) ; colonne laissée vide, jamais 0. Les MSP de l’atlas viennent de FINESS 2021-2026.'
+			]
 		}
 	},
 	typologies: {
@@ -170,9 +184,10 @@ const META = {
 			producteur: 'ANCT',
 			millesime: '2024',
 			licence: LO,
-			couverture: '824 communes ayant au moins un QPV',
-			transformation: 'Une ligne par commune avec son nombre de QPV.',
-			limites: ['Liste source incomplète (1 493 QPV) : à lire comme un indicateur de présence.']
+			couverture: 'Communes ayant au moins un QPV : hexagone, Corse et DROM (1 518 quartiers ; Saint-Martin et la Polynésie, hors atlas, exclus)',
+			transformation:
+				'Une ligne par commune avec ses QPV, d’après les communes des périmètres des décrets (table qpv_quartiers, la même source que la carte). ' +
+				'La liste par commune d’un tiers (1 493 QPV) est seulement comparée : elle code les 42 quartiers de Mayotte autrement (17 codes « C », un par commune) et n’a pas les 91 de Saint-Martin et de Polynésie ; écarts journalisés par npm run data.'
 		}
 	},
 	qpv_quartiers: {
@@ -238,6 +253,30 @@ const META = {
 	)
 } satisfies Record<string, Omit<ArtefactMeta, 'table'>>;
 
+/**
+ * The communes whose value a tooltip or a portrait must explain: values inherited from a former commune
+ * (re-established since the source's COG), and communes the producer does not publish; and what each remap did.
+ */
+function withNotes(metas: typeof META, tables: Record<string, Table>, cog: Cog, remaps: Map<string, RemapRecord[]>): Record<string, Omit<ArtefactMeta, 'table'>> {
+	const annee = tables.apl.getChild('annee');
+	const notes = {
+		apl: [
+			...originNotes(cog, tables.apl, (from, years) => `valeur de la commune d’origine ${from}, APL ${years}`, (i) => `${annee?.get(i)}`),
+			...absenceNotes(cog, tables.apl, { '976': 'non publié par la DREES : le classeur de l’APL n’a aucune commune de Mayotte' })
+		],
+		bpe2013: originNotes(cog, tables.bpe2013, (from, years) => `équipements de la commune d’origine ${from} en ${years}, partagés au prorata de la population légale`, () => '2013'),
+		radon: originNotes(cog, tables.radon, (from) => `classe de la commune d’origine ${from}, zonage de 2018`, () => '2018'),
+		// decoupage-administratif gives Mayotte the 2017 census: INSEE publishes no legal population there since.
+		communes: [{ kind: 'millesime' as const, codes: cog.communes.filter((c) => c.dep === '976').map((c) => c.code), text: 'population de Mayotte : recensement de 2017 (les autres communes : population légale 2022)' }]
+	};
+	const out: Record<string, Omit<ArtefactMeta, 'table'>> = { ...metas };
+	for (const [table, list] of Object.entries(notes)) {
+		const meta = metas[table as keyof typeof notes];
+		out[table] = { ...meta, about: { ...meta.about, ...(list.length ? { notes: list } : {}), ...(remaps.has(table) ? { remap: remaps.get(table) } : {}) } };
+	}
+	return out;
+}
+
 export interface BuildOptions {
 	from: string;
 	out: string;
@@ -265,25 +304,28 @@ export async function build({ from, out, cls = CLS_DIR, log = () => {} }: BuildO
 	const { bvOf, libelles } = readCommuneBassins(from, cog);
 	const geography = buildGeography(from, cog, bvOf);
 	const finess = buildFiness(from, cog, log);
+	const qpvPerimetres = buildQpvPerimetres(from, log);
+	const remaps = new Map<string, RemapRecord[]>();
+	const record = (table: string) => (r: RemapRecord) => remaps.set(table, [...(remaps.get(table) ?? []), r]);
 	const typologies = buildTypologies(from, cog, log);
 	const tables: Record<string, Table> = {
 		...geography,
 		cog_passage: passageTable(cog),
-		apl: buildApl(from, cog, log),
+		apl: buildApl(from, cog, log, record('apl')),
 		bassins_vie: buildBassinsVie(from, libelles, log),
-		radon: buildRadon(from, cog, log),
+		radon: buildRadon(from, cog, log, record('radon')),
 		finess,
 		acces: buildAcces(geography.communes, finess, log),
-		bpe2013: buildBpe(from, cog, log),
+		bpe2013: buildBpe(from, cog, log, record('bpe2013')),
 		typologies,
-		qpv: buildQpv(from, cog, log),
-		...buildQpvPerimetres(from, log),
+		qpv: buildQpv(from, cog, log, qpvPerimetres.qpv_quartiers),
+		...qpvPerimetres,
 		temps_trajet: buildTravelTimes(geography.communes, typologies, log)
 	} satisfies Record<Exclude<keyof typeof META, typeof COMMUNE_VALUES_TABLE | typeof TERRITORY_VALUES_TABLE>, Table>;
 	const firstView = await buildFirstView(tables);
 	tables[COMMUNE_VALUES_TABLE] = firstView.communes;
 	tables[TERRITORY_VALUES_TABLE] = firstView.territories;
-	const metas: Record<string, Omit<ArtefactMeta, 'table'>> = { ...META };
+	const metas: Record<string, Omit<ArtefactMeta, 'table'>> = withNotes(META, tables, cog, remaps);
 	// Built only when their raw file is present, which it is not on this machine (data/SOURCES.md).
 	const official = await buildOfficialFiles(from, cog, log);
 	Object.assign(tables, official.tables);
@@ -297,7 +339,9 @@ export async function build({ from, out, cls = CLS_DIR, log = () => {} }: BuildO
 		log(`${entry.table.padEnd(20)} ${String(entry.rows).padStart(7)} lignes ${String(entry.bytes).padStart(10)} octets`);
 		return entry;
 	});
-	writeManifest(out, entries, register);
+	const prerender = buildPrerender(out, entries);
+	log(`vue prérendue         ${prerender.indicator}, ${prerender.images.map((i) => `${i.width} px`).join(', ')}`);
+	writeManifest(out, entries, register, prerender);
 	return entries;
 }
 

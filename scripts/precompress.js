@@ -3,7 +3,7 @@
  * writes `name.br` and `name.gz` next to every compressible file, for scripts/serve.js to send with
  * `Content-Encoding`; the pipeline's gzipped artefacts (`.arrows.gz`, `.mesh.gz`) get a `.br` twin of
  * their content, a third smaller than the gzip, sent under the same URL with `Content-Encoding: br`
- * (issue 11: bytes of a cold start). Brotli at its best quality takes minutes on DuckDB's 34 MB wasm, so each
+ * (bytes of a cold start). Brotli at its best quality takes minutes on DuckDB's 34 MB wasm, so each
  * result is kept in node_modules/.cache, keyed by the file's SHA-256: a rebuild pays only for what changed.
  */
 import { createHash } from 'node:crypto';

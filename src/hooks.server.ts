@@ -2,11 +2,12 @@ import { readFileSync } from 'node:fs';
 import type { Handle } from '@sveltejs/kit';
 import { base } from '$app/paths';
 import { firstViewFiles, parseManifest } from '$lib/data/artefacts';
+import { defaultPrerender, firstViewBody, firstViewPreload } from '$lib/explorer/first-view-html';
 
 /**
  * Runs when the pages are prerendered (`vite build`; the atlas has no server). The explorer's page
  * asks, in its HTML, for the files of its first view (`firstViewFiles`), so that the browser downloads
- * them while it loads and starts the app's scripts, instead of after (issue 11). `as="fetch"` with
+ * them while it loads and starts the app's scripts, instead of after. `as="fetch"` with
  * `crossorigin="anonymous"` matches the app's own `fetch` (same origin, no credentials mode change),
  * which then takes the preloaded response.
  */
@@ -19,7 +20,16 @@ function preloadLinks(): string {
 		.join('\n\t\t');
 }
 
+/** The explorer's HTML also paints the default view the pipeline drew, before any script runs (first-view-html.ts). */
+function withFirstView(html: string): string {
+	const prerender = defaultPrerender(parseManifest(readFileSync(`${DATA_DIR}/manifest.json`, 'utf8')));
+	if (!prerender) return html;
+	return html
+		.replace('<head>', `<head>\n\t\t${firstViewPreload(prerender, base)}`)
+		.replace(/<body[^>]*>/, (body) => `${body}\n\t\t${firstViewBody(prerender, base)}`);
+}
+
 export const handle: Handle = ({ event, resolve }) =>
 	resolve(event, {
-		transformPageChunk: ({ html }) => (event.route.id === '/' ? html.replace('</head>', `\t${preloadLinks()}\n\t</head>`) : html)
+		transformPageChunk: ({ html }) => (event.route.id === '/' ? withFirstView(html.replace('</head>', `\t${preloadLinks()}\n\t</head>`)) : html)
 	});

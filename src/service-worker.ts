@@ -19,12 +19,14 @@ import { base, build, files, prerendered, version } from '$service-worker';
 
 const sw = self as unknown as ServiceWorkerGlobalScope;
 
-const SHELL_CACHE = `cls-shell-${version}`;
+const SHELL_PREFIX = 'cls-shell-';
+const SHELL_CACHE = `${SHELL_PREFIX}${version}`;
 const DATA_PREFIX = 'cls-data-';
 const DATA_DIR = `${base}/data/`;
 const MANIFEST_URL = `${DATA_DIR}manifest.json`;
 /** adapter-static's fallback (svelte.config.js): the shell that draws any route. */
 const FALLBACK = `${base}/200.html`;
+const IMMUTABLE = `${base}/_app/immutable/`;
 const SHELL_FILES = [...build, ...files.filter((f) => !f.startsWith(DATA_DIR)), ...prerendered, FALLBACK];
 
 /** The data cache being used: that of the last manifest read from the network, or the complete one. */
@@ -35,10 +37,15 @@ async function digest(text: string): Promise<string> {
 	return Array.from(bytes.subarray(0, 8), (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
-/** Files named by a manifest: its artefacts and the CLS register. */
+/** Files named by a manifest: its artefacts, the CLS register and the prerendered first view (its images). */
 function manifestFiles(text: string): string[] {
-	const manifest = JSON.parse(text) as { artefacts?: { file: string }[]; register?: { file: string } };
-	return [...(manifest.artefacts ?? []).map((a) => a.file), ...(manifest.register ? [manifest.register.file] : [])].map((f) => DATA_DIR + f);
+	const manifest = JSON.parse(text) as {
+		artefacts?: { file: string }[];
+		register?: { file: string };
+		prerender?: { images: { file: string }[]; outlines: { file: string } };
+	};
+	const prerender = manifest.prerender ? [...manifest.prerender.images, manifest.prerender.outlines] : [];
+	return [...(manifest.artefacts ?? []), ...(manifest.register ? [manifest.register] : []), ...prerender].map((f) => DATA_DIR + f.file);
 }
 
 /** The data cache that holds its manifest (the manifest goes in last: the cache is then complete). */
@@ -82,12 +89,20 @@ sw.addEventListener('install', (event) => {
 	);
 });
 
+/**
+ * A tab opened on the previous build goes on running it and asks for its chunks as it needs them: the
+ * previous build's shell cache is kept (the server now has only the new files), older ones are deleted.
+ * SvelteKit's `version` is the build's time, so names sort by age.
+ */
+async function dropOldShells(): Promise<void> {
+	const older = (await caches.keys()).filter((name) => name.startsWith(SHELL_PREFIX) && name !== SHELL_CACHE).sort();
+	for (const name of older.slice(0, -1)) await caches.delete(name);
+}
+
 sw.addEventListener('activate', (event) => {
 	event.waitUntil(
 		(async () => {
-			for (const name of await caches.keys()) {
-				if (name.startsWith('cls-shell-') && name !== SHELL_CACHE) await caches.delete(name);
-			}
+			await dropOldShells();
 			await sw.clients.claim();
 		})()
 	);
@@ -120,7 +135,7 @@ async function artefactResponse(request: Request): Promise<Response> {
 
 async function shellResponse(request: Request, url: URL): Promise<Response> {
 	const cache = await caches.open(SHELL_CACHE);
-	const cached = (await cache.match(url.pathname)) ?? (await cache.match(request));
+	const cached = (await cache.match(url.pathname)) ?? (await cache.match(request)) ?? (await previousBuildFile(url.pathname));
 	if (cached) return cached;
 	try {
 		return await fetch(request);
@@ -132,6 +147,19 @@ async function shellResponse(request: Request, url: URL): Promise<Response> {
 		}
 		throw error;
 	}
+}
+
+/**
+ * A hashed file of the previous build (gone from the server), asked for by a tab still running it. A
+ * hashed name is one content: taking it from an older cache never serves a stale file.
+ */
+async function previousBuildFile(pathname: string): Promise<Response | undefined> {
+	if (!pathname.startsWith(IMMUTABLE)) return undefined;
+	for (const name of (await caches.keys()).filter((n) => n.startsWith(SHELL_PREFIX) && n !== SHELL_CACHE)) {
+		const cached = await (await caches.open(name)).match(pathname);
+		if (cached) return cached;
+	}
+	return undefined;
 }
 
 sw.addEventListener('fetch', (event) => {

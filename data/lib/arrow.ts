@@ -2,7 +2,8 @@ import { createHash } from 'node:crypto';
 import { readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { join } from 'node:path';
-import type { ArtefactEntry, RegisterEntry } from '../../src/lib/db/artefacts';
+import type { ArtefactEntry, PrerenderEntry, RegisterEntry } from '../../src/lib/db/artefacts';
+import { PRERENDER_PREFIX } from '../prerender';
 import {
 	Bool,
 	Data,
@@ -92,14 +93,14 @@ export function writeBytesArtefact(outDir: string, meta: ArtefactMeta, rows: num
 	};
 }
 
-/** Removes artefacts of an earlier build, so a renamed or dropped table cannot linger. */
+/** Removes artefacts (and prerendered views, data/prerender.ts) of an earlier build, so a renamed or dropped table cannot linger. */
 export function clearArtefacts(outDir: string): void {
 	for (const file of readdirSync(outDir)) {
-		if (/\.(arrows|mesh)(\.gz)?$/.test(file) || file === 'manifest.json') rmSync(join(outDir, file));
+		if (/\.(arrows|mesh)(\.gz)?$/.test(file) || file.startsWith(PRERENDER_PREFIX) || file === 'manifest.json') rmSync(join(outDir, file));
 	}
 }
 
-export function writeManifest(outDir: string, entries: readonly ManifestEntry[], register: RegisterEntry): void {
+export function writeManifest(outDir: string, entries: readonly ManifestEntry[], register: RegisterEntry, prerender?: PrerenderEntry): void {
 	const artefacts = [...entries].sort((a, b) => (a.table < b.table ? -1 : a.table > b.table ? 1 : 0));
-	writeFileSync(join(outDir, 'manifest.json'), `${JSON.stringify({ schema: 1, artefacts, register }, null, '\t')}\n`);
+	writeFileSync(join(outDir, 'manifest.json'), `${JSON.stringify({ schema: 1, artefacts, register, prerender }, null, '\t')}\n`);
 }

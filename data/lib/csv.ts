@@ -1,12 +1,13 @@
 import { readFileSync } from 'node:fs';
-import Papa from 'papaparse';
+import { CsvSyntaxError, parseCsv, type CsvRecord } from '../../src/lib/text/csv';
+import { decodeText } from '../../src/lib/text/encoding';
 
 /** A raw input that is missing, empty or malformed: the message is French and names the file. */
 export class SourceError extends Error {
 	override name = 'SourceError';
 }
 
-/** Reads a text file, stripping the UTF-8 BOM; falls back to Latin-1 when the bytes are not valid UTF-8. */
+/** Reads a text file with the atlas's decoder: UTF-8 (BOM stripped), else Windows-1252. */
 export function readText(file: string): string {
 	let bytes: Buffer;
 	try {
@@ -16,10 +17,7 @@ export function readText(file: string): string {
 		throw new SourceError(`Lecture impossible de ${file} : ${(error as Error).message}`);
 	}
 	if (bytes.length === 0) throw new SourceError(`Fichier vide : ${file}`);
-	let text = new TextDecoder('utf-8').decode(bytes);
-	// Invalid UTF-8 sequences become U+FFFD: the file is then an old Windows/Excel export in Latin-1.
-	if (text.includes('\uFFFD')) text = new TextDecoder('latin1').decode(bytes);
-	return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+	return decodeText(bytes).text;
 }
 
 /** One data row; line is the 1-based line number in the file, for error messages. */
@@ -76,18 +74,18 @@ export function requireColumns(file: string, columns: readonly string[], require
 export function readCsv(file: string, { delimiter = ',', skipLines = 0, required }: CsvOptions): CsvRow[] {
 	const lines = readText(file).split(/\r?\n/);
 	const body = lines.slice(skipLines).join('\n');
-	const parsed = Papa.parse<string[]>(body, { delimiter, skipEmptyLines: false });
-	const quoteError = parsed.errors.find((e) => e.type === 'Quotes');
-	if (quoteError) throw new SourceError(`${file}, ligne ${skipLines + (quoteError.row ?? 0) + 1} : CSV corrompu (${quoteError.message})`);
-	const [header, ...data] = parsed.data;
-	if (!header || header.every((h) => h.trim() === '')) throw new SourceError(`En-tête absent de ${file}`);
-	const index = new Map(header.map((name, i) => [name.trim(), i]));
+	let records: CsvRecord[];
+	try {
+		records = parseCsv(body, delimiter);
+	} catch (error) {
+		if (error instanceof CsvSyntaxError) throw new SourceError(`${file}, ligne ${skipLines + error.line} : CSV corrompu (${error.message})`);
+		throw error;
+	}
+	const [header, ...data] = records;
+	if (!header || header.fields.every((h) => h.trim() === '')) throw new SourceError(`En-tête absent de ${file}`);
+	const index = new Map(header.fields.map((name, i) => [name.trim(), i]));
 	requireColumns(file, [...index.keys()], required);
-	const rows: CsvRow[] = [];
-	data.forEach((cells, i) => {
-		if (cells.length === 1 && cells[0].trim() === '') return;
-		rows.push(new CsvRow(file, skipLines + i + 2, cells, index));
-	});
+	const rows = data.filter((r) => !(r.fields.length === 1 && r.fields[0].trim() === '')).map((r) => new CsvRow(file, skipLines + r.line, r.fields, index));
 	if (rows.length === 0) throw new SourceError(`Aucune ligne de données dans ${file}`);
 	return rows;
 }

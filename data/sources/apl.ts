@@ -9,9 +9,15 @@ import { normalizeCommuneCode } from '../../src/lib/territory/insee-code';
 import { f64, i16, i32, makeTable, utf8 } from '../lib/arrow';
 import { readAplWorkbook, type AplLine, type AplWorkbook } from '../../src/lib/db/formats/apl';
 import { readXlsx } from '../../src/lib/db/xlsx';
-import { type Cog, remap, sum, weightedRate } from '../cog';
+import { type Cog, type Part, type RemapReport, describeRemap, remapRecord, originOf, partCount, remapSource, sum, weightedRate } from '../cog';
 
 export const APL_YEARS = [2022, 2023] as const;
+
+/**
+ * COG each sheet is written in: the 2022 sheet in COG 2022, the 2023 sheet already in COG 2024 (it has Les
+ * Hauts-Talican 60694, L'Oie 85165 and Sainte-Florence 85212, re-established on 1 January 2024).
+ */
+export const APL_COG: Record<(typeof APL_YEARS)[number], number> = { 2022: 2022, 2023: 2024 };
 
 interface AplRow {
 	code: string;
@@ -51,13 +57,18 @@ function readYear(book: AplWorkbook, year: number): AplRow[] {
 }
 
 /** Long format, one row per COG 2025 commune × year; a commune absent from a year has no row. */
-export function buildApl(from: string, cog: Cog, log: (message: string) => void): Table {
+export function buildApl(from: string, cog: Cog, log: (message: string) => void, report: RemapReport = () => {}): Table {
 	const book = readWorkbook(from);
 	const byYear = APL_YEARS.map((year) => {
 		const rows = readYear(book, year);
-		const { groups, unknown } = remap(cog, rows, (r) => r.code);
-		const merged = [...groups.values()].filter((g) => g.length > 1).length;
-		log(`APL ${year} : ${rows.length} lignes source, ${merged} communes 2025 issues de fusions, ${unknown.length} codes inconnus${unknown.length ? ` (${unknown.join(' ')})` : ''}`);
+		const remapped = remapSource(cog, rows, (r) => r.code, APL_COG[year]);
+		const { groups, unknown, merges, splits } = remapped;
+		log(
+			`APL ${year} : ${rows.length} lignes source (COG ${APL_COG[year]}), ${merges.length} communes 2025 issues de fusions, ${splits.length} communes scindées, ` +
+				`${unknown.length} codes inconnus${unknown.length ? ` (${unknown.join(' ')})` : ''}`
+		);
+		report(remapRecord(`feuille « APL ${year} »`, APL_COG[year], remapped));
+		for (const line of describeRemap(`APL ${year}`, remapped, { splitRates: 'APL recopiée', splitCounts: 'populations partagées au prorata de la population légale 2025', mergeRule: 'populations sommées, APL pondérée par la population standardisée' })) log(line);
 		return groups;
 	});
 	// Communes in code order, years ascending: rows sorted by (code, annee).
@@ -65,14 +76,16 @@ export function buildApl(from: string, cog: Cog, log: (message: string) => void)
 		APL_YEARS.flatMap((annee, y) => {
 			const parts = byYear[y].get(commune.code);
 			if (!parts) return [];
+			const popStd = (p: Part<AplRow>) => partCount(p.row.popStd, p.split, false);
 			return [{
 				code: commune.code,
 				annee,
-				apl: weightedRate(parts.map((p) => ({ rate: p.apl, weight: p.popStd }))),
-				apl65: weightedRate(parts.map((p) => ({ rate: p.aplMoins65, weight: p.popStd }))),
-				popStd: sum(parts.map((p) => p.popStd)),
-				popTot: sum(parts.map((p) => p.popTot)),
-				n: parts.length
+				apl: weightedRate(parts.map((p) => ({ rate: p.row.apl, weight: popStd(p) }))),
+				apl65: weightedRate(parts.map((p) => ({ rate: p.row.aplMoins65, weight: popStd(p) }))),
+				popStd: sum(parts.map(popStd)),
+				popTot: sum(parts.map((p) => partCount(p.row.popTot, p.split, true))),
+				n: parts.length,
+				origin: originOf(parts)
 			}];
 		})
 	);
@@ -83,6 +96,7 @@ export function buildApl(from: string, cog: Cog, log: (message: string) => void)
 		f64('apl_mg_moins65', records.map((r) => r.apl65)),
 		f64('pop_standardisee', records.map((r) => r.popStd)),
 		i32('pop_totale', records.map((r) => r.popTot)),
-		i16('nb_codes_source', records.map((r) => r.n))
+		i16('nb_codes_source', records.map((r) => r.n)),
+		utf8('code_origine', records.map((r) => r.origin))
 	]);
 }

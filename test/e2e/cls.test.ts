@@ -147,7 +147,8 @@ describe('/cls/cauvaldor', () => {
 
 	it('shows the APL 2023 beside the actions about doctors, and radon communes beside santé-environnement', async () => {
 		const fig = await page.locator('[data-action="parcours-m-aides"] [data-indicator=apl_mg_moins65_2023]').innerText();
-		expect(fig).toMatch(/périmètre : \d,\d\d consultations/);
+		// Signed in 2022: the APL of that millésime, then the latest one.
+		expect(fig).toMatch(/périmètre : à la signature \(millésime 2022\) : \d,\d\d consultations[^→]+→ aujourd’hui \(millésime 2023\) : \d,\d\d consultations/);
 		const radon = page.locator('[data-action="sante-environnementale-information"] [data-indicator=radon]');
 		await radon.waitFor();
 		expect(await radon.innerText()).toMatch(/\d+ communes? sur 77/);

@@ -103,7 +103,7 @@ describe('/donnees', () => {
 		const lot75 = (100 * sum('P21_POP75P')) / sum('P21_POP');
 		const cls = await suite.page(context, '/cls/cauvaldor');
 		const share = cls.getByTestId('document-share').filter({ hasText: '75 ans ou plus' });
-		await expect.poll(() => share.innerText(), { timeout: 90_000 }).toContain(`15,5 % pour la part des 75 ans ou plus (recensement) (département 46) ; l’atlas (INSEE, millésime du fichier importé) : ${lot75.toFixed(1).replace('.', ',')} %`);
+		await expect.poll(() => share.innerText(), { timeout: 90_000 }).toContain(`15,5 % pour la part des 75 ans ou plus (recensement) (chiffre du département du Lot ; l’atlas : même département) ; l’atlas (INSEE, millésime du fichier importé) : ${lot75.toFixed(1).replace('.', ',')} %`);
 		await cls.close();
 
 		// A file of another format, an empty one and the same base again: each refused with its own message.

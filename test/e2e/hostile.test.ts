@@ -1,5 +1,5 @@
 /**
- * Hostile inputs of issue 14, on the built app: unknown territories in a permalink, two tabs editing
+ * Hostile inputs, on the built app: unknown territories in a permalink, two tabs editing
  * one CLS, storage trouble, lost network, error pages. Each test failed before its fix.
  */
 import { describe, expect, it } from 'vitest';

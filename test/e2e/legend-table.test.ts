@@ -29,6 +29,15 @@ describe('the colour legend is on the map', () => {
 			const { page, errors } = await open('/', viewport);
 			const legend = page.getByTestId('legend');
 			const rows = legend.locator('li');
+			if (viewport.width < 700) {
+				// A phone opens on the map: the legend is a folded strip, its title and its button, until unfolded.
+				const map = (await page.getByTestId('map').boundingBox())!;
+				await legend.waitFor();
+				expect(await page.getByTestId('legend-fold').getAttribute('aria-expanded')).toBe('false');
+				const strip = (await legend.boundingBox())!;
+				expect(strip.width * strip.height).toBeLessThan((map.width * map.height) / 10);
+				await page.getByTestId('legend-fold').click();
+			}
 			await expect.poll(() => rows.count()).toBeGreaterThan(2);
 			expect(await page.evaluate(() => [window.scrollX, window.scrollY])).toEqual([0, 0]);
 			const screen = { x: 0, y: 0, ...viewport };

@@ -1,5 +1,5 @@
 /**
- * Issue 11, on the built app: the service worker's second visit without any network, a new data
+ * On the built app: the service worker's second visit without any network, a new data
  * version replacing the old cache, and the network lost while the engine starts. The service worker
  * is allowed in this file only (test/support/browser.ts blocks it elsewhere).
  */
@@ -90,6 +90,35 @@ describe('second visit (service worker)', () => {
 		expect(await page.getByRole('alert').count()).toBe(0);
 		expect(watch.foreignRequests).toEqual([]);
 	});
+
+	it('a reload offline paints the prerendered first view from the HTML, before the live map', async () => {
+		const server = await serve();
+		const { page, context } = await open(server, '/', 'allow');
+		await waitForColouredMap(page);
+		await interactive(page);
+		await cachedForOffline(page);
+		await running!.close();
+		running = null;
+		await context.setOffline(true);
+		await page.reload();
+		// The picture's paint, as the browser times it (Element Timing: `elementtiming="first-view"`).
+		const painted = await page.evaluate(
+			() =>
+				new Promise<{ identifier: string; renderTime: number; naturalWidth: number } | null>((resolve) => {
+					new PerformanceObserver((list) => {
+						const entry = list.getEntries()[0] as PerformanceEntry & { identifier: string; renderTime: number; naturalWidth: number };
+						resolve({ identifier: entry.identifier, renderTime: entry.renderTime, naturalWidth: entry.naturalWidth });
+					}).observe({ type: 'element', buffered: true });
+					setTimeout(() => resolve(null), 10_000);
+				})
+		);
+		expect(painted?.identifier).toBe('first-view');
+		expect(painted?.naturalWidth).toBeGreaterThan(0);
+		await waitForColouredMap(page);
+		const live = await page.evaluate(() => performance.getEntriesByName('cls:first-colored-map')[0].startTime);
+		expect(painted!.renderTime).toBeGreaterThan(0);
+		expect(painted!.renderTime).toBeLessThan(live);
+	}, 240_000);
 
 	it('a new data version (another manifest) replaces the old data cache', async () => {
 		const server = await serve();

@@ -10,7 +10,7 @@ import { classColors, hexToRgba } from '../../src/lib/indicators/palettes';
 import { formatRank, rankAmong } from '../../src/lib/portrait/rank';
 
 /**
- * The diagnostic writer's portrait (issue 13): the map of the chosen indicator over the territory's communes, the
+ * The diagnostic writer's portrait: the map of the chosen indicator over the territory's communes, the
  * facilities counted and listed, a document's figure beside the atlas's, ranks; on screen and on one A4 page.
  */
 const suite = e2eSuite(4361, { db: true });

@@ -1,5 +1,5 @@
 /**
- * Two of the three tasks of issue 13, each played from a cold start as its user would, through the
+ * Two of the three user tasks (analyst, mayor, writer), each played from a cold start as its user would, through the
  * interface: the ARS analyst and the mayor of Saint-Céré. The third, the writer of the Cauvaldor
  * diagnostic, is played in portrait-map.test.ts, and the keyboard-only path in a11y.test.ts. Every figure
  * the user needed is checked against the atlas's own artefacts with SQL, in the Node engine.

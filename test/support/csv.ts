@@ -1,26 +1,6 @@
-/** Reads the `;` CSV the app writes (UTF-8 with BOM, CRLF), quoted cells included. */
+import { parseCsv as parseRecords } from '../../src/lib/text/csv';
+
+/** Reads the `;` CSV the app writes (UTF-8 with BOM, CRLF) with the atlas's own reader: rows of cells, blank rows kept. */
 export function parseCsv(text: string): string[][] {
-	const rows: string[][] = [];
-	for (const line of text.replace(/^\uFEFF/, '').split('\r\n')) {
-		const cells: string[] = [];
-		let cell = '';
-		let quoted = false;
-		for (let i = 0; i < line.length; i++) {
-			const ch = line[i];
-			if (quoted) {
-				if (ch === '"' && line[i + 1] === '"') {
-					cell += '"';
-					i++;
-				} else if (ch === '"') quoted = false;
-				else cell += ch;
-			} else if (ch === '"') quoted = true;
-			else if (ch === ';') {
-				cells.push(cell);
-				cell = '';
-			} else cell += ch;
-		}
-		cells.push(cell);
-		rows.push(cells);
-	}
-	return rows;
+	return parseRecords(text.replace(/^\uFEFF/, ''), ';', { keepEmptyLines: true }).map((r) => r.fields);
 }

@@ -44,6 +44,17 @@ export function citedIndicator(id: string): NumericIndicator | undefined {
 	return indicator && indicator.kind !== 'class' ? indicator : undefined;
 }
 
+/**
+ * The territory a document's figure describes, said with it: « chiffre du département du Lot » — the Lot's figures
+ * quoted by Cauvaldor's documents are not Cauvaldor's. The atlas's value is then the département's; when the document
+ * speaks of another territory the atlas does not have (a bassin de santé), the atlas's figure is the perimeter's.
+ */
+export function citedTerritory(cited: Pick<ChiffreIndicateur, 'departement' | 'territoire'>): string {
+	if (cited.departement) return `chiffre du ${cited.territoire ?? `département ${cited.departement}`} ; l’atlas : même département`;
+	if (cited.territoire) return `chiffre du ${cited.territoire} ; l’atlas : périmètre du contrat`;
+	return 'chiffre du périmètre du contrat';
+}
+
 /** A document's figure of an indicator, and the atlas's value on the same territory. */
 export interface IndicatorFigure {
 	cited: ChiffreIndicateur;

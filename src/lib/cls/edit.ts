@@ -40,16 +40,21 @@ export function actionIds(cls: Cls): Set<string> {
 }
 
 /** Fields of an action the form can change. */
-export type ActionPatch = Partial<Pick<ActionInput, 'titre' | 'description' | 'statut' | 'motifStatut' | 'themes' | 'annees' | 'scenario'>>;
+export type ActionPatch = Partial<
+	Pick<ActionInput, 'titre' | 'description' | 'statut' | 'motifStatut' | 'themes' | 'annees' | 'cible' | 'pilote' | 'partenaires' | 'indicateurs' | 'dates' | 'scenario'>
+>;
 
-/** Replaces the `patch` fields of action `id` (programme or history). An empty field ('' or undefined) is removed. */
+/** An empty value removes the field; an empty list of themes stays, for the schema to refuse it (an action needs one). */
+const isEmpty = (key: string, v: unknown) => v === undefined || v === '' || (Array.isArray(v) && v.length === 0 && key !== 'themes');
+
+/** Replaces the `patch` fields of action `id` (programme or history). An empty field ('', [] or undefined) is removed. */
 export function updateAction(cls: Cls, id: string, patch: ActionPatch): EditResult {
 	const copy = structuredClone(cls);
 	const loc = [...walkActions(copy)].find((l) => l.action.id === id);
 	if (!loc) return { ok: false, errors: [{ path: '(action)', message: `action « ${id} » introuvable` }] };
 	const target = loc.action as Record<string, unknown>;
 	for (const [k, v] of Object.entries(patch)) {
-		if (v === undefined || v === '') delete target[k];
+		if (isEmpty(k, v)) delete target[k];
 		else target[k] = v;
 	}
 	return validated(copy);

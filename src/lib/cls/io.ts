@@ -10,7 +10,8 @@
  * (Svelte interpolation `{text}`, never `{@html}`).
  */
 import { normalizeCommuneCode } from '../territory/insee-code';
-import { CsvSyntaxError, formatCsv, parseCsv, unguardCell } from './csv';
+import { CsvSyntaxError, formatCsv, parseCsv, unguardCell } from '../text/csv';
+import { decodeText, stripBom } from '../text/encoding';
 import { DOCUMENTS } from './register';
 import {
 	actionSchema,
@@ -66,37 +67,8 @@ export function decodeInput(input: ImportInput): { ok: true; decoded: DecodedTex
 	const bytes = input instanceof Uint8Array ? input : new Uint8Array(input);
 	const err = checkFileSize(bytes.byteLength);
 	if (err) return { ok: false, message: err };
-	try {
-		const text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
-		return { ok: true, decoded: { text: stripBom(text), encoding: 'utf-8', warnings: [] } };
-	} catch {
-		const text = decodeWindows1252(bytes);
-		return { ok: true, decoded: { text, encoding: 'windows-1252', warnings: [MESSAGES.latin1] } };
-	}
-}
-
-// 0x80–0x9F in Windows-1252 (WHATWG encoding standard); 0 = undefined byte, kept as U+0080+n.
-const CP1252_HIGH = [
-	0x20ac, 0, 0x201a, 0x0192, 0x201e, 0x2026, 0x2020, 0x2021, 0x02c6, 0x2030, 0x0160, 0x2039, 0x0152, 0, 0x017d, 0,
-	0, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014, 0x02dc, 0x2122, 0x0161, 0x203a, 0x0153, 0, 0x017e, 0x0178
-];
-
-/**
- * Windows-1252 → text, without relying on the environment's ICU (some Node builds decode this label
- * as ISO-8859-1 and turn 0x96 into U+0096 instead of the en dash).
- */
-export function decodeWindows1252(bytes: Uint8Array): string {
-	let out = '';
-	for (let i = 0; i < bytes.length; i += 8192) {
-		const chunk = bytes.subarray(i, i + 8192);
-		const codes = Array.from(chunk, (b) => (b >= 0x80 && b <= 0x9f ? CP1252_HIGH[b - 0x80] || b : b));
-		out += String.fromCharCode(...codes);
-	}
-	return out;
-}
-
-function stripBom(text: string): string {
-	return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+	const { text, encoding } = decodeText(bytes);
+	return { ok: true, decoded: { text, encoding, warnings: encoding === 'windows-1252' ? [MESSAGES.latin1] : [] } };
 }
 
 // ---------------------------------------------------------------------------------------------

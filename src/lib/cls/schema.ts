@@ -10,6 +10,10 @@ import { z } from 'zod';
 import { INDICATORS } from '../indicators/catalogue';
 import { parseScenario } from '../scenario/text';
 
+// zod would probe `new Function` to compile its parsers, which the page's policy forbids (no 'unsafe-eval'):
+// the probe alone is a violation report. Interpreted parsing, always.
+z.config({ jitless: true });
+
 // ---------------------------------------------------------------------------------------------
 // Controlled vocabularies (exact French labels)
 // ---------------------------------------------------------------------------------------------
@@ -135,6 +139,19 @@ const indicatorIdSchema = z.string({ error: 'doit être un identifiant d’indic
 	error: (iss) => `« ${String(iss.input)} » n'est pas un indicateur du catalogue (${[...indicatorIds()].join(', ')})`
 });
 
+// Fields the coordinator keeps up to date in the app (the register's follow-up of an action), beside
+// those read from the documents: the action's start and end dates. The pilot, the partners, the status,
+// the target area and the follow-up indicators are fields of the documents too (above and below).
+const datesActionSchema = z
+	.strictObject({ debut: dateIso.nullable(), fin: dateIso.nullable() })
+	.refine((d) => d.debut === null || d.fin === null || d.debut <= d.fin, {
+		error: 'la date de fin précède la date de début',
+		path: ['fin']
+	});
+const actionFollowUpFields = {
+	/** Start and end of the action as the coordinator records them (ISO dates; `annees` are the documents' years). */
+	dates: datesActionSchema.optional()
+};
 // ── « Et si… ? » (the scenario feature owns this part) ─────────────────────────────────────────────
 /** What the action would change to the APL if it succeeds: a scenario in its text form (scenario/text.ts). */
 export const actionScenarioSchema = z.strictObject({
@@ -175,6 +192,7 @@ export const actionSchema = z
 		indicateurs: z.array(indicatorIdSchema).default([]),
 		montants: z.array(montantSchema).optional(),
 		source: sourceRefSchema,
+		...actionFollowUpFields,
 		/** « Et si… ? » : « si cette action aboutit : … » (see actionScenarioSchema). */
 		scenario: actionScenarioSchema.optional()
 	})
@@ -285,6 +303,8 @@ export const chiffreIndicateurSchema = z.strictObject({
 		.string()
 		.regex(/^(\d{2}|2A|2B|97\d)$/, { error: 'code de département invalide' })
 		.optional(),
+	/** The territory the document's figure describes, when it is not the perimeter: « département du Lot ». */
+	territoire: texte.optional(),
 	citation: texte,
 	date: texte,
 	source: sourceRefSchema

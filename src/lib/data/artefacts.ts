@@ -12,7 +12,7 @@ export {
 	TERRITORY_VALUES_TABLE,
 	TRAVEL_TIMES_TABLE,
 	firstViewColumn,
-	findArtefact, isGeometryTable, parseManifest, readArtefact, type ArtefactEntry, type Manifest } from '../db/artefacts';
+	findArtefact, isGeometryTable, parseManifest, readArtefact, type ArtefactEntry, type CommuneNote, type Manifest, type PrerenderEntry } from '../db/artefacts';
 export { fetchBytes } from '../db/fetch';
 
 /** Each level's geometry artefact (a mesh ready to draw, see map/mesh.ts). */

@@ -2,6 +2,7 @@ import type { NumericIndicator } from '../indicators/catalogue';
 import type { DataSource } from './source';
 import { areaOf, communeReferences, referencesOf, type CommuneReferences, type ResolvedTerritory } from './territories';
 import { figures, type Figure } from './values';
+import { communeNote } from './provenance';
 
 /** Figures of a list of communes (a CLS perimeter) beside its département, its région and France. */
 export interface Profile {
@@ -28,5 +29,9 @@ export interface TerritoryFigures {
 
 export async function territoryFigures(source: DataSource, territory: ResolvedTerritory, indicators: readonly (NumericIndicator | string)[]): Promise<TerritoryFigures> {
 	const refs = referencesOf(territory);
-	return { references: refs.map((r) => r.label), rows: await figures(source, [areaOf(territory), ...refs.map((r) => r.area)], indicators) };
+	const rows = await figures(source, [areaOf(territory), ...refs.map((r) => r.area)], indicators);
+	// A commune's value may be its former commune's, or not published: the row says so.
+	const { level, code } = territory.key;
+	const noted = level === 'commune' ? rows.map((f) => ({ ...f, note: communeNote(source.manifest, [...f.indicator.tables, 'communes'], code) ?? undefined })) : rows;
+	return { references: refs.map((r) => r.label), rows: noted };
 }

@@ -5,7 +5,7 @@
  * data` writes it); the unit tests check that the two agree.
  */
 import { LICENCE } from '../indicators/catalogue';
-import type { Manifest } from '../db/artefacts';
+import type { CommuneNote, Manifest } from '../db/artefacts';
 
 /** The geometry of every map and of the centroids: the manifest's `source` of the `*_geom` artefacts. */
 export const BASEMAP_SOURCE = 'IGN – ADMIN EXPRESS COG CARTO 2025';
@@ -30,4 +30,16 @@ export function mapSourceLine(sources: readonly string[]): string {
 /** The manifest's provenance of a table (producer + millésime), or null when the atlas does not ship it. */
 export function tableSource(manifest: Manifest, table: string): string | null {
 	return manifest.artefacts.find((a) => a.table === table)?.source ?? null;
+}
+
+/**
+ * What the shipped data says of a commune's value in these tables: inherited from its former commune,
+ * or not published by the producer (the manifest's notes, written by `npm run data`).
+ */
+export function communeNote(manifest: Manifest, tables: readonly string[], code: string): CommuneNote | null {
+	for (const table of tables) {
+		const note = manifest.artefacts.find((a) => a.table === table)?.about?.notes?.find((n) => n.codes.includes(code));
+		if (note) return note;
+	}
+	return null;
 }

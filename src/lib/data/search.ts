@@ -23,6 +23,17 @@ export interface TerritoryHit {
 	detail: string;
 }
 
+/** A Contrat local de santé found by name (src/lib/cls/search.ts): `code` is its id. */
+export interface ClsHit {
+	level: 'cls';
+	code: string;
+	nom: string;
+	detail: string;
+}
+
+/** Anything the search box offers. */
+export type SearchHit = TerritoryHit | ClsHit;
+
 /** Tables the search reads. */
 const SEARCH_TABLES = ['communes', 'epci', 'departements', 'regions'];
 

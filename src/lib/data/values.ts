@@ -11,6 +11,7 @@ import { getIndicator, type Indicator, type NumericIndicator } from '../indicato
 import type { Area, Level } from '../territory/key';
 import { communeList, joinSql, raw, sql, type Sql } from './sql';
 import type { DataSource } from './source';
+import type { CommuneNote } from '../db/artefacts';
 
 /** Column of `communes` that holds each level's code. */
 const KEY: Record<Level, string> = { commune: 'code', epci: 'epci', departement: 'dep', region: 'reg' };
@@ -187,6 +188,8 @@ export function communeCodes(source: DataSource): Promise<string[]> {
 export interface Figure {
 	indicator: NumericIndicator;
 	values: number[];
+	/** For a commune: its value is its former commune's, or not published (the shipped data's note). */
+	note?: CommuneNote;
 }
 
 /**

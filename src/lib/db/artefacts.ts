@@ -32,6 +32,35 @@ export interface DatasetAbout {
 	transformation?: string;
 	/** Known caveats: old millésime, mixed millésimes, partial coverage. */
 	limites?: string[];
+	/** What a tooltip or a portrait must say of particular communes' values. */
+	notes?: CommuneNote[];
+	/** How the source's commune codes were brought to COG 2025 (`npm run data:audit` prints it). */
+	remap?: RemapRecord[];
+}
+
+/** One source file (or sheet) remapped to COG 2025: its COG, the merges, the splits and the codes of no commune. */
+export interface RemapRecord {
+	source: string;
+	cog: number;
+	/** COG 2025 communes made of several source codes. */
+	fusions: number;
+	/** Former communes shared among the communes re-established since, « 15141 → 15031 15035 … ». */
+	scissions: string[];
+	/** Source codes of no COG 2025 commune (outside the atlas, or unknown). */
+	inconnus: string[];
+}
+
+/**
+ * A note on some communes' values: `origine` when the value is the former commune's, the commune having been
+ * re-established since the source's COG; `millesime` when it is of another millésime than the others' (Mayotte's
+ * population); `absence` when the producer does not publish the commune (the reason).
+ */
+export interface CommuneNote {
+	kind: 'origine' | 'millesime' | 'absence';
+	/** COG 2025 commune codes. */
+	codes: string[];
+	/** French, without a final full stop: « valeur de la commune d’origine … ». */
+	text: string;
 }
 
 /** The CLS register (`npm run data` validates `data/cls`): JSON, not a table; the app bundles it (cls/register.ts). */
@@ -44,10 +73,41 @@ export interface RegisterEntry {
 	source: string;
 }
 
+/** A file the pipeline wrote beside the artefacts, with its size and SHA-256. */
+export interface FileEntry {
+	file: string;
+	bytes: number;
+	sha256: string;
+}
+
+/**
+ * The explorer's default view drawn by the pipeline (data/prerender.ts): its HTML shows it before any
+ * script runs. It names what it was drawn from, so that a change of data or of the default view
+ * without `npm run data` is caught (test/unit/data/prerender.test.ts).
+ */
+export interface PrerenderEntry {
+	/** The view drawn: the explorer's default (indicator, level, method, classes) over France. */
+	indicator: string;
+	level: string;
+	method: string;
+	classes: number;
+	/** Artefacts drawn from (values and meshes) and the data version: SHA-256 of their own SHA-256, in this order. */
+	inputs: string[];
+	data: string;
+	/** [west, south, east, north] of the images: the map's opening bounds, fitted as MapLibre fits them. */
+	bounds: [number, number, number, number];
+	/** The classes drawn (the legend's bounds and counts). */
+	classification: { min: number; max: number; breaks: number[]; counts: number[]; missing: number };
+	/** The fill at several widths (PNG, one colour a class), and the département and région borders (SVG). */
+	images: (FileEntry & { width: number; height: number })[];
+	outlines: FileEntry;
+}
+
 export interface Manifest {
 	schema: number;
 	artefacts: ArtefactEntry[];
 	register?: RegisterEntry;
+	prerender?: PrerenderEntry;
 }
 
 export const MANIFEST_FILE = 'manifest.json';

@@ -1,5 +1,5 @@
 import * as duckdb from '@duckdb/duckdb-wasm';
-import { type FileDb, type QuerySession, type SqlParam, OFFLINE_SETTINGS, takeRows } from './connector';
+import { type FileDb, type QuerySession, type SqlParam, ENGINE_SETTINGS, takeRows } from './connector';
 import type { EngineWorker } from './engine-worker';
 
 /**
@@ -18,7 +18,7 @@ export async function openBrowserDb({ worker, failed, compiledModuleUrl, started
 	started();
 	performance.mark('cls:duckdb-instantiated');
 	const conn = await db.connect();
-	for (const statement of OFFLINE_SETTINGS) await conn.query(statement);
+	for (const statement of ENGINE_SETTINGS) await conn.query(statement);
 
 	return {
 		async query(sql: string, params: readonly SqlParam[] = []) {

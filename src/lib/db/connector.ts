@@ -48,13 +48,23 @@ export interface QuerySession {
 	close(): Promise<void>;
 }
 
+/** Where files given to the engine are registered (imports): once locked, the only files it may read. */
+export const IMPORT_DIR = '/imports/';
+
 /**
- * duckdb-wasm has only core functions built in; anything else would be fetched from the network
- * and fail (or hang, in Node). Forbid it so an offline mistake fails loudly at once.
+ * Run once, on the engine's first connection, before any table or file. duckdb-wasm has only core
+ * functions built in; anything else would be fetched from the network and fail (or hang, in Node):
+ * forbidden, so an offline mistake fails loudly at once. Then the engine reads no file and no URL but
+ * those registered under IMPORT_DIR (the user's imports, registered later too), and its configuration
+ * is locked: no statement, the SQL console's included, can turn this back (`read_text('http://…')`,
+ * however its name is quoted, is refused by DuckDB itself). Tables come in as Arrow, which needs no file.
  */
-export const OFFLINE_SETTINGS = [
+export const ENGINE_SETTINGS = [
 	'SET autoinstall_known_extensions = false',
-	'SET autoload_known_extensions = false'
+	'SET autoload_known_extensions = false',
+	`SET allowed_directories = ['${IMPORT_DIR}']`,
+	'SET enable_external_access = false',
+	'SET lock_configuration = true'
 ];
 
 /** Reads a result's batches until `maxRows` rows are held (or `stop()` says so); the schema even when no row comes. */

@@ -4,7 +4,9 @@
  * 1. `statementRefusal` reads the text (comments and strings skipped) and lets through one statement
  *    of the allowed kinds, without any write keyword or file-reading function;
  * 2. the statement is prepared first, which DuckDB refuses for several statements at once;
- * 3. it runs on a connection of its own, in a READ ONLY transaction that is always rolled back.
+ * 3. it runs on a connection of its own, in a READ ONLY transaction that is always rolled back;
+ * and under them all, the engine itself reads no file or URL and has its configuration locked
+ * (ENGINE_SETTINGS of connector.ts), whatever a statement slips past the first lock.
  * The user's SQL is the one text this module runs as given: that is what a console is for.
  */
 import { DataType, util, type Field, type RecordBatch } from 'apache-arrow';
@@ -234,6 +236,9 @@ function engineMessage(e: unknown): string {
 	const text = (e instanceof Error ? e.message : String(e)).replace(/^Error:\s*/, '');
 	if (/read-only mode|read only/i.test(text)) return 'Requête refusée : la console est en lecture seule.';
 	if (/multiple statements/i.test(text)) return 'Requête refusée : une seule instruction à la fois.';
+	// The engine's own lock (ENGINE_SETTINGS): no file, no URL, no setting changed.
+	if (/^Permission Error|configuration has been locked/i.test(text))
+		return `Requête refusée : la console ne lit que les tables de l’atlas, ni fichier ni adresse, et ne change aucun réglage du moteur.\nDétail (DuckDB) : ${text}`;
 	return `Erreur de DuckDB : ${text}`;
 }
 

@@ -23,8 +23,8 @@ interface StartFailure {
  * The worker's script: a short wrapper around duckdb-wasm's own (the "eh" bundle, served by the app,
  * no CDN; every browser we target has WebAssembly exceptions). As soon as the worker starts, it
  * fetches the 34 MB wasm and compiles it while it downloads (`compileStreaming`): neither waits for
- * the page's main thread, busy drawing the first view, nor for duckdb-wasm's page-side code to load
- * (issue 11). duckdb-wasm's own download goes through `WebAssembly.instantiateStreaming`, which the
+ * the page's main thread, busy drawing the first view, nor for duckdb-wasm's page-side code to load.
+ * duckdb-wasm's own download goes through `WebAssembly.instantiateStreaming`, which the
  * wrapper answers with that module; it is handed an empty `data:` URL, so nothing is fetched twice.
  * The wrapper also reports what duckdb-wasm's worker never does: a failed download leaves a rejected
  * promise in the worker and `instantiate` waiting for ever.

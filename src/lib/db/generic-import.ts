@@ -7,9 +7,9 @@
  * repaired and counted in the report. Columns are renamed `c0…cN` at reading: no header text of the
  * file ever enters the SQL; values are bound parameters.
  */
-import type { DbConnector, FileDb } from './connector';
-import { COMMUNES_TABLE, ImportError, MISSING_SQL, PASSAGE_TABLE, isZip, listed, reason, rows, scalar } from './import-kit';
-import { sizeRefusal } from './imports';
+import { IMPORT_DIR, type DbConnector, type FileDb } from './connector';
+import { COMMUNES_TABLE, ImportError, MISSING_SQL, PASSAGE_TABLE, isZip, listed, reason, rows, scalar, widthRefusal } from './import-kit';
+import { IMPORT_LIMIT, sizeRefusal } from './imports';
 import { workbookToCsv } from './workbook';
 import { CODE_LEVEL_LABELS, valueColumns, type CodeLevel, type UserFileSpec } from '../indicators/user';
 
@@ -110,6 +110,8 @@ export function detectDialect(bytes: Uint8Array, label: string): CsvDialect {
 		if (magic.every((b, i) => bytes[i] === b)) throw new ImportError(`« ${label} » n’est pas un fichier texte CSV : c’est ${what}.`);
 	let head = bytes.subarray(0, SAMPLE_BYTES);
 	if (head.includes(0)) throw new ImportError(`« ${label} » n’est pas un fichier texte CSV (octets binaires).`);
+	const tooWide = widthRefusal(bytes, label, `${IMPORT_LIMIT.label} par fichier`);
+	if (tooWide) throw new ImportError(tooWide);
 	// A sample cut inside a UTF-8 sequence is not invalid UTF-8: decode up to its last line break.
 	if (bytes.byteLength > SAMPLE_BYTES) head = head.subarray(0, Math.max(head.lastIndexOf(0x0a), 1));
 	let encoding: Encoding = 'utf-8';
@@ -158,10 +160,12 @@ const names = (n: number) => Array.from({ length: n }, (_, i) => `c${i}`);
 function readCsv(dialect: CsvDialect, encoding: Encoding): string {
 	// Constants only: the delimiter is one of DELIMITERS, the names are c0…cN.
 	const delim = dialect.delimiter === '\t' ? '\\t' : dialect.delimiter;
-	const list = names(dialect.columns.length)
-		.map((n) => `'${n}'`)
+	const columns = names(dialect.columns.length)
+		.map((n) => `'${n}': 'VARCHAR'`)
 		.join(', ');
-	return `read_csv(?, delim = '${delim}', quote = '"', header = false, skip = 1, all_varchar = true, encoding = '${encoding}', names = [${list}], null_padding = true)`;
+	// The dialect is known (detectDialect): DuckDB's sniffer is not run, so a header or cells full of
+	// markup, quotes or odd widths are read as the text they are.
+	return `read_csv(?, auto_detect = false, delim = '${delim}', quote = '"', escape = '"', header = false, skip = 1, columns = {${columns}}, encoding = '${encoding}', null_padding = true)`;
 }
 
 /** Code of a level as the atlas writes it, from a cell (trimmed, upper-case, leading zero restored). */
@@ -196,7 +200,7 @@ export function genericTables(level: CodeLevel | null, passage: boolean): string
 async function withFile<T>(db: FileDb, bytes: Uint8Array, label: string, run: (file: string) => Promise<T>): Promise<T> {
 	const refusal = sizeRefusal(bytes.byteLength, label);
 	if (refusal) throw new ImportError(refusal);
-	const file = `generic-${label.replace(/[^\w.-]+/g, '_').slice(-80)}`;
+	const file = `${IMPORT_DIR}generic-${label.replace(/[^\w.-]+/g, '_').slice(-80)}`;
 	await db.registerFile(file, bytes);
 	try {
 		return await run(file);

@@ -31,9 +31,52 @@ export const listed = (codes: readonly string[]) => codes.slice(0, LISTED).join(
 
 export const quote = (name: string) => `"${name.replaceAll('"', '""')}"`;
 
-/** French message of a DuckDB error, without its stack. */
+/** What a DuckDB error means for a file, in French, by its kind (DuckDB's messages are English). */
+const ENGINE_REASONS: [RegExp, string][] = [
+	[/out of memory|allocation failure/i, 'la mémoire du navigateur ne suffit pas pour ce fichier'],
+	[/sniff|csv error|unterminated quote|quote|delimiter|expected \d+ (?:columns|values)/i, 'il n’a pas pu être lu comme un tableau CSV (séparateur, guillemets ou nombre de colonnes)'],
+	[/unicode|utf-?8|encoding/i, 'son encodage n’est ni UTF-8 ni Latin-1'],
+	[/conversion error|could not convert/i, 'une valeur n’a pas le type attendu'],
+	[/permission error/i, 'le moteur ne lit que les fichiers déposés dans la page'],
+	[/no files found|cannot open file|io error/i, 'le fichier n’a pas pu être ouvert']
+];
+
+/**
+ * A DuckDB error as a user reads it: the French meaning, then DuckDB's own first line as a detail
+ * (on a line of its own), for whoever needs to look further.
+ */
 export function reason(error: unknown): string {
-	return (error instanceof Error ? error.message : String(error)).split('\n')[0].replace(/^[A-Za-z ]*Error: /, '');
+	const original = (error instanceof Error ? error.message : String(error)).split('\n')[0].replace(/^Error: /, '').trim();
+	const meaning = ENGINE_REASONS.find(([pattern]) => pattern.test(original))?.[1] ?? 'le moteur DuckDB l’a refusé';
+	return `${meaning}.\nDétail (DuckDB) : ${original}`;
+}
+
+/** Columns a file may have: wider, it is refused before the engine reads a byte (10,000 columns froze the tab). */
+export const MAX_COLUMNS = 500;
+/** Bytes a header line may take. */
+const MAX_HEADER_BYTES = 256 * 1024;
+const HEADER_DELIMITERS = [';', ',', '\t', '|'];
+
+/**
+ * Why a file is too wide to read (a French sentence stating the limits), from its first bytes, or null.
+ * The columns are those of the delimiter the header has most of, outside double quotes; `sizeLimit`
+ * says the size limit too (« 200 Mo par fichier »).
+ */
+export function widthRefusal(head: Uint8Array, label: string, sizeLimit: string): string | null {
+	const bytes = head.subarray(0, MAX_HEADER_BYTES + 1);
+	const end = bytes.indexOf(0x0a);
+	if (end < 0 && bytes.length > MAX_HEADER_BYTES)
+		return `« ${label} » : sa première ligne dépasse ${MAX_HEADER_BYTES / 1024} Kio ; l’atlas lit au plus ${MAX_COLUMNS} colonnes (et ${sizeLimit}).`;
+	const line = new TextDecoder('latin1').decode(end < 0 ? bytes : bytes.subarray(0, end));
+	const counts = new Map(HEADER_DELIMITERS.map((d) => [d, 0]));
+	let quoted = false;
+	for (const ch of line) {
+		if (ch === '"') quoted = !quoted;
+		else if (!quoted && counts.has(ch)) counts.set(ch, counts.get(ch)! + 1);
+	}
+	const columns = Math.max(...counts.values()) + 1;
+	if (columns <= MAX_COLUMNS) return null;
+	return `« ${label} » a ${columns.toLocaleString('fr-FR')} colonnes : l’atlas en lit au plus ${MAX_COLUMNS} (et ${sizeLimit}). Gardez les colonnes utiles dans un tableur, puis importez le fichier réduit.`;
 }
 
 export async function rows<T>(db: DbConnector, sql: string, params: readonly SqlParam[] = []): Promise<T[]> {

@@ -9,7 +9,7 @@
  * Every name spliced into the SQL is either a constant of this module or a header column that
  * matched an expected name exactly (`P21_POP0014`…); values are bound parameters.
  */
-import type { DbConnector, FileDb } from './connector';
+import { IMPORT_DIR, type DbConnector, type FileDb } from './connector';
 import { POPULATION_AGES_TABLE } from '../portrait/age-bands';
 import { BPE_TABLE } from '../indicators/bpe-equipment';
 import { IMPORTED_FORMAT_LABELS, aplFormatLabel } from '../indicators/catalogue';
@@ -28,6 +28,7 @@ import {
 	STAGING,
 	quote,
 	reason,
+	widthRefusal,
 	rows,
 	type ImportReport,
 	type ReadContext
@@ -91,7 +92,7 @@ async function sniff(db: DbConnector, file: string, label: string): Promise<{ co
 			}
 		}
 	if (single) return single;
-	throw new ImportError(`Fichier illisible comme CSV (« ; » ou « | ») : ${label} (${reason(first)})`);
+	throw new ImportError(`Fichier illisible comme CSV (« ; » ou « | ») : ${label} : ${reason(first)}`);
 }
 
 interface OfficialFormat {
@@ -171,6 +172,9 @@ export function sizeRefusal(bytes: number, label: string, limit: SizeLimit = IMP
 /** A file to import: bytes (pipeline, tests) or a browser `File`/`Blob`, which the engine reads by slices. */
 export type ImportSource = Uint8Array | Blob;
 
+/** Bytes read to count a header's columns (widthRefusal reads at most a line of 256 Kio). */
+const WIDTH_SAMPLE_BYTES = 256 * 1024 + 1;
+
 function sourceSize(source: ImportSource): number {
 	return source instanceof Uint8Array ? source.byteLength : source.size;
 }
@@ -197,7 +201,10 @@ export async function importOfficialFile(db: FileDb, source: ImportSource, label
 	const tooBig = zipped && limit !== NO_LIMIT ? sizeRefusal(size, label, limit.bytes < IMPORT_LIMIT.bytes ? limit : IMPORT_LIMIT) : null;
 	if (tooBig) throw new ImportError(tooBig);
 	const workbook = zipped ? await workbookToCsv(await allBytes(source), label) : null;
-	const file = `import-${label.replace(/[^\w.-]+/g, '_').slice(-80)}`;
+	const sizeLimit = limit === OFFICIAL_LIMIT ? `${OFFICIAL_LIMIT.label} pour un fichier officiel, ${IMPORT_LIMIT.label} pour tout autre` : `${limit.label} par fichier`;
+	const tooWide = widthRefusal(workbook?.csv ?? (await headBytes(source, WIDTH_SAMPLE_BYTES)), label, sizeLimit);
+	if (tooWide) throw new ImportError(tooWide);
+	const file = `${IMPORT_DIR}import-${label.replace(/[^\w.-]+/g, '_').slice(-80)}`;
 	await db.registerFile(file, workbook?.csv ?? source);
 	try {
 		const { columns, encoding, delim } = await sniff(db, file, label);

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
-import { type FileDb, type QuerySession, type SqlParam, OFFLINE_SETTINGS, takeRows } from './connector';
+import { type FileDb, type QuerySession, type SqlParam, ENGINE_SETTINGS, takeRows } from './connector';
 import { MANIFEST_FILE, parseManifest } from './artefacts';
 import { TableLoader } from './load';
 
@@ -23,7 +23,7 @@ export async function openNodeDb(): Promise<FileDb> {
 	const db = await duckdb.createDuckDB(bundles, new duckdb.VoidLogger(), duckdb.NODE_RUNTIME);
 	await db.instantiate();
 	const conn = db.connect();
-	for (const statement of OFFLINE_SETTINGS) conn.query(statement);
+	for (const statement of ENGINE_SETTINGS) conn.query(statement);
 
 	return {
 		async query(sql: string, params: readonly SqlParam[] = []) {

@@ -1,11 +1,11 @@
-import { ArtefactError, GEOMETRY_TABLES, findArtefact, type Manifest } from '../data/artefacts';
+import { ArtefactError, GEOMETRY_TABLES, findArtefact, type CommuneNote, type Manifest } from '../data/artefacts';
 import { atlasSource, keepForOffline, startEngine } from '../data/atlas';
 import { STALE, type DataClient, type DataSource } from '../data/source';
 import { communeCodes, territoryValues, type TerritoryValues } from '../data/values';
 import { TERRITORY_TABLES, communeCentroids, levelNames, placeRows } from '../data/territories';
 import { getIndicator, levelsOf, type Indicator } from '../indicators/catalogue';
 import type { Area, Level } from '../territory/key';
-import { classifyCategories, classifyValues, type Classification } from '../indicators/classify';
+import type { Classification } from '../indicators/classify';
 import { loadPolygons } from '../map/load-polygons';
 import { loadFirstView, type FirstView } from '../map/first-view';
 import type { FlatPolygons } from '../map/polygons';
@@ -13,8 +13,9 @@ import type { PlaceLabels } from '../map/layers';
 import { placeLabelsOf } from '../map/label-placement';
 import { loadFacilities, type Facilities } from '../map/facilities';
 import { OVERLAYS, loadOverlay, type OverlayData, type OverlayId } from '../map/overlays';
-import { DEFAULT_VIEW, ignoredNotice, passesCriterion, type ViewState } from './view-state';
+import { DEFAULT_VIEW, classifyView, ignoredNotice, passesCriterion, type ViewState } from './view-state';
 import { territoryName } from '../data/territories';
+import { communeNote } from '../data/provenance';
 import { MAX_SELECTION, countCommunes, normalizeSelection } from '../territory/key';
 import { formatNumber } from '../indicators/format';
 
@@ -70,6 +71,8 @@ export class Explorer {
 	linkNotice = $state<string | null>(null);
 	/** A territory the map should zoom to (a search result); `n` makes each request distinct. */
 	focusRequest = $state<{ level: Level; code: string; n: number } | null>(null);
+	/** Population of every territory of a level (geometry order), for the tables' population column and totals. */
+	population = $state.raw<Partial<Record<Level, Float64Array>>>({});
 
 	/** The data layer, once DuckDB is up and its tables checked. */
 	source = $state.raw<DataSource | null>(null);
@@ -88,6 +91,14 @@ export class Explorer {
 
 	get indicator(): Indicator {
 		return getIndicator(this.view.indicator);
+	}
+
+	/**
+	 * What the shipped data says of a commune's value of the indicator shown: inherited from a former commune, not
+	 * published, or resting on a population of another millésime (every indicator reads `communes`).
+	 */
+	communeNote(code: string): CommuneNote | null {
+		return this.manifest ? communeNote(this.manifest, [...this.indicator.tables, 'communes'], code) : null;
 	}
 
 	/** `ignored`: what the permalink's parser already dropped; territories are then checked against the data. */
@@ -110,7 +121,7 @@ export class Explorer {
 			// DuckDB starts once the first view's geometry is in, its worker fetching and compiling the
 			// wasm while the map is drawn, and so do the tables every control needs (inserted once the
 			// engine is up): after the first coloured map, the main thread only has a few queries left.
-			// Measured (issue 11, 6 cold starts each): started with the page, its compiling competed with
+			// Measured (6 cold starts each): started with the page, its compiling competed with
 			// the geometry's decoding and the first coloured map came 0.3 s later. A failure is said once
 			// the first view is drawn.
 			const tables = geometry.then(() => Promise.all([startEngine(), source.prefetch([...TERRITORY_TABLES, ...this.indicator.tables])]));
@@ -244,6 +255,18 @@ export class Explorer {
 		this.linkNotice = ignoredNotice(dropped);
 	}
 
+	/** Loads a level's populations once: from the first view's artefact, else with the engine. */
+	async ensurePopulation(level: Level): Promise<void> {
+		if (this.population[level]) return;
+		const population = getIndicator('population');
+		let values = (await this.firstView)?.values(population.id, level, { level: 'france' })?.values ?? null;
+		if (!values) {
+			const source = await this.whenEngine();
+			values = source ? (await territoryValues(source, population, level, null)).values : null;
+		}
+		if (values) this.population = { ...this.population, [level]: values };
+	}
+
 	private async loadNames(level: Level, source = this.source) {
 		if (this.names[level] || !source) return;
 		const { names } = await levelNames(source, level);
@@ -358,10 +381,7 @@ export class Explorer {
 			return;
 		}
 		const { values, inScope } = shown.values;
-		this.classification =
-			indicator.kind === 'class'
-				? classifyCategories(values, indicator.classes.map((c) => c.value), inScope)
-				: classifyValues(values, view.method, view.classes, inScope, view.breaks);
+		this.classification = classifyView(indicator, values, view, inScope);
 		this.shown = shown;
 		if (!this.view.filter) this.clearFilter();
 		if (this.source) void this.loadNames(view.level);

@@ -8,6 +8,11 @@ import { sourceLine } from '../indicators/catalogue';
 import { mapSourceLine } from '../data/provenance';
 import type { Level } from '../territory/key';
 
+/** A class of the legend the map does not show: another one is kept. */
+export function isDimmed(kept: readonly number[], classIndex: number | null): boolean {
+	return classIndex !== null && kept.length > 0 && !kept.includes(classIndex);
+}
+
 const LEVEL_TITLES: Record<Level, string> = { commune: 'Communes', epci: 'EPCI', departement: 'Départements', region: 'Régions' };
 
 /** The explorer's map as a PNG: title, scope, legend, layers and sources around the map as shown. */
@@ -28,7 +33,7 @@ export function explorerMapImage(
 			title: shown.indicator.label,
 			subtitle: `${LEVEL_TITLES[shown.level]} — ${scopeName}`,
 			unit: shown.indicator.unit,
-			legend: legendRows(shown.indicator, classification),
+			legend: legendRows(shown.indicator, classification).map((row) => ({ ...row, dimmed: isDimmed(explorer.view.keptClasses, row.classIndex) })),
 			layers: layers.entries,
 			attribution: `${mapSourceLine([sourceLine(shown.indicator), ...layers.sources])} cls-atlas`,
 			metresPerPixel: shot.metresPerPixel

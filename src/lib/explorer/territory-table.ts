@@ -1,5 +1,5 @@
 import type { Indicator } from '../indicators/catalogue';
-import { importedMark, rankDirection, sourceLine } from '../indicators/catalogue';
+import { importedMark, rankDirection, sourceLine, termLabels } from '../indicators/catalogue';
 import type { Level } from '../territory/key';
 import { formatValue } from '../indicators/format';
 import type { TerritoryValues } from '../data/values';
@@ -20,11 +20,13 @@ export interface TerritoryRow {
 	value: number;
 	num: number;
 	den: number;
+	/** Population of the territory (NaN when unknown). */
+	population: number;
 	/** Competition rank among the territories of the scope with a value; null without a value or for a class. */
 	rank: number | null;
 }
 
-export type SortKey = 'name' | 'code' | 'value' | 'num' | 'den' | 'rank';
+export type SortKey = 'name' | 'code' | 'population' | 'value' | 'num' | 'den' | 'rank';
 export interface SortState {
 	key: SortKey;
 	descending: boolean;
@@ -56,27 +58,50 @@ export function competitionRanks(values: ArrayLike<number>, lowFirst: boolean): 
 	return ranks;
 }
 
-/** The rows of the territories in the scope, in geometry order, ranked among themselves. */
+/**
+ * The rows of the territories in the scope, in geometry order, ranked among the scope's territories;
+ * with `retained` (the classes kept and the criterion, see retained.ts), only those the map keeps,
+ * each keeping its rank in the scope.
+ */
 export function territoryRows(
 	indicator: Indicator,
 	level: Level,
 	codes: readonly string[],
 	names: readonly string[],
-	data: TerritoryValues
+	data: TerritoryValues,
+	population: ArrayLike<number> | null = null,
+	retained: readonly number[] | null = null
 ): TerritoryRow[] {
 	const indices: number[] = [];
 	for (let i = 0; i < codes.length; i++) if (data.inScope[i]) indices.push(i);
 	const rule = rankRule(indicator, level);
 	const ranks = rule ? competitionRanks(indices.map((i) => data.values[i]), rule.lowFirst) : null;
-	return indices.map((i, k) => ({
-		index: i,
-		code: codes[i],
-		name: names[i],
-		value: data.values[i],
-		num: data.num[i],
-		den: data.den[i],
-		rank: ranks ? ranks[k] : null
-	}));
+	const keep = retained ? new Set(retained) : null;
+	const rows: TerritoryRow[] = [];
+	indices.forEach((i, k) => {
+		if (keep && !keep.has(i)) return;
+		rows.push({
+			index: i,
+			code: codes[i],
+			name: names[i],
+			value: data.values[i],
+			num: data.num[i],
+			den: data.den[i],
+			population: population ? population[i] : NaN,
+			rank: ranks ? ranks[k] : null
+		});
+	});
+	return rows;
+}
+
+/** Total population of rows; null when one is unknown (a partial sum would be read as the total). */
+export function rowsPopulation(rows: readonly TerritoryRow[]): number | null {
+	let sum = 0;
+	for (const r of rows) {
+		if (!Number.isFinite(r.population)) return null;
+		sum += r.population;
+	}
+	return sum;
 }
 
 /** Rows whose name (accents, case and « St » folded as in the search box) or code contains the text. */
@@ -108,16 +133,26 @@ export function sortRows(rows: readonly TerritoryRow[], sort: SortState): Territ
 export function territoryExportTable(
 	indicator: Indicator,
 	rows: readonly TerritoryRow[],
-	context: { level: Level; levelLabel: string; scopeName: string; filterText: string }
+	context: { level: Level; levelLabel: string; scopeName: string; filterText: string; narrowing: string[]; total: string }
 ): ExportTable {
 	const rule = rankRule(indicator, context.level);
+	const terms = termLabels(indicator);
 	const number = (value: number, precision: number): TableCell => (Number.isFinite(value) ? { value, precision } : null);
 	return {
 		title: 'Territoires',
-		header: ['Code', 'Territoire', `${indicator.label}${importedMark(indicator)} (${indicator.unit})`, 'Numérateur', 'Dénominateur', ...(rule ? [`Rang : ${rule.label}`] : [])],
+		header: [
+			'Code',
+			'Territoire',
+			'Population (hab.)',
+			`${indicator.label}${importedMark(indicator)} (${indicator.unit})`,
+			`Numérateur : ${terms.num}`,
+			`Dénominateur : ${terms.den}`,
+			...(rule ? [`Rang : ${rule.label}`] : [])
+		],
 		rows: rows.map((r) => [
 			r.code,
 			r.name,
+			number(r.population, 0),
 			indicator.kind === 'class' ? formatValue(indicator, r.value, { unit: false }) : number(r.value, indicator.precision),
 			number(r.num, 2),
 			number(r.den, 2),
@@ -125,9 +160,11 @@ export function territoryExportTable(
 		]),
 		footer: [
 			`Niveau : ${context.levelLabel} — territoire étudié : ${context.scopeName}`,
+			`Total : ${context.total}`,
+			...context.narrowing,
 			...(!rule && indicator.kind !== 'class' ? [`Communes non classées : ${indicator.unrankedAtCommune}`] : []),
 			...(context.filterText.trim() ? [`Filtre sur le nom : « ${context.filterText.trim()} »`] : []),
-			'Numérateur et dénominateur : sommes sur les communes du territoire ; valeur = facteur × numérateur / dénominateur.',
+			'Numérateur et dénominateur : sommes sur les communes du territoire ; valeur = facteur × numérateur / dénominateur. Population municipale 2022.',
 			`Source : ${sourceLine(indicator)}`,
 			exportedOnLine(new Date())
 		]

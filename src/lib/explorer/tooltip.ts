@@ -6,6 +6,8 @@ import { OUT_OF_SCOPE } from '../indicators/classify';
 import { FACILITY_CATEGORIES, FACILITY_SOURCE } from '../map/facilities';
 import type { Hover, TooltipContent } from '../map/hover';
 
+const capitalize = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+
 const LEVEL_NAMES: Record<Level, string> = { commune: 'Commune', epci: 'EPCI', departement: 'Département', region: 'Région' };
 
 export function tooltipFor(hover: Hover, explorer: Explorer, level: Level): TooltipContent | null {
@@ -28,13 +30,17 @@ export function tooltipFor(hover: Hover, explorer: Explorer, level: Level): Tool
 	const value = shown?.values.values[hover.index];
 	const outOfScope = explorer.classification?.classOf[hover.index] === OUT_OF_SCOPE;
 	const indicator = shown?.indicator ?? explorer.indicator;
+	const code = geometry.codes[hover.index];
+	const shipped = level === 'commune' ? explorer.communeNote(code) : null;
 	let note: string | null = null;
-	if (value !== undefined && !Number.isFinite(value) && !outOfScope) note = `Donnée manquante : ${indicator.missing}.`;
+	const missing = value !== undefined && !Number.isFinite(value);
+	if (missing && !outOfScope) note = `Donnée manquante : ${shipped?.kind === 'absence' ? shipped.text : indicator.missing}.`;
+	if (!missing && shipped && shipped.kind !== 'absence') note = `${capitalize(shipped.text)}.`;
 	if (indicator.trueLevel === 'bassin_de_vie') note = 'Valeur du bassin de vie, répétée sur chacune de ses communes.';
 	if (outOfScope) note = 'Hors du territoire étudié.';
 	return {
 		title: explorer.names[level]?.[hover.index] ?? '',
-		code: `${LEVEL_NAMES[level]} ${geometry.codes[hover.index]}`,
+		code: `${LEVEL_NAMES[level]} ${code}`,
 		lines: [
 			{ label: indicator.label + importedMark(indicator), value: value === undefined ? 'chargement…' : formatValue(indicator, value) },
 			{ label: 'Lecture', value: DIRECTION_LABELS[indicator.direction] }

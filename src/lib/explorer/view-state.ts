@@ -1,6 +1,7 @@
 import { DEFAULT_INDICATOR_ID, findIndicator, levelsOf } from '../indicators/catalogue';
 import { LEVELS, type Level } from '../territory/key';
-import { MAX_CLASSES, METHODS, MIN_CLASSES, type Method } from '../indicators/classify';
+import { MAX_CLASSES, METHODS, MIN_CLASSES, classifyCategories, classifyValues, type Classification, type Method } from '../indicators/classify';
+import type { Indicator } from '../indicators/catalogue';
 import { MAX_SELECTION, countCommunes, normalizeSelection, quoteParam, selectionCode } from '../territory/key';
 import { normalizeCommuneCode } from '../territory/insee-code';
 import { formatNumber } from '../indicators/format';
@@ -69,6 +70,21 @@ export const DEFAULT_VIEW: ViewState = {
 	layers: []
 };
 
+/**
+ * The classes of a view's values: a zoning's declared categories, else the view's method and number of
+ * classes over the territories in scope. The explorer and the pipeline's prerendered map (data/prerender.ts) both call it.
+ */
+export function classifyView(
+	indicator: Indicator,
+	values: Float64Array,
+	view: Pick<ViewState, 'method' | 'classes' | 'breaks'>,
+	inScope?: Uint8Array
+): Classification {
+	return indicator.kind === 'class'
+		? classifyCategories(values, indicator.classes.map((c) => c.value), inScope)
+		: classifyValues(values, view.method, view.classes, inScope, view.breaks);
+}
+
 const CODE = /^[0-9A-Z]{2,9}$/;
 const SCOPE_LEVELS = ['region', 'departement', 'epci'] as const;
 
@@ -105,6 +121,15 @@ export interface ParsedView {
 /** Manual bounds: finite, distinct, ascending, at most MAX_CLASSES − 1 (MAX_CLASSES classes). */
 export function cleanManualBreaks(values: readonly number[]): number[] {
 	return [...new Set(values.filter((n) => Number.isFinite(n)))].sort((a, b) => a - b).slice(0, MAX_CLASSES - 1);
+}
+
+/**
+ * The manual bounds « Seuils manuels » starts from: those shown, rounded as the field displays them,
+ * so that the map keeps its classes until the user types others (an empty list is a single class).
+ */
+export function seedManualBreaks(shown: readonly number[], precision: number): number[] {
+	const scale = 10 ** precision;
+	return cleanManualBreaks(shown.map((b) => Math.round(b * scale) / scale));
 }
 
 /** Reads a view from URL parameters; anything unknown or malformed falls back to the default, and is listed in `ignored`. */

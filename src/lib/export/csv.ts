@@ -6,6 +6,7 @@
  */
 
 import type { ExportTable, TableCell } from './table';
+import { csvText } from '../text/csv';
 
 export const BOM = '\uFEFF';
 export const SEPARATOR = ';';
@@ -18,16 +19,6 @@ export function csvNumber(value: number, precision?: number): string {
 	if (/^-0(\.0*)?$/.test(text)) text = text.slice(1);
 	if (/e/i.test(text)) text = value.toFixed(Math.min(20, precision ?? 12)).replace(/\.?0+$/, '');
 	return text.replace('.', ',');
-}
-
-/** A text cell: NUL bytes dropped, formula guard, then quotes when it holds the separator, a quote, a line break or edge spaces. */
-export function csvText(value: string, separator = SEPARATOR): string {
-	// A NUL byte ends the text for many readers (and Excel shows the rest as garbage).
-	let v = value.replace(/\0/g, '');
-	if (/^[=+\-@\t\r]/.test(v)) v = `'${v}`;
-	if (v.includes('"') || v.includes(separator) || v.includes('\n') || v.includes('\r') || /^\s|\s$/.test(v))
-		return `"${v.replace(/"/g, '""')}"`;
-	return v;
 }
 
 export function csvCell(value: TableCell, separator = SEPARATOR): string {

@@ -11,6 +11,8 @@ export interface LegendRow {
 	count: number;
 	/** Index of the class, or null for the missing-values row. */
 	classIndex: number | null;
+	/** A class the map does not show (another class is kept): drawn without its colour. */
+	dimmed?: boolean;
 }
 
 /** A layer drawn over the choropleth, in the legend. */
@@ -90,6 +92,9 @@ export function composeMapImage(map: HTMLCanvasElement, cssWidth: number, cssHei
 	return canvas;
 }
 
+/** A row's text in the PNG: a class the map hides says so. */
+export const legendLabel = (row: LegendRow): string => (row.dimmed ? `${row.label} (non affichée)` : row.label);
+
 const LEGEND_FONT = `400 12px ${FONT}`;
 
 /** Wide enough for the unit and for each row: swatch, bounds, count. */
@@ -98,7 +103,7 @@ function legendBoxWidth(ctx: CanvasRenderingContext2D, opts: MapExportOptions): 
 	return Math.ceil(
 		Math.max(
 			150,
-			...opts.legend.map((r) => ctx.measureText(r.label).width + 90),
+			...opts.legend.map((r) => ctx.measureText(legendLabel(r)).width + 90),
 			...opts.layers.map((l) => ctx.measureText(l.label).width + 24),
 			ctx.measureText(opts.unit).width + 20
 		)
@@ -112,12 +117,13 @@ function drawLegend(ctx: CanvasRenderingContext2D, opts: MapExportOptions, left:
 	ctx.fillText(opts.unit, left, top + 17);
 	opts.legend.forEach((row, i) => {
 		const y = top + 26 + i * rowHeight;
-		ctx.fillStyle = row.color;
+		// A class the map hides is not painted in its colour: the PNG must read as the map does.
+		ctx.fillStyle = row.dimmed ? '#ffffff' : row.color;
 		ctx.fillRect(left, y, 18, 12);
 		ctx.strokeStyle = 'rgba(0,0,0,0.3)';
 		ctx.strokeRect(left, y, 18, 12);
-		ctx.fillStyle = '#111827';
-		ctx.fillText(row.label, left + 24, y + 10);
+		ctx.fillStyle = row.dimmed ? '#6b7280' : '#111827';
+		ctx.fillText(legendLabel(row), left + 24, y + 10);
 		ctx.fillStyle = '#4b5563';
 		ctx.textAlign = 'right';
 		ctx.fillText(formatNumber(row.count, 0), left + width, y + 10);

@@ -6,7 +6,7 @@
  *
  * The header of the APL column names the profession (« APL aux médecins généralistes »), matched with accents,
  * case and hyphens ignored. The unit is checked against the units row under the header: the GP workbook (the one
- * available here, /work/shared/data/apl-drees/raw) says « En nombre de consultations/visites accessibles par
+ * available here, in the raw data's apl-drees/raw) says « En nombre de consultations/visites accessibles par
  * habitant standardisé »; DREES publishes the other professions' APL in full-time equivalents (ETP) per
  * 100,000 standardised inhabitants — not checked on a real workbook here, so a file saying otherwise is refused.
  */

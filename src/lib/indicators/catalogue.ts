@@ -59,6 +59,19 @@ interface IndicatorBase {
 	unrankedAtCommune?: string;
 	/** Set when the indicator reads a table imported by the user on /donnees: the format's label. */
 	importedFrom?: string;
+	/** What the numerator and denominator summed over a territory are, in words (tables, exports). */
+	terms?: Terms;
+}
+
+/** Names of a ratio's numerator and denominator (a count has a numerator only). */
+export interface Terms {
+	num: string;
+	den?: string;
+}
+
+/** The names of an indicator's numerator and denominator, « Numérateur » / « Dénominateur » when the catalogue gives none. */
+export function termLabels(indicator: Indicator): { num: string; den: string } {
+	return { num: indicator.terms?.num ?? 'Numérateur', den: indicator.terms?.den ?? 'Dénominateur' };
 }
 
 /** Whether a higher value is a good sign, a bad sign, or neither (a head count, a density). */
@@ -142,12 +155,13 @@ const CARTOSANTE: Source = {
 };
 const POPULATION: Source = {
 	producer: 'INSEE, IGN',
-	dataset: 'Populations légales 2022 ; ADMIN EXPRESS COG CARTO 2025',
+	dataset: 'Populations légales 2022 (Mayotte : recensement de 2017) ; ADMIN EXPRESS COG CARTO 2025',
 	millesime: '2022 / 2025',
 	licence: LICENCE
 };
 const IRSN: Source = { producer: 'IRSN', dataset: 'Zonage du potentiel radon des communes', millesime: '2018', licence: LICENCE };
 
+const APL_TERMS: Terms = { num: 'consultations accessibles', den: 'population standardisée' };
 const APL_MISSING = 'commune absente du fichier DREES de ce millésime';
 const APL_DEFINITION =
 	'Nombre de consultations et visites de médecine générale accessibles par habitant standardisé et par an, ' +
@@ -195,6 +209,7 @@ function apl(year: 2022 | 2023, column: AplColumn): RatioIndicator {
 		thresholds: column === 'apl_mg_moins65' ? [APL_SOUS_DENSITE] : undefined,
 		tables: ['apl'],
 		missing: APL_MISSING,
+		terms: APL_TERMS,
 		sql: `SELECT code, ${column} * pop_standardisee AS num, pop_standardisee AS den FROM apl WHERE annee = ${year}`,
 		factor: 1
 	};
@@ -250,6 +265,7 @@ function aplBelowThreshold(year: 2022 | 2023): RatioIndicator {
 		direction: 'higher_worse',
 		tables: ['apl'],
 		missing: APL_MISSING,
+		terms: { num: 'population sous le seuil', den: 'population totale' },
 		sql: `SELECT code, CASE WHEN apl_mg_moins65 < ${t.value} THEN pop_totale ELSE 0 END AS num, pop_totale AS den FROM apl WHERE annee = ${year}`,
 		factor: 100
 	};
@@ -276,6 +292,7 @@ function bpe(column: string, what: string, short: string): RatioIndicator {
 		unrankedAtCommune: 'BPE 2013',
 		tables: ['bpe2013'],
 		missing: 'population inconnue ou nulle',
+		terms: { num: `${what.toLowerCase()} (2013)`, den: 'population municipale 2022' },
 		sql: `SELECT c.code, coalesce(b.${column}, 0) AS num, c.population AS den FROM communes c LEFT JOIN bpe2013 b ON b.code = c.code`,
 		factor: 10_000
 	};
@@ -309,6 +326,7 @@ function bassinDeVie(
 		unrankedAtCommune: 'mesuré au bassin de vie',
 		tables: ['bassins_vie'],
 		missing: 'secret statistique ou valeur non disponible pour ce bassin de vie',
+		terms: { num: 'population × valeur du bassin de vie', den: 'population municipale' },
 		sql: `SELECT c.code, b.${column} / ${scale} * c.population AS num, c.population AS den FROM communes c JOIN bassins_vie b ON b.code = c.bv2022 WHERE b.${column} IS NOT NULL`,
 		factor: scale
 	};
@@ -340,6 +358,7 @@ function distance(column: string, what: string, short: string): RatioIndicator {
 		direction: 'higher_worse',
 		tables: ['acces'],
 		missing: 'établissements sans coordonnées dans ce territoire (DROM dans le fichier FINESS 2021)',
+		terms: { num: 'distance × population (km·hab.)', den: 'population (au moins 1 par commune)' },
 		// Uninhabited communes weigh 1 so that they keep their own distance.
 		sql: `SELECT c.code, a.${column} * greatest(coalesce(c.population, 0), 1) AS num, greatest(coalesce(c.population, 0), 1) AS den FROM communes c JOIN acces a ON a.code = c.code`,
 		factor: 1
@@ -377,6 +396,7 @@ export const INDICATORS: readonly Indicator[] = [
 		direction: 'neutral',
 		tables: [],
 		missing: 'population non publiée',
+		terms: { num: 'population municipale' },
 		sql: 'SELECT code, population AS num FROM communes'
 	},
 	{
@@ -394,6 +414,7 @@ export const INDICATORS: readonly Indicator[] = [
 		direction: 'neutral',
 		tables: [],
 		missing: 'population non publiée',
+		terms: { num: 'population municipale', den: 'superficie (km²)' },
 		sql: 'SELECT code, population AS num, area_km2 AS den FROM communes',
 		factor: 1
 	},
@@ -414,6 +435,7 @@ export const INDICATORS: readonly Indicator[] = [
 		direction: 'higher_worse',
 		tables: ['apl'],
 		missing: APL_MISSING,
+		terms: { num: 'population standardisée', den: 'population totale' },
 		sql: 'SELECT code, pop_standardisee AS num, pop_totale AS den FROM apl WHERE annee = 2023',
 		factor: 1
 	},
@@ -476,6 +498,7 @@ export const INDICATORS: readonly Indicator[] = [
 		direction: 'higher_worse',
 		tables: ['radon'],
 		missing: 'commune absente du fichier IRSN ou population inconnue',
+		terms: { num: 'population en zone 3', den: 'population municipale' },
 		sql: 'SELECT c.code, CASE WHEN r.classe = 3 THEN c.population ELSE 0 END AS num, c.population AS den FROM communes c JOIN radon r ON r.code = c.code',
 		factor: 100
 	},
@@ -651,6 +674,7 @@ function importedApl(p: AplProfession): RatioIndicator[] {
 			tables: [table],
 			importedFrom: aplFormatLabel(p),
 			missing: 'commune absente du classeur importé',
+			terms: APL_TERMS,
 			sql: `SELECT code, ${column} * pop_standardisee AS num, pop_standardisee AS den FROM ${table} WHERE ${column} IS NOT NULL AND annee = (SELECT max(annee) FROM ${table})`,
 			factor: 1
 		};

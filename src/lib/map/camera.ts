@@ -8,6 +8,9 @@ export type Padding = number | { top: number; bottom: number; left: number; righ
 /** Narrow screens (the CSS breakpoint of the map's panels). */
 export const NARROW_MEDIA = '(max-width: 700px)';
 
+/** Room around France when the explorer's map opens (the prerendered view, explorer/first-view-html.ts, fits the same). */
+export const OPENING_PADDING = 20;
+
 /**
  * Room around a fit on the explorer's map: on a narrow screen the legend is a strip along the
  * bottom of the map and the zone buttons a row along its top, so the territory is fitted between them.

@@ -11,6 +11,11 @@ export const LAYER_COMMUNES = 'communes-outline';
 export const LAYER_DEPARTEMENTS = 'departements-outline';
 export const LAYER_REGIONS = 'regions-outline';
 
+/** The map's background, and the border colours and widths (CSS pixels) at France's zoom: the prerendered view (data/prerender.ts) draws the same. */
+export const BACKGROUND_COLOR = '#eef2f5';
+export const DEPARTEMENT_LINE = { color: '#4b5563', width: [4, 0.4, 9, 1.2] } as const;
+export const REGION_LINE = { color: '#111827', width: [4, 1, 9, 2.2] } as const;
+
 const EMPTY: GeoJSONSourceSpecification = { type: 'geojson', data: { type: 'FeatureCollection', features: [] } };
 
 export function offlineStyle(): StyleSpecification {
@@ -19,7 +24,7 @@ export function offlineStyle(): StyleSpecification {
 		name: 'cls-atlas hors ligne',
 		sources: { communes: EMPTY, departements: EMPTY, regions: EMPTY },
 		layers: [
-			{ id: 'background', type: 'background', paint: { 'background-color': '#eef2f5' } },
+			{ id: 'background', type: 'background', paint: { 'background-color': BACKGROUND_COLOR } },
 			// Commune borders from zoom 7: MapLibre tiles them and draws only what is on screen.
 			{
 				id: LAYER_COMMUNES,
@@ -32,13 +37,13 @@ export function offlineStyle(): StyleSpecification {
 				id: LAYER_DEPARTEMENTS,
 				type: 'line',
 				source: 'departements',
-				paint: { 'line-color': '#4b5563', 'line-width': ['interpolate', ['linear'], ['zoom'], 4, 0.4, 9, 1.2] }
+				paint: { 'line-color': DEPARTEMENT_LINE.color, 'line-width': ['interpolate', ['linear'], ['zoom'], ...DEPARTEMENT_LINE.width] }
 			},
 			{
 				id: LAYER_REGIONS,
 				type: 'line',
 				source: 'regions',
-				paint: { 'line-color': '#111827', 'line-width': ['interpolate', ['linear'], ['zoom'], 4, 1, 9, 2.2] }
+				paint: { 'line-color': REGION_LINE.color, 'line-width': ['interpolate', ['linear'], ['zoom'], ...REGION_LINE.width] }
 			}
 		]
 	};

@@ -14,7 +14,7 @@ export const PORTRAIT_MAP_CLASSES = 5;
 export interface PortraitMapClasses {
 	/** Counts of the territory's communes per class (and without a value); classOf in the order of `codes`. */
 	classification: Classification;
-	/** Colour of each commune of the territory, by code. */
+	/** Colour of each commune of the territory, by code (and, when asked, of every commune around with a value). */
 	colors: Map<string, Rgba>;
 }
 
@@ -27,7 +27,9 @@ export function portraitMapClasses(
 	codes: readonly string[],
 	values: Float64Array,
 	inArea: Uint8Array,
-	perimeter: ReadonlySet<string>
+	perimeter: ReadonlySet<string>,
+	/** Colour the communes around too, in the same classes (a commune's portrait compares it with its neighbours). */
+	around = false
 ): PortraitMapClasses {
 	const inPerimeter = Uint8Array.from(codes, (c) => (perimeter.has(c) ? 1 : 0));
 	let classification: Classification;
@@ -46,9 +48,16 @@ export function portraitMapClasses(
 	}
 	const palette = classColors(indicator, classification.counts.length).map(hexToRgba);
 	const colors = new Map<string, Rgba>();
+	// Every commune's class, counted or not: the same bounds, without the territory's restriction.
+	const everyClass = around
+		? indicator.kind === 'class'
+			? classifyCategories(values, indicator.classes.map((c) => c.value)).classOf
+			: classify(values, classification.breaks).classOf
+		: null;
 	codes.forEach((code, i) => {
 		const c = classification.classOf[i];
 		if (inPerimeter[i] === 1) colors.set(code, c >= 0 ? palette[c] : MISSING_COLOR);
+		else if (everyClass && everyClass[i] >= 0) colors.set(code, palette[everyClass[i]]);
 	});
 	return { classification, colors };
 }

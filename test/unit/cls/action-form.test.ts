@@ -18,7 +18,22 @@ const action = {
 
 describe('the action editor form', () => {
 	it('opens with the action as strings', () => {
-		expect(actionForm(action)).toEqual({ titre: 'Action de test', description: '', statut: 'prévue', motif: '', themes: ['coordination et animation'], debut: '2024', fin: '', scenario: '' });
+		expect(actionForm(action)).toEqual({
+			titre: 'Action de test',
+			description: '',
+			statut: 'prévue',
+			motif: '',
+			themes: ['coordination et animation'],
+			debut: '2024',
+			fin: '',
+			pilote: '',
+			partenaires: '',
+			dateDebut: '',
+			dateFin: '',
+			indicateurs: [],
+			cible: { type: 'perimetre' },
+			scenario: ''
+		});
 	});
 
 	it('patches only the fields the user changed', () => {
@@ -43,6 +58,28 @@ describe('the action editor form', () => {
 		const cleared = actionPatch(opened, { ...opened, debut: ' ' });
 		expect(Object.keys(cleared)).toEqual(['annees']);
 		expect(cleared.annees).toBeUndefined();
+	});
+});
+
+describe('the follow-up fields of the form', () => {
+	it('patches pilot, partners (one a line), dates, indicators and target only when changed', () => {
+		const opened = actionForm(action);
+		const patch = actionPatch(opened, {
+			...opened,
+			pilote: ' CPTS ',
+			partenaires: 'ARS\n\n  Conseil départemental ',
+			dateDebut: '2025-03-01',
+			indicateurs: ['apl_mg_2023'],
+			cible: { type: 'communes', communes: ['15014'] }
+		});
+		expect(patch).toEqual({
+			pilote: 'CPTS',
+			partenaires: ['ARS', 'Conseil départemental'],
+			dates: { debut: '2025-03-01', fin: null },
+			indicateurs: ['apl_mg_2023'],
+			cible: { type: 'communes', communes: ['15014'] }
+		});
+		expect(actionPatch(opened, { ...opened, dateDebut: ' ' })).toEqual({});
 	});
 });
 

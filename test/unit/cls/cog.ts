@@ -7,7 +7,7 @@ import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 import { tableFromIPC } from 'apache-arrow';
-import { parseCsv } from '../../../src/lib/cls/csv';
+import { parseCsv } from '../../../src/lib/text/csv';
 
 const ROOT = resolve(fileURLToPath(new URL('.', import.meta.url)), '../../..');
 // The pipeline now ships gzipped artefacts; the plain name is kept as a fallback for older checkouts.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CsvSyntaxError, formatCsv, parseCsv } from '../../../src/lib/cls/csv';
+import { CsvSyntaxError, formatCsv, parseCsv } from '../../../src/lib/text/csv';
 
 function syntaxError(text: string): CsvSyntaxError {
 	try {
@@ -43,5 +43,13 @@ describe('strict CSV parser', () => {
 			['c', '']
 		];
 		expect(parseCsv(formatCsv(rows)).map((r) => r.fields)).toEqual(rows);
+	});
+});
+
+describe('parseCsv keepEmptyLines', () => {
+	it('keeps a blank line as a record of one empty field only when asked', () => {
+		const text = 'a;b\r\n\r\nSource : INSEE\r\n';
+		expect(parseCsv(text).map((r) => r.fields)).toEqual([['a', 'b'], ['Source : INSEE']]);
+		expect(parseCsv(text, ';', { keepEmptyLines: true }).map((r) => [r.line, r.fields])).toEqual([[1, ['a', 'b']], [2, ['']], [3, ['Source : INSEE']]]);
 	});
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { SHIPPED_CLS, getShippedCls } from '../../../src/lib/cls/register';
-import { citedIndicator, indicatorFigureSentence, isIndicatorFigure, type IndicatorFigure } from '../../../src/lib/cls/document-figures';
+import { citedIndicator, citedTerritory, indicatorFigureSentence, isIndicatorFigure, type IndicatorFigure } from '../../../src/lib/cls/document-figures';
 import { chiffreCiteSchema } from '../../../src/lib/cls/schema';
 
 const cited = (id: string) => (getShippedCls(id)?.chiffresCites ?? []).filter(isIndicatorFigure);
@@ -42,5 +42,23 @@ describe('figures of the documents that match an indicator', () => {
 		expect(both).toContain(c.date);
 		expect(indicatorFigureSentence({ ...base, value: 'absent' })).toMatch(/dès que ses données sont importées/);
 		expect(indicatorFigureSentence({ ...base, value: NaN })).toMatch(/ne la donnent pas/);
+	});
+});
+
+describe('the territory of a cited figure', () => {
+	it('labels the Lot’s figures as the Lot’s wherever a contract of the Lot quotes them', () => {
+		for (const id of ['cauvaldor', 'grand-figeac', 'pter-grand-quercy']) {
+			const cls = SHIPPED_CLS.find((c) => c.id.includes(id));
+			expect(cls, id).toBeDefined();
+			const lot = (cls!.chiffresCites ?? []).filter(isIndicatorFigure).filter((c) => c.departement === '46');
+			expect(lot.length, id).toBeGreaterThan(0);
+			for (const c of lot) expect(citedTerritory(c)).toBe('chiffre du département du Lot ; l’atlas : même département');
+		}
+	});
+
+	it('says when the atlas compares another territory than the document’s', () => {
+		expect(citedTerritory({ territoire: 'bassin de santé intermédiaire' })).toBe('chiffre du bassin de santé intermédiaire ; l’atlas : périmètre du contrat');
+		expect(citedTerritory({})).toBe('chiffre du périmètre du contrat');
+		expect(citedTerritory({ departement: '15' })).toBe('chiffre du département 15 ; l’atlas : même département');
 	});
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseCsv, csvCell, formatCsv } from '../../../src/lib/cls/csv';
+import { parseCsv, csvText, formatCsv } from '../../../src/lib/text/csv';
 import {
 	BOM,
 	CSV_COLUMNS,
@@ -26,7 +26,7 @@ function editedCsv(actionId: string, changes: Partial<Record<(typeof CSV_COLUMNS
 	const row = rows.find((r) => r[header.indexOf('action_id')] === actionId);
 	if (!row) throw new Error(actionId);
 	for (const [k, v] of Object.entries(changes)) row[header.indexOf(k)] = v as string;
-	return BOM + rows.map((r) => r.map((c) => csvCell(c)).join(';')).join('\r\n') + '\r\n';
+	return BOM + rows.map((r) => r.map((c) => csvText(c)).join(';')).join('\r\n') + '\r\n';
 }
 
 function findAction(list: readonly Cls[], clsId: string, actionId: string) {
@@ -119,14 +119,14 @@ describe('CSV export', () => {
 	});
 
 	it('quotes `;`, quotes and line breaks, and guards formulas', () => {
-		expect(csvCell('a;b')).toBe('"a;b"');
-		expect(csvCell('il dit "oui"')).toBe('"il dit ""oui"""');
-		expect(csvCell('ligne 1\nligne 2')).toBe('"ligne 1\nligne 2"');
-		expect(csvCell('=HYPERLINK("http://x")')).toBe('"\'=HYPERLINK(""http://x"")"');
-		expect(csvCell('+33 5')).toBe("'+33 5");
-		expect(csvCell('-1')).toBe("'-1");
-		expect(csvCell('@SUM(A1)')).toBe("'@SUM(A1)");
-		expect(csvCell('Réalisé')).toBe('Réalisé');
+		expect(csvText('a;b')).toBe('"a;b"');
+		expect(csvText('il dit "oui"')).toBe('"il dit ""oui"""');
+		expect(csvText('ligne 1\nligne 2')).toBe('"ligne 1\nligne 2"');
+		expect(csvText('=HYPERLINK("http://x")')).toBe('"\'=HYPERLINK(""http://x"")"');
+		expect(csvText('+33 5')).toBe("'+33 5");
+		expect(csvText('-1')).toBe("'-1");
+		expect(csvText('@SUM(A1)')).toBe("'@SUM(A1)");
+		expect(csvText('Réalisé')).toBe('Réalisé');
 		// The historique titles contain `;`: they survive the round trip.
 		const h = parseCsv(exportCsv(SHIPPED_CLS, { historique: true }).slice(1));
 		expect(h.some((r) => r.fields[4].startsWith('Structurer une filière personne âgée territorialisée ; '))).toBe(true);

@@ -1,9 +1,12 @@
 import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { SHIPPED_CLS, getShippedCls } from '../../../src/lib/cls/register';
+import { updateAction } from '../../../src/lib/cls/edit';
 import { STATUTS, THEMES, validateCls, validateClsList, walkActions, type Cls } from '../../../src/lib/cls/schema';
+import { sharedPath } from '../../support/shared';
 
-const SEEDS = '/work/shared/seeds';
+const SEEDS = sharedPath('seeds');
 
 function leaves(cls: Cls, historique = false) {
 	return [...walkActions(cls, { historique })].filter((l) => l.historique === historique).map((l) => l.action);
@@ -43,7 +46,7 @@ describe('shipped register', () => {
 				expect(action.source.section ?? action.source.page).toBeDefined();
 			}
 		}
-		if (existsSync(SEEDS)) for (const name of seedNames) expect(existsSync(`${SEEDS}/${name}`)).toBe(true);
+		for (const name of seedNames) expect(existsSync(join(SEEDS, name))).toBe(true);
 	});
 
 	it('Cauvaldor: signed 10 March 2022, 5 years, 7 axes / 77 actions announced but not listed', () => {
@@ -224,5 +227,35 @@ describe('validation errors (French, with the faulty field’s path)', () => {
 		const r = validateCls({ ...structuredClone(SHIPPED_CLS[0]), axes: 'pas une liste' });
 		expect(r.ok).toBe(false);
 		if (!r.ok) expect(r.errors.map((e) => e.message)).toContain('une liste attendue, « pas une liste » reçu');
+	});
+});
+
+describe('the follow-up fields of an action', () => {
+	const aurillac = SHIPPED_CLS.find((c) => c.id === 'bassin-aurillac-carlades-chataigneraie-2024-2028')!;
+	const firstId = [...walkActions(aurillac)][0].action.id;
+	const edit = (patch: Parameters<typeof updateAction>[2]) => updateAction(aurillac, firstId, patch);
+
+	it('keeps a target, a pilot, partners, dates and indicators, and removes emptied ones', () => {
+		const r = edit({ cible: { type: 'epci', epci: ['241500230'] }, pilote: 'CPTS', partenaires: ['ARS'], dates: { debut: '2025-01-15', fin: null }, indicateurs: ['apl_mg_2023'] });
+		expect(r.ok).toBe(true);
+		if (!r.ok) return;
+		const a = [...walkActions(r.cls)][0].action;
+		expect([a.cible, a.pilote, a.partenaires, a.dates, a.indicateurs]).toEqual([
+			{ type: 'epci', epci: ['241500230'] },
+			'CPTS',
+			['ARS'],
+			{ debut: '2025-01-15', fin: null },
+			['apl_mg_2023']
+		]);
+		const cleared = updateAction(r.cls, firstId, { partenaires: [], pilote: '' });
+		expect(cleared.ok && [...walkActions(cleared.cls)][0].action.partenaires).toBeUndefined();
+	});
+
+	it('refuses in French a date out of order, an unknown indicator and a target without codes', () => {
+		const messages = (r: ReturnType<typeof edit>) => (r.ok ? [] : r.errors.map((e) => `${e.path} : ${e.message}`));
+		expect(messages(edit({ dates: { debut: '2026-01-01', fin: '2025-01-01' } }))).toEqual([expect.stringMatching(/dates\.fin : la date de fin précède la date de début$/)]);
+		expect(messages(edit({ dates: { debut: '2025-02-30', fin: null } }))[0]).toMatch(/n'est pas une date du calendrier/);
+		expect(messages(edit({ indicateurs: ['inconnu'] }))[0]).toMatch(/« inconnu » n'est pas un indicateur du catalogue/);
+		expect(messages(edit({ cible: { type: 'communes', communes: [] } }))[0]).toMatch(/doit lister au moins un code/);
 	});
 });

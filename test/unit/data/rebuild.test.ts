@@ -1,15 +1,15 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { sharedPath } from '../../support/shared';
 import { build } from '../../../data/build';
 
 const ROOT = resolve(import.meta.dirname, '../../..');
-const RAW = resolve(ROOT, '../shared/data');
-const hasRaw = existsSync(RAW);
+const RAW = sharedPath('data');
 
 describe('npm run data', () => {
-	it.skipIf(!hasRaw)(`rebuilds byte-identical artefacts from ${RAW}`, async () => {
+	it(`rebuilds byte-identical artefacts from ${RAW}`, async () => {
 		const out = mkdtempSync(join(tmpdir(), 'cls-atlas-data-'));
 		try {
 			const entries = await build({ from: RAW, out });
@@ -21,9 +21,5 @@ describe('npm run data', () => {
 		} finally {
 			rmSync(out, { recursive: true, force: true });
 		}
-	});
-
-	it.runIf(!hasRaw)('is skipped: raw data folder ../shared/data not found', () => {
-		console.warn(`rebuild.test.ts : ${RAW} absent, vérification du déterminisme non exécutée`);
 	});
 });

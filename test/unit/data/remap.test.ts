@@ -59,9 +59,9 @@ describe('COG 2025 remap', () => {
 		const log: string[] = [];
 		const radon = rowsOf(buildRadon(FIXTURES, cog, (m) => log.push(m)));
 		expect(radon).toEqual([
-			{ code: '2A004', classe: 3, classe_min: 3, mixte: false, nb_communes_2018: 1, codes_2018: '2A004' },
-			{ code: '46042', classe: 1, classe_min: 1, mixte: false, nb_communes_2018: 1, codes_2018: '46042' },
-			{ code: '46999', classe: 3, classe_min: 1, mixte: true, nb_communes_2018: 2, codes_2018: '46997 46998' }
+			{ code: '2A004', classe: 3, classe_min: 3, mixte: false, nb_communes_2018: 1, codes_2018: '2A004', code_origine: null },
+			{ code: '46042', classe: 1, classe_min: 1, mixte: false, nb_communes_2018: 1, codes_2018: '46042', code_origine: null },
+			{ code: '46999', classe: 3, classe_min: 1, mixte: true, nb_communes_2018: 2, codes_2018: '46997 46998', code_origine: null }
 		]);
 		expect(log[0]).toContain('1 corrompues');
 		expect(log[0]).toContain('1 sans code');

@@ -1,7 +1,7 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { strToU8, unzipSync, zipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sharedPath } from '../../support/shared';
 import { openNodeAtlas } from '../../../src/lib/db/node';
 import type { FileDb } from '../../../src/lib/db/connector';
 import { ImportError, importOfficialFile } from '../../../src/lib/db/imports';
@@ -70,10 +70,10 @@ describe('XLSX reader', () => {
 	});
 });
 
-// The real DREES workbook of /work/shared (see ../shared/data/apl-drees/SOURCE.txt); CI has ../shared beside the checkout.
-const DREES = join(import.meta.dirname, '../../../../shared/data/apl-drees/raw/apl_generalistes.xlsx');
+// The real DREES workbook (see ../shared/data/apl-drees/SOURCE.txt); CI has ../shared beside the checkout.
+const DREES = sharedPath('data/apl-drees/raw/apl_generalistes.xlsx');
 
-describe.runIf(existsSync(DREES))('the DREES APL workbook, as published', () => {
+describe('the DREES APL workbook, as published', () => {
 	it('is read in the atlas’s APL layout: its two years, Cahors’s APL, the Lot’s communes and population (SOURCE.txt checks)', () => {
 		const { csv, note } = convertWorkbook(new Uint8Array(readFileSync(DREES)), 'apl_generalistes.xlsx');
 		expect(note).toBe('classeur DREES, feuilles « APL 2022 », « APL 2023 »');

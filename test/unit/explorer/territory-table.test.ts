@@ -5,6 +5,7 @@ import {
 	competitionRanks,
 	rankRule,
 	filterRows,
+	rowsPopulation,
 	sortRows,
 	territoryExportTable,
 	territoryRows,
@@ -52,7 +53,7 @@ describe('rows of the table', () => {
 		expect(rankRule(shared, 'commune')).toBeNull();
 		expect(territoryRows(shared, 'commune', CODES, NAMES, DATA).every((r) => r.rank === null)).toBe(true);
 		expect(rankRule(shared, 'departement')).not.toBeNull();
-		const table = territoryExportTable(shared, territoryRows(shared, 'commune', CODES, NAMES, DATA), { level: 'commune', levelLabel: 'Communes', scopeName: 'Lot', filterText: '' });
+		const table = territoryExportTable(shared, territoryRows(shared, 'commune', CODES, NAMES, DATA), { level: 'commune', levelLabel: 'Communes', scopeName: 'Lot', filterText: '', narrowing: [], total: '5 communes' });
 		expect(table.header.some((h) => h.startsWith('Rang'))).toBe(false);
 		expect(table.footer.some((l) => l.startsWith('Communes non classées'))).toBe(true);
 	});
@@ -78,18 +79,52 @@ describe('rows of the table', () => {
 
 	it('exports codes as text and ranks as numbers, in the order shown', () => {
 		const sorted: TerritoryRow[] = sortRows(rows, { key: 'rank', descending: false });
-		const table = territoryExportTable(APL, sorted, { level: 'commune', levelLabel: 'Communes', scopeName: 'Lot', filterText: '' });
+		const table = territoryExportTable(APL, sorted, { level: 'commune', levelLabel: 'Communes', scopeName: 'Lot', filterText: '', narrowing: [], total: '5 communes' });
 		expect(table.header[0]).toBe('Code');
 		expect(table.header.at(-1)).toMatch(/^Rang : 1er = valeur la plus favorable/);
 		expect(table.rows[0][0]).toBe('46005');
 		expect(table.rows.map((r) => r.at(-1))).toEqual([1, 2, 3, 3, null]);
-		expect(table.rows[0][2]).toEqual({ value: 4, precision: APL.precision });
+		expect(table.rows[0][3]).toEqual({ value: 4, precision: APL.precision });
 		expect(table.footer.some((l) => l.includes('Lot'))).toBe(true);
 	});
 
 	it('a class indicator has no rank column', () => {
 		const radon = getIndicator('radon_classe');
-		const table = territoryExportTable(radon, territoryRows(radon, 'commune', CODES, NAMES, DATA), { level: 'commune', levelLabel: 'Communes', scopeName: 'Lot', filterText: '' });
+		const table = territoryExportTable(radon, territoryRows(radon, 'commune', CODES, NAMES, DATA), { level: 'commune', levelLabel: 'Communes', scopeName: 'Lot', filterText: '', narrowing: [], total: '5 communes' });
 		expect(table.header.some((h) => h.startsWith('Rang'))).toBe(false);
+	});
+});
+
+describe('the table follows the map', () => {
+	// Fictitious populations (test fixture), one unknown.
+	const POPULATION = Float64Array.from([3000, 9800, 19000, NaN, 4000, 700]);
+
+	it('keeps only the retained territories, each with its rank in the scope and its population', () => {
+		const rows = territoryRows(APL, 'commune', CODES, NAMES, DATA, POPULATION, [0, 4, 5]);
+		// 46006 is out of the scope: retained or not, it is not a row.
+		expect(rows.map((r) => r.code)).toEqual(['46001', '46005']);
+		expect(rows.map((r) => r.rank)).toEqual([3, 1]);
+		expect(rows.map((r) => r.population)).toEqual([3000, 4000]);
+		expect(rowsPopulation(rows)).toBe(7000);
+	});
+
+	it('gives no total population when one territory has none', () => {
+		expect(rowsPopulation(territoryRows(APL, 'commune', CODES, NAMES, DATA, POPULATION))).toBeNull();
+		expect(rowsPopulation(territoryRows(APL, 'commune', CODES, NAMES, DATA))).toBeNull();
+	});
+
+	it('names the numerator and denominator from the catalogue, says the total and what narrowed the rows', () => {
+		const rows = territoryRows(APL, 'commune', CODES, NAMES, DATA, POPULATION, [0, 4]);
+		const table = territoryExportTable(APL, rows, { level: 'commune', levelLabel: 'Communes', scopeName: 'Lot', filterText: '', narrowing: ['Classe gardée : 1'], total: '2 communes · 7 000 hab.' });
+		expect(table.header.slice(2, 6)).toEqual([
+			'Population (hab.)',
+			`${APL.label} (${APL.unit})`,
+			'Numérateur : consultations accessibles',
+			'Dénominateur : population standardisée'
+		]);
+		expect(table.rows).toHaveLength(2);
+		expect(table.rows[0][2]).toEqual({ value: 3000, precision: 0 });
+		expect(table.footer).toContain('Total : 2 communes · 7 000 hab.');
+		expect(table.footer).toContain('Classe gardée : 1');
 	});
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { BOM, csvCell, csvNumber, csvText, toCsv } from '../../../src/lib/export/csv';
-import { parseCsv } from '../../../src/lib/cls/csv';
+import { BOM, csvCell, csvNumber, toCsv } from '../../../src/lib/export/csv';
+import { csvText, parseCsv } from '../../../src/lib/text/csv';
 
 describe('CSV writer', () => {
 	it('starts with a BOM, separates with ; and ends rows with CRLF', () => {
@@ -65,7 +65,7 @@ describe('hostile text in exports', () => {
 	it('drops NUL bytes from CSV cells (tables and CLS)', async () => {
 		expect(csvText('a\0b')).toBe('ab');
 		expect(toCsv([['x\0', 'y']])).not.toContain('\0');
-		const { formatCsv } = await import('../../../src/lib/cls/csv');
+		const { formatCsv } = await import('../../../src/lib/text/csv');
 		expect(formatCsv([['Nom\0 du CLS']])).toBe('Nom du CLS\r\n');
 	});
 });

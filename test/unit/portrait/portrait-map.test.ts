@@ -50,6 +50,16 @@ describe('the portrait map classes (fictitious values, test fixture)', () => {
 		expect(colors.get('a')).not.toEqual(colors.get('j'));
 	});
 
+	it('a commune’s portrait colours its neighbours in the same classes, counting only the commune', () => {
+		const alone = portraitMapClasses(apl, codes, values, inArea, new Set(['j']));
+		const around = portraitMapClasses(apl, codes, values, inArea, new Set(['j']), true);
+		expect(around.classification.counts).toEqual(alone.classification.counts);
+		expect(around.colors.get('j')).toEqual(alone.colors.get('j'));
+		// Every commune with a value has a colour; the one without stays uncoloured (drawn as outside).
+		expect(around.colors.size).toBe(values.filter(Number.isFinite).length);
+		expect(around.colors.get('a')).toEqual(portraitMapClasses(apl, codes, values, inArea, new Set(['a'])).colors.get('a'));
+	});
+
 	it('a single commune still gets the class of its value among the area', () => {
 		const { classification } = portraitMapClasses(apl, codes, values, inArea, new Set(['j']));
 		expect(classification.classOf[codes.indexOf('j')]).toBe(classification.counts.length - 1);

@@ -8,6 +8,8 @@ export interface ActionListContext {
 	readonly highlightId: string | null;
 	readonly perimeter: readonly string[];
 	readonly context: AtlasContext | null;
+	/** Year the contract was signed (the follow-up indicators' value then). */
+	readonly signatureYear: number | null;
 	visible(action: Action): boolean;
 	target(action: Action): string[];
 	save(id: string): (patch: ActionPatch) => Promise<string[]>;

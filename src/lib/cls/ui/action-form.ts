@@ -10,6 +10,15 @@ export interface ActionForm {
 	themes: Theme[];
 	debut: string;
 	fin: string;
+	pilote: string;
+	/** One partner a line. */
+	partenaires: string;
+	/** ISO dates, as `<input type="date">` gives them ('' when none). */
+	dateDebut: string;
+	dateFin: string;
+	/** Follow-up indicators: ids of the catalogue. */
+	indicateurs: string[];
+	cible: Action['cible'];
 	/** « Et si… ? » : the attached scenario in its text form ('' for none). */
 	scenario: string;
 }
@@ -23,11 +32,18 @@ export function actionForm(action: Action): ActionForm {
 		themes: [...action.themes],
 		debut: action.annees?.debut != null ? String(action.annees.debut) : '',
 		fin: action.annees?.fin != null ? String(action.annees.fin) : '',
+		pilote: action.pilote ?? '',
+		partenaires: (action.partenaires ?? []).join('\n'),
+		dateDebut: action.dates?.debut ?? '',
+		dateFin: action.dates?.fin ?? '',
+		indicateurs: [...action.indicateurs],
+		cible: structuredClone(action.cible),
 		scenario: action.scenario?.texte ?? ''
 	};
 }
 
 const year = (s: string) => (s.trim() === '' ? null : Number(s));
+const date = (s: string) => (s.trim() === '' ? null : s.trim());
 
 /** Only the fields changed since the form was opened: another tab may have changed the others meanwhile. */
 export function actionPatch(opened: ActionForm, form: ActionForm): ActionPatch {
@@ -43,6 +59,19 @@ export function actionPatch(opened: ActionForm, form: ActionForm): ActionPatch {
 		const fin = year(form.fin);
 		patch.annees = debut === null && fin === null ? undefined : { debut, fin };
 	}
+	if (changed('pilote')) patch.pilote = form.pilote.trim();
+	if (changed('partenaires'))
+		patch.partenaires = form.partenaires
+			.split('\n')
+			.map((p) => p.trim())
+			.filter(Boolean);
+	if (changed('dateDebut') || changed('dateFin')) {
+		const debut = date(form.dateDebut);
+		const fin = date(form.dateFin);
+		patch.dates = debut === null && fin === null ? undefined : { debut, fin };
+	}
+	if (changed('indicateurs')) patch.indicateurs = [...form.indicateurs];
+	if (changed('cible')) patch.cible = structuredClone(form.cible);
 	if (changed('scenario')) patch.scenario = form.scenario.trim() === '' ? undefined : { texte: form.scenario.trim(), annee: 2023 };
 	return patch;
 }

@@ -41,6 +41,27 @@ export function programmeSummary(cls: Cls): { text: string; documented: boolean 
 	return { text: parts.join(', '), documented: true };
 }
 
+/** « objectifs spécifiques », « actions », « actions et objectifs spécifiques »: what a list of leaves holds. */
+export function leafNoun(leaves: readonly Pick<Action, 'nature'>[], n: number): string {
+	const objectifs = leaves.filter((a) => a.nature === 'objectif spécifique').length;
+	if (objectifs === 0) return n > 1 ? 'actions' : 'action';
+	if (objectifs === leaves.length) return n > 1 ? 'objectifs spécifiques' : 'objectif spécifique';
+	return 'actions et objectifs spécifiques';
+}
+
+type Shown = { all: readonly Pick<Action, 'nature'>[]; shown: readonly unknown[] };
+
+/**
+ * What the filters leave on screen, counted once and named: « Affichés : 58 objectifs spécifiques du programme
+ * sur 58 ; 27 actions du bilan du contrat précédent sur 27 ». The header's programme counts the same leaves.
+ */
+export function shownSummary(programme: Shown, bilan: Shown): string {
+	const part = (s: Shown, where: string) => `${formatNumber(s.shown.length, 0)} ${leafNoun(s.all, s.shown.length)} ${where} sur ${formatNumber(s.all.length, 0)}`;
+	const parts = [part(programme, 'du programme')];
+	if (bilan.all.length) parts.push(part(bilan, 'du bilan du contrat précédent'));
+	return `Affichés : ${parts.join(' ; ')}`;
+}
+
 export interface TargetNames {
 	communeNames: ReadonlyMap<string, string>;
 	epciNames: ReadonlyMap<string, string>;

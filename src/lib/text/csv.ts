@@ -1,9 +1,9 @@
 /**
- * Strict CSV reading and writing (RFC 4180, any separator, `;` by default).
+ * The atlas's one CSV reader and cell writer (RFC 4180, any separator, `;` by default), used by the
+ * pipeline, the CLS register's import and export, and the exports of tables.
  * The reader refuses unbalanced quotes instead of guessing, and keeps for each record
  * the number of the physical line it starts on (quoted fields may contain line breaks).
  */
-import { csvText } from '../export/csv';
 
 export interface CsvRecord {
 	/** Physical line (1 = first line of the file) the record starts on. */
@@ -21,8 +21,11 @@ export class CsvSyntaxError extends Error {
 	}
 }
 
-/** Splits a CSV text. Throws `CsvSyntaxError` (French message, line number) on invalid syntax. */
-export function parseCsv(text: string, delimiter = ';'): CsvRecord[] {
+/**
+ * Splits a CSV text. Throws `CsvSyntaxError` (French message, line number) on invalid syntax.
+ * An empty line is no record, unless `keepEmptyLines` (an exported table's blank line before its sources).
+ */
+export function parseCsv(text: string, delimiter = ';', { keepEmptyLines = false } = {}): CsvRecord[] {
 	const records: CsvRecord[] = [];
 	let fields: string[] = [];
 	let field = '';
@@ -35,7 +38,7 @@ export function parseCsv(text: string, delimiter = ';'): CsvRecord[] {
 	const endRecord = () => {
 		fields.push(field);
 		// A wholly empty line (one empty field) is not a record.
-		if (!(fields.length === 1 && fields[0] === '')) records.push({ line: recordLine, fields });
+		if (keepEmptyLines || !(fields.length === 1 && fields[0] === '')) records.push({ line: recordLine, fields });
 		fields = [];
 		field = '';
 		atFieldStart = true;
@@ -103,9 +106,14 @@ export function parseCsv(text: string, delimiter = ';'): CsvRecord[] {
 	return records;
 }
 
-/** One CSV cell: NUL bytes removed, guarded against formula injection, then quoted if needed. */
-export function csvCell(value: string, delimiter = ';'): string {
-	return csvText(value, delimiter);
+/** A text cell: NUL bytes dropped, formula guard, then quotes when it holds the separator, a quote, a line break or edge spaces. */
+export function csvText(value: string, separator = ';'): string {
+	// A NUL byte ends the text for many readers (and Excel shows the rest as garbage).
+	let v = value.replace(/\0/g, '');
+	if (/^[=+\-@\t\r]/.test(v)) v = `'${v}`;
+	if (v.includes('"') || v.includes(separator) || v.includes('\n') || v.includes('\r') || /^\s|\s$/.test(v))
+		return `"${v.replace(/"/g, '""')}"`;
+	return v;
 }
 
 /** The guard undone: `'=SOMME(…)` read back becomes `=SOMME(…)` again. */
@@ -115,5 +123,5 @@ export function unguardCell(value: string): string {
 
 /** Rows → CSV text, CRLF line ends. */
 export function formatCsv(rows: readonly (readonly string[])[], delimiter = ';'): string {
-	return rows.map((r) => r.map((c) => csvCell(c, delimiter)).join(delimiter)).join('\r\n') + '\r\n';
+	return rows.map((r) => r.map((c) => csvText(c, delimiter)).join(delimiter)).join('\r\n') + '\r\n';
 }

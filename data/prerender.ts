@@ -1,0 +1,112 @@
+/**
+ * The explorer's default view, drawn at build time: France coloured by the default indicator at the
+ * map's opening bounds, as PNG images at a few widths (one colour a class, exact palette colours) and
+ * the département and région borders as an SVG. The explorer's HTML shows them, with the legend as
+ * text, before any script runs (src/lib/map/first-view-html.ts); the live map then replaces them.
+ * Drawn from the artefacts just written, with the app's own code: its values (commune_values), its
+ * classification (classifyView), its palette, its meshes and its background and border colours.
+ */
+import { createHash } from 'node:crypto';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import { tableFromIPC } from 'apache-arrow';
+import type { ArtefactEntry, FileEntry, PrerenderEntry } from '../src/lib/db/artefacts';
+import { COMMUNE_VALUES_TABLE } from '../src/lib/db/artefacts';
+import { decodeMesh } from '../src/lib/map/mesh';
+import type { FlatPolygons } from '../src/lib/map/polygons';
+import { floatColumn } from '../src/lib/data/values';
+import { getIndicator } from '../src/lib/indicators/catalogue';
+import { MISSING, OUT_OF_SCOPE } from '../src/lib/indicators/classify';
+import { MISSING_COLOR, OUT_OF_SCOPE_COLOR, classColors, hexToRgba } from '../src/lib/indicators/palettes';
+import { DEFAULT_VIEW, classifyView } from '../src/lib/explorer/view-state';
+import { ZONES } from '../src/lib/map/zones';
+import { BACKGROUND_COLOR, DEPARTEMENT_LINE, REGION_LINE } from '../src/lib/map/style';
+import { frameOf, outlinePath, rasterise } from './lib/raster';
+import { encodeIndexedPng } from './lib/png';
+
+/** Widths of the images: phones, laptops, large or high-density screens (the browser picks by `srcset`). */
+export const PRERENDER_WIDTHS = [480, 720, 960, 1440] as const;
+/** The artefacts the view is drawn from, in the order of the data version's digest. */
+export const PRERENDER_INPUTS = [COMMUNE_VALUES_TABLE, 'communes_geom', 'departements_geom', 'regions_geom'] as const;
+/** Prerendered files start so: an earlier build's are removed with the artefacts. */
+export const PRERENDER_PREFIX = 'first-view-';
+/** The zoom of France's opening view on a laptop screen: the borders' widths there (they follow the zoom). */
+const FRANCE_ZOOM = 5;
+
+const sha256 = (bytes: Uint8Array | string) => createHash('sha256').update(bytes).digest('hex');
+
+/** The data version a prerendered view is drawn from: a digest of its inputs' own digests. */
+export function prerenderDataVersion(artefacts: readonly ArtefactEntry[]): string {
+	return sha256(
+		PRERENDER_INPUTS.map((table) => {
+			const entry = artefacts.find((a) => a.table === table);
+			if (!entry) throw new Error(`Vue prérendue : artefact ${table} absent`);
+			return entry.sha256;
+		}).join('\n')
+	);
+}
+
+/** Width of a border at `zoom`, from the style's [zoom, width, zoom, width] stops (linear between them). */
+function lineWidth([z0, w0, z1, w1]: readonly number[], zoom: number): number {
+	const t = Math.min(1, Math.max(0, (zoom - z0) / (z1 - z0)));
+	return Math.round((w0 + t * (w1 - w0)) * 100) / 100;
+}
+
+function writeFile(out: string, name: string, extension: string, bytes: Uint8Array | string): FileEntry {
+	const data = typeof bytes === 'string' ? new TextEncoder().encode(bytes) : bytes;
+	const file = `${PRERENDER_PREFIX}${name}.${sha256(data).slice(0, 10)}.${extension}`;
+	writeFileSync(join(out, file), data);
+	return { file, bytes: data.byteLength, sha256: sha256(data) };
+}
+
+export function buildPrerender(out: string, artefacts: readonly ArtefactEntry[]): PrerenderEntry {
+	const read = (table: string) => gunzipSync(readFileSync(join(out, artefacts.find((a) => a.table === table)!.file)));
+	const mesh = (table: string): FlatPolygons => decodeMesh(new Uint8Array(read(table)));
+	const view = DEFAULT_VIEW;
+	if (view.scope.level !== 'france' || view.level !== 'commune') throw new Error('Vue prérendue : seule la France des communes est dessinée');
+	const indicator = getIndicator(view.indicator);
+	const communes = mesh('communes_geom');
+	const values = floatColumn(tableFromIPC(read(COMMUNE_VALUES_TABLE)), indicator.id);
+	if (values.length !== communes.codes.length) throw new Error('Vue prérendue : valeurs et contours des communes de tailles différentes');
+	const classification = classifyView(indicator, values, view, new Uint8Array(values.length).fill(1));
+
+	// Palette: the classes, then missing, out of scope and the background (the explorer's colours).
+	const classes = classColors(indicator, classification.counts.length).map(hexToRgba);
+	const palette = [...classes, MISSING_COLOR, OUT_OF_SCOPE_COLOR, hexToRgba(BACKGROUND_COLOR)].map(([r, g, b]) => [r, g, b] as const);
+	const [missing, outOfScope, background] = [classes.length, classes.length + 1, classes.length + 2];
+	const colourOf = (feature: number) => {
+		const c = classification.classOf[feature];
+		return c === MISSING ? missing : c === OUT_OF_SCOPE ? outOfScope : c;
+	};
+	const bounds = ZONES[0].bounds;
+	const images = PRERENDER_WIDTHS.map((width) => {
+		const frame = frameOf(bounds, width);
+		const pixels = new Uint8Array(frame.width * frame.height).fill(background);
+		rasterise(frame, communes, colourOf, pixels);
+		return { ...writeFile(out, String(width), 'png', encodeIndexedPng(frame.width, frame.height, pixels, palette)), width, height: frame.height };
+	});
+
+	const frame = frameOf(bounds, 960);
+	// Widths in CSS pixels whatever size the image is shown at: MapLibre's lines do not scale with the map either.
+	const path = (polygons: FlatPolygons, { color, width }: { color: string; width: readonly number[] }) =>
+		`<path d="${outlinePath(frame, polygons, 0.6)}" stroke="${color}" stroke-width="${lineWidth(width, FRANCE_ZOOM)}" vector-effect="non-scaling-stroke"/>`;
+	const svg =
+		`<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${frame.width} ${frame.height}" fill="none" stroke-linejoin="round">` +
+		path(mesh('departements_geom'), DEPARTEMENT_LINE) +
+		path(mesh('regions_geom'), REGION_LINE) +
+		'</svg>\n';
+	const { min, max, breaks, counts } = classification;
+	return {
+		indicator: indicator.id,
+		level: view.level,
+		method: view.method,
+		classes: view.classes,
+		inputs: [...PRERENDER_INPUTS],
+		data: prerenderDataVersion(artefacts),
+		bounds,
+		classification: { min, max, breaks, counts, missing: classification.missing },
+		images,
+		outlines: writeFile(out, 'outlines', 'svg', svg)
+	};
+}

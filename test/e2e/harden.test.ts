@@ -1,0 +1,133 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createServer, type Server } from 'node:http';
+import type { Page } from 'playwright-core';
+import { e2eSuite } from '../support/suite';
+import { waitForColouredMap } from '../support/browser';
+
+/** What a hostile visitor tries in the browser: the engine's lock, the page's policy, a broken link. */
+
+const suite = e2eSuite(4371);
+
+/** A "remote" host on localhost that records every request it gets (it answers a CSV, with CORS, so nothing but the engine's lock stops a read). */
+const hits: string[] = [];
+let remote: Server;
+let remoteUrl = '';
+
+beforeAll(async () => {
+	remote = createServer((req, res) => {
+		hits.push(`${req.method} ${req.url}`);
+		res.writeHead(200, { 'Access-Control-Allow-Origin': '*', 'Content-Type': 'text/csv' });
+		res.end('a,b\n1,2\n');
+	});
+	const port = 4372 + Number(process.env.E2E_PORT_OFFSET ?? 0);
+	await new Promise<void>((done) => remote.listen(port, '127.0.0.1', done));
+	remoteUrl = `http://127.0.0.1:${port}`;
+});
+
+afterAll(() => new Promise<void>((done) => remote.close(() => done())));
+
+async function runSql(page: Page, sql: string): Promise<string> {
+	await page.getByTestId('sql-input').fill(sql);
+	await page.getByTestId('sql-run').click();
+	await expect.poll(() => page.getByTestId('sql-run').isEnabled(), { timeout: 60_000 }).toBe(true);
+	const error = page.getByTestId('sql-error');
+	return (await error.count()) ? error.innerText() : (await page.getByTestId('sql-result').innerText());
+}
+
+describe('the SQL console under the engine’s lock', () => {
+	it('makes no request, to another host or to its own, for any of the known bypasses', { timeout: 600_000 }, async () => {
+		const { page, context, foreignRequests } = await suite.open('/sql');
+		await expect.poll(() => page.getByTestId('sql-run').isEnabled(), { timeout: 90_000 }).toBe(true);
+		// Requests the engine would make to the atlas's own server (allowed by the page's policy, unlike another host).
+		const own = `${suite.server.url}/canari`;
+		const ownRequests: string[] = [];
+		context.on('request', (request) => {
+			if (request.url().includes('/canari')) ownRequests.push(request.url());
+		});
+		const bypasses = [remoteUrl, own].flatMap((host) => [
+			`SELECT * FROM "read_text"('${host}/texte')`,
+			`SELECT * FROM "read_csv"('${host}/fichier.csv')`,
+			`SELECT * FROM "read_csv_auto"(['${host}/liste.csv'])`,
+			`SELECT * FROM communes, '${host}/virgule.csv' LIMIT 1`,
+			`SELECT * FROM "query"('SELECT * FROM read_text(''${host}/query'')')`,
+			`SELECT * FROM "query_table"('${host}/query_table.csv')`,
+			`SELECT * FROM "glob"('${host}/*')`,
+			`WITH t AS (SELECT * FROM "read_blob"('${host}/blob')) SELECT * FROM t`,
+			`DESCRIBE SELECT * FROM "read_text"('${host}/describe')`,
+			`SUMMARIZE SELECT * FROM "read_text"('${host}/summarize')`
+		]);
+		for (const sql of bypasses) {
+			// Refused by the console's guard or by the engine: never a result.
+			const answer = await runSql(page, sql);
+			expect(answer, sql).toMatch(/^(Requête refusée|Erreur de DuckDB)/);
+		}
+		// The lock cannot be lifted from the console, and is what the engine reports.
+		expect(await runSql(page, 'SET enable_external_access = true')).toMatch(/^Requête refusée/);
+		expect(await runSql(page, "SELECT current_setting('enable_external_access') AS externe, current_setting('lock_configuration') AS verrou")).toMatch(/faux\s+vrai/);
+		expect(hits).toEqual([]);
+		expect(ownRequests).toEqual([]);
+		// The page's policy would have stopped a read of another host anyway; the lock stopped it first.
+		expect(foreignRequests).toEqual([]);
+	});
+});
+
+declare global {
+	interface Window {
+		cspViolations?: string[];
+	}
+}
+
+describe('the page’s security policy', () => {
+	it('holds over a tour of every page, with no violation reported', { timeout: 900_000 }, async () => {
+		const { page, context, errors } = await suite.open('/');
+		await context.addInitScript(() => {
+			window.cspViolations = [];
+			document.addEventListener('securitypolicyviolation', (e) => window.cspViolations!.push(`${e.violatedDirective} ${e.blockedURI} ${e.sourceFile}:${e.lineNumber}`));
+		});
+		const violations: string[] = [];
+		const collect = async (path: string) => violations.push(...(await page.evaluate(() => window.cspViolations ?? [])).map((v) => `${path}: ${v}`));
+		const tour: [path: string, ready: () => Promise<unknown>][] = [
+			['/', () => waitForColouredMap(page)],
+			['/territoire/commune/46102', () => page.getByRole('heading', { level: 1 }).waitFor({ timeout: 120_000 })],
+			['/comparer?t=commune:46102,commune:46042', () => page.getByRole('heading', { level: 1 }).waitFor({ timeout: 120_000 })],
+			['/cls', () => page.getByRole('heading', { level: 1 }).waitFor({ timeout: 120_000 })],
+			['/cls/cauvaldor', () => page.getByRole('heading', { level: 1 }).waitFor({ timeout: 120_000 })],
+			['/donnees', () => page.getByRole('heading', { level: 1 }).waitFor({ timeout: 120_000 })],
+			['/sql', () => expect.poll(() => page.getByTestId('sql-run').isEnabled(), { timeout: 90_000 }).toBe(true)]
+		];
+		for (const [path, ready] of tour) {
+			const response = await page.goto(suite.server.url + path);
+			expect(response?.headers()['content-security-policy'], path).toContain("frame-ancestors 'none'");
+			expect(await page.locator('meta[http-equiv="content-security-policy"]').getAttribute('content'), path).toMatch(/script-src 'self' 'wasm-unsafe-eval' 'sha256-/);
+			await ready();
+			// The engine and the map's workers run their first queries.
+			await page.waitForLoadState('networkidle');
+			await collect(path);
+		}
+		// A query in the console: the engine's worker at work under the page's policy.
+		expect(await runSql(page, "SELECT nom FROM communes WHERE code = '46042'")).toContain('Cahors');
+		await collect('/sql');
+		expect(violations).toEqual([]);
+		expect(errors.filter((e) => /Content Security Policy|Refused to/i.test(e))).toEqual([]);
+	});
+});
+
+describe('a malformed link', () => {
+	it('draws the French error page, not a blank one', async () => {
+		const { page, errors } = await suite.open('/territoire/commune/%E0%A4%A');
+		await expect.poll(() => page.getByRole('heading', { level: 1 }).innerText(), { timeout: 30_000 }).toBe('Page introuvable');
+		expect(await page.locator('main').innerText()).toMatch(/L’adresse ne correspond à aucune page de l’atlas/);
+		expect(errors.filter((e) => /URIError|URI malformed/.test(e))).toEqual([]);
+		// A link of the app to such an address, once the app runs, does the same.
+		await page.goto(`${suite.server.url}/cls`);
+		await page.getByRole('heading', { level: 1 }).waitFor();
+		await page.evaluate(() => {
+			const a = document.createElement('a');
+			a.href = '/territoire/epci/%E0%A4%A';
+			a.textContent = 'lien cassé';
+			document.body.append(a);
+			a.click();
+		});
+		await expect.poll(() => page.getByRole('heading', { level: 1 }).innerText(), { timeout: 30_000 }).toBe('Page introuvable');
+	});
+});

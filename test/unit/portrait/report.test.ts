@@ -1,0 +1,239 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { unzipSync, strFromU8 } from 'fflate';
+import { openNodeSource, type NodeSource } from '../../../src/lib/data/node';
+import { SHIPPED_CLS } from '../../../src/lib/cls/register';
+import { communeDirectory, resolveTerritory } from '../../../src/lib/data/territories';
+import { formatNumber } from '../../../src/lib/indicators/format';
+import { collectReport, type ReportData } from '../../../src/lib/portrait/report/collect';
+import { availableSections, buildReport } from '../../../src/lib/portrait/report/build';
+import { reportDocx } from '../../../src/lib/portrait/report/docx';
+import { reportPdf, type PdfFonts } from '../../../src/lib/portrait/report/pdf';
+import { figureBlocks, mmToPx, REPORT_SECTIONS, type RenderedImage, type ReportDoc, type SectionId } from '../../../src/lib/portrait/report/model';
+import { portraitView } from '../../../src/lib/portrait/sections/view';
+import { solidPng } from '../../support/png';
+import { decodeXml, xmlProblem } from '../../support/xml';
+
+let source: NodeSource;
+let data: ReportData;
+let dir: string;
+const FONTS = resolve(import.meta.dirname, '../../../node_modules/@fontsource/source-sans-3/files');
+const fonts: PdfFonts = {
+	regular: readFileSync(join(FONTS, 'source-sans-3-latin-400-normal.woff')),
+	bold: readFileSync(join(FONTS, 'source-sans-3-latin-700-normal.woff'))
+};
+
+/** Node has no canvas: each figure is a plain PNG of its 300 dpi size (the browser draws the real ones, see the e2e test). */
+function stubImages(doc: ReportDoc): Map<string, RenderedImage> {
+	return new Map(
+		figureBlocks(doc).map((f, i) => {
+			const width = mmToPx(f.widthMm);
+			const height = mmToPx(f.heightMm);
+			// A colour of its own: Word stores identical images once.
+			return [f.id, { bytes: solidPng(width, height, [200, 200, i]), type: 'png' as const, width, height }];
+		})
+	);
+}
+
+async function scalarRow(sql: string, params: (string | number)[]): Promise<Record<string, number>> {
+	const row = (await source.db.query(sql, params)).get(0)!.toJSON();
+	return Object.fromEntries(Object.entries(row).map(([k, v]) => [k, Number(v)]));
+}
+
+/** The paragraphs of word/document.xml as text, with their style. */
+function paragraphs(xml: string): { style: string | null; text: string }[] {
+	return [...xml.matchAll(/<w:p[ >][^]*?<\/w:p>/g)].map(([p]) => ({
+		style: p.match(/<w:pStyle w:val="([^"]+)"/)?.[1] ?? null,
+		text: decodeXml([...p.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join(''))
+	}));
+}
+
+/** Rows of each Word table: cells as text, and whether the cell is right-aligned. */
+function tables(xml: string): { text: string; right: boolean }[][][] {
+	return [...xml.matchAll(/<w:tbl>[^]*?<\/w:tbl>/g)].map(([t]) =>
+		[...t.matchAll(/<w:tr[ >][^]*?<\/w:tr>/g)].map(([r]) =>
+			[...r.matchAll(/<w:tc>[^]*?<\/w:tc>/g)].map(([c]) => ({
+				text: decodeXml([...c.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join('')),
+				right: c.includes('<w:jc w:val="right"/>')
+			}))
+		)
+	);
+}
+
+/** The text of a PDF (or of one page), its spaces (no-break ones included) made one. */
+const pdftotext = (file: string, page?: number) =>
+	flat(execFileSync('pdftotext', [...(page ? ['-f', String(page), '-l', String(page)] : []), '-layout', file, '-'], { encoding: 'utf8' }));
+const flat = (text: string) => text.replace(/\s+/g, ' ');
+/** `includes` that does not print the whole text when it fails. */
+const holds = (text: string, part: string) => expect(text.includes(flat(part)), part).toBe(true);
+const pdfPages = (file: string) => Number(execFileSync('pdfinfo', [file], { encoding: 'utf8' }).match(/Pages:\s+(\d+)/)![1]);
+
+beforeAll(async () => {
+	source = await openNodeSource();
+	dir = mkdtempSync(join(tmpdir(), 'rapport-'));
+	const directory = await communeDirectory(source);
+	const territory = await resolveTerritory(source, { level: 'cls', code: 'cauvaldor' }, { clsList: SHIPPED_CLS, membership: directory.membership });
+	data = await collectReport(source, territory!, { communeNames: directory.communeNames, membership: directory.membership, editedOn: '6 décembre 2026' });
+}, 300_000);
+afterAll(async () => {
+	await source?.close();
+	if (dir) rmSync(dir, { recursive: true, force: true });
+});
+
+/** The APL 2023 of the perimeter, its département's, and the communes under 2,5, by hand-written SQL. */
+async function expectedApl() {
+	const codes = data.portrait.territory.communes;
+	const marks = codes.map(() => '?').join(',');
+	const own = await scalarRow(`SELECT sum(apl_mg_moins65 * pop_standardisee) / sum(pop_standardisee) AS v FROM apl WHERE annee = 2023 AND code IN (${marks})`, codes);
+	const lot = await scalarRow(
+		`SELECT sum(a.apl_mg_moins65 * a.pop_standardisee) / sum(a.pop_standardisee) AS v FROM apl a JOIN communes c USING (code) WHERE a.annee = 2023 AND c.dep = ?`,
+		[data.portrait.territory.departement!.code]
+	);
+	const below = await scalarRow(
+		`SELECT count(*) AS n, sum(c.population) AS pop FROM apl a JOIN communes c USING (code) WHERE a.annee = 2023 AND a.apl_mg_moins65 < 2.5 AND a.code IN (${marks})`,
+		codes
+	);
+	return { own: formatNumber(own.v, 2), lot: formatNumber(lot.v, 2), below: `${formatNumber(below.n, 0)} communes, ${formatNumber(below.pop, 0)} habitants, sont sous le seuil de 2,5` };
+}
+
+describe('Rapport de diagnostic of the Cauvaldor CLS, every section', () => {
+	let doc: ReportDoc;
+	let xml: string;
+	let files: Record<string, Uint8Array>;
+
+	beforeAll(async () => {
+		const sections = availableSections(data);
+		expect(sections).toEqual(REPORT_SECTIONS.map((s) => s.id));
+		doc = buildReport(data, sections);
+		files = unzipSync(await reportDocx(doc, stubImages(doc)));
+		xml = strFromU8(files['word/document.xml']);
+	}, 120_000);
+
+	it('is well-formed Word XML with a heading per section, in order, and a table of contents field', () => {
+		expect(xmlProblem(xml)).toBeNull();
+		const h1 = paragraphs(xml).filter((p) => p.style === 'Heading1');
+		expect(h1.map((p) => p.text)).toEqual(doc.sections.map((s) => s.title));
+		expect(xml).toMatch(/<w:instrText[^>]*>\s*TOC /);
+		expect(paragraphs(xml).some((p) => p.style === 'Caption' && p.text.startsWith('Tableau '))).toBe(true);
+	});
+
+	it('prints the APL of the perimeter and of the Lot as the SQL ratio of sums, right-aligned, and the communes under 2,5', async () => {
+		const expected = await expectedApl();
+		const rows = tables(xml).flat();
+		const apl = rows.find((r) => r[0]?.text === 'APL aux médecins généralistes de moins de 65 ans 2023');
+		expect(apl, 'ligne de l’APL 2023').toBeDefined();
+		expect(apl![2]).toEqual({ text: expected.own, right: true });
+		expect(apl![3]).toEqual({ text: expected.lot, right: true });
+		const reading = paragraphs(xml).filter((p) => p.style === 'Reading').map((p) => p.text);
+		expect(reading.some((t) => t.includes(`L’APL 2023 du territoire (${expected.own} `) && t.includes(expected.below))).toBe(true);
+	});
+
+	it('embeds one 300 dpi PNG per figure and lists every source with its millésime', () => {
+		const figures = figureBlocks(doc);
+		expect(figures.length).toBeGreaterThanOrEqual(9);
+		const media = Object.keys(files).filter((f) => f.startsWith('word/media/') && f.endsWith('.png'));
+		expect(media).toHaveLength(figures.length);
+		expect(xml.match(/<w:drawing>/g)).toHaveLength(figures.length);
+		// 160 mm at 300 dpi is 1 890 px, shown by Word at 96 px per inch: 605 px of 9 525 EMU.
+		expect(xml).toContain(`cx="${Math.round((mmToPx(160) * 96) / 300) * 9525}"`);
+		const text = paragraphs(xml)
+			.map((p) => p.text)
+			.join('\n');
+		const cells = tables(xml)
+			.flat(2)
+			.map((c) => c.text);
+		for (const line of portraitView(data.portrait).notes.lines) expect(cells.includes(line) || text.includes(line), line).toBe(true);
+		expect(cells.some((c) => /DREES – Accessibilité potentielle localisée \(APL\) aux médecins généralistes, 2023/.test(c))).toBe(true);
+	});
+
+	it('lists the FINESS establishments of the perimeter, and the actions of the programme with their target communes', () => {
+		const all = tables(xml);
+		const finess = all.find((t) => t[0].map((c) => c.text).join('|') === 'Catégorie|Établissement|Commune|N° FINESS|Millésime');
+		expect(finess!.length - 1).toBe(data.facilities.length);
+		expect(data.facilities.length).toBeGreaterThan(10);
+		const actions = all.find((t) => t[0][1]?.text === 'Action');
+		expect(actions!.length - 1).toBe(data.cls!.actions.length);
+	});
+});
+
+describe('the PDF', () => {
+	let full: Awaited<ReturnType<typeof reportPdf>>;
+	const file = () => join(dir, 'complet.pdf');
+
+	beforeAll(async () => {
+		const doc = buildReport(data, availableSections(data));
+		full = await reportPdf(doc, stubImages(doc), fonts);
+		writeFileSync(file(), full.bytes);
+	}, 120_000);
+
+	it('has the pages it says, the same figures as the SQL, and each section from its own page', async () => {
+		expect(pdfPages(file())).toBe(full.pages);
+		const expected = await expectedApl();
+		const text = pdftotext(file());
+		holds(text, expected.own);
+		holds(text, expected.lot);
+		holds(text, expected.below);
+		for (const s of full.sections) holds(pdftotext(file(), s.first), s.title);
+		holds(pdftotext(file(), 1), 'Sommaire');
+		holds(pdftotext(file(), full.pages), `Page ${full.pages} sur ${full.pages}`);
+	});
+
+	it('counts as many pages as the sections chosen: the title page, then each chosen section’s own', async () => {
+		const chosen: SectionId[] = ['sources', 'acces'];
+		const doc = buildReport(data, chosen);
+		const part = await reportPdf(doc, stubImages(doc), fonts);
+		writeFileSync(join(dir, 'partiel.pdf'), part.bytes);
+		const span = (id: string) => {
+			const s = full.sections.find((x) => x.id === id)!;
+			return s.last - s.first + 1;
+		};
+		expect(part.sections.map((s) => s.id)).toEqual(chosen);
+		expect(pdfPages(join(dir, 'partiel.pdf'))).toBe(1 + span('sources') + span('acces'));
+	});
+});
+
+describe('hostile names', () => {
+	// Fictitious: a CLS and a territory name made to break writers (markup, entities, quotes, emojis, a control character).
+	const HOSTILE = 'Santé <script>alert("x")</script> & « l’équipe » \'mobile\' 🩺🏥 \u0001';
+	const LONG = `${'Action très longue <b> & " \' 🚑 '.repeat(700)}`.slice(0, 20_000);
+
+	function hostileData(): ReportData {
+		const cls = data.cls!;
+		return {
+			...data,
+			portrait: { ...data.portrait, territory: { ...data.portrait.territory, nom: HOSTILE } },
+			cls: {
+				...cls,
+				cls: { ...cls.cls, nom: HOSTILE },
+				actions: cls.actions.map((a, i) => (i === 0 ? { ...a, axe: HOSTILE, action: { ...a.action, titre: LONG } } : a))
+			}
+		};
+	}
+
+	it('give a valid Word document that keeps them whole, escaped', async () => {
+		expect(LONG).toHaveLength(20_000);
+		const doc = buildReport(hostileData(), ['cls', 'sources']);
+		const files = unzipSync(await reportDocx(doc, stubImages(doc)));
+		const xml = strFromU8(files['word/document.xml']);
+		expect(xmlProblem(xml)).toBeNull();
+		expect(xmlProblem(strFromU8(files['docProps/core.xml']))).toBeNull();
+		expect(xml).not.toContain('<script>');
+		const cells = tables(xml).flat(2).map((c) => c.text);
+		expect(cells).toContain(LONG);
+		expect(paragraphs(xml).some((p) => p.text.includes('Santé <script>alert("x")</script> & « l’équipe » \'mobile\' 🩺🏥'))).toBe(true);
+	});
+
+	it('give a valid PDF, the long title cut with a word where it is whole', async () => {
+		const doc = buildReport(hostileData(), ['cls', 'sources']);
+		const r = await reportPdf(doc, stubImages(doc), fonts);
+		const file = join(dir, 'hostile.pdf');
+		writeFileSync(file, r.bytes);
+		expect(pdfPages(file)).toBe(r.pages);
+		const text = pdftotext(file);
+		holds(text, 'Santé <script>alert("x")</script> & « l’équipe »');
+		holds(text, 'texte complet dans le document Word');
+	});
+});
