@@ -11,6 +11,8 @@ import { whereToInstall } from './placement';
 import type { WorkerReply, WorkerRequest } from './client';
 
 let model: ScenarioModel | null = null;
+/** The load under way: a scenario asked meanwhile (a change added at once) waits for it. */
+let loading: Promise<unknown> = Promise.resolve();
 
 function post(reply: WorkerReply, transfer: Transferable[] = []): void {
 	(self as unknown as DedicatedWorkerGlobalScope).postMessage(reply, transfer);
@@ -21,12 +23,17 @@ self.onmessage = async (event: MessageEvent<WorkerRequest>) => {
 	try {
 		if (request.type === 'load') {
 			const manifest: Manifest = request.manifest;
-			const inputs = await loadScenarioInputs(manifest, (file) => fetchBytes(`${request.dataUrl}/${file}`), request.annee);
-			model = new ScenarioModel(inputs.baseline, inputs.pairs);
+			const pending = loadScenarioInputs(manifest, (file) => fetchBytes(`${request.dataUrl}/${file}`), request.annee).then((inputs) => {
+				model = new ScenarioModel(inputs.baseline, inputs.pairs);
+				return inputs;
+			});
+			loading = pending.catch(() => undefined);
+			const inputs = await pending;
 			const { codes, pstd, population, aplMoins65, apl } = inputs.baseline;
 			post({ id: request.id, type: 'loaded', codes: [...codes], pstd, population, aplMoins65, apl });
 			return;
 		}
+		await loading;
 		if (!model) throw new Error('Moteur de scénario non chargé.');
 		if (request.type === 'place') {
 			const id = request.id;

@@ -31,7 +31,8 @@ describe('the action editor form', () => {
 			dateDebut: '',
 			dateFin: '',
 			indicateurs: [],
-			cible: { type: 'perimetre' }
+			cible: { type: 'perimetre' },
+			scenario: ''
 		});
 	});
 
@@ -40,6 +41,15 @@ describe('the action editor form', () => {
 		expect(actionPatch(opened, actionForm(action))).toEqual({});
 		expect(actionPatch(opened, { ...opened, titre: 'Nouveau titre', motif: '  retard  ' })).toEqual({ titre: 'Nouveau titre', motifStatut: 'retard' });
 		expect(actionPatch(opened, { ...opened, themes: [] })).toEqual({ themes: [] });
+	});
+
+	it('attaches a scenario in its text form, and removes it when cleared', () => {
+		const opened = actionForm(action);
+		expect(actionPatch(opened, { ...opened, scenario: ' msp:46128:4 ' })).toEqual({ scenario: { texte: 'msp:46128:4', annee: 2023 } });
+		const withScenario = actionForm({ ...action, scenario: { texte: 'msp:46128:4', annee: 2023 } });
+		const cleared = actionPatch(withScenario, { ...withScenario, scenario: '' });
+		expect(Object.keys(cleared)).toEqual(['scenario']);
+		expect(cleared.scenario).toBeUndefined();
 	});
 
 	it('saves the years together, and none when both are cleared', () => {
