@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Cog, partCount, remapSource } from '../../../data/cog';
@@ -9,6 +9,7 @@ import { readXlsx } from '../../../src/lib/db/xlsx';
 import { openNodeAtlas } from '../../../src/lib/db/node';
 import type { DbConnector } from '../../../src/lib/db/connector';
 import { parseManifest } from '../../../src/lib/db/artefacts';
+import { sharedPath } from '../../support/shared';
 import { INDICATORS } from '../../../src/lib/indicators/catalogue';
 
 // FICTITIOUS history: 99001 and 99002 merge into 99001 in 2016, the commune nouvelle is dissolved in 2024.
@@ -66,7 +67,6 @@ describe('communes re-established since a source’s COG', () => {
 // The five communes of the former Neussargues en Pinatelle (15141), re-established on 1 January 2025.
 const FIVE = ['15031', '15035', '15047', '15141', '15171'];
 const ROOT = resolve(import.meta.dirname, '../../..');
-const RAW = resolve(ROOT, '../shared/data');
 
 let db: DbConnector;
 beforeAll(async () => {
@@ -97,8 +97,8 @@ describe('the shipped artefacts on Celles, Chalinargues, Chavagnac, Sainte-Anast
 		expect(FIVE.every((c) => note?.codes.includes(c))).toBe(true);
 	});
 
-	it.skipIf(!existsSync(RAW))('APL: the five communes’ populations add up to the DREES figure of the former commune', async () => {
-		const file = resolve(RAW, APL_WORKBOOK);
+	it('APL: the five communes’ populations add up to the DREES figure of the former commune', async () => {
+		const file = sharedPath('data', APL_WORKBOOK);
 		const book = readAplWorkbook(readXlsx(new Uint8Array(readFileSync(file)), file), file)!;
 		const shipped = await rows(`SELECT annee, sum(pop_totale)::INTEGER AS pop, sum(pop_standardisee) AS std FROM apl WHERE code IN ${IN} GROUP BY annee ORDER BY annee`);
 		for (const { annee, pop, std } of shipped) {
