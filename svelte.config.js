@@ -41,7 +41,7 @@ export default {
 				'form-action': ['self']
 			}
 		},
-		// Registered once the page has started (src/lib/db/engine-offline.ts), not as it loads.
+		// Registered once the page has started (src/lib/data/engine/engine-offline.ts), not as it loads.
 		serviceWorker: { register: false }
 	}
 };

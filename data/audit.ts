@@ -8,8 +8,8 @@ import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { AUDITED, auditDataset, type DatasetAudit } from '../src/lib/data/audit';
-import { openNodeSource } from '../src/lib/data/node';
-import type { Manifest } from '../src/lib/db/artefacts';
+import { openNodeSource } from '../src/lib/data/queries/node';
+import type { Manifest } from '../src/lib/data/engine/artefacts';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const DROM = ['971', '972', '973', '974', '976'];

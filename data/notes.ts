@@ -1,10 +1,10 @@
 /**
- * Notes the pipeline writes into the manifest for particular communes (src/lib/db/artefacts.ts `CommuneNote`):
+ * Notes the pipeline writes into the manifest for particular communes (src/lib/data/engine/artefacts.ts `CommuneNote`):
  * the communes whose value is a former commune's (split since the source's COG) and those a producer does not publish.
  */
 import type { Table } from 'apache-arrow';
-import type { CommuneNote } from '../src/lib/db/artefacts';
-import { type Cog, compare } from './cog';
+import type { CommuneNote } from '../src/lib/data/engine/artefacts';
+import { type Cog, compare } from '../pipeline/lib/cog';
 
 /** Name of a former commune as its source knew it (« Neussargues en Pinatelle »), from the movements table. */
 export function formerName(cog: Cog, code: string): string {

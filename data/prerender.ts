@@ -11,19 +11,19 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { tableFromIPC } from 'apache-arrow';
-import type { ArtefactEntry, FileEntry, PrerenderEntry } from '../src/lib/db/artefacts';
-import { COMMUNE_VALUES_TABLE } from '../src/lib/db/artefacts';
-import { decodeMesh } from '../src/lib/map/mesh';
-import type { FlatPolygons } from '../src/lib/map/polygons';
-import { floatColumn } from '../src/lib/data/values';
+import type { ArtefactEntry, FileEntry, PrerenderEntry } from '../src/lib/data/engine/artefacts';
+import { COMMUNE_VALUES_TABLE } from '../src/lib/data/engine/artefacts';
+import { decodeMesh } from '../src/lib/data/geometry/mesh';
+import type { FlatPolygons } from '../src/lib/data/geometry/polygons';
+import { floatColumn } from '../src/lib/data/queries/values';
 import { getIndicator } from '../src/lib/indicators/catalogue';
 import { MISSING, OUT_OF_SCOPE } from '../src/lib/indicators/classify';
 import { MISSING_COLOR, OUT_OF_SCOPE_COLOR, classColors, hexToRgba } from '../src/lib/indicators/palettes';
-import { DEFAULT_VIEW, classifyView } from '../src/lib/explorer/view-state';
+import { DEFAULT_VIEW, classifyView } from '../src/lib/links/view-state';
 import { ZONES } from '../src/lib/map/zones';
 import { BACKGROUND_COLOR, DEPARTEMENT_LINE, REGION_LINE } from '../src/lib/map/style';
-import { frameOf, outlinePath, rasterise } from './lib/raster';
-import { encodeIndexedPng } from './lib/png';
+import { frameOf, outlinePath, rasterise } from '../pipeline/lib/raster';
+import { encodeIndexedPng } from '../pipeline/lib/png';
 
 /** Widths of the images: phones, laptops, large or high-density screens (the browser picks by `srcset`). */
 export const PRERENDER_WIDTHS = [480, 720, 960, 1440] as const;

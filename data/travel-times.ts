@@ -10,8 +10,8 @@
  * against DREES's own APL ranks (data/SOURCES.md, « Travel times »).
  */
 import type { Table } from 'apache-arrow';
-import { code32, f32, makeTable } from './lib/arrow';
-import { SourceError } from './lib/csv';
+import { code32, f32, makeTable } from '../pipeline/lib/arrow';
+import { SourceError } from '../pipeline/lib/csv';
 
 /** The density class of each level of the INSEE grid (1–7): 0 dense (1–2), 1 intermediate (3–4), 2 rural (5–7). */
 export const DENSITY_CLASS = [0, 0, 1, 1, 2, 2, 2] as const;

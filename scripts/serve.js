@@ -64,7 +64,7 @@ export function createAtlasServer(dir) {
 			res.setHeader('Cache-Control', pathname.startsWith(IMMUTABLE) ? 'public,max-age=31536000,immutable' : 'no-cache');
 			// Gzipped Arrow IPC streams of the pipeline: sent as they are (sirv names the encoding).
 			if (pathname.endsWith('.arrows.gz')) res.setHeader('Content-Type', 'application/vnd.apache.arrow.stream');
-			// Gzipped geometry meshes (src/lib/map/mesh.ts): plain bytes for the app.
+			// Gzipped geometry meshes (src/lib/data/geometry/mesh.ts): plain bytes for the app.
 			if (pathname.endsWith('.mesh.gz')) res.setHeader('Content-Type', 'application/octet-stream');
 		}
 	});

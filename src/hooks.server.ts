@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import type { Handle } from '@sveltejs/kit';
 import { base } from '$app/paths';
-import { firstViewFiles, parseManifest } from '$lib/data/artefacts';
-import { defaultPrerender, firstViewBody, firstViewPreload } from '$lib/explorer/first-view-html';
+import { firstViewFiles, parseManifest } from '$lib/data/queries/artefacts';
+import { defaultPrerender, firstViewBody, firstViewPreload } from '$lib/features/explorer/first-view-html';
 
 /**
  * Runs when the pages are prerendered (`vite build`; the atlas has no server). The explorer's page

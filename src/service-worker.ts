@@ -5,7 +5,7 @@
 /**
  * Second visit without the network: the app shell (pages, scripts, styles, fonts, DuckDB's wasm and
  * worker) is cached per build (`version`), the data artefacts per data version (SHA-256 of the manifest,
- * which holds every artefact's hash). Registered once the page has started (src/lib/db/engine-offline.ts),
+ * which holds every artefact's hash). Registered once the page has started (src/lib/data/engine/engine-offline.ts),
  * so that filling the caches reads the browser's HTTP cache and never competes with a first visit.
  *
  * - shell and pages: from the cache, else the network;

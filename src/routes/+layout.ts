@@ -1,5 +1,5 @@
 import { browser } from '$app/environment';
-import { keepForOffline, startEngine } from '$lib/data/atlas';
+import { keepForOffline, startEngine } from '$lib/data/queries/atlas';
 
 // The atlas runs entirely in the browser (DuckDB-WASM, WebGL): pages are prerendered shells.
 export const prerender = true;

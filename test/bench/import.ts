@@ -10,8 +10,8 @@ import { closeSync, existsSync, mkdtempSync, openSync, readFileSync, rmSync, wri
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Browser } from 'playwright-core';
-import { openNodeAtlas } from '../../src/lib/db/node';
-import { readXlsx } from '../../src/lib/db/xlsx';
+import { openNodeAtlas } from '../../src/lib/data/engine/node';
+import { readXlsx } from '../../src/lib/data/imports/xlsx';
 
 export type Report = (name: string, value: number, unit: string) => void;
 

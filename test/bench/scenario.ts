@@ -6,9 +6,9 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
-import { parseManifest } from '../../src/lib/data/artefacts';
-import { DEFAULT_DATA_DIR } from '../../src/lib/db/node';
-import { loadScenarioInputs } from '../../src/lib/scenario/inputs';
+import { parseManifest } from '../../src/lib/data/queries/artefacts';
+import { DEFAULT_DATA_DIR } from '../../src/lib/data/engine/node';
+import { loadScenarioInputs } from '../../src/lib/data/scenario/inputs';
 import { ScenarioModel } from '../../src/lib/scenario/scenario';
 import { parseScenario } from '../../src/lib/scenario/text';
 

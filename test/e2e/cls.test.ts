@@ -3,8 +3,8 @@ import { resolve } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { followLink } from '../support/browser';
 import { SHOTS, e2eSuite } from '../support/suite';
-import { openNodeSource } from '../../src/lib/data/node';
-import { qpvOfCommunes } from '../../src/lib/data/qpv';
+import { openNodeSource } from '../../src/lib/data/queries/node';
+import { qpvOfCommunes } from '../../src/lib/data/queries/qpv';
 
 const AURILLAC = 'bassin-aurillac-carlades-chataigneraie-2024-2028';
 

@@ -4,7 +4,7 @@ import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { SHOTS, e2eSuite } from '../support/suite';
 import { readWorkbook, rowStartingWith } from '../support/xlsx';
-import { AGE_BANDS } from '../../src/lib/portrait/age-bands';
+import { AGE_BANDS } from '../../src/lib/indicators/age-bands';
 
 // Fictitious counts in the official INSEE layout: test/fixtures/population-ages/README.md.
 const VARIANTS = resolve(import.meta.dirname, '../fixtures/population-ages');

@@ -3,9 +3,9 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { SHOTS, e2eSuite } from '../support/suite';
-import { openNodeAtlas } from '../../src/lib/db/node';
+import { openNodeAtlas } from '../../src/lib/data/engine/node';
 import { jenksBreaks } from '../../src/lib/indicators/classify';
-import { formatNumber } from '../../src/lib/indicators/format';
+import { formatNumber } from '../../src/lib/territory/number';
 
 const suite = e2eSuite(4318);
 const open = (path: string) => suite.open(path, { waitForMap: true });

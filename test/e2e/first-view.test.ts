@@ -9,11 +9,11 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { e2eSuite } from '../support/suite';
 import { waitForColouredMap } from '../support/browser';
-import { DEFAULT_DATA_DIR } from '../../src/lib/db/node';
-import { parseManifest } from '../../src/lib/db/artefacts';
+import { DEFAULT_DATA_DIR } from '../../src/lib/data/engine/node';
+import { parseManifest } from '../../src/lib/data/engine/artefacts';
 import { getIndicator } from '../../src/lib/indicators/catalogue';
 import { classColors, hexToRgba } from '../../src/lib/indicators/palettes';
-import { formatNumber } from '../../src/lib/indicators/format';
+import { formatNumber } from '../../src/lib/territory/number';
 
 const suite = e2eSuite(4383);
 const VIEWPORT = { width: 1280, height: 800 };

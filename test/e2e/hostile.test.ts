@@ -6,8 +6,8 @@ import { describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import { followLink, waitForColouredMap, type Watch } from '../support/browser';
 import { e2eSuite } from '../support/suite';
-import { SHIPPED_CLS } from '../../src/lib/cls/register';
-import { walkActions } from '../../src/lib/cls/schema';
+import { SHIPPED_CLS } from '../../src/lib/register/register';
+import { walkActions } from '../../src/lib/register/schema';
 
 const AURILLAC = 'bassin-aurillac-carlades-chataigneraie-2024-2028';
 

@@ -4,7 +4,7 @@ import { resolve } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { waitForColouredMap } from '../support/browser';
 import { SHOTS, e2eSuite } from '../support/suite';
-import { openNodeAtlas } from '../../src/lib/db/node';
+import { openNodeAtlas } from '../../src/lib/data/engine/node';
 
 const suite = e2eSuite(4317);
 

@@ -4,10 +4,10 @@ import { execFileSync } from 'node:child_process';
 import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { SHOTS, e2eSuite } from '../support/suite';
-import { formatNumber } from '../../src/lib/indicators/format';
+import { formatNumber } from '../../src/lib/territory/number';
 import { getIndicator } from '../../src/lib/indicators/catalogue';
 import { classColors, hexToRgba } from '../../src/lib/indicators/palettes';
-import { formatRank, rankAmong } from '../../src/lib/portrait/rank';
+import { formatRank, rankAmong } from '../../src/lib/features/portrait/rank';
 
 /**
  * The diagnostic writer's portrait: the map of the chosen indicator over the territory's communes, the

@@ -5,10 +5,10 @@ import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { followLink, waitForColouredMap } from '../support/browser';
 import { SHOTS, e2eSuite } from '../support/suite';
-import { formatNumber } from '../../src/lib/indicators/format';
+import { formatNumber } from '../../src/lib/territory/number';
 import { formatOf, readWorkbook, rowStartingWith } from '../support/xlsx';
-import { getShippedCls } from '../../src/lib/cls/register';
-import type { Cls } from '../../src/lib/cls/schema';
+import { getShippedCls } from '../../src/lib/register/register';
+import type { Cls } from '../../src/lib/register/schema';
 
 function shipped(id: string): Cls {
 	const cls = getShippedCls(id);

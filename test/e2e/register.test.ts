@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { resolve } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { SHOTS, e2eSuite } from '../support/suite';
-import { openNodeSource } from '../../src/lib/data/node';
-import { figures } from '../../src/lib/data/values';
+import { openNodeSource } from '../../src/lib/data/queries/node';
+import { figures } from '../../src/lib/data/queries/values';
 import { getIndicator, type NumericIndicator } from '../../src/lib/indicators/catalogue';
 import { formatValue } from '../../src/lib/indicators/format';
 

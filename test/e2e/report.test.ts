@@ -5,8 +5,8 @@ import { join } from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
 import type { Page } from 'playwright-core';
 import { SHOTS, e2eSuite } from '../support/suite';
-import { formatNumber } from '../../src/lib/indicators/format';
-import { REPORT_SECTIONS } from '../../src/lib/portrait/report/model';
+import { formatNumber } from '../../src/lib/territory/number';
+import { REPORT_SECTIONS } from '../../src/lib/features/portrait/report/model';
 import { selectionCode } from '../../src/lib/territory/key';
 
 const suite = e2eSuite(4391, { db: true });

@@ -3,7 +3,7 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { e2eSuite } from '../support/suite';
 import { waitForColouredMap } from '../support/browser';
-import { firstViewFiles, parseManifest } from '../../src/lib/data/artefacts';
+import { firstViewFiles, parseManifest } from '../../src/lib/data/queries/artefacts';
 
 /** What `npm start` serves (scripts/serve.js over build/), as the browser and a link pasted in a mail get it. */
 

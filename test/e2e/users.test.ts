@@ -10,7 +10,7 @@ import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { SHOTS, e2eSuite } from '../support/suite';
 import { parseCsv } from '../support/csv';
-import { formatRank } from '../../src/lib/portrait/rank';
+import { formatRank } from '../../src/lib/features/portrait/rank';
 
 const suite = e2eSuite(4367, { db: true });
 const open = (path: string, viewport = { width: 1440, height: 900 }) => suite.open(path, { viewport, waitForMap: true });

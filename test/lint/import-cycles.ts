@@ -79,12 +79,28 @@ export function cycles(graph: Map<string, string[]>): string[][] {
 	return out;
 }
 
+/** The folder graph: one node per directory, an edge where a file of one imports a file of another. */
+export function folderGraph(graph: Map<string, string[]>): Map<string, string[]> {
+	const folders = new Map<string, Set<string>>();
+	for (const [file, targets] of graph) {
+		const from = dirname(file);
+		const edges = folders.get(from) ?? new Set<string>();
+		for (const t of targets) if (dirname(t) !== from) edges.add(dirname(t));
+		folders.set(from, edges);
+	}
+	return new Map([...folders].map(([k, v]) => [k, [...v]]));
+}
+
 if (process.argv[1] && resolve(process.argv[1]) === resolve(import.meta.filename)) {
-	const found = cycles(importGraph(files(SRC)));
-	if (found.length === 0) {
-		console.log('Aucun cycle d’imports dans src/.');
+	const graph = importGraph([...files(SRC), ...files(join(ROOT, 'pipeline'))]);
+	const circles = [
+		...cycles(graph).map((c) => `Cycle d’imports entre fichiers : ${c.map((p) => relative(ROOT, p)).join(' ⇄ ')}`),
+		...cycles(folderGraph(graph)).map((c) => `Cycle d’imports entre dossiers : ${c.map((p) => relative(ROOT, p)).join(' ⇄ ')}`)
+	];
+	if (circles.length === 0) {
+		console.log('Aucun cycle d’imports dans src/ ni pipeline/, ni entre fichiers ni entre dossiers.');
 	} else {
-		for (const c of found) console.error(`Cycle d’imports : ${c.map((p) => relative(ROOT, p)).join(' ⇄ ')}`);
+		for (const c of circles) console.error(c);
 		process.exit(1);
 	}
 }

@@ -1,5 +1,5 @@
 import { expect } from 'vitest';
-import { SourceError } from '../../data/lib/csv';
+import { SourceError } from '../../pipeline/lib/csv';
 
 /** Runs a reader expected to refuse its input, and returns the French error it raised. */
 export function sourceError(run: () => unknown): SourceError {

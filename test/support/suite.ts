@@ -3,8 +3,8 @@ import { resolve } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchChromium, openWatchedContext, openWatchedPage, startPreview, waitForColouredMap, type Server, type Watch } from './browser';
-import { openNodeAtlas } from '../../src/lib/db/node';
-import type { DbConnector } from '../../src/lib/db/connector';
+import { openNodeAtlas } from '../../src/lib/data/engine/node';
+import type { DbConnector } from '../../src/lib/data/engine/connector';
 
 /** Where the end-to-end tests leave their screenshots. */
 export const SHOTS = resolve(import.meta.dirname, '../../test-results');

@@ -1,5 +1,5 @@
 import { strFromU8, unzipSync } from 'fflate';
-import { unescapeXml } from '../../src/lib/db/xlsx';
+import { unescapeXml } from '../../src/lib/data/imports/xlsx';
 
 /** Reads back the XLSX files the app writes (unit and end-to-end tests). */
 

@@ -5,9 +5,9 @@
  */
 import { APL_SOUS_DENSITE } from '../indicators/catalogue';
 import type { Area } from '../territory/key';
-import { areaCondition, areaId } from './values';
-import { sql } from './sql';
-import type { DataSource } from './source';
+import { areaCondition, areaId } from './queries/values';
+import { sql } from './queries/sql';
+import type { DataSource } from './queries/source';
 
 export interface Crossing {
 	code: string;

@@ -1,4 +1,4 @@
-import { formatNumber } from '../indicators/format';
+import { formatNumber } from '../territory/number';
 
 /**
  * The map as a PNG for a report: title and scope above, the map as shown, a legend with bounds and

@@ -3,7 +3,7 @@
  * in fr-FR, and the footer lines (territories, sources, export date) below. Drawn on a canvas from
  * the same table model as the CSV and XLSX, so the three files say the same thing.
  */
-import { formatNumber } from '../indicators/format';
+import { formatNumber } from '../territory/number';
 import type { ExportTable, TableCell } from './table';
 
 const FONT = "'Source Sans 3', system-ui, sans-serif";

@@ -1,6 +1,6 @@
 /**
  * The professions the atlas counts from the ANS Annuaire Santé (« personne / activité » extraction), one column of
- * `ans_professionnels` each. Read by the importer (src/lib/db/formats/ans.ts) and by the catalogue.
+ * `ans_professionnels` each. Read by the importer (src/lib/data/imports/ans.ts) and by the catalogue.
  *
  * `Code profession` is the ANS nomenclature TRE_G15 (10 médecin, 21 pharmacien, 40 chirurgien-dentiste,
  * 50 sage-femme, 60 infirmier, 70 masseur-kinésithérapeute). General practitioners are the médecins whose

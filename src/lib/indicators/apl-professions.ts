@@ -1,7 +1,7 @@
 /**
  * The professions of the DREES « accessibilité potentielle localisée » workbooks the atlas imports (one
  * workbook per profession, one sheet « APL AAAA » per year), each into a table `apl_<slug>`. Read by the
- * importer (src/lib/db/formats/apl.ts) and by the catalogue (one indicator per profession, on the workbook's
+ * importer (src/lib/data/imports/apl.ts) and by the catalogue (one indicator per profession, on the workbook's
  * most recent year).
  *
  * The header of the APL column names the profession (« APL aux médecins généralistes »), matched with accents,

@@ -1,6 +1,6 @@
 /**
  * INSEE BPE equipment codes (`TYPEQU`) the atlas counts, in one table, with the millésimes they apply to.
- * Read by the BPE importer (src/lib/db/formats/bpe.ts: one column of `bpe_sante` per kind) and by the
+ * Read by the BPE importer (src/lib/data/imports/bpe.ts: one column of `bpe_sante` per kind) and by the
  * catalogue (one count and one density per kind).
  *
  * Nomenclature: BPE « gamme santé » as published since the BPE 2021 revision (médecin généraliste = D265;
@@ -8,7 +8,7 @@
  * against independent code reading INSEE's 2024–2025 BPE files (D265 médecin généraliste and D307 pharmacie in
  * three projects, D277 chirurgien-dentiste and D281 infirmier in one). Codes that could not be checked here
  * (specialists, masseurs-kinésithérapeutes, sages-femmes, maisons de santé) are not counted rather than guessed:
- * these professions come from the Annuaire Santé import (src/lib/db/formats/ans.ts).
+ * these professions come from the Annuaire Santé import (src/lib/data/imports/ans.ts).
  */
 
 export interface BpeKind {

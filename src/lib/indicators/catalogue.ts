@@ -22,7 +22,7 @@ export type TrueLevel = 'commune' | 'bassin_de_vie';
 
 export type PaletteName = 'RdYlBu' | 'YlGnBu' | 'YlOrRd' | 'BuPu' | 'RdBu' | 'PuBuGn';
 
-export const THEMES = [
+export const INDICATOR_THEMES = [
 	'Accès aux soins',
 	'Offre de soins (BPE 2013)',
 	'Population et besoins',
@@ -30,14 +30,14 @@ export const THEMES = [
 	'Territoire',
 	'Données importées'
 ] as const;
-export type Theme = (typeof THEMES)[number];
+export type IndicatorTheme = (typeof INDICATOR_THEMES)[number];
 
 interface IndicatorBase {
 	id: string;
 	label: string;
 	/** Short label for tight places (legend title, table headers). */
 	shortLabel: string;
-	theme: Theme;
+	theme: IndicatorTheme;
 	definition: string;
 	unit: string;
 	source: Source;
@@ -550,7 +550,7 @@ export const INDICATORS: readonly Indicator[] = [
 	}
 ];
 
-/** Tables made by importing an official file on /donnees (src/lib/db/imports.ts), and the label of their format. */
+/** Tables made by importing an official file on /donnees (src/lib/data/imports/imports.ts), and the label of their format. */
 export const POPULATION_AGES_IMPORT = 'population_ages';
 export const IMPORTED_FORMAT_LABELS = {
 	[POPULATION_AGES_IMPORT]: 'INSEE « base-cc-evol-struct-pop » ou « base-ic-evol-struct-pop » (population par âge et sexe, base communale ou IRIS)',

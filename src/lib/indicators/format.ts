@@ -1,19 +1,5 @@
 import type { Indicator, Threshold } from './catalogue';
-
-const formatters = new Map<number, Intl.NumberFormat>();
-
-/**
- * A number the French way: 4,17 ; 12 345. Intl separates thousands with U+202F, which the shipped
- * font subset lacks (it showed as « 45461 »): the classic no-break space U+00A0 is used instead.
- */
-export function formatNumber(value: number, precision: number): string {
-	let f = formatters.get(precision);
-	if (!f) {
-		f = new Intl.NumberFormat('fr-FR', { minimumFractionDigits: precision, maximumFractionDigits: precision });
-		formatters.set(precision, f);
-	}
-	return f.format(value).replaceAll('\u202f', '\u00a0');
-}
+import { formatNumber } from '../territory/number';
 
 /** An indicator's value for display, with its unit (unless told not to) or class label; says so when there is none. */
 export function formatValue(indicator: Indicator, value: number, { unit = true } = {}): string {

@@ -1,7 +1,7 @@
 import { ScatterplotLayer } from '@deck.gl/layers';
-import type { DataSource } from '../data/source';
-import { facilityRows, finessMillesime } from '../data/map';
-import { FINESS_SOURCE } from '../data/provenance';
+import type { DataSource } from '../data/queries/source';
+import { facilityRows, finessMillesime } from '../data/queries/map';
+import { FINESS_SOURCE } from '../data/queries/provenance';
 import { hexToRgba } from '../indicators/palettes';
 
 /** FINESS categories drawn as point layers, each with its legend entry. */

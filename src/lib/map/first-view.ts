@@ -9,8 +9,8 @@ import {
 	firstViewColumn,
 	readArtefact,
 	type Manifest
-} from '../data/artefacts';
-import { floatColumn, type TerritoryValues } from '../data/values';
+} from '../data/queries/artefacts';
+import { floatColumn, type TerritoryValues } from '../data/queries/values';
 import type { Level } from '../territory/key';
 
 /** The rows of one level in the first view's artefacts. */

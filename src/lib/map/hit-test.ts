@@ -1,4 +1,4 @@
-import type { FlatPolygons } from './polygons';
+import type { FlatPolygons } from '../data/geometry/polygons';
 
 /**
  * Which feature lies under a point, found on the CPU: a grid of part bounding boxes, then an

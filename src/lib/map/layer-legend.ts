@@ -5,7 +5,7 @@
 import { FACILITY_CATEGORIES } from './facilities';
 import { OVERLAYS } from './overlays';
 import type { LayerLegendEntry } from '../export/map-image';
-import { FINESS_SHORT_SOURCE } from '../data/provenance';
+import { FINESS_SHORT_SOURCE } from '../data/queries/provenance';
 
 export const CLS_PERIMETER_COLOR: [number, number, number] = [0, 109, 119];
 /** The selection of communes, in violet: apart from the palettes, the CLS teal and the selection black. */

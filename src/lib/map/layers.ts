@@ -1,5 +1,5 @@
 import { SolidPolygonLayer, PathLayer, TextLayer } from '@deck.gl/layers';
-import type { FlatPolygons } from './polygons';
+import type { FlatPolygons } from '../data/geometry/polygons';
 import type { Rgba } from '../indicators/palettes';
 
 /**

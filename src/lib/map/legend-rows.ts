@@ -1,7 +1,7 @@
 import type { Indicator } from '../indicators/catalogue';
 import type { Classification } from '../indicators/classify';
 import { classColors, MISSING_COLOR } from '../indicators/palettes';
-import { formatNumber } from '../indicators/format';
+import { formatNumber } from '../territory/number';
 import type { LegendRow } from '../export/map-image';
 
 /** Rows of a legend: one per class (bounds or category label, count), then missing values if any. */

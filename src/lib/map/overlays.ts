@@ -1,9 +1,9 @@
 import type { Layer } from '@deck.gl/core';
 import { ScatterplotLayer } from '@deck.gl/layers';
-import type { DataSource } from '../data/source';
-import { qpvCentroids, radonZone3Codes } from '../data/map';
-import { loadQpvPerimeters } from '../data/qpv';
-import type { FlatPolygons } from './polygons';
+import type { DataSource } from '../data/queries/source';
+import { qpvCentroids, radonZone3Codes } from '../data/queries/map';
+import { loadQpvPerimeters } from '../data/queries/qpv';
+import type { FlatPolygons } from '../data/geometry/polygons';
 import { outerSegments, perimetersOutline, perimeterLayer } from './perimeter-outline';
 
 /** Zonings drawn over the choropleth, each with its legend entry and source. */

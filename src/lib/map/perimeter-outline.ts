@@ -1,5 +1,5 @@
 import { LineLayer } from '@deck.gl/layers';
-import { concatFloat32, type FlatPolygons } from './polygons';
+import { concatFloat32, type FlatPolygons } from '../data/geometry/polygons';
 import type { Rgba } from '../indicators/palettes';
 
 /**

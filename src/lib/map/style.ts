@@ -1,6 +1,6 @@
 import type { StyleSpecification, GeoJSONSourceSpecification } from 'maplibre-gl';
 import type { FeatureCollection, MultiLineString } from 'geojson';
-import type { FlatPolygons } from './polygons';
+import type { FlatPolygons } from '../data/geometry/polygons';
 
 /**
  * The offline basemap: a plain background and the département and région outlines from our own

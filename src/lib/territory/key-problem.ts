@@ -1,5 +1,5 @@
 /** What a link's territory key says about itself, in French (apart from key.ts: numbers are formatted by indicators/format, which reads the catalogue). */
-import { formatNumber } from '../indicators/format';
+import { formatNumber } from './number';
 import { MAX_SELECTION, countCommunes, selectionCommunes } from './key';
 
 /** Why a key cannot be a territory, in French, when its form says it (a selection over the limit); null otherwise. */

@@ -1,4 +1,4 @@
-import type { Statut } from '../cls/schema';
+import type { Statut } from '../register/schema';
 
 /** Colours of the status badges (text always shown beside the colour; contrast ≥ 4.5:1). */
 export const STATUS_COLORS: Record<Statut, { bg: string; fg: string }> = {

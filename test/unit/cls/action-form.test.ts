@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { actionForm, actionPatch } from '../../../src/lib/cls/ui/action-form';
-import { radonText } from '../../../src/lib/cls/ui/action-values';
-import type { Action } from '../../../src/lib/cls/schema';
+import { actionForm, actionPatch } from '../../../src/lib/features/cls/ui/action-form';
+import { radonText } from '../../../src/lib/features/cls/ui/action-values';
+import type { Action } from '../../../src/lib/register/schema';
 
 // A fictitious action, enough for the form.
 const action = {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { SHIPPED_CLS } from '../../../src/lib/cls/register';
-import { addAction, removeAction, updateAction, type EditResult } from '../../../src/lib/cls/edit';
-import { walkActions, type Cls } from '../../../src/lib/cls/schema';
-import { applyChanges, changeSetFile, changesOf, exportChangeSet, mergeAccepted, readChangeSet } from '../../../src/lib/cls/changeset';
+import { SHIPPED_CLS } from '../../../src/lib/register/register';
+import { addAction, removeAction, updateAction, type EditResult } from '../../../src/lib/register/edit';
+import { walkActions, type Cls } from '../../../src/lib/register/schema';
+import { applyChanges, changeSetFile, changesOf, exportChangeSet, mergeAccepted, readChangeSet } from '../../../src/lib/register/changeset';
 
 const aurillac = SHIPPED_CLS.find((c) => c.id === 'bassin-aurillac-carlades-chataigneraie-2024-2028')!;
 const [first, second, third] = [...walkActions(aurillac, { historique: false })].map((l) => l.action);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { SHIPPED_CLS, getShippedCls } from '../../../src/lib/cls/register';
-import { citedIndicator, citedTerritory, indicatorFigureSentence, isIndicatorFigure, type IndicatorFigure } from '../../../src/lib/cls/document-figures';
-import { chiffreCiteSchema } from '../../../src/lib/cls/schema';
+import { SHIPPED_CLS, getShippedCls } from '../../../src/lib/register/register';
+import { citedIndicator, citedTerritory, indicatorFigureSentence, isIndicatorFigure, type IndicatorFigure } from '../../../src/lib/data/queries/document-figures';
+import { chiffreCiteSchema } from '../../../src/lib/register/schema';
 
 const cited = (id: string) => (getShippedCls(id)?.chiffresCites ?? []).filter(isIndicatorFigure);
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { followUp, seriesOf, signatureYear } from '../../../src/lib/cls/follow-up';
-import { SHIPPED_CLS } from '../../../src/lib/cls/register';
+import { followUp, seriesOf, signatureYear } from '../../../src/lib/register/follow-up';
+import { SHIPPED_CLS } from '../../../src/lib/register/register';
 
 describe('follow-up of an action’s indicators', () => {
 	it('groups the catalogue’s millésimes of one indicator into a series', () => {

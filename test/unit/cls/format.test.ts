@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { SHIPPED_CLS } from '../../../src/lib/cls/register';
-import { walkActions } from '../../../src/lib/cls/schema';
-import { shownSummary } from '../../../src/lib/cls/ui/format';
+import { SHIPPED_CLS } from '../../../src/lib/register/register';
+import { walkActions } from '../../../src/lib/register/schema';
+import { shownSummary } from '../../../src/lib/features/cls/ui/format';
 
 describe('the counts of the programme, said once', () => {
 	it('names what it counts: the programme’s objectifs spécifiques apart from the previous contract’s actions', () => {

@@ -9,9 +9,9 @@ import {
 	exportJson,
 	importCsv,
 	importJson
-} from '../../../src/lib/cls/io';
-import { SHIPPED_CLS } from '../../../src/lib/cls/register';
-import { walkActions, type Cls } from '../../../src/lib/cls/schema';
+} from '../../../src/lib/register/io';
+import { SHIPPED_CLS } from '../../../src/lib/register/register';
+import { walkActions, type Cls } from '../../../src/lib/register/schema';
 import { loadCog } from './cog';
 
 const COMMUNES: ReadonlySet<string> = new Set(loadCog().membership.keys());

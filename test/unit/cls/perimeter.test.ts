@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { resolvePerimeter, resolvePerimeterDetailed } from '../../../src/lib/cls/perimeter';
+import { resolvePerimeter, resolvePerimeterDetailed } from '../../../src/lib/register/perimeter';
 import { parseCsv } from '../../../src/lib/text/csv';
-import { getShippedCls } from '../../../src/lib/cls/register';
-import type { Cls } from '../../../src/lib/cls/schema';
+import { getShippedCls } from '../../../src/lib/register/register';
+import type { Cls } from '../../../src/lib/register/schema';
 import { loadCog } from './cog';
 import { sharedPath } from '../../support/shared';
 

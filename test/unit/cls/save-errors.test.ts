@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { SHIPPED_CLS } from '../../../src/lib/cls/register';
-import { updateAction } from '../../../src/lib/cls/edit';
-import { walkActions } from '../../../src/lib/cls/schema';
-import { MemoryClsStore, storageError, type ClsUpdate } from '../../../src/lib/cls/store';
-import { ClsRegistry } from '../../../src/lib/cls/registry.svelte';
+import { SHIPPED_CLS } from '../../../src/lib/register/register';
+import { updateAction } from '../../../src/lib/register/edit';
+import { walkActions } from '../../../src/lib/register/schema';
+import { MemoryClsStore, storageError, type ClsUpdate } from '../../../src/lib/data/storage/store';
+import { ClsRegistry } from '../../../src/lib/data/storage/registry.svelte';
 
 /** A store whose writes fail as the browser's IndexedDB does (its errors turned French by `storageError`). */
 class FailingStore extends MemoryClsStore {

@@ -1,9 +1,9 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { SHIPPED_CLS, getShippedCls } from '../../../src/lib/cls/register';
-import { updateAction } from '../../../src/lib/cls/edit';
-import { STATUTS, THEMES, validateCls, validateClsList, walkActions, type Cls } from '../../../src/lib/cls/schema';
+import { SHIPPED_CLS, getShippedCls } from '../../../src/lib/register/register';
+import { updateAction } from '../../../src/lib/register/edit';
+import { STATUTS, ACTION_THEMES, validateCls, validateClsList, walkActions, type Cls } from '../../../src/lib/register/schema';
 import { sharedPath } from '../../support/shared';
 
 const SEEDS = sharedPath('seeds');
@@ -148,7 +148,7 @@ describe('shipped register', () => {
 		for (const cls of SHIPPED_CLS)
 			for (const { action } of walkActions(cls)) {
 				expect(STATUTS).toContain(action.statut);
-				for (const t of action.themes) expect(THEMES).toContain(t);
+				for (const t of action.themes) expect(ACTION_THEMES).toContain(t);
 			}
 	});
 });

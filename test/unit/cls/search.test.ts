@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { SHIPPED_CLS } from '../../../src/lib/cls/register';
-import { aliasedEpci, clsSearchHits, searchWithCls, shortNameOf } from '../../../src/lib/cls/search';
-import type { TerritoryHit } from '../../../src/lib/data/search';
+import { SHIPPED_CLS } from '../../../src/lib/register/register';
+import { aliasedEpci, clsSearchHits, searchWithCls, shortNameOf } from '../../../src/lib/data/queries/cls-search';
+import type { TerritoryHit } from '../../../src/lib/data/queries/search';
 
 describe('CLS in the search box (the shipped register)', () => {
 	it('reads a usual short name from the porteur’s name, none without a final parenthesis', () => {

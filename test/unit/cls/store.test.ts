@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { SHIPPED_CLS } from '../../../src/lib/cls/register';
-import { InvalidClsError, IndexedDbClsStore, MemoryClsStore, editKind, mergeWithShipped } from '../../../src/lib/cls/store';
-import type { Cls } from '../../../src/lib/cls/schema';
+import { SHIPPED_CLS } from '../../../src/lib/register/register';
+import { InvalidClsError, IndexedDbClsStore, MemoryClsStore, editKind, mergeWithShipped } from '../../../src/lib/data/storage/store';
+import type { Cls } from '../../../src/lib/register/schema';
 
 const shipped = SHIPPED_CLS as Cls[];
 
@@ -62,7 +62,7 @@ describe('IndexedDbClsStore', () => {
 
 describe('storage errors', () => {
 	it('a full storage gets a French message, not an empty one', async () => {
-		const { storageError } = await import('../../../src/lib/cls/store');
+		const { storageError } = await import('../../../src/lib/data/storage/store');
 		const quota = storageError(new DOMException('', 'QuotaExceededError'));
 		expect(quota.message).toMatch(/^L’espace de stockage du navigateur est plein/);
 		expect(storageError(new DOMException('The database connection is closing.', 'InvalidStateError')).message).toMatch(/^Le stockage du navigateur est indisponible/);

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { getShippedCls, SHIPPED_CLS } from '../../../src/lib/cls/register';
-import { clsCoveringCommune, qpvIndexFromRows, targetCommunes } from '../../../src/lib/cls/target';
-import { resolvePerimeter } from '../../../src/lib/cls/perimeter';
-import { addAction, addAxe, newCls, removeAction, slugify, updateAction } from '../../../src/lib/cls/edit';
-import { walkActions, type Cls } from '../../../src/lib/cls/schema';
+import { getShippedCls, SHIPPED_CLS } from '../../../src/lib/register/register';
+import { clsCoveringCommune, qpvIndexFromRows, targetCommunes } from '../../../src/lib/register/target';
+import { resolvePerimeter } from '../../../src/lib/register/perimeter';
+import { addAction, addAxe, newCls, removeAction, slugify, updateAction } from '../../../src/lib/register/edit';
+import { walkActions, type Cls } from '../../../src/lib/register/schema';
 import { loadCog } from './cog';
 
 const { membership } = loadCog();

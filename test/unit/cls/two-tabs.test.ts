@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { SHIPPED_CLS } from '../../../src/lib/cls/register';
-import { updateAction, addAction, newCls } from '../../../src/lib/cls/edit';
-import { walkActions, type Cls } from '../../../src/lib/cls/schema';
-import { MemoryClsStore } from '../../../src/lib/cls/store';
-import { merge3 } from '../../../src/lib/cls/merge';
-import { ClsRegistry } from '../../../src/lib/cls/registry.svelte';
+import { SHIPPED_CLS } from '../../../src/lib/register/register';
+import { updateAction, addAction, newCls } from '../../../src/lib/register/edit';
+import { walkActions, type Cls } from '../../../src/lib/register/schema';
+import { MemoryClsStore } from '../../../src/lib/data/storage/store';
+import { merge3 } from '../../../src/lib/register/merge';
+import { ClsRegistry } from '../../../src/lib/data/storage/registry.svelte';
 
 const shipped = SHIPPED_CLS as Cls[];
 const cauvaldor = shipped.find((c) => c.id === 'cauvaldor')!;

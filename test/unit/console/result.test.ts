@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { PAGE_ROWS, cellText, pageCount, pageRows, resultExport, resultMapLink } from '../../../src/lib/console/result';
-import { MAX_CONSOLE_ROWS, type ConsoleResult } from '../../../src/lib/data/console';
+import { PAGE_ROWS, cellText, pageCount, pageRows, resultExport, resultMapLink } from '../../../src/lib/features/console/result';
+import { MAX_CONSOLE_ROWS, type ConsoleResult } from '../../../src/lib/data/queries/console';
 import { MAX_SELECTION } from '../../../src/lib/territory/key';
-import { parseView } from '../../../src/lib/explorer/view-state';
+import { parseView } from '../../../src/lib/links/view-state';
 
 const numeric = { name: 'n', type: 'Float64', numeric: true };
 const code = { name: 'code', type: 'Utf8', numeric: false };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { type Facility, GridIndex, type Point, buildAcces, computeAcces, haversineKm, nearestBruteForce, zoneOf } from '../../../data/acces';
-import { f64, label, makeTable, utf8 } from '../../../data/lib/arrow';
+import { type Facility, GridIndex, type Point, buildAcces, computeAcces, haversineKm, nearestBruteForce, zoneOf } from '../../../pipeline/acces';
+import { f64, label, makeTable, utf8 } from '../../../pipeline/lib/arrow';
 
 const PARIS = { lon: 2.3522, lat: 48.8566 };
 const LYON = { lon: 4.8357, lat: 45.764 };

@@ -3,8 +3,8 @@ import { resolve } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { tableFromIPC } from 'apache-arrow';
 import { describe, expect, it } from 'vitest';
-import { adjacencyTable, neighbours } from '../../../data/adjacency';
-import type { PolygonCoords } from '../../../data/lib/geometry';
+import { adjacencyTable, neighbours } from '../../../pipeline/adjacency';
+import type { PolygonCoords } from '../../../pipeline/lib/geometry';
 
 /** FICTITIOUS fixture: unit squares on a grid, named by their cell (not real communes). */
 function square(x: number, y: number): PolygonCoords[] {

@@ -3,9 +3,9 @@ import { createHash } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { REGISTER_FILE, SCHEMA_FILE, RegisterError, buildRegister, readRegister, registerJsonSchema } from '../../../data/cls';
-import { DOCUMENTS, SHIPPED_CLS } from '../../../src/lib/cls/register';
-import { exportJson } from '../../../src/lib/cls/schema';
+import { REGISTER_FILE, SCHEMA_FILE, RegisterError, buildRegister, readRegister, registerJsonSchema } from '../../../pipeline/cls';
+import { DOCUMENTS, SHIPPED_CLS } from '../../../src/lib/register/register';
+import { exportJson } from '../../../src/lib/register/schema';
 
 const ROOT = resolve(import.meta.dirname, '../../..');
 const INPUTS = resolve(ROOT, 'data/cls');

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openNodeSource, type NodeSource } from '../../../src/lib/data/node';
+import { openNodeSource, type NodeSource } from '../../../src/lib/data/queries/node';
 import { thresholdCrossings } from '../../../src/lib/data/crossings';
 
 let source: NodeSource;

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { sourceError } from '../../support/source-error';
-import { readCsv } from '../../../data/lib/csv';
+import { readCsv } from '../../../pipeline/lib/csv';
 
 const FIXTURES = join(import.meta.dirname, '../../fixtures/data');
 

@@ -5,14 +5,14 @@
  * catalogue's per-commune SQL, aggregated by hand as a ratio of sums) on the same Node engine.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openNodeSource, type NodeSource } from '../../../src/lib/data/node';
-import { communesProfile } from '../../../src/lib/data/profile';
-import { resolveTerritory, type ResolvedTerritory } from '../../../src/lib/data/territories';
-import { SHIPPED_CLS } from '../../../src/lib/cls/register';
-import { CLS_KEY_INDICATORS } from '../../../src/lib/cls/key-indicators';
+import { openNodeSource, type NodeSource } from '../../../src/lib/data/queries/node';
+import { communesProfile } from '../../../src/lib/data/queries/profile';
+import { resolveTerritory, type ResolvedTerritory } from '../../../src/lib/data/queries/territories';
+import { SHIPPED_CLS } from '../../../src/lib/register/register';
+import { CLS_KEY_INDICATORS } from '../../../src/lib/register/key-indicators';
 import { INDICATORS, getIndicator, type NumericIndicator } from '../../../src/lib/indicators/catalogue';
-import { buildPortrait, PORTRAIT_INDICATORS } from '../../../src/lib/portrait/portrait';
-import { buildComparison } from '../../../src/lib/portrait/compare';
+import { buildPortrait, PORTRAIT_INDICATORS } from '../../../src/lib/features/portrait/portrait';
+import { buildComparison } from '../../../src/lib/features/portrait/compare';
 import { parseKey } from '../../../src/lib/territory/key';
 
 let source: NodeSource;

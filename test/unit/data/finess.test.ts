@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadCog } from '../../../data/cog';
-import { SOURCE_FRANCE, SOURCE_OCCITANIE, categorieOf, mergeFiness, readFrance, readOccitanie } from '../../../data/sources/finess';
+import { loadCog } from '../../../pipeline/lib/cog';
+import { SOURCE_FRANCE, SOURCE_OCCITANIE, categorieOf, mergeFiness, readFrance, readOccitanie } from '../../../pipeline/sources/finess';
 
 const FIXTURES = join(import.meta.dirname, '../../fixtures/data');
 const cog = loadCog(FIXTURES);

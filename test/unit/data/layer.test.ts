@@ -1,10 +1,10 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { communeList, joinSql, raw, sql } from '../../../src/lib/data/sql';
-import { DataSource, STALE } from '../../../src/lib/data/source';
-import type { DbConnector } from '../../../src/lib/db/connector';
-import type { TableLoader } from '../../../src/lib/db/load';
+import { communeList, joinSql, raw, sql } from '../../../src/lib/data/queries/sql';
+import { DataSource, STALE } from '../../../src/lib/data/queries/source';
+import type { DbConnector } from '../../../src/lib/data/engine/connector';
+import type { TableLoader } from '../../../src/lib/data/engine/load';
 
 const ROOT = join(import.meta.dirname, '../../..');
 
@@ -131,8 +131,8 @@ describe('the data source', () => {
 
 describe('provenance, written once', () => {
 	it('agrees with the manifest the pipeline writes', async () => {
-		const { parseManifest } = await import('../../../src/lib/db/artefacts');
-		const { BASEMAP_SOURCE, FINESS_SOURCE, COG_SOURCE, tableSource } = await import('../../../src/lib/data/provenance');
+		const { parseManifest } = await import('../../../src/lib/data/engine/artefacts');
+		const { BASEMAP_SOURCE, FINESS_SOURCE, COG_SOURCE, tableSource } = await import('../../../src/lib/data/queries/provenance');
 		const manifest = parseManifest(readFileSync(join(ROOT, 'static/data/manifest.json'), 'utf8'));
 		for (const table of ['communes_geom', 'epci_geom', 'departements_geom', 'regions_geom']) expect(tableSource(manifest, table), table).toBe(BASEMAP_SOURCE);
 		expect(tableSource(manifest, 'regions')).toBe('INSEE – COG 2025');

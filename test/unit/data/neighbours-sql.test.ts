@@ -3,9 +3,9 @@ import { resolve } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { tableFromIPC } from 'apache-arrow';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openNodeSource, type NodeSource } from '../../../src/lib/data/node';
-import { epciCommunes, levelAdjacency, neighbourCommunes } from '../../../src/lib/data/neighbours';
-import { qpvOfCommunes } from '../../../src/lib/data/qpv';
+import { openNodeSource, type NodeSource } from '../../../src/lib/data/queries/node';
+import { epciCommunes, levelAdjacency, neighbourCommunes } from '../../../src/lib/data/queries/neighbours';
+import { qpvOfCommunes } from '../../../src/lib/data/queries/qpv';
 
 /** The artefacts read straight with apache-arrow, without DuckDB: the independent side of each check. */
 const read = (name: string) => tableFromIPC(gunzipSync(readFileSync(resolve(import.meta.dirname, `../../../static/data/${name}.arrows.gz`))));

@@ -1,14 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openNodeSource, type NodeSource } from '../../../src/lib/data/node';
-import type { DbConnector } from '../../../src/lib/db/connector';
-import { getShippedCls } from '../../../src/lib/cls/register';
-import { resolvePerimeter } from '../../../src/lib/cls/perimeter';
-import { CLS_KEY_INDICATORS } from '../../../src/lib/cls/key-indicators';
-import { communesProfile } from '../../../src/lib/data/profile';
-import { communeReferences as perimeterReferences } from '../../../src/lib/data/territories';
-import { radonZone3Communes } from '../../../src/lib/data/counts';
-import { communeList } from '../../../src/lib/data/sql';
-import { figures } from '../../../src/lib/data/values';
+import { openNodeSource, type NodeSource } from '../../../src/lib/data/queries/node';
+import type { DbConnector } from '../../../src/lib/data/engine/connector';
+import { getShippedCls } from '../../../src/lib/register/register';
+import { resolvePerimeter } from '../../../src/lib/register/perimeter';
+import { CLS_KEY_INDICATORS } from '../../../src/lib/register/key-indicators';
+import { communesProfile } from '../../../src/lib/data/queries/profile';
+import { communeReferences as perimeterReferences } from '../../../src/lib/data/queries/territories';
+import { radonZone3Communes } from '../../../src/lib/data/queries/counts';
+import { communeList } from '../../../src/lib/data/queries/sql';
+import { figures } from '../../../src/lib/data/queries/values';
 import { INDICATORS, getIndicator, type NumericIndicator } from '../../../src/lib/indicators/catalogue';
 import type { Area } from '../../../src/lib/territory/key';
 

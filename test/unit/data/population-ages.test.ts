@@ -2,9 +2,9 @@ import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadCog } from '../../../data/cog';
-import { SourceError } from '../../../data/lib/csv';
-import { POPULATION_AGES_DIR, buildPopulationAges, readPopulationAges } from '../../../data/sources/population-ages';
+import { loadCog } from '../../../pipeline/lib/cog';
+import { SourceError } from '../../../pipeline/lib/csv';
+import { POPULATION_AGES_DIR, buildPopulationAges, readPopulationAges } from '../../../pipeline/sources/population-ages';
 
 // Fictitious counts in the official layout: test/fixtures/population-ages/README.md.
 const FIXTURES = join(import.meta.dirname, '../../fixtures/data');

@@ -4,18 +4,18 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { inflateSync, gunzipSync } from 'node:zlib';
 import { tableFromIPC, tableToIPC } from 'apache-arrow';
-import { DEFAULT_DATA_DIR } from '../../../src/lib/db/node';
-import { COMMUNE_VALUES_TABLE, MANIFEST_FILE, findArtefact, parseManifest } from '../../../src/lib/db/artefacts';
-import { DEFAULT_VIEW, classifyView } from '../../../src/lib/explorer/view-state';
+import { DEFAULT_DATA_DIR } from '../../../src/lib/data/engine/node';
+import { COMMUNE_VALUES_TABLE, MANIFEST_FILE, findArtefact, parseManifest } from '../../../src/lib/data/engine/artefacts';
+import { DEFAULT_VIEW, classifyView } from '../../../src/lib/links/view-state';
 import { getIndicator } from '../../../src/lib/indicators/catalogue';
-import { floatColumn } from '../../../src/lib/data/values';
+import { floatColumn } from '../../../src/lib/data/queries/values';
 import { ZONES } from '../../../src/lib/map/zones';
-import { flattenMultiPolygons } from '../../../src/lib/map/polygons';
+import { flattenMultiPolygons } from '../../../src/lib/data/geometry/polygons';
 import { PRERENDER_INPUTS, prerenderDataVersion } from '../../../data/prerender';
-import { frameOf, rasterise } from '../../../data/lib/raster';
-import { encodeIndexedPng } from '../../../data/lib/png';
-import { multiPolygonColumn } from '../../../data/lib/geometry';
-import { makeTable, utf8 } from '../../../data/lib/arrow';
+import { frameOf, rasterise } from '../../../pipeline/lib/raster';
+import { encodeIndexedPng } from '../../../pipeline/lib/png';
+import { multiPolygonColumn } from '../../../pipeline/lib/geometry';
+import { makeTable, utf8 } from '../../../pipeline/lib/arrow';
 import { square } from '../../fixtures/shapes';
 
 /**

@@ -3,9 +3,9 @@ import { resolve } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { tableFromIPC } from 'apache-arrow';
 import { describe, expect, it } from 'vitest';
-import { type PolygonCoords, type Ring, selfIntersections } from '../../../data/lib/geometry';
-import { decodeMesh, MESH_EXTENSION } from '../../../src/lib/map/mesh';
-import { QPV_COUNT, repairPolygons } from '../../../data/sources/qpv-perimetres';
+import { type PolygonCoords, type Ring, selfIntersections } from '../../../pipeline/lib/geometry';
+import { decodeMesh, MESH_EXTENSION } from '../../../src/lib/data/geometry/mesh';
+import { QPV_COUNT, repairPolygons } from '../../../pipeline/sources/qpv-perimetres';
 
 /** FICTITIOUS shapes, in plain numbers (no real place). */
 const SQUARE: PolygonCoords[] = [[[[0, 0], [4, 0], [4, 4], [0, 4], [0, 0]]]];

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { sharedPath } from '../../support/shared';
-import { build } from '../../../data/build';
+import { build } from '../../../pipeline/build';
 
 const ROOT = resolve(import.meta.dirname, '../../..');
 const RAW = sharedPath('data');

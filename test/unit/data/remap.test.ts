@@ -2,10 +2,10 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadCog, remap, sum, toCog2025, weightedRate, worstClass } from '../../../data/cog';
-import { APL_WORKBOOK, buildApl } from '../../../data/sources/apl';
+import { loadCog, remap, sum, toCog2025, weightedRate, worstClass } from '../../../pipeline/lib/cog';
+import { APL_WORKBOOK, buildApl } from '../../../pipeline/sources/apl';
 import { aplWorkbook } from '../../support/xlsx-fixture';
-import { buildRadon } from '../../../data/sources/radon';
+import { buildRadon } from '../../../pipeline/sources/radon';
 
 const FIXTURES = join(import.meta.dirname, '../../fixtures/data');
 const cog = loadCog(FIXTURES);

@@ -1,14 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Cog, partCount, remapSource } from '../../../data/cog';
+import { type Cog, partCount, remapSource } from '../../../pipeline/lib/cog';
 import { type CogHistory, communesAt, splitsSince } from '../../../data/cog-history';
-import { APL_WORKBOOK } from '../../../data/sources/apl';
-import { readAplWorkbook } from '../../../src/lib/db/formats/apl';
-import { readXlsx } from '../../../src/lib/db/xlsx';
-import { openNodeAtlas } from '../../../src/lib/db/node';
-import type { DbConnector } from '../../../src/lib/db/connector';
-import { parseManifest } from '../../../src/lib/db/artefacts';
+import { APL_WORKBOOK } from '../../../pipeline/sources/apl';
+import { readAplWorkbook } from '../../../src/lib/data/imports/apl';
+import { readXlsx } from '../../../src/lib/data/imports/xlsx';
+import { openNodeAtlas } from '../../../src/lib/data/engine/node';
+import type { DbConnector } from '../../../src/lib/data/engine/connector';
+import { parseManifest } from '../../../src/lib/data/engine/artefacts';
 import { sharedPath } from '../../support/shared';
 import { INDICATORS } from '../../../src/lib/indicators/catalogue';
 

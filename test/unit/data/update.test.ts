@@ -5,10 +5,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { zipSync } from 'fflate';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { buildOfficialFile } from '../../../data/sources/official-files';
-import { loadCog } from '../../../data/cog';
-import { DOWNLOADS, type Download } from '../../../data/downloads';
-import { UpdateError, update } from '../../../data/update';
+import { buildOfficialFile } from '../../../pipeline/sources/official-files';
+import { loadCog } from '../../../pipeline/lib/cog';
+import { DOWNLOADS, type Download } from '../../../pipeline/downloads';
+import { UpdateError, update } from '../../../pipeline/update';
 
 // `npm run data:update` against a local HTTP server serving fixture files (fictitious values) as the producers
 // publish them (zip archives), and against an address where nothing listens.

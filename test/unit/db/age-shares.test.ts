@@ -1,13 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openNodeSource, type NodeSource } from '../../../src/lib/data/node';
-import type { FileDb } from '../../../src/lib/db/connector';
-import { importOfficialFile } from '../../../src/lib/db/imports';
-import { figures } from '../../../src/lib/data/values';
-import { sql } from '../../../src/lib/data/sql';
-import { citedIndicator, indicatorFigureSentence, isIndicatorFigure } from '../../../src/lib/cls/document-figures';
-import { getShippedCls } from '../../../src/lib/cls/register';
+import { openNodeSource, type NodeSource } from '../../../src/lib/data/queries/node';
+import type { FileDb } from '../../../src/lib/data/engine/connector';
+import { importOfficialFile } from '../../../src/lib/data/imports/imports';
+import { figures } from '../../../src/lib/data/queries/values';
+import { sql } from '../../../src/lib/data/queries/sql';
+import { citedIndicator, indicatorFigureSentence, isIndicatorFigure } from '../../../src/lib/data/queries/document-figures';
+import { getShippedCls } from '../../../src/lib/register/register';
 import type { Area } from '../../../src/lib/territory/key';
 
 // The three age shares of the IRIS base, at the département level, against ratios of sums computed here from the

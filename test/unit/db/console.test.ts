@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openNodeAtlas } from '../../../src/lib/db/node';
-import type { FileDb, QuerySession } from '../../../src/lib/db/connector';
-import { ConsoleError, MAX_CONSOLE_ROWS, communeCodeColumn, consoleSchema, runConsoleQuery, runReadOnly, statementRefusal } from '../../../src/lib/db/console';
+import { openNodeAtlas } from '../../../src/lib/data/engine/node';
+import type { FileDb, QuerySession } from '../../../src/lib/data/engine/connector';
+import { ConsoleError, MAX_CONSOLE_ROWS, communeCodeColumn, consoleSchema, runConsoleQuery, runReadOnly, statementRefusal } from '../../../src/lib/data/engine/console';
 
 describe('statementRefusal: the console runs one read-only statement', () => {
 	const allowed = [

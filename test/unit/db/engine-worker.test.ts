@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { downloadFailure } from '../../../src/lib/db/engine-worker';
-import { NETWORK_LOST } from '../../../src/lib/db/fetch';
+import { downloadFailure } from '../../../src/lib/data/engine/engine-worker';
+import { NETWORK_LOST } from '../../../src/lib/data/engine/fetch';
 
 describe('why the engine could not be downloaded, from the worker’s error text', () => {
 	it('gives the server’s status when there is one', () => {

@@ -2,12 +2,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { openNodeAtlas, DEFAULT_DATA_DIR } from '../../../src/lib/db/node';
-import type { DbConnector } from '../../../src/lib/db/connector';
-import { ArtefactError, parseManifest, readArtefact, type ArtefactEntry } from '../../../src/lib/db/artefacts';
+import { openNodeAtlas, DEFAULT_DATA_DIR } from '../../../src/lib/data/engine/node';
+import type { DbConnector } from '../../../src/lib/data/engine/connector';
+import { ArtefactError, parseManifest, readArtefact, type ArtefactEntry } from '../../../src/lib/data/engine/artefacts';
 import { DEFAULT_INDICATOR_ID, INDICATORS, getIndicator } from '../../../src/lib/indicators/catalogue';
-import { figures, territoryValues } from '../../../src/lib/data/values';
-import { openNodeSource, type NodeSource } from '../../../src/lib/data/node';
+import { figures, territoryValues } from '../../../src/lib/data/queries/values';
+import { openNodeSource, type NodeSource } from '../../../src/lib/data/queries/node';
 import { FRANCE } from '../../../src/lib/territory/key';
 
 let db: DbConnector;
@@ -56,7 +56,7 @@ describe('commune values of the catalogue', () => {
 		const missing = codes.filter((c, i) => Number.isNaN(apl[i]));
 		expect(missing.filter((c) => c.startsWith('976'))).toHaveLength(17);
 		expect(missing).toEqual(expect.arrayContaining(['55039', '55050', '55139', '55189', '55239', '55307']));
-		// Communes re-established since the workbook's COG carry their former commune's value (data/cog.ts).
+		// Communes re-established since the workbook's COG carry their former commune's value (pipeline/lib/cog.ts).
 		for (const code of ['15031', '15035', '15171']) expect(apl[codes.indexOf(code)], code).toBeGreaterThan(0);
 	});
 });

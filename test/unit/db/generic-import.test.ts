@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openNodeAtlas } from '../../../src/lib/db/node';
-import type { FileDb } from '../../../src/lib/db/connector';
-import { ImportError } from '../../../src/lib/db/imports';
-import { detectDialect, genericReportLines, importGenericFile, previewGenericFile } from '../../../src/lib/db/generic-import';
+import { openNodeAtlas } from '../../../src/lib/data/engine/node';
+import type { FileDb } from '../../../src/lib/data/engine/connector';
+import { ImportError } from '../../../src/lib/data/imports/imports';
+import { detectDialect, genericReportLines, importGenericFile, previewGenericFile } from '../../../src/lib/data/imports/generic-import';
 import { userIndicators, type UserFileSpec } from '../../../src/lib/indicators/user';
 import { buildWorkbook } from '../../support/xlsx-fixture';
 

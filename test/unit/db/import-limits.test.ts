@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openNodeAtlas } from '../../../src/lib/db/node';
-import type { FileDb } from '../../../src/lib/db/connector';
-import { ImportError, importOfficialFile } from '../../../src/lib/db/imports';
-import { MAX_COLUMNS, reason } from '../../../src/lib/db/import-kit';
-import { importGenericFile, previewGenericFile } from '../../../src/lib/db/generic-import';
+import { openNodeAtlas } from '../../../src/lib/data/engine/node';
+import type { FileDb } from '../../../src/lib/data/engine/connector';
+import { ImportError, importOfficialFile } from '../../../src/lib/data/imports/imports';
+import { MAX_COLUMNS, reason } from '../../../src/lib/data/imports/import-kit';
+import { importGenericFile, previewGenericFile } from '../../../src/lib/data/imports/generic-import';
 import type { UserFileSpec } from '../../../src/lib/indicators/user';
 
 // Hostile files for the importers, built here (fictitious values, test content only).

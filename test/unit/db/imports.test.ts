@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openNodeAtlas } from '../../../src/lib/db/node';
-import type { FileDb } from '../../../src/lib/db/connector';
-import { ImportError, MAX_IMPORT_BYTES, MAX_OFFICIAL_BYTES, NO_LIMIT, OFFICIAL_LIMIT, importOfficialFile, sizeRefusal } from '../../../src/lib/db/imports';
+import { openNodeAtlas } from '../../../src/lib/data/engine/node';
+import type { FileDb } from '../../../src/lib/data/engine/connector';
+import { ImportError, MAX_IMPORT_BYTES, MAX_OFFICIAL_BYTES, NO_LIMIT, OFFICIAL_LIMIT, importOfficialFile, sizeRefusal } from '../../../src/lib/data/imports/imports';
 
 // The importer the app runs in the browser (duckdb-wasm), here on the Node engine with the atlas's own
 // communes and cog_passage, on fixtures with fictitious counts in INSEE's layout (test/fixtures/population-ages/README.md).

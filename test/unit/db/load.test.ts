@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { TableLoader } from '../../../src/lib/db/load';
-import { NETWORK_LOST, fetchBytes } from '../../../src/lib/db/fetch';
-import type { DbConnector } from '../../../src/lib/db/connector';
-import type { Manifest } from '../../../src/lib/db/artefacts';
+import { TableLoader } from '../../../src/lib/data/engine/load';
+import { NETWORK_LOST, fetchBytes } from '../../../src/lib/data/engine/fetch';
+import type { DbConnector } from '../../../src/lib/data/engine/connector';
+import type { Manifest } from '../../../src/lib/data/engine/artefacts';
 
 // Fictitious manifest entry, for the test only.
 const manifest = { artefacts: [{ table: 'communes', file: 'communes.arrow.gz', ipc_bytes: 1, ipc_sha256: '0' }] } as unknown as Manifest;

@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openNodeAtlas } from '../../../src/lib/db/node';
-import type { FileDb } from '../../../src/lib/db/connector';
-import { ImportError, OFFICIAL_FORMATS, importOfficialFile, reportLines } from '../../../src/lib/db/imports';
-import { ansYear } from '../../../src/lib/db/formats/ans';
+import { openNodeAtlas } from '../../../src/lib/data/engine/node';
+import type { FileDb } from '../../../src/lib/data/engine/connector';
+import { ImportError, OFFICIAL_FORMATS, importOfficialFile, reportLines } from '../../../src/lib/data/imports/imports';
+import { ansYear } from '../../../src/lib/data/imports/ans';
 
 // The BPE and Annuaire Santé importers the app runs in the browser, here on the Node engine with the atlas's
 // communes and cog_passage, on fixtures with fictitious values in each official layout (README.md beside them).

@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openNodeAtlas, DEFAULT_DATA_DIR } from '../../../src/lib/db/node';
-import { MANIFEST_FILE, parseManifest } from '../../../src/lib/db/artefacts';
-import type { FileDb } from '../../../src/lib/db/connector';
-import { ImportError } from '../../../src/lib/db/imports';
-import { importUserFile, removeUserImport, storageFailure, storedSpecs, useImportStore, userImports, type ImportData, type ImportStore, type StoredImport } from '../../../src/lib/db/user-imports';
+import { openNodeAtlas, DEFAULT_DATA_DIR } from '../../../src/lib/data/engine/node';
+import { MANIFEST_FILE, parseManifest } from '../../../src/lib/data/engine/artefacts';
+import type { FileDb } from '../../../src/lib/data/engine/connector';
+import { ImportError } from '../../../src/lib/data/imports/imports';
+import { importUserFile, removeUserImport, storageFailure, storedSpecs, useImportStore, userImports, type ImportData, type ImportStore, type StoredImport } from '../../../src/lib/data/imports/user-imports';
 import type { UserFileSpec } from '../../../src/lib/indicators/user';
 
 // The browser's keeping of imports, with a store in memory standing for IndexedDB (one that can be

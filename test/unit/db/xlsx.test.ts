@@ -2,11 +2,11 @@ import { readFileSync } from 'node:fs';
 import { strToU8, unzipSync, zipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sharedPath } from '../../support/shared';
-import { openNodeAtlas } from '../../../src/lib/db/node';
-import type { FileDb } from '../../../src/lib/db/connector';
-import { ImportError, importOfficialFile } from '../../../src/lib/db/imports';
-import { readXlsx } from '../../../src/lib/db/xlsx';
-import { convertWorkbook } from '../../../src/lib/db/workbook-convert';
+import { openNodeAtlas } from '../../../src/lib/data/engine/node';
+import type { FileDb } from '../../../src/lib/data/engine/connector';
+import { ImportError, importOfficialFile } from '../../../src/lib/data/imports/imports';
+import { readXlsx } from '../../../src/lib/data/imports/xlsx';
+import { convertWorkbook } from '../../../src/lib/data/imports/workbook-convert';
 import { aplWorkbook, buildWorkbook } from '../../support/xlsx-fixture';
 
 const refusal = (run: () => unknown) => {

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseManifest } from '../../../src/lib/db/artefacts';
-import { indicatorsUsing, otherUses, shippedOrder, sizeLabel } from '../../../src/lib/donnees/datasets';
+import { parseManifest } from '../../../src/lib/data/engine/artefacts';
+import { indicatorsUsing, otherUses, shippedOrder, sizeLabel } from '../../../src/lib/features/datasets/datasets';
 
 const manifest = parseManifest(readFileSync(resolve(import.meta.dirname, '../../../static/data/manifest.json'), 'utf8'));
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CRITERION_OPS, passesCriterion, type CriterionFilter } from '../../../src/lib/explorer/view-state';
+import { CRITERION_OPS, passesCriterion, type CriterionFilter } from '../../../src/lib/links/view-state';
 
 describe('criterion filter', () => {
 	const above: CriterionFilter = { indicator: 'dist_msp_km', op: '>', value: 15 };

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { classifyValues } from '../../../src/lib/indicators/classify';
 import { getIndicator } from '../../../src/lib/indicators/catalogue';
-import { seedManualBreaks } from '../../../src/lib/explorer/view-state';
-import { isDimmed } from '../../../src/lib/explorer/map-export';
+import { seedManualBreaks } from '../../../src/lib/links/view-state';
+import { isDimmed } from '../../../src/lib/features/explorer/map-export';
 import { legendLabel } from '../../../src/lib/export/map-image';
-import { countAndPopulation, isNarrowed, narrowingLines, populationOf, retainedIndices } from '../../../src/lib/explorer/retained';
+import { countAndPopulation, isNarrowed, narrowingLines, populationOf, retainedIndices } from '../../../src/lib/features/explorer/retained';
 
 // Fictitious values (test fixture): six communes, the last out of scope, one without a value.
 const VALUES = Float64Array.from([1.2, 2.4, 3.1, NaN, 4.0, 1.0]);

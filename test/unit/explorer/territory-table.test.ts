@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { INDICATORS, getIndicator } from '../../../src/lib/indicators/catalogue';
-import type { TerritoryValues } from '../../../src/lib/data/values';
+import type { TerritoryValues } from '../../../src/lib/data/queries/values';
 import {
 	competitionRanks,
 	rankRule,
@@ -10,7 +10,7 @@ import {
 	territoryExportTable,
 	territoryRows,
 	type TerritoryRow
-} from '../../../src/lib/explorer/territory-table';
+} from '../../../src/lib/features/explorer/territory-table';
 
 // Fictitious values (test fixture): five territories, one out of scope, one without a value, a tie.
 const CODES = ['46001', '46002', '46003', '46004', '46005', '46006'];

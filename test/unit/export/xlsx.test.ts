@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { numberFormat, sheetName, xlsxBlob } from '../../../src/lib/export/xlsx';
 import { tableCsvRows, toCsv } from '../../../src/lib/export/csv';
 import type { ExportTable } from '../../../src/lib/export/table';
-import { comparisonTable, type Comparison } from '../../../src/lib/portrait/compare';
+import { comparisonTable, type Comparison } from '../../../src/lib/features/portrait/compare';
 import { getIndicator, sourceLine, type NumericIndicator } from '../../../src/lib/indicators/catalogue';
 import { formatOf, isBold, readWorkbook } from '../../support/xlsx';
 

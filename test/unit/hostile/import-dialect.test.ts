@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { detectDialect } from '../../../src/lib/db/generic-import';
-import { ImportError } from '../../../src/lib/db/imports';
+import { detectDialect } from '../../../src/lib/data/imports/generic-import';
+import { ImportError } from '../../../src/lib/data/imports/imports';
 
 describe('the first look at a user’s file (main thread, before the engine)', () => {
 	it('either finds a delimiter and a header or refuses with a French ImportError, whatever the bytes', () => {

@@ -4,11 +4,11 @@
  */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { parseView, parseViewReport, viewParams } from '../../../src/lib/explorer/view-state';
+import { parseView, parseViewReport, viewParams } from '../../../src/lib/links/view-state';
 import { MAX_COMPARED, isTerritoryLevel, parseKey, parseKeyListReport, validKey } from '../../../src/lib/territory/key';
-import { exportCsv, exportJson, importCsv, importJson } from '../../../src/lib/cls/io';
-import { SHIPPED_CLS } from '../../../src/lib/cls/register';
-import type { Cls } from '../../../src/lib/cls/schema';
+import { exportCsv, exportJson, importCsv, importJson } from '../../../src/lib/register/io';
+import { SHIPPED_CLS } from '../../../src/lib/register/register';
+import type { Cls } from '../../../src/lib/register/schema';
 import { loadCog } from '../cls/cog';
 
 const HOSTILE = [

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openNodeSource, type NodeSource } from '../../../src/lib/data/node';
-import type { DbConnector } from '../../../src/lib/db/connector';
+import { openNodeSource, type NodeSource } from '../../../src/lib/data/queries/node';
+import type { DbConnector } from '../../../src/lib/data/engine/connector';
 import { getIndicator, type NumericIndicator } from '../../../src/lib/indicators/catalogue';
-import { figures, territoryValues } from '../../../src/lib/data/values';
+import { figures, territoryValues } from '../../../src/lib/data/queries/values';
 import type { Area } from '../../../src/lib/territory/key';
 
 let source: NodeSource;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { DIRECTION_LABELS, INDICATORS, THEMES, getIndicator } from '../../../src/lib/indicators/catalogue';
+import { DIRECTION_LABELS, INDICATORS, INDICATOR_THEMES, getIndicator } from '../../../src/lib/indicators/catalogue';
 import { formatThreshold } from '../../../src/lib/indicators/format';
 
 const manifest = JSON.parse(readFileSync(resolve(import.meta.dirname, '../../../static/data/manifest.json'), 'utf8')) as {
@@ -21,7 +21,7 @@ describe('the indicator catalogue', () => {
 			expect(indicator.source.millesime).toMatch(/\d{4}/);
 			expect(indicator.source.licence).toMatch(/Licence Ouverte/);
 			expect(indicator.definition.length).toBeGreaterThan(30);
-			expect(THEMES).toContain(indicator.theme);
+			expect(INDICATOR_THEMES).toContain(indicator.theme);
 			if (indicator.kind !== 'class') expect(indicator.unit).not.toBe('');
 			if (indicator.kind !== 'class') expect(indicator.missing).not.toBe('');
 		});

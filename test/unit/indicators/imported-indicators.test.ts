@@ -1,13 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openNodeSource, type NodeSource } from '../../../src/lib/data/node';
-import type { FileDb } from '../../../src/lib/db/connector';
-import { OFFICIAL_FORMATS, importOfficialFile } from '../../../src/lib/db/imports';
+import { openNodeSource, type NodeSource } from '../../../src/lib/data/queries/node';
+import type { FileDb } from '../../../src/lib/data/engine/connector';
+import { OFFICIAL_FORMATS, importOfficialFile } from '../../../src/lib/data/imports/imports';
 import { IMPORTED_FORMAT_LABELS, IMPORTED_INDICATORS, INDICATORS, aplFormatLabel, type NumericIndicator } from '../../../src/lib/indicators/catalogue';
 import { APL_PROFESSIONS, aplTable } from '../../../src/lib/indicators/apl-professions';
-import { figures } from '../../../src/lib/data/values';
-import { sql } from '../../../src/lib/data/sql';
+import { figures } from '../../../src/lib/data/queries/values';
+import { sql } from '../../../src/lib/data/queries/sql';
 import type { Area } from '../../../src/lib/territory/key';
 
 // The catalogue's indicators on imported tables, through the data layer's figures(), against hand-written

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { INDICATORS, allIndicators, findIndicator, levelsOf, setUserIndicators, sourceLine } from '../../../src/lib/indicators/catalogue';
 import { slug, userIndicators, userTableName, type UserFileSpec } from '../../../src/lib/indicators/user';
-import { parseViewReport } from '../../../src/lib/explorer/view-state';
+import { parseViewReport } from '../../../src/lib/links/view-state';
 
 const SPEC: UserFileSpec = {
 	codeColumn: 0,

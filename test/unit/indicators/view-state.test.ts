@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_VIEW, cleanManualBreaks, ignoredNotice, parseView, parseViewReport, viewParams, type ViewState } from '../../../src/lib/explorer/view-state';
+import { DEFAULT_VIEW, cleanManualBreaks, ignoredNotice, parseView, parseViewReport, viewParams, type ViewState } from '../../../src/lib/links/view-state';
 import { getIndicator } from '../../../src/lib/indicators/catalogue';
 
 describe('permalinks', () => {

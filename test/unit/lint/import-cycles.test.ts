@@ -17,14 +17,14 @@ describe('the import-cycle check of npm run lint', () => {
 
 	it('reads relative, $lib/ and type-only imports of .ts and .svelte files', () => {
 		const src = join(import.meta.dirname, '../../../src');
-		const explorer = join(src, 'lib/explorer/explorer.svelte.ts');
-		const panel = join(src, 'lib/explorer/SelectionPanel.svelte');
+		const explorer = join(src, 'lib/features/explorer/explorer.svelte.ts');
+		const panel = join(src, 'lib/features/explorer/SelectionPanel.svelte');
 		const page = join(src, 'routes/+page.svelte');
 		const graph = importGraph([explorer, panel, page]);
-		expect(graph.get(explorer)).toContain(join(src, 'lib/data/values.ts'));
-		expect(graph.get(explorer)).toContain(join(src, 'lib/data/artefacts.ts'));
-		expect(graph.get(panel)).toContain(join(src, 'lib/data/profile.ts'));
-		expect(graph.get(panel)).toContain(join(src, 'lib/explorer/CommuneCls.svelte'));
-		expect(graph.get(page)).toContain(join(src, 'lib/explorer/explorer.svelte.ts'));
+		expect(graph.get(explorer)).toContain(join(src, 'lib/data/queries/values.ts'));
+		expect(graph.get(explorer)).toContain(join(src, 'lib/data/queries/artefacts.ts'));
+		expect(graph.get(panel)).toContain(join(src, 'lib/data/queries/profile.ts'));
+		expect(graph.get(panel)).toContain(join(src, 'lib/features/explorer/CommuneCls.svelte'));
+		expect(graph.get(page)).toContain(join(src, 'lib/features/explorer/explorer.svelte.ts'));
 	});
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { boundsOf } from '../../../src/lib/map/style';
 import { fittableBounds } from '../../../src/lib/map/camera';
-import type { FlatPolygons } from '../../../src/lib/map/polygons';
+import type { FlatPolygons } from '../../../src/lib/data/geometry/polygons';
 
 describe('bounds the map can fit', () => {
 	it('an unknown territory has no bounds, never infinite ones', () => {

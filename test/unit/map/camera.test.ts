@@ -2,9 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { fittableBounds, mapPadding, metresPerPixel } from '../../../src/lib/map/camera';
 import { boundsOf } from '../../../src/lib/map/style';
 import { tableToIPC } from 'apache-arrow';
-import { multiPolygonColumn } from '../../../data/lib/geometry';
-import { makeTable, utf8 } from '../../../data/lib/arrow';
-import { flattenMultiPolygons } from '../../../src/lib/map/polygons';
+import { multiPolygonColumn } from '../../../pipeline/lib/geometry';
+import { makeTable, utf8 } from '../../../pipeline/lib/arrow';
+import { flattenMultiPolygons } from '../../../src/lib/data/geometry/polygons';
 
 // Two unit squares, A at the origin and B at (2, 2): geometry, not data.
 const square = (x: number) => [[[x, x], [x + 1, x], [x + 1, x + 1], [x, x + 1], [x, x]]];

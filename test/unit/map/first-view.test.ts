@@ -2,17 +2,17 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { tableFromIPC } from 'apache-arrow';
-import { DEFAULT_DATA_DIR } from '../../../src/lib/db/node';
-import { openNodeSource, type NodeSource } from '../../../src/lib/data/node';
-import { COMMUNE_VALUES_TABLE, MANIFEST_FILE, TERRITORY_VALUES_TABLE, findArtefact, parseManifest, readArtefact } from '../../../src/lib/db/artefacts';
+import { DEFAULT_DATA_DIR } from '../../../src/lib/data/engine/node';
+import { openNodeSource, type NodeSource } from '../../../src/lib/data/queries/node';
+import { COMMUNE_VALUES_TABLE, MANIFEST_FILE, TERRITORY_VALUES_TABLE, findArtefact, parseManifest, readArtefact } from '../../../src/lib/data/engine/artefacts';
 import { INDICATORS, levelsOf } from '../../../src/lib/indicators/catalogue';
 import { METHODS, MAX_CLASSES, classifyCategories, classifyValues, type Classification } from '../../../src/lib/indicators/classify';
-import { territoryValues } from '../../../src/lib/data/values';
-import { levelNames } from '../../../src/lib/data/territories';
+import { territoryValues } from '../../../src/lib/data/queries/values';
+import { levelNames } from '../../../src/lib/data/queries/territories';
 import { LEVELS } from '../../../src/lib/territory/key';
-import { DEFAULT_VIEW } from '../../../src/lib/explorer/view-state';
+import { DEFAULT_VIEW } from '../../../src/lib/links/view-state';
 import { FirstView } from '../../../src/lib/map/first-view';
-import { decodeMesh } from '../../../src/lib/map/mesh';
+import { decodeMesh } from '../../../src/lib/data/geometry/mesh';
 
 /**
  * The first view is coloured from the artefacts of values (communes, and EPCI, départements, régions),

@@ -3,11 +3,11 @@ import { readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import { resolve } from 'node:path';
 import { tableToIPC } from 'apache-arrow';
-import { multiPolygonColumn } from '../../../data/lib/geometry';
-import { makeTable, utf8 } from '../../../data/lib/arrow';
-import { flattenMultiPolygons } from '../../../src/lib/map/polygons';
+import { multiPolygonColumn } from '../../../pipeline/lib/geometry';
+import { makeTable, utf8 } from '../../../pipeline/lib/arrow';
+import { flattenMultiPolygons } from '../../../src/lib/data/geometry/polygons';
 import { buildHitIndex, hitTest } from '../../../src/lib/map/hit-test';
-import { decodeMesh } from '../../../src/lib/map/mesh';
+import { decodeMesh } from '../../../src/lib/data/geometry/mesh';
 import { square } from '../../fixtures/shapes';
 
 

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { tableToIPC } from 'apache-arrow';
-import { multiPolygonColumn } from '../../../data/lib/geometry';
-import { makeTable, utf8 } from '../../../data/lib/arrow';
-import { flattenMultiPolygons } from '../../../src/lib/map/polygons';
-import { decodeMesh, encodeMesh } from '../../../src/lib/map/mesh';
+import { multiPolygonColumn } from '../../../pipeline/lib/geometry';
+import { makeTable, utf8 } from '../../../pipeline/lib/arrow';
+import { flattenMultiPolygons } from '../../../src/lib/data/geometry/polygons';
+import { decodeMesh, encodeMesh } from '../../../src/lib/data/geometry/mesh';
 import { square } from '../../fixtures/shapes';
 
 // Fictitious shapes: a square with a hole (an enclave), and a commune in two parts (an island).

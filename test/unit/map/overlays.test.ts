@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { tableToIPC } from 'apache-arrow';
 import { LineLayer, ScatterplotLayer } from '@deck.gl/layers';
-import { multiPolygonColumn } from '../../../data/lib/geometry';
-import { makeTable, utf8 } from '../../../data/lib/arrow';
-import { flattenMultiPolygons } from '../../../src/lib/map/polygons';
+import { multiPolygonColumn } from '../../../pipeline/lib/geometry';
+import { makeTable, utf8 } from '../../../pipeline/lib/arrow';
+import { flattenMultiPolygons } from '../../../src/lib/data/geometry/polygons';
 import { AREAS_FROM_ZOOM, featureCentres, overlayLayers, type OverlayData } from '../../../src/lib/map/overlays';
 import { square } from '../../fixtures/shapes';
 

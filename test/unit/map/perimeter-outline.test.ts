@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { tableToIPC } from 'apache-arrow';
-import { multiPolygonColumn } from '../../../data/lib/geometry';
-import { makeTable, utf8 } from '../../../data/lib/arrow';
-import { flattenMultiPolygons } from '../../../src/lib/map/polygons';
+import { multiPolygonColumn } from '../../../pipeline/lib/geometry';
+import { makeTable, utf8 } from '../../../pipeline/lib/arrow';
+import { flattenMultiPolygons } from '../../../src/lib/data/geometry/polygons';
 import { perimetersOutline } from '../../../src/lib/map/perimeter-outline';
 
 // Three unit squares side by side, sharing borders exactly (as topology-preserving contours do).

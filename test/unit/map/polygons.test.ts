@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { tableToIPC } from 'apache-arrow';
-import { multiPolygonColumn } from '../../../data/lib/geometry';
-import { makeTable, utf8 } from '../../../data/lib/arrow';
-import { flattenMultiPolygons } from '../../../src/lib/map/polygons';
+import { multiPolygonColumn } from '../../../pipeline/lib/geometry';
+import { makeTable, utf8 } from '../../../pipeline/lib/arrow';
+import { flattenMultiPolygons } from '../../../src/lib/data/geometry/polygons';
 import { square } from '../../fixtures/shapes';
 
 // Feature A: a 4×4 square with a 2×2 hole (an enclave); feature B: two 1×1 squares (a commune with an island).

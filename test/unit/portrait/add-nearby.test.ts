@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { additionMessage, planAddition } from '../../../src/lib/portrait/add-nearby';
+import { additionMessage, planAddition } from '../../../src/lib/features/portrait/add-nearby';
 
 /** FICTITIOUS communes (codes and names made up for the test). */
 const list = ['A', 'B', 'C', 'D', 'E', 'F', 'G'].map((l, i) => ({ code: `9900${i}`, nom: `Commune ${l}` }));

@@ -1,13 +1,13 @@
 import { join } from 'node:path';
 import { tableToIPC } from 'apache-arrow';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadCog } from '../../../data/cog';
-import { POPULATION_AGES_DIR, readPopulationAges } from '../../../data/sources/population-ages';
-import { openNodeSource, type NodeSource } from '../../../src/lib/data/node';
-import { POPULATION_AGES_TABLE } from '../../../src/lib/portrait/age-bands';
-import { buildPortrait } from '../../../src/lib/portrait/portrait';
-import { portraitTable } from '../../../src/lib/portrait/figures-table';
-import { resolveTerritory, type ResolvedTerritory } from '../../../src/lib/data/territories';
+import { loadCog } from '../../../pipeline/lib/cog';
+import { POPULATION_AGES_DIR, readPopulationAges } from '../../../pipeline/sources/population-ages';
+import { openNodeSource, type NodeSource } from '../../../src/lib/data/queries/node';
+import { POPULATION_AGES_TABLE } from '../../../src/lib/indicators/age-bands';
+import { buildPortrait } from '../../../src/lib/features/portrait/portrait';
+import { portraitTable } from '../../../src/lib/features/portrait/figures-table';
+import { resolveTerritory, type ResolvedTerritory } from '../../../src/lib/data/queries/territories';
 
 // The shipped atlas has no `population_ages` (the INSEE file is not available here): the table built
 // from the fixture (fictitious counts in the official layout) is added to the Node engine.

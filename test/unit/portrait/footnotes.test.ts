@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { footnotes } from '../../../src/lib/portrait/footnotes';
+import { footnotes } from '../../../src/lib/features/portrait/footnotes';
 
 const LO = 'Licence Ouverte / Etalab 2.0';
 

@@ -1,16 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { openNodeSource, type NodeSource } from '../../../src/lib/data/node';
-import { facilityList } from '../../../src/lib/data/map';
-import { resolveTerritory, type ResolvedTerritory } from '../../../src/lib/data/territories';
+import { openNodeSource, type NodeSource } from '../../../src/lib/data/queries/node';
+import { facilityList } from '../../../src/lib/data/queries/map';
+import { resolveTerritory, type ResolvedTerritory } from '../../../src/lib/data/queries/territories';
 import { getIndicator } from '../../../src/lib/indicators/catalogue';
 import { MISSING } from '../../../src/lib/indicators/classify';
-import { SHIPPED_CLS, getShippedCls } from '../../../src/lib/cls/register';
-import { documentFigureGaps, gapSentence, isFinessFigure } from '../../../src/lib/cls/document-figures';
-import { portraitLabels, portraitMapClasses } from '../../../src/lib/portrait/map-classes';
-import { portraitRanks } from '../../../src/lib/portrait/portrait';
-import { rankOfCode } from '../../../src/lib/portrait/rank';
+import { SHIPPED_CLS, getShippedCls } from '../../../src/lib/register/register';
+import { documentFigureGaps, gapSentence, isFinessFigure } from '../../../src/lib/data/queries/document-figures';
+import { portraitLabels, portraitMapClasses } from '../../../src/lib/features/portrait/map-classes';
+import { portraitRanks } from '../../../src/lib/features/portrait/portrait';
+import { rankOfCode } from '../../../src/lib/features/portrait/rank';
 import { facilityLayers, HALO, HALO_WIDTH_PX, FACILITY_CATEGORIES, type Facilities } from '../../../src/lib/map/facilities';
 import type { TerritoryKey } from '../../../src/lib/territory/key';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { integerTicks } from '../../../src/lib/portrait/ui/ticks';
+import { integerTicks } from '../../../src/lib/features/portrait/ui/ticks';
 
 describe('chart axis ticks', () => {
 	it('count every unit up to the threshold, every other one beyond', () => {

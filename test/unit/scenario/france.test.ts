@@ -1,13 +1,13 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseManifest } from '../../../src/lib/data/artefacts';
-import { DEFAULT_DATA_DIR } from '../../../src/lib/db/node';
-import { openNodeSource, type NodeSource } from '../../../src/lib/data/node';
-import { loadScenarioInputs, type ScenarioInputs } from '../../../src/lib/scenario/inputs';
+import { parseManifest } from '../../../src/lib/data/queries/artefacts';
+import { DEFAULT_DATA_DIR } from '../../../src/lib/data/engine/node';
+import { openNodeSource, type NodeSource } from '../../../src/lib/data/queries/node';
+import { loadScenarioInputs, type ScenarioInputs } from '../../../src/lib/data/scenario/inputs';
 import { ScenarioModel } from '../../../src/lib/scenario/scenario';
 import { parseScenario } from '../../../src/lib/scenario/text';
-import { run } from '../../../src/lib/scenario/cli';
+import { run } from '../../../src/lib/data/scenario/cli';
 
 // The shipped artefacts: DREES's APL 2023 and the approximate travel times over France.
 let inputs: ScenarioInputs;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { affectedRows, changeBounds, changeColor, changeLegend, exportTable, headline } from '../../../src/lib/scenario/view';
-import type { LoadedBaseline, RunResult } from '../../../src/lib/scenario/client';
-import { actionSchema } from '../../../src/lib/cls/schema';
+import { affectedRows, changeBounds, changeColor, changeLegend, exportTable, headline } from '../../../src/lib/features/scenario/view';
+import type { LoadedBaseline, RunResult } from '../../../src/lib/data/scenario/client';
+import { actionSchema } from '../../../src/lib/register/schema';
 import { scenarioQuery } from '../../../src/lib/scenario/text';
 
 // FICTITIOUS values: three made-up communes.

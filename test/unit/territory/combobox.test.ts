@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { keyCommand, searchAnnouncement, type ComboboxState } from '../../../src/lib/territory/combobox';
+import { keyCommand, searchAnnouncement, type ComboboxState } from '../../../src/lib/ui/combobox';
 
 const state = (s: Partial<ComboboxState> = {}): ComboboxState => ({ open: true, active: 0, count: 3, status: 'done', text: 'fig', ...s });
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openNodeSource, type NodeSource } from '../../../src/lib/data/node';
-import type { DbConnector } from '../../../src/lib/db/connector';
+import { openNodeSource, type NodeSource } from '../../../src/lib/data/queries/node';
+import type { DbConnector } from '../../../src/lib/data/engine/connector';
 import {
 	ensureSearchIndex,
 	normalizeCodeText,
@@ -8,7 +8,7 @@ import {
 	normalizeSql,
 	searchTerritories,
 	type TerritoryHit
-} from '../../../src/lib/data/search';
+} from '../../../src/lib/data/queries/search';
 
 describe('normalizeSearchText', () => {
 	it('ignores case, accents, hyphens, apostrophes and punctuation', () => {

@@ -1,0 +1,51 @@
+/// <reference lib="webworker" />
+/**
+ * The scenario engine in a worker: loads DREES's APL and the travel times once (about a second), then answers each
+ * scenario (a few milliseconds over France) without ever blocking the page. Messages: see client.ts.
+ */
+import { fetchBytes, type Manifest } from '../queries/artefacts';
+import { loadScenarioInputs } from './inputs';
+import { ScenarioModel } from '../../scenario/scenario';
+import { parseScenario } from '../../scenario/text';
+import { whereToInstall } from '../../scenario/placement';
+import type { WorkerReply, WorkerRequest } from './client';
+
+let model: ScenarioModel | null = null;
+/** The load under way: a scenario asked meanwhile (a change added at once) waits for it. */
+let loading: Promise<unknown> = Promise.resolve();
+
+function post(reply: WorkerReply, transfer: Transferable[] = []): void {
+	(self as unknown as DedicatedWorkerGlobalScope).postMessage(reply, transfer);
+}
+
+self.onmessage = async (event: MessageEvent<WorkerRequest>) => {
+	const request = event.data;
+	try {
+		if (request.type === 'load') {
+			const manifest: Manifest = request.manifest;
+			const pending = loadScenarioInputs(manifest, (file) => fetchBytes(`${request.dataUrl}/${file}`), request.annee).then((inputs) => {
+				model = new ScenarioModel(inputs.baseline, inputs.pairs);
+				return inputs;
+			});
+			loading = pending.catch(() => undefined);
+			const inputs = await pending;
+			const { codes, pstd, population, aplMoins65, apl } = inputs.baseline;
+			post({ id: request.id, type: 'loaded', codes: [...codes], pstd, population, aplMoins65, apl });
+			return;
+		}
+		await loading;
+		if (!model) throw new Error('Moteur de scénario non chargé.');
+		if (request.type === 'place') {
+			const id = request.id;
+			const placed = whereToInstall(model, request.perimeter, request.gps, (done, total) => post({ id, type: 'progress', done, total }));
+			post({ id, type: 'placed', ...placed });
+			return;
+		}
+		const started = performance.now();
+		const result = model.run(parseScenario(request.text));
+		const ms = performance.now() - started;
+		post({ id: request.id, type: 'result', ms, ...result }, [result.after.buffer, result.delta.buffer]);
+	} catch (error) {
+		post({ id: request.id, type: 'error', message: error instanceof Error ? error.message : String(error) });
+	}
+};

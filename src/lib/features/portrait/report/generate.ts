@@ -1,0 +1,121 @@
+/**
+ * Generates the report in the browser, nothing sent anywhere: the figures are read once (`collectReport`),
+ * the chosen sections built, each figure drawn at 300 dpi with a pause between two (the page stays
+ * responsive), then the file written in a worker. Progress is reported; an AbortSignal cancels at the
+ * next step, and ends the worker.
+ */
+import regularFontUrl from '@fontsource/source-sans-3/files/source-sans-3-latin-400-normal.woff?url';
+import boldFontUrl from '@fontsource/source-sans-3/files/source-sans-3-latin-700-normal.woff?url';
+import type { AtlasContext } from '../../../data/queries/context';
+import { fetchBytes, findArtefact } from '../../../data/queries/artefacts';
+import type { IndicatorRanks, Portrait } from '../portrait';
+import { loadPolygons } from '../../../data/queries/load-polygons';
+import { slug } from '../../../export/download';
+import { collectReport, type ReportData } from './collect';
+import { buildReport } from './build';
+import { figureBlocks, type RenderedImage, type SectionId } from './model';
+import { communeShapes, renderChart, renderMap, type CommuneShapes } from './render';
+import type { WriterReply, WriterRequest } from './writer-worker';
+
+export type ReportFormat = 'docx' | 'pdf';
+
+export interface ReportProgress {
+	label: string;
+	done: number;
+	total: number;
+}
+
+/** Lets the page paint and answer input between two steps; throws when cancelled. */
+async function pause(signal: AbortSignal): Promise<void> {
+	signal.throwIfAborted();
+	await new Promise((resolve) => setTimeout(resolve, 0));
+	signal.throwIfAborted();
+}
+
+export function collectFor(
+	atlas: AtlasContext,
+	portrait: Portrait,
+	ranks: ReadonlyMap<string, IndicatorRanks>,
+	editedOn: string,
+	signal: AbortSignal
+): Promise<ReportData> {
+	return collectReport(atlas.source, portrait.territory, {
+		portrait,
+		ranks,
+		communeNames: atlas.communeNames,
+		membership: atlas.membership,
+		index: atlas.index,
+		qpv: atlas.qpv,
+		editedOn,
+		checkpoint: () => pause(signal)
+	});
+}
+
+let shapes: Promise<CommuneShapes> | null = null;
+
+function communeGeometry(atlas: AtlasContext): Promise<CommuneShapes> {
+	shapes ??= loadPolygons(findArtefact(atlas.files.manifest, 'communes_geom'), atlas.files.dataUrl).then(communeShapes);
+	shapes.catch(() => (shapes = null));
+	return shapes;
+}
+
+type Written = Extract<WriterReply, { bytes: Uint8Array }>;
+
+function write(request: WriterRequest, signal: AbortSignal): Promise<Written> {
+	const worker = new Worker(new URL('./writer-worker.ts', import.meta.url), { type: 'module' });
+	return new Promise<Written>((resolve, reject) => {
+		const stop = () => {
+			worker.terminate();
+			reject(signal.reason);
+		};
+		signal.addEventListener('abort', stop, { once: true });
+		worker.onmessage = (event: MessageEvent<WriterReply>) => {
+			signal.removeEventListener('abort', stop);
+			worker.terminate();
+			if ('error' in event.data) reject(new Error(event.data.error));
+			else resolve(event.data);
+		};
+		worker.onerror = (event) => {
+			signal.removeEventListener('abort', stop);
+			worker.terminate();
+			reject(new Error(event.message || 'erreur de l’écriture du fichier'));
+		};
+		worker.postMessage(request);
+	});
+}
+
+export interface GeneratedReport {
+	blob: Blob;
+	filename: string;
+	/** Pages of a PDF. */
+	pages: number | null;
+}
+
+export async function writeReport(
+	atlas: AtlasContext,
+	data: ReportData,
+	sections: readonly SectionId[],
+	format: ReportFormat,
+	signal: AbortSignal,
+	onProgress: (p: ReportProgress) => void
+): Promise<GeneratedReport> {
+	const doc = buildReport(data, sections);
+	const blocks = figureBlocks(doc);
+	const total = blocks.length + 2;
+	onProgress({ label: 'Fond des cartes', done: 0, total });
+	const geometry = await communeGeometry(atlas);
+	const images = new Map<string, RenderedImage>();
+	const imageType = format === 'docx' ? 'png' : 'jpeg';
+	for (const [i, b] of blocks.entries()) {
+		await pause(signal);
+		onProgress({ label: b.spec.kind === 'map' ? `Carte ${b.caption}` : `Graphique ${b.caption}`, done: i + 1, total });
+		images.set(b.id, b.spec.kind === 'map' ? await renderMap(b, b.spec, geometry, imageType) : await renderChart(b, b.spec, imageType));
+	}
+	await pause(signal);
+	onProgress({ label: format === 'docx' ? 'Écriture du document Word' : 'Écriture du PDF', done: blocks.length + 1, total });
+	const fonts = format === 'pdf' ? { regular: await fetchBytes(regularFontUrl), bold: await fetchBytes(boldFontUrl) } : null;
+	const reply = await write({ format, doc, images: [...images], fonts }, signal);
+	onProgress({ label: 'Terminé', done: total, total });
+	const type = format === 'docx' ? 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' : 'application/pdf';
+	return { blob: new Blob([reply.bytes as BlobPart], { type }), filename: `diagnostic-${slug(data.portrait.territory.nom)}.${format}`, pages: reply.pages };
+}
