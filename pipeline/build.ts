@@ -11,13 +11,13 @@ import { COMMUNE_VALUES_TABLE, TERRITORY_VALUES_TABLE, isGeometryTable } from '.
 import { flattenMultiPolygons } from '../src/lib/data/geometry/polygons';
 import { MESH_EXTENSION, encodeMesh } from '../src/lib/data/geometry/mesh';
 import { buildFirstView } from './first-view';
-import { buildPrerender } from '../data/prerender';
+import { buildPrerender } from './prerender';
 import { buildAcces } from './acces';
-import { MAX_MINUTES, TRAVEL_MODEL, buildTravelTimes } from '../data/travel-times';
+import { MAX_MINUTES, TRAVEL_MODEL, buildTravelTimes } from './travel-times';
 import { buildRegister } from './cls';
 import { type Cog, loadCog } from './lib/cog';
 import type { RemapRecord } from '../src/lib/data/engine/artefacts';
-import { absenceNotes, originNotes } from '../data/notes';
+import { absenceNotes, originNotes } from './notes';
 import { buildGeography } from './geography';
 import { buildApl } from './sources/apl';
 import { buildBassinsVie, readCommuneBassins } from './sources/bassins-vie';
@@ -234,7 +234,7 @@ const META = {
 				'paramètres choisis pour reproduire au mieux les rangs de l’APL de la DREES (data/SOURCES.md).',
 			limites: [
 				'Approximation : ni routes, ni relief, ni ponts. La DREES utilise les temps routiers Metric de l’INSEE, non téléchargeables.',
-				'Calage (data/travel-times-calibrate.ts) : avec l’offre approchée par les médecins omnipraticiens de la BPE 2013, l’APL recalculée ' +
+				'Calage (pipeline/travel-times-calibrate.ts) : avec l’offre approchée par les médecins omnipraticiens de la BPE 2013, l’APL recalculée ' +
 					'ordonne les communes d’un département comme celle de la DREES avec une corrélation de Spearman médiane de 0,47 sur les 47 départements ' +
 					'de test (0,45 sur les 48 de calage ; 1er quartile 0,38, minimum 0,18) ; 0,34 à 70 km/h, 0,38 avec des vitesses 30 / 50 / 75 km/h selon la densité. ' +
 					'L’écart vient surtout de l’offre approchée (2013, effectifs et non activité) : le calage départage les modèles de temps, il ne mesure pas leur erreur.',

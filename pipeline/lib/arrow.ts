@@ -3,7 +3,6 @@ import { readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { join } from 'node:path';
 import type { ArtefactEntry, PrerenderEntry, RegisterEntry } from '../../src/lib/data/engine/artefacts';
-import { PRERENDER_PREFIX } from '../../data/prerender';
 import {
 	Bool,
 	Data,
@@ -26,6 +25,9 @@ import {
 } from 'apache-arrow';
 
 /** A column ready to be assembled: its Arrow field and its single data chunk. */
+/** The prerendered first view's files (pipeline/prerender.ts): cleared with the artefacts they are drawn from. */
+export const PRERENDER_PREFIX = 'first-view-';
+
 export interface Column {
 	field: Field;
 	data: Data;
@@ -93,7 +95,7 @@ export function writeBytesArtefact(outDir: string, meta: ArtefactMeta, rows: num
 	};
 }
 
-/** Removes artefacts (and prerendered views, data/prerender.ts) of an earlier build, so a renamed or dropped table cannot linger. */
+/** Removes artefacts (and prerendered views, pipeline/prerender.ts) of an earlier build, so a renamed or dropped table cannot linger. */
 export function clearArtefacts(outDir: string): void {
 	for (const file of readdirSync(outDir)) {
 		if (/\.(arrows|mesh)(\.gz)?$/.test(file) || file.startsWith(PRERENDER_PREFIX) || file === 'manifest.json') rmSync(join(outDir, file));

@@ -7,7 +7,7 @@
  */
 import { join } from 'node:path';
 import { normalizeCommuneCode } from '../../src/lib/territory/insee-code';
-import { type CogHistory, type Split, communesAt, loadHistory, splitsSince } from '../../data/cog-history';
+import { type CogHistory, type Split, communesAt, loadHistory, splitsSince } from './cog-history';
 import { SourceError, readCsv } from './csv';
 import type { RemapRecord } from '../../src/lib/data/engine/artefacts';
 import { decoupageCommunes } from './decoupage';

@@ -1,5 +1,5 @@
 /**
- * The explorer's HTML paints the default view the pipeline drew (data/prerender.ts) before any script
+ * The explorer's HTML paints the default view the pipeline drew (pipeline/prerender.ts) before any script
  * runs; the live map then draws the same colours on the same pixels. Another view's permalink never
  * shows that picture: « Chargement de la carte… » until its own map.
  */

@@ -72,7 +72,7 @@ export const DEFAULT_VIEW: ViewState = {
 
 /**
  * The classes of a view's values: a zoning's declared categories, else the view's method and number of
- * classes over the territories in scope. The explorer and the pipeline's prerendered map (data/prerender.ts) both call it.
+ * classes over the territories in scope. The explorer and the pipeline's prerendered map (pipeline/prerender.ts) both call it.
  */
 export function classifyView(
 	indicator: Indicator,

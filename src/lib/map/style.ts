@@ -11,7 +11,7 @@ export const LAYER_COMMUNES = 'communes-outline';
 export const LAYER_DEPARTEMENTS = 'departements-outline';
 export const LAYER_REGIONS = 'regions-outline';
 
-/** The map's background, and the border colours and widths (CSS pixels) at France's zoom: the prerendered view (data/prerender.ts) draws the same. */
+/** The map's background, and the border colours and widths (CSS pixels) at France's zoom: the prerendered view (pipeline/prerender.ts) draws the same. */
 export const BACKGROUND_COLOR = '#eef2f5';
 export const DEPARTEMENT_LINE = { color: '#4b5563', width: [4, 0.4, 9, 1.2] } as const;
 export const REGION_LINE = { color: '#111827', width: [4, 1, 9, 2.2] } as const;

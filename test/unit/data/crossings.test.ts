@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openNodeSource, type NodeSource } from '../../../src/lib/data/queries/node';
-import { thresholdCrossings } from '../../../src/lib/data/crossings';
+import { thresholdCrossings } from '../../../src/lib/data/queries/crossings';
 
 let source: NodeSource;
 beforeAll(async () => {

@@ -11,7 +11,7 @@ import { getIndicator } from '../../../src/lib/indicators/catalogue';
 import { floatColumn } from '../../../src/lib/data/queries/values';
 import { ZONES } from '../../../src/lib/map/zones';
 import { flattenMultiPolygons } from '../../../src/lib/data/geometry/polygons';
-import { PRERENDER_INPUTS, prerenderDataVersion } from '../../../data/prerender';
+import { PRERENDER_INPUTS, prerenderDataVersion } from '../../../pipeline/prerender';
 import { frameOf, rasterise } from '../../../pipeline/lib/raster';
 import { encodeIndexedPng } from '../../../pipeline/lib/png';
 import { multiPolygonColumn } from '../../../pipeline/lib/geometry';
@@ -19,7 +19,7 @@ import { makeTable, utf8 } from '../../../pipeline/lib/arrow';
 import { square } from '../../fixtures/shapes';
 
 /**
- * The explorer's HTML shows the view the pipeline drew (data/prerender.ts): the manifest names what it
+ * The explorer's HTML shows the view the pipeline drew (pipeline/prerender.ts): the manifest names what it
  * was drawn from, so that a change of data or of the default view that did not rebuild it fails here.
  */
 const manifest = parseManifest(readFileSync(join(DEFAULT_DATA_DIR, MANIFEST_FILE), 'utf8'));

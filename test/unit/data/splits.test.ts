@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Cog, partCount, remapSource } from '../../../pipeline/lib/cog';
-import { type CogHistory, communesAt, splitsSince } from '../../../data/cog-history';
+import { type CogHistory, communesAt, splitsSince } from '../../../pipeline/lib/cog-history';
 import { APL_WORKBOOK } from '../../../pipeline/sources/apl';
 import { readAplWorkbook } from '../../../src/lib/data/imports/apl';
 import { readXlsx } from '../../../src/lib/data/imports/xlsx';

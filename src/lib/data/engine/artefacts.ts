@@ -81,7 +81,7 @@ export interface FileEntry {
 }
 
 /**
- * The explorer's default view drawn by the pipeline (data/prerender.ts): its HTML shows it before any
+ * The explorer's default view drawn by the pipeline (pipeline/prerender.ts): its HTML shows it before any
  * script runs. It names what it was drawn from, so that a change of data or of the default view
  * without `npm run data` is caught (test/unit/data/prerender.test.ts).
  */

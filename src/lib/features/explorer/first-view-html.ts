@@ -10,7 +10,7 @@ import { DEFAULT_VIEW, viewParams } from '../../links/view-state';
 
 /**
  * The explorer's first paint, written into its HTML when the page is built (src/hooks.server.ts):
- * the default view the pipeline drew (data/prerender.ts) under a copy of the page's frame (header,
+ * the default view the pipeline drew (pipeline/prerender.ts) under a copy of the page's frame (header,
  * panel, « Carte / Tableau »), with its legend as text. No inline script or style (a strict CSP):
  * `static/first-view.js`, right after it, tells the page whether the URL asks for this very view; if not,
  * the page says « Chargement de la carte… » instead (first-view.css). Once the app is up, the map's

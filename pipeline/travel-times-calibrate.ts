@@ -1,5 +1,5 @@
 /**
- * `npx tsx data/travel-times-calibrate.ts [--data DIR]`: chooses the travel-time model of data/travel-times.ts.
+ * `npx tsx pipeline/travel-times-calibrate.ts [--data DIR]`: chooses the travel-time model of pipeline/travel-times.ts.
  * DREES's APL is not recomputable here (its supply, the SNIIR-AM activity of each GP, is not public), but its ranks are:
  * with supply proxied by the BPE 2013 count of GPs in each commune, a full 2SFCA with DREES's weights and demand
  * (DREES's standardised population) should order the communes of a département as DREES's APL does when the times

@@ -4,7 +4,7 @@
  */
 import type { Table } from 'apache-arrow';
 import type { CommuneNote } from '../src/lib/data/engine/artefacts';
-import { type Cog, compare } from '../pipeline/lib/cog';
+import { type Cog, compare } from './lib/cog';
 
 /** Name of a former commune as its source knew it (« Neussargues en Pinatelle »), from the movements table. */
 export function formerName(cog: Cog, code: string): string {

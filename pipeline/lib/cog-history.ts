@@ -6,8 +6,8 @@
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { normalizeCommuneCode } from '../src/lib/territory/insee-code';
-import { SourceError, readCsv } from '../pipeline/lib/csv';
+import { normalizeCommuneCode } from '../../src/lib/territory/insee-code';
+import { SourceError, readCsv } from './csv';
 
 /** One row of the movements table, communes only (delegated and associated communes are parts, not communes). */
 interface Movement {

@@ -1,10 +1,10 @@
 /**
- * Coverage of the shipped datasets, for `npm run data:audit` (data/audit.ts): per dataset, per département,
+ * Coverage of the shipped datasets, for `npm run data:audit` (pipeline/audit.ts): per dataset, per département,
  * the communes that have a value against the COG 2025 communes, the remapped and split ones, and the values
  * present as a row but null (suppressed by the producer).
  */
-import { raw, sql, type Sql } from './queries/sql';
-import type { DataSource } from './queries/source';
+import { raw, sql, type Sql } from './sql';
+import type { DataSource } from './source';
 
 /** A dataset as the audit sees it: the communes that have a value (and rows whose value is null, if any). */
 export interface AuditedDataset {

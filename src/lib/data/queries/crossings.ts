@@ -3,11 +3,11 @@
  * (GPs under 65): under it in 2023 after being at or above it in 2022, and the other way. The list a
  * diagnostic quotes beside the change map.
  */
-import { APL_SOUS_DENSITE } from '../indicators/catalogue';
-import type { Area } from '../territory/key';
-import { areaCondition, areaId } from './queries/values';
-import { sql } from './queries/sql';
-import type { DataSource } from './queries/source';
+import { APL_SOUS_DENSITE } from '../../indicators/catalogue';
+import type { Area } from '../../territory/key';
+import { areaCondition, areaId } from './values';
+import { sql } from './sql';
+import type { DataSource } from './source';
 
 export interface Crossing {
 	code: string;

@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { AUDITED, auditDataset, type DatasetAudit } from '../src/lib/data/audit';
+import { AUDITED, auditDataset, type DatasetAudit } from '../src/lib/data/queries/audit';
 import { openNodeSource } from '../src/lib/data/queries/node';
 import type { Manifest } from '../src/lib/data/engine/artefacts';
 

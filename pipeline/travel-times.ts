@@ -6,12 +6,12 @@
  *     t_ij = stop + 60 · detour · d · (1 / (2 · v_i) + 1 / (2 · v_j))   (minutes; t_ii = 0)
  *
  * half of the way at the speed of each end's class of the INSEE density grid (dense, intermediate, rural), plus a
- * fixed cost per trip between two communes. The parameters are calibrated by data/travel-times-calibrate.ts
+ * fixed cost per trip between two communes. The parameters are calibrated by pipeline/travel-times-calibrate.ts
  * against DREES's own APL ranks (data/SOURCES.md, « Travel times »).
  */
 import type { Table } from 'apache-arrow';
-import { code32, f32, makeTable } from '../pipeline/lib/arrow';
-import { SourceError } from '../pipeline/lib/csv';
+import { code32, f32, makeTable } from './lib/arrow';
+import { SourceError } from './lib/csv';
 
 /** The density class of each level of the INSEE grid (1–7): 0 dense (1–2), 1 intermediate (3–4), 2 rural (5–7). */
 export const DENSITY_CLASS = [0, 0, 1, 1, 2, 2, 2] as const;
@@ -25,7 +25,7 @@ export interface TimeModel {
 	stop: number;
 }
 
-/** The calibrated model (figures of data/travel-times-calibrate.ts in data/SOURCES.md). */
+/** The calibrated model (figures of pipeline/travel-times-calibrate.ts in data/SOURCES.md). */
 export const TRAVEL_MODEL: TimeModel = { detour: 1.3, speeds: [50, 50, 50], stop: 0 };
 
 /** DREES's weights stop at 20 minutes; pairs are kept up to this bound so that a user sees the margin. */

@@ -22,15 +22,15 @@ import { MISSING_COLOR, OUT_OF_SCOPE_COLOR, classColors, hexToRgba } from '../sr
 import { DEFAULT_VIEW, classifyView } from '../src/lib/links/view-state';
 import { ZONES } from '../src/lib/map/zones';
 import { BACKGROUND_COLOR, DEPARTEMENT_LINE, REGION_LINE } from '../src/lib/map/style';
-import { frameOf, outlinePath, rasterise } from '../pipeline/lib/raster';
-import { encodeIndexedPng } from '../pipeline/lib/png';
+import { PRERENDER_PREFIX } from './lib/arrow';
+import { frameOf, outlinePath, rasterise } from './lib/raster';
+import { encodeIndexedPng } from './lib/png';
 
 /** Widths of the images: phones, laptops, large or high-density screens (the browser picks by `srcset`). */
 export const PRERENDER_WIDTHS = [480, 720, 960, 1440] as const;
 /** The artefacts the view is drawn from, in the order of the data version's digest. */
 export const PRERENDER_INPUTS = [COMMUNE_VALUES_TABLE, 'communes_geom', 'departements_geom', 'regions_geom'] as const;
 /** Prerendered files start so: an earlier build's are removed with the artefacts. */
-export const PRERENDER_PREFIX = 'first-view-';
 /** The zoom of France's opening view on a laptop screen: the borders' widths there (they follow the zoom). */
 const FRANCE_ZOOM = 5;
 
