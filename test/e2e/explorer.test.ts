@@ -129,9 +129,9 @@ describe('permalinks', () => {
 describe('search and keyboard', () => {
 	it('finds Saint-Céré without accents, then Cahors by postal code, keyboard only', async () => {
 		const { page, errors } = await open('/');
-		// The search field is the first control after the site's two links (Données, SQL).
+		// The search field is the first control after the site's links (CLS, scénarios, Données, SQL).
 		const focused = () => page.evaluate(() => document.activeElement?.getAttribute('data-testid'));
-		for (const testId of ['nav-donnees', 'nav-sql', 'search-input']) {
+		for (const testId of ['nav-cls', 'nav-scenario', 'nav-donnees', 'nav-sql', 'search-input']) {
 			await page.keyboard.press('Tab');
 			await expect.poll(focused).toBe(testId);
 		}
