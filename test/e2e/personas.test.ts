@@ -47,8 +47,10 @@ describe('the analyst', () => {
 		await page.getByLabel('Méthode de classification').selectOption('manuel');
 		await expect.poll(() => new URL(page.url()).searchParams.get('m')).toBe('manuel');
 		expect(await legendRows.count()).toBe(classes);
-		await page.getByLabel('Seuils, séparés par des points-virgules').fill('2,5');
-		await page.getByRole('button', { name: 'Appliquer' }).click();
+		const breaks = page.getByLabel('Seuils, séparés par des points-virgules');
+		await breaks.fill('2,5');
+		// The criterion's form has an « Appliquer » of its own: the thresholds' is the one beside their field.
+		await page.locator('form', { has: breaks }).getByRole('button', { name: 'Appliquer' }).click();
 		await expect.poll(() => new URL(page.url()).searchParams.get('b')).toBe('2.5');
 		await expect.poll(() => legendRows.count()).toBe(2);
 
