@@ -100,6 +100,13 @@ describe('prerendered first view', () => {
 		const { share, compared } = await sameColourShare(page, prerendered, live, CLASS_COLOURS);
 		expect(compared).toBeGreaterThan(10_000);
 		expect(share).toBeGreaterThan(0.95);
+
+		// A reload keeps the URL the app wrote (the view and the opening camera in the hash): still this picture.
+		const reopened = new URL(page.url());
+		expect(reopened.hash).toMatch(/^#[\d.]+\/[\d.-]+\/[\d.-]+$/);
+		const again = await htmlOnly(reopened.pathname + reopened.search + reopened.hash);
+		await imagesLoaded(again);
+		expect(await again.locator('.fv-fill').isVisible()).toBe(true);
 	}, 240_000);
 
 	it('is not shown for another view’s permalink, nor for a map position: « Chargement de la carte… »', async () => {
