@@ -1,39 +1,28 @@
-import { ArtefactError, GEOMETRY_TABLES, findArtefact, type CommuneNote, type Manifest } from '../../data/queries/artefacts';
+import type { CommuneNote, Manifest } from '../../data/queries/artefacts';
 import { atlasSource, keepForOffline, startEngine } from '../../data/queries/atlas';
-import { STALE, type DataClient, type DataSource } from '../../data/queries/source';
-import { communeCodes, territoryValues, type TerritoryValues } from '../../data/queries/values';
-import { TERRITORY_TABLES, communeCentroids, levelNames, placeRows } from '../../data/queries/territories';
+import type { DataSource } from '../../data/queries/source';
+import { communeCodes } from '../../data/queries/values';
+import { TERRITORY_TABLES, communeCentroids, placeRows } from '../../data/queries/territories';
+import { communeNote } from '../../data/queries/provenance';
 import { getIndicator, levelsOf, type Indicator } from '../../indicators/catalogue';
 import type { Area, Level } from '../../territory/key';
-import type { Classification } from '../../indicators/classify';
-import { loadPolygons } from '../../data/queries/load-polygons';
 import { loadFirstView, type FirstView } from '../../map/first-view';
-import type { FlatPolygons } from '../../data/geometry/polygons';
 import type { PlaceLabels } from '../../map/layers';
 import { placeLabelsOf } from '../../map/label-placement';
 import { loadFacilities, type Facilities } from '../../map/facilities';
 import { OVERLAYS, loadOverlay, type OverlayData, type OverlayId } from '../../map/overlays';
-import { DEFAULT_VIEW, classifyView, ignoredNotice, passesCriterion, type ViewState } from '../../links/view-state';
-import { territoryName } from '../../data/queries/territories';
-import { communeNote } from '../../data/queries/provenance';
-import { MAX_SELECTION, countCommunes, normalizeSelection } from '../../territory/key';
-import { formatNumber } from '../../territory/number';
-
-/** A failed load, in French, for the user. */
-function loadFailure(error: unknown): string {
-	const why = error instanceof Error ? error.message : String(error);
-	return `Le chargement a échoué : ${why} Vérifiez la connexion, puis réessayez.`;
-}
-
-/** A plain lookup set (not state). */
-const codeSet = (codes: readonly string[]): ReadonlySet<string> => new Set(codes);
-
-function perfMark(name: string) {
-	performance.mark(`cls:${name}`);
-}
+import { DEFAULT_VIEW, ignoredNotice, type ViewState } from '../../links/view-state';
+import { checkSameCodes, checkTerritories, firstColouredMap, loadFailure, openingFailure, perfMark } from './opening';
+import { TerritoryShapes } from './territory-shapes.svelte';
+import { MapValues, type ValueInputs } from './map-values.svelte';
+import { CriterionMask } from './criterion-mask.svelte';
+import { CommuneSelection } from './selection.svelte';
 
 /**
- * State of the map explorer. Data flows one way: artefacts → DuckDB → Arrow → typed arrays → layers.
+ * State of the map explorer, composed of small clients of the data layer (Mosaic's coordinator and clients):
+ * `shapes` (geometry, names, populations), `values` (the map's values and classes), `criterion` (the filter's mask)
+ * and `selection`; this class holds the view, the opening and the layers drawn over the map.
+ * Data flows one way: artefacts → DuckDB → Arrow → typed arrays → layers.
  * The first view (France, any level) needs no engine: geometry comes triangulated and the
  * values come in their own artefacts (map/first-view.ts), so the map is coloured, and changes
  * level, while DuckDB starts in the background. What needs SQL waits for the engine, then runs: nothing asked is lost.
@@ -43,36 +32,16 @@ export class Explorer {
 	phase = $state<'loading' | 'outlines' | 'ready' | 'error'>('loading');
 	error = $state<string | null>(null);
 	view = $state<ViewState>(DEFAULT_VIEW);
-	/** Geometry of each level, once loaded. */
-	geometry = $state.raw<Partial<Record<Level, FlatPolygons>>>({});
-	/** Territory names of each level, in geometry order. */
-	names = $state.raw<Partial<Record<Level, string[]>>>({});
-	/** Values shown: they belong to `shown.indicator` at `shown.level` (the view may be ahead while a query runs). */
-	shown = $state.raw<{ indicator: Indicator; level: Level; values: TerritoryValues } | null>(null);
-	classification = $state.raw<Classification | null>(null);
-	/** Commune mask of the criterion filter (1 = passes), or null without filter. */
-	filterMask = $state.raw<Uint8Array | null>(null);
-	/** The criterion's value of every commune (same order as the mask), or null without filter. */
-	filterValues = $state.raw<Float64Array | null>(null);
 	labels = $state.raw<PlaceLabels | null>(null);
 	facilities = $state.raw<Facilities | null>(null);
-	busy = $state(false);
 	/** Zonings drawn over the map, once loaded. */
 	overlays = $state.raw<Partial<Record<OverlayId, OverlayData>>>({});
-	/** Communes of a scope that is a list of them (selection, CLS perimeter); `scope` tells which one. */
-	scopeCommunes = $state.raw<{ scope: string; codes: readonly string[] } | null>(null);
 	/** Communes of a CLS perimeter, given by the page (the CLS registry lives in the browser). */
 	resolveCls: ((id: string) => Promise<string[] | null>) | null = null;
-	/** Why the last addition to the selection of communes was refused. */
-	groupWarning = $state<string | null>(null);
 	/** Why the last change of view could not be shown (a file that did not load); « Réessayer » calls `retry`. */
 	loadError = $state<string | null>(null);
 	/** What of the opening permalink could not be honoured (said once, in French). */
 	linkNotice = $state<string | null>(null);
-	/** A territory the map should zoom to (a search result); `n` makes each request distinct. */
-	focusRequest = $state<{ level: Level; code: string; n: number } | null>(null);
-	/** Population of every territory of a level (geometry order), for the tables' population column and totals. */
-	population = $state.raw<Partial<Record<Level, Float64Array>>>({});
 
 	/** The data layer, once DuckDB is up and its tables checked. */
 	source = $state.raw<DataSource | null>(null);
@@ -85,9 +54,58 @@ export class Explorer {
 	private firstView: Promise<FirstView> | null = null;
 	private manifest: Manifest | null = null;
 	private dataUrl = '';
-	/** The map's values and the filter's: a newer view's answer wins, an older one is dropped. */
-	private valuesClient: DataClient | null = null;
-	private filterClient: DataClient | null = null;
+
+	private readonly inputs: ValueInputs = {
+		shapes: new TerritoryShapes(),
+		firstView: () => this.firstView,
+		whenEngine: () => this.whenEngine(),
+		areaOf: (view) => this.areaOf(view)
+	};
+	readonly shapes = this.inputs.shapes;
+	readonly values = new MapValues(this.inputs);
+	readonly criterion = new CriterionMask(this.inputs);
+	readonly selection = new CommuneSelection(
+		() => this.view,
+		(change) => this.update(change)
+	);
+
+	/** Geometry of each level, once loaded. */
+	get geometry() {
+		return this.shapes.geometry;
+	}
+	/** Territory names of each level, in geometry order. */
+	get names() {
+		return this.shapes.names;
+	}
+	/** Population of every territory of a level (geometry order). */
+	get population() {
+		return this.shapes.population;
+	}
+	/** Values shown: they belong to `shown.indicator` at `shown.level` (the view may be ahead while a query runs). */
+	get shown() {
+		return this.values.shown;
+	}
+	get classification() {
+		return this.values.classification;
+	}
+	get busy() {
+		return this.values.busy;
+	}
+	get scopeCommunes() {
+		return this.values.scopeCommunes;
+	}
+	get filterMask() {
+		return this.criterion.mask;
+	}
+	get filterValues() {
+		return this.criterion.values;
+	}
+	get groupWarning() {
+		return this.selection.groupWarning;
+	}
+	get focusRequest() {
+		return this.selection.focusRequest;
+	}
 
 	get indicator(): Indicator {
 		return getIndicator(this.view.indicator);
@@ -107,13 +125,15 @@ export class Explorer {
 		this.view = view;
 		this.linkNotice = ignoredNotice(ignored);
 		this.dataUrl = dataUrl;
+		const { shapes } = this;
 		try {
 			const source = await atlasSource(dataUrl);
 			this.manifest = source.manifest;
-			this.valuesClient = source.client();
-			this.filterClient = source.client();
+			shapes.open(source.manifest, dataUrl);
+			this.values.connect(source.client());
+			this.criterion.connect(source.client());
 			// The first view needs the commune geometry (always drawn), that of the level shown, and the commune values.
-			const geometry = Promise.all([this.loadGeometry('commune'), this.loadGeometry(view.level)]).then((p) => {
+			const geometry = Promise.all([shapes.load('commune'), shapes.load(view.level)]).then((p) => {
 				if (this.phase === 'loading') this.phase = 'outlines';
 				perfMark('geometry-ready');
 				return p;
@@ -128,20 +148,24 @@ export class Explorer {
 			tables.catch(() => undefined);
 			this.firstView = Promise.all([loadFirstView(source.manifest, dataUrl), geometry]).then(([values, [communes]]) => {
 				checkSameCodes(values.codes('commune'), communes.codes, 'Les valeurs des communes et leurs contours');
-				if (!this.names.commune) this.names = { ...this.names, commune: values.names('commune') };
+				shapes.nameOnce('commune', () => values.names('commune'));
 				return values;
 			});
 			// What needs the engine waits for the first view to be drawn.
 			this.engine = this.firstView
 				.then((values) => (values.values(view.indicator, view.level, view.scope) ? firstColouredMap() : undefined))
 				// The EPCI geometry too, so that a first change of level needs no wait (départements and régions are outlines).
-				.then(() => void this.loadGeometry('epci').catch(() => undefined))
+				.then(() => void shapes.load('epci').catch(() => undefined))
 				.then(() => tables)
 				.then(async () => {
 					perfMark('duckdb-ready');
 					await this.checkAlignment(source);
 					const opened = this.view;
-					await this.checkTerritories(source, ignored);
+					const checked = await checkTerritories(source, this.view, shapes.geometry.commune!.codes, ignored);
+					if (checked) {
+						this.view = checked.view;
+						this.linkNotice = checked.notice;
+					}
 					this.source = source;
 					// A permalink's unknown territory was dropped: the view waiting for the engine is redrawn.
 					if (this.view !== opened) this.refresh().catch((error: unknown) => this.fail(error));
@@ -151,10 +175,10 @@ export class Explorer {
 			this.loadOutlines();
 
 			await this.refresh();
-			await this.refreshFilter();
+			await this.criterion.refresh(this.view.filter);
 			await this.engine;
 			this.engineReady = true;
-			await this.loadNames(this.view.level);
+			await shapes.loadNames(this.view.level, this.source);
 			this.phase = 'ready';
 			perfMark('interactive');
 			await Promise.all([this.loadLabels(source), source.prefetch()]);
@@ -182,95 +206,28 @@ export class Explorer {
 			return;
 		}
 		this.phase = 'error';
-		this.error =
-			error instanceof ArtefactError
-				? error.message
-				: `Le chargement de l’atlas a échoué : ${error instanceof Error ? error.message : String(error)}`;
-	}
-
-	/** Each level's geometry is fetched and triangulated once, however many callers ask at the same time. */
-	// eslint-disable-next-line svelte/prefer-svelte-reactivity -- a private cache of promises, not state
-	private geometryLoads = new Map<Level, Promise<FlatPolygons>>();
-	private loadGeometry(level: Level): Promise<FlatPolygons> {
-		let load = this.geometryLoads.get(level);
-		if (!load) {
-			const loading = loadPolygons(findArtefact(this.manifest!, GEOMETRY_TABLES[level]), this.dataUrl).then((p) => {
-				this.geometry = { ...this.geometry, [level]: p };
-				return p;
-			});
-			// A failed load (network lost) is forgotten: the next call tries again.
-			loading.catch(() => {
-				if (this.geometryLoads.get(level) === loading) this.geometryLoads.delete(level);
-			});
-			this.geometryLoads.set(level, loading);
-			load = loading;
-		}
-		return load;
+		this.error = openingFailure(error);
 	}
 
 	/** Geometry of a level, loaded in the background if it is not yet (e.g. to fit the map to an EPCI). */
 	ensureGeometry(level: Level): void {
-		this.loadGeometry(level).catch((error: unknown) => this.fail(error));
+		this.shapes.load(level).catch((error: unknown) => this.fail(error));
 	}
 
 	/** Département and région outlines (and fills at those levels): drawn when they arrive, never waited for. */
 	private loadOutlines() {
-		Promise.all([this.loadGeometry('departement'), this.loadGeometry('region')]).catch((error: unknown) => this.fail(error));
+		Promise.all([this.shapes.load('departement'), this.shapes.load('region')]).catch((error: unknown) => this.fail(error));
 	}
 
 	/** The map colours territory i with row i of the queries: both must list the same codes in the same order. */
 	private async checkAlignment(source: DataSource) {
-		const [communes, rows] = await Promise.all([this.loadGeometry('commune'), communeCodes(source), this.loadNames('commune', source)]);
+		const [communes, rows] = await Promise.all([this.shapes.load('commune'), communeCodes(source), this.shapes.loadNames('commune', source)]);
 		checkSameCodes(rows, communes.codes, 'Les contours des communes et la table des communes');
 	}
 
-	/**
-	 * A permalink's territories must exist in the data (`departement:99`, `epci:123456789` have the right
-	 * form but no territory): unknown ones are dropped, and the user is told which.
-	 */
-	private async checkTerritories(source: DataSource, ignored: readonly string[]) {
-		const view = this.view;
-		const dropped = [...ignored];
-		const exists = async (level: Level, code: string) => (await territoryName(source, level, code)) !== null;
-		let { scope, selection, group } = view;
-		if (scope.level === 'region' || scope.level === 'departement' || scope.level === 'epci') {
-			if (!(await exists(scope.level, scope.code))) {
-				dropped.push(`territoire étudié « ${scope.level}:${scope.code} » introuvable`);
-				scope = { level: 'france' };
-			}
-		}
-		if (selection && !(await exists(selection.level, selection.code))) {
-			dropped.push(`territoire sélectionné « ${selection.level}:${selection.code} » introuvable`);
-			selection = null;
-		}
-		const known = codeSet(this.geometry.commune!.codes);
-		const unknown = group.filter((c) => !known.has(c));
-		if (unknown.length) {
-			dropped.push(`commune${unknown.length > 1 ? 's' : ''} ${unknown.slice(0, 3).join(', ')}${unknown.length > 3 ? '…' : ''} introuvable${unknown.length > 1 ? 's' : ''}`);
-			group = group.filter((c) => known.has(c));
-		}
-		if (scope.level === 'selection' && group.length === 0) scope = { level: 'france' };
-		if (dropped.length === ignored.length) return;
-		this.view = { ...view, scope, selection, group };
-		this.linkNotice = ignoredNotice(dropped);
-	}
-
 	/** Loads a level's populations once: from the first view's artefact, else with the engine. */
-	async ensurePopulation(level: Level): Promise<void> {
-		if (this.population[level]) return;
-		const population = getIndicator('population');
-		let values = (await this.firstView)?.values(population.id, level, { level: 'france' })?.values ?? null;
-		if (!values) {
-			const source = await this.whenEngine();
-			values = source ? (await territoryValues(source, population, level, null)).values : null;
-		}
-		if (values) this.population = { ...this.population, [level]: values };
-	}
-
-	private async loadNames(level: Level, source = this.source) {
-		if (this.names[level] || !source) return;
-		const { names } = await levelNames(source, level);
-		this.names = { ...this.names, [level]: names };
+	ensurePopulation(level: Level): Promise<void> {
+		return this.shapes.ensurePopulation(level, this.firstView, () => this.whenEngine());
 	}
 
 	/** Applies a change of view and recomputes what it invalidates; a failure is said (`loadError`), never thrown. */
@@ -295,7 +252,7 @@ export class Explorer {
 		}
 		try {
 			await this.refresh();
-			await this.refreshFilter();
+			await this.criterion.refresh(this.view.filter);
 			if (this.view.layers.length && !this.facilities) await this.ensureFacilities();
 			await this.ensureOverlays();
 		} catch (error) {
@@ -320,10 +277,19 @@ export class Explorer {
 			next.method !== previous.method || next.classes !== previous.classes || next.breaks.join() !== previous.breaks.join();
 		if (dataChanged || classesChanged) await this.refresh(!dataChanged);
 		if (JSON.stringify(next.filter) !== JSON.stringify(previous.filter) || scopeChanged) {
-			await this.refreshFilter();
+			await this.criterion.refresh(this.view.filter);
 		}
 		if (next.layers.length && !this.facilities) await this.ensureFacilities();
 		await this.ensureOverlays();
+	}
+
+	/** The map's values of the current view; once shown, a view without criterion drops the old mask. */
+	private refresh(classesOnly = false): Promise<void> {
+		const view = this.view;
+		return this.values.refresh(view, classesOnly, () => {
+			if (!this.view.filter) this.criterion.clear();
+			if (this.source) void this.shapes.loadNames(view.level, this.source);
+		});
 	}
 
 	private async ensureOverlays() {
@@ -334,58 +300,6 @@ export class Explorer {
 			if (!this.view.layers.includes(overlay.id) || this.overlays[overlay.id]) continue;
 			this.overlays = { ...this.overlays, [overlay.id]: await loadOverlay(source, overlay.id, communes, this.dataUrl) };
 		}
-	}
-
-	/**
-	 * Queries values (unless only the classes changed) and classifies them. Values over France,
-	 * at any level, come from their artefacts without SQL; any other view waits for the engine if it is
-	 * still starting. Marks the timing for the benchmark.
-	 */
-	private async refresh(classesOnly = false): Promise<void> {
-		const client = this.valuesClient;
-		if (!client) return;
-		perfMark('recolor-start');
-		this.busy = true;
-		const view = this.view;
-		const indicator = getIndicator(view.indicator);
-		const previous = this.shown;
-		let shown: typeof previous | typeof STALE;
-		try {
-			shown = await client.request(async () => {
-				if (classesOnly && previous) return previous;
-				const firstView = await this.firstView;
-				const direct = firstView?.values(indicator.id, view.level, view.scope);
-				if (firstView && direct) {
-					const geometry = await this.loadGeometry(view.level);
-					checkSameCodes(firstView.codes(view.level), geometry.codes, 'Les valeurs des territoires et leurs contours');
-					if (!this.names[view.level]) this.names = { ...this.names, [view.level]: firstView.names(view.level) };
-					this.scopeCommunes = null;
-					return { indicator, level: view.level, values: direct };
-				}
-				// Any other view waits for the engine if it is still starting (null: it failed, the error is shown).
-				const source = await this.whenEngine();
-				if (!source) return null;
-				await Promise.all([this.loadGeometry(view.level), this.loadNames(view.level, source)]);
-				const area = await this.areaOf(view);
-				this.scopeCommunes = area !== null && 'codes' in area ? { scope: JSON.stringify(view.scope), codes: area.codes } : null;
-				return { indicator, level: view.level, values: await territoryValues(source, indicator, view.level, area) };
-			});
-		} catch (error) {
-			this.busy = false;
-			throw error;
-		}
-		// A newer view was asked for meanwhile: its own refresh shows it (and clears `busy`).
-		if (shown === STALE) return;
-		if (!shown) {
-			this.busy = false;
-			return;
-		}
-		const { values, inScope } = shown.values;
-		this.classification = classifyView(indicator, values, view, inScope);
-		this.shown = shown;
-		if (!this.view.filter) this.clearFilter();
-		if (this.source) void this.loadNames(view.level);
-		this.busy = false;
 	}
 
 	/** The area a view studies: a selection or a CLS perimeter becomes its list of communes (null: France). */
@@ -402,58 +316,22 @@ export class Explorer {
 		}
 	}
 
-	/** The criterion is on commune values over France: from their artefact, or from the engine. */
-	private async refreshFilter(): Promise<void> {
-		const filter = this.view.filter;
-		const client = this.filterClient;
-		if (!filter || !client) {
-			client?.cancel();
-			this.clearFilter();
-			return;
-		}
-		const indicator = getIndicator(filter.indicator);
-		const values = await client.request(async () => {
-			const direct = (await this.firstView)?.values(indicator.id, 'commune', { level: 'france' })?.values;
-			if (direct) return direct;
-			const source = await this.whenEngine();
-			return source ? (await territoryValues(source, indicator, 'commune', null)).values : null;
-		});
-		if (values === STALE || !values) return;
-		const mask = new Uint8Array(values.length);
-		for (let i = 0; i < values.length; i++) mask[i] = passesCriterion(filter, values[i]) ? 1 : 0;
-		this.filterValues = values;
-		this.filterMask = mask;
-	}
-
-	private clearFilter() {
-		this.filterMask = null;
-		this.filterValues = null;
-	}
-
 	/** A click on a class of the legend keeps only it on the map; again, and it is let go. */
 	toggleClass(index: number): Promise<void> {
 		const kept = this.view.keptClasses;
 		return this.update({ keptClasses: kept.includes(index) ? kept.filter((k) => k !== index) : [...kept, index].sort() });
 	}
 
-	focus(territory: { level: Level; code: string }) {
-		this.focusRequest = { ...territory, n: (this.focusRequest?.n ?? 0) + 1 };
+	focus(territory: { level: Level; code: string }): void {
+		this.selection.focus(territory);
 	}
 
-	/** Shift-click on a commune: in the selection of communes if it was not, out of it if it was. */
 	toggleInGroup(code: string): Promise<void> {
-		const group = this.view.group;
-		return this.update({ group: group.includes(code) ? group.filter((c) => c !== code) : normalizeSelection([...group, code]) });
+		return this.selection.toggleInGroup(code);
 	}
 
-	/** The lasso, or the retained communes: they join the selection, unless it would grow too large. */
-	async addToGroup(codes: readonly string[]): Promise<void> {
-		const size = countCommunes([...this.view.group, ...codes]);
-		this.groupWarning =
-			size > MAX_SELECTION
-				? `Sélection non modifiée : elle compterait ${formatNumber(size, 0)} communes, au-delà de la limite de ${formatNumber(MAX_SELECTION, 0)}.`
-				: null;
-		if (!this.groupWarning) await this.update({ group: normalizeSelection([...this.view.group, ...codes]) });
+	addToGroup(codes: readonly string[]): Promise<void> {
+		return this.selection.addToGroup(codes);
 	}
 
 	/** Centroid of every commune (`communes.lon`, `lat`), for the lasso; queried once. */
@@ -469,33 +347,5 @@ export class Explorer {
 
 	private async loadLabels(source: DataSource) {
 		this.labels = placeLabelsOf(await placeRows(source));
-	}
-}
-
-/**
- * Resolves once the map has drawn its first coloured frame (AtlasMap marks it), or after
- * FIRST_MAP_WAIT_MS if it never does (no WebGL…): the engine must start anyway.
- */
-const FIRST_MAP_WAIT_MS = 3000;
-function firstColouredMap(): Promise<void> {
-	return new Promise((resolve) => {
-		const drawn = () => performance.getEntriesByName('cls:first-colored-map').length > 0;
-		if (drawn()) return resolve();
-		const observer = new PerformanceObserver(() => {
-			if (!drawn()) return;
-			observer.disconnect();
-			resolve();
-		});
-		observer.observe({ type: 'mark' });
-		setTimeout(() => {
-			observer.disconnect();
-			resolve();
-		}, FIRST_MAP_WAIT_MS);
-	});
-}
-
-function checkSameCodes(actual: readonly string[], expected: readonly string[], what: string): void {
-	if (actual.length !== expected.length || actual.some((c, i) => c !== expected[i])) {
-		throw new ArtefactError(`${what} ne correspondent pas : les fichiers de données de cette version de l’atlas sont incohérents, la carte ne peut pas être dessinée.`);
 	}
 }

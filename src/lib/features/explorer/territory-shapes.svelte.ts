@@ -1,0 +1,72 @@
+import { GEOMETRY_TABLES, findArtefact, type Manifest } from '../../data/queries/artefacts';
+import type { DataSource } from '../../data/queries/source';
+import { territoryValues } from '../../data/queries/values';
+import { levelNames } from '../../data/queries/territories';
+import { loadPolygons } from '../../data/queries/load-polygons';
+import type { FlatPolygons } from '../../data/geometry/polygons';
+import { getIndicator } from '../../indicators/catalogue';
+import type { FirstView } from '../../map/first-view';
+import type { Level } from '../../territory/key';
+
+/** Geometry, names and populations of each level, each loaded once; the map and the tables read them. */
+export class TerritoryShapes {
+	/** Geometry of each level, once loaded. */
+	geometry = $state.raw<Partial<Record<Level, FlatPolygons>>>({});
+	/** Territory names of each level, in geometry order. */
+	names = $state.raw<Partial<Record<Level, string[]>>>({});
+	/** Population of every territory of a level (geometry order), for the tables' population column and totals. */
+	population = $state.raw<Partial<Record<Level, Float64Array>>>({});
+
+	private manifest: Manifest | null = null;
+	private dataUrl = '';
+	/** Each level's geometry is fetched and triangulated once, however many callers ask at the same time. */
+	// eslint-disable-next-line svelte/prefer-svelte-reactivity -- a private cache of promises, not state
+	private loads = new Map<Level, Promise<FlatPolygons>>();
+
+	/** Where the artefacts are: set at each opening, before anything is loaded. */
+	open(manifest: Manifest, dataUrl: string): void {
+		this.manifest = manifest;
+		this.dataUrl = dataUrl;
+	}
+
+	load(level: Level): Promise<FlatPolygons> {
+		let load = this.loads.get(level);
+		if (!load) {
+			const loading = loadPolygons(findArtefact(this.manifest!, GEOMETRY_TABLES[level]), this.dataUrl).then((p) => {
+				this.geometry = { ...this.geometry, [level]: p };
+				return p;
+			});
+			// A failed load (network lost) is forgotten: the next call tries again.
+			loading.catch(() => {
+				if (this.loads.get(level) === loading) this.loads.delete(level);
+			});
+			this.loads.set(level, loading);
+			load = loading;
+		}
+		return load;
+	}
+
+	/** Names a level from what is at hand (the first view's artefact), unless it already has them. */
+	nameOnce(level: Level, names: () => string[]): void {
+		if (!this.names[level]) this.names = { ...this.names, [level]: names() };
+	}
+
+	/** A level's names from the engine, once. */
+	async loadNames(level: Level, source: DataSource | null): Promise<void> {
+		if (this.names[level] || !source) return;
+		const { names } = await levelNames(source, level);
+		this.names = { ...this.names, [level]: names };
+	}
+
+	/** Loads a level's populations once: from the first view's artefact, else with the engine. */
+	async ensurePopulation(level: Level, firstView: Promise<FirstView> | null, whenEngine: () => Promise<DataSource | null>): Promise<void> {
+		if (this.population[level]) return;
+		const population = getIndicator('population');
+		let values = (await firstView)?.values(population.id, level, { level: 'france' })?.values ?? null;
+		if (!values) {
+			const source = await whenEngine();
+			values = source ? (await territoryValues(source, population, level, null)).values : null;
+		}
+		if (values) this.population = { ...this.population, [level]: values };
+	}
+}
