@@ -36,9 +36,9 @@ const QPV_PERIMETRES = 'ANCT – QPV 2024 (décrets du 28 décembre 2023), péri
 
 const LO = 'Licence Ouverte / Etalab 2.0';
 const FRANCE = 'France métropolitaine et DROM (34 875 communes COG 2025)';
-const COG_ABOUT = { producteur: 'INSEE', millesime: 'COG 2025', licence: LO, couverture: FRANCE };
+const COG_ABOUT = { producer: 'INSEE', millesime: 'COG 2025', licence: LO, couverture: FRANCE };
 const IGN_ABOUT = {
-	producteur: 'IGN',
+	producer: 'IGN',
 	millesime: 'ADMIN EXPRESS COG CARTO 2025 (édition 2025-04-02)',
 	licence: LO,
 	couverture: FRANCE,
@@ -46,7 +46,7 @@ const IGN_ABOUT = {
 };
 
 const QPV_ABOUT = {
-	producteur: 'ANCT',
+	producer: 'ANCT',
 	millesime: '2024 (décrets n° 2023-1314 et 2023-1312 du 28 décembre 2023)',
 	licence: LO,
 	couverture: '1 609 quartiers : hexagone, Corse et outre-mer',
@@ -60,7 +60,7 @@ function firstViewMeta(title: string, transformation: string): Omit<ArtefactMeta
 	return {
 		title,
 		source: 'Calculées par le catalogue des indicateurs sur les tables ci-dessus',
-		about: { producteur: 'calcul cls-atlas sur les tables ci-dessus', millesime: 'ceux des indicateurs du catalogue', licence: LO, couverture: FRANCE, transformation }
+		about: { producer: 'calcul cls-atlas sur les tables ci-dessus', millesime: 'ceux des indicateurs du catalogue', licence: LO, couverture: FRANCE, transformation }
 	};
 }
 
@@ -70,7 +70,7 @@ const META = {
 		source: `${COG} ; ${IGN} ; decoupage-administratif 6.0.0 (populations)`,
 		about: {
 			...COG_ABOUT,
-			producteur: 'INSEE ; IGN ; Etalab (decoupage-administratif 6.0.0, populations légales)',
+			producer: 'INSEE ; IGN ; Etalab (decoupage-administratif 6.0.0, populations légales)',
 			transformation: 'Noms COG 2025 ; population municipale de decoupage-administratif (population légale 2022 ; Mayotte : recensement de 2017) ; surface et centroïde calculés sur les contours IGN ; bassin de vie 2022.',
 			limites: ['Mayotte : population du recensement de 2017, l’INSEE n’y publiant pas de population légale plus récente ; les autres communes : population légale 2022.']
 		}
@@ -81,7 +81,7 @@ const META = {
 		source: `${IGN} (frontières communes des contours)`,
 		about: {
 			...IGN_ABOUT,
-			producteur: 'calcul cls-atlas sur les contours IGN',
+			producer: 'calcul cls-atlas sur les contours IGN',
 			transformation: 'Deux communes sont voisines quand leurs contours ont un segment en commun (les contours simplifiés gardent les frontières communes).',
 			limites: ['Un contact en un seul point (quatre communes à un coin) ne compte pas ; les communes insulaires n’ont pas de voisine.']
 		}
@@ -109,7 +109,7 @@ const META = {
 		title: 'Accessibilité potentielle localisée aux médecins généralistes',
 		source: 'DREES – APL 2022 et 2023',
 		about: {
-			producteur: 'DREES',
+			producer: 'DREES',
 			millesime: '2022 et 2023',
 			licence: LO,
 			couverture: 'France métropolitaine et 4 DROM : Mayotte non publiée par la DREES (34 858 communes sur 34 875)',
@@ -123,7 +123,7 @@ const META = {
 		title: 'Potentiel radon des communes',
 		source: 'IRSN – zonage radon 2018 (arrêté du 27 juin 2018)',
 		about: {
-			producteur: 'IRSN',
+			producer: 'IRSN',
 			millesime: '2018 (arrêté du 27 juin 2018)',
 			licence: LO,
 			couverture: FRANCE,
@@ -137,7 +137,7 @@ const META = {
 		title: 'Établissements FINESS',
 		source: 'FINESS – extrait Occitanie 2025-2026 ; stock national du 8 janvier 2021',
 		about: {
-			producteur: 'DREES / ministère de la Santé (FINESS)',
+			producer: 'DREES / ministère de la Santé (FINESS)',
 			millesime: 'Occitanie fin 2025 – début 2026 ; reste de la France : 8 janvier 2021',
 			licence: LO,
 			couverture: 'France (DROM sans coordonnées)',
@@ -152,7 +152,7 @@ const META = {
 		title: 'Équipements de santé (BPE 2013)',
 		source: 'INSEE – BPE 2013',
 		about: {
-			producteur: 'INSEE',
+			producer: 'INSEE',
 			millesime: '2013',
 			licence: LO,
 			couverture: '14 449 communes ayant au moins un équipement en 2013',
@@ -170,7 +170,7 @@ const META = {
 		title: 'Typologies communales',
 		source: 'INSEE / ANCT – Observatoire des territoires 2025-2026',
 		about: {
-			producteur: 'INSEE (grille de densité) ; ANCT (montagne, ruralités, centralités)',
+			producer: 'INSEE (grille de densité) ; ANCT (montagne, ruralités, centralités)',
 			millesime: '2025-2026',
 			licence: LO,
 			couverture: FRANCE,
@@ -181,7 +181,7 @@ const META = {
 		title: 'Quartiers prioritaires de la politique de la ville',
 		source: 'ANCT – QPV 2024',
 		about: {
-			producteur: 'ANCT',
+			producer: 'ANCT',
 			millesime: '2024',
 			licence: LO,
 			couverture: 'Communes ayant au moins un QPV : hexagone, Corse et DROM (1 518 quartiers ; Saint-Martin et la Polynésie, hors atlas, exclus)',
@@ -200,7 +200,7 @@ const META = {
 		title: 'Indicateurs par bassin de vie 2022',
 		source: 'CartoSanté / INSEE – 2022-2024',
 		about: {
-			producteur: 'CartoSanté (ARS) ; INSEE Statistiques locales',
+			producer: 'CartoSanté (ARS) ; INSEE Statistiques locales',
 			millesime: 'bassins de vie 2022, indicateurs 2022-2024',
 			licence: LO,
 			couverture: '1 707 bassins de vie',
@@ -212,7 +212,7 @@ const META = {
 		title: 'Distances aux établissements de santé les plus proches',
 		source: 'FINESS (Occitanie 2025-2026, France 2021) ; IGN – centroïdes ADMIN EXPRESS COG CARTO 2025',
 		about: {
-			producteur: 'calcul cls-atlas sur FINESS et IGN',
+			producer: 'calcul cls-atlas sur FINESS et IGN',
 			millesime: 'FINESS 2025-2026 (Occitanie) et 2021 ; contours 2025',
 			licence: LO,
 			couverture: 'Métropole et Corse ; DROM sans distance',
@@ -224,7 +224,7 @@ const META = {
 		title: 'Temps de trajet approchés entre communes (scénarios « Et si… ? »)',
 		source: 'calcul cls-atlas : centroïdes IGN ADMIN EXPRESS COG CARTO 2025, grille de densité INSEE',
 		about: {
-			producteur: 'calcul cls-atlas sur les contours IGN et la grille communale de densité INSEE',
+			producer: 'calcul cls-atlas sur les contours IGN et la grille communale de densité INSEE',
 			millesime: 'contours 2025, grille de densité 2025-2026',
 			licence: LO,
 			couverture: `Paires de communes à ${MAX_MINUTES} minutes au plus (métropole, Corse, DROM, chacun sur lui-même)`,

@@ -44,7 +44,7 @@ export const OFFICIAL_FOLDERS: Record<OfficialTable, OfficialFolder> = {
 			title: 'Population par tranche d’âge et sexe',
 			source: `INSEE – recensement de la population ${report.annee} (base-cc-evol-struct-pop)`,
 			about: {
-				producteur: 'INSEE',
+				producer: 'INSEE',
 				millesime: `recensement ${report.annee}`,
 				licence: LO,
 				couverture: `${rows} communes COG 2025`,
@@ -61,7 +61,7 @@ export const OFFICIAL_FOLDERS: Record<OfficialTable, OfficialFolder> = {
 			title: 'Équipements de santé (BPE)',
 			source: `INSEE – Base permanente des équipements ${report.annee}`,
 			about: {
-				producteur: 'INSEE',
+				producer: 'INSEE',
 				millesime: `BPE ${report.annee}`,
 				licence: LO,
 				couverture: `${rows} communes COG 2025`,
@@ -78,7 +78,7 @@ export const OFFICIAL_FOLDERS: Record<OfficialTable, OfficialFolder> = {
 			title: 'Professionnels de santé (Annuaire Santé)',
 			source: `ANS – Annuaire Santé, extraction ${report.annee}`,
 			about: {
-				producteur: 'ANS',
+				producer: 'ANS',
 				millesime: `extraction ${report.annee}`,
 				licence: LO,
 				couverture: `${rows} communes COG 2025`,

@@ -8,13 +8,8 @@ import { LEVELS, type Level } from '../territory/key';
 import { ANS_KINDS, ANS_TABLE } from './ans-professions';
 import { BPE_KINDS, BPE_TABLE } from './bpe-equipment';
 import { APL_PROFESSIONS, aplTable, type AplProfession } from './apl-professions';
+import type { Source } from './provenance';
 
-export interface Source {
-	producer: string;
-	dataset: string;
-	millesime: string;
-	licence: string;
-}
 
 /** Where an indicator is really measured; a bassin-de-vie value repeated on its communes must say so. */
 export type TrueLevel = 'commune' | 'bassin_de_vie';

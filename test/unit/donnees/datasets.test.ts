@@ -9,7 +9,7 @@ const manifest = parseManifest(readFileSync(resolve(import.meta.dirname, '../../
 describe('the data page (/donnees)', () => {
 	it('has, for every table of the manifest, its producer, millésime, licence and coverage, and at least one use', () => {
 		for (const entry of manifest.artefacts) {
-			expect(entry.about, entry.table).toMatchObject({ producteur: expect.any(String), millesime: expect.any(String), licence: expect.any(String), couverture: expect.any(String) });
+			expect(entry.about, entry.table).toMatchObject({ producer: expect.any(String), millesime: expect.any(String), licence: expect.any(String), couverture: expect.any(String) });
 			expect(indicatorsUsing(entry.table).length > 0 || otherUses(entry.table) !== null, entry.table).toBe(true);
 		}
 	});

@@ -4,6 +4,7 @@
  * message rather than draw wrong figures.
  */
 
+import type { Provenance } from '../../indicators/provenance';
 import { NETWORK_LOST } from './fetch';
 
 export interface ArtefactEntry {
@@ -23,11 +24,8 @@ export interface ArtefactEntry {
 	about?: DatasetAbout;
 }
 
-/** A dataset described for its users, in French (pipeline/build.ts writes it into the manifest). */
-export interface DatasetAbout {
-	producteur: string;
-	millesime: string;
-	licence: string;
+/** A dataset described for its users, in French (pipeline/build.ts writes it into the manifest): its provenance, then its coverage. */
+export interface DatasetAbout extends Provenance {
 	couverture: string;
 	transformation?: string;
 	/** Known caveats: old millésime, mixed millésimes, partial coverage. */
