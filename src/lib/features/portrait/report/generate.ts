@@ -16,6 +16,8 @@ import { buildReport } from './build';
 import { figureBlocks, type RenderedImage, type SectionId } from './model';
 import { communeShapes, renderChart, renderMap, type CommuneShapes } from './render';
 import type { WriterReply, WriterRequest } from './writer-worker';
+import { ScenarioClient, type LoadedBaseline } from '../../../data/scenario/client';
+import type { ScenarioRunner } from './scenario-figures';
 
 export type ReportFormat = 'docx' | 'pdf';
 
@@ -32,23 +34,45 @@ async function pause(signal: AbortSignal): Promise<void> {
 	signal.throwIfAborted();
 }
 
-export function collectFor(
+/** The scenario worker of « Et si… ? », started for the first scenario, one millésime loaded at a time; ended with the collection. */
+function scenarioWorker(atlas: AtlasContext, signal: AbortSignal): { run: ScenarioRunner; close(): void } {
+	let client: ScenarioClient | null = null;
+	let loaded: { annee: number; baseline: Promise<LoadedBaseline> } | null = null;
+	const aborted = new Promise<never>((_, reject) => signal.addEventListener('abort', () => reject(signal.reason), { once: true }));
+	aborted.catch(() => undefined);
+	const run: ScenarioRunner = async (texte, annee) => {
+		client ??= new ScenarioClient();
+		if (loaded?.annee !== annee) loaded = { annee, baseline: client.load(atlas.files.dataUrl, atlas.files.manifest, annee) };
+		const baseline = await Promise.race([loaded.baseline, aborted]);
+		const result = await Promise.race([client.run(texte), aborted]);
+		return { codes: baseline.codes, population: baseline.population, pstd: baseline.pstd, result };
+	};
+	return { run, close: () => client?.close() };
+}
+
+export async function collectFor(
 	atlas: AtlasContext,
 	portrait: Portrait,
 	ranks: ReadonlyMap<string, IndicatorRanks>,
 	editedOn: string,
 	signal: AbortSignal
 ): Promise<ReportData> {
-	return collectReport(atlas.source, portrait.territory, {
-		portrait,
-		ranks,
-		communeNames: atlas.communeNames,
-		membership: atlas.membership,
-		index: atlas.index,
-		qpv: atlas.qpv,
-		editedOn,
-		checkpoint: () => pause(signal)
-	});
+	const scenarios = scenarioWorker(atlas, signal);
+	try {
+		return await collectReport(atlas.source, portrait.territory, {
+			portrait,
+			ranks,
+			communeNames: atlas.communeNames,
+			membership: atlas.membership,
+			index: atlas.index,
+			qpv: atlas.qpv,
+			editedOn,
+			scenarios: scenarios.run,
+			checkpoint: () => pause(signal)
+		});
+	} finally {
+		scenarios.close();
+	}
 }
 
 let shapes: Promise<CommuneShapes> | null = null;
