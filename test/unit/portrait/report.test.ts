@@ -303,6 +303,28 @@ describe('the scenarios attached to actions', () => {
 		// A scenario the engine refuses is said in French, the report still written.
 		expect(text.some((t) => t.includes('« ajout:46999:1 » de cette action n’a pas pu être calculé : Code commune inconnu : 46999'))).toBe(true);
 	});
+
+	it('keeps a valid Word file and PDF when the action carrying it has a hostile title (20 000 characters, markup, quotes, emojis)', async () => {
+		// Fictitious title, made to break writers; the heading's cut falls inside an emoji's two UTF-16 units.
+		const title = `Action${'Scénario <b> & " \' 🚑 '.repeat(1000)}`.slice(0, 20_000);
+		const hostile: ReportData = {
+			...withScenario,
+			cls: { ...withScenario.cls!, actions: withScenario.cls!.actions.map((a) => (a.scenario && !('error' in a.scenario) ? { ...a, action: { ...a.action, titre: title } } : a)) }
+		};
+		const doc = buildReport(hostile, ['scenarios']);
+		const xml = strFromU8(unzipSync(await reportDocx(doc, stubImages(doc)))['word/document.xml']);
+		expect(xmlProblem(xml)).toBeNull();
+		const heading = paragraphs(xml).find((p) => p.style === 'Heading2' && p.text.startsWith('ActionScénario <b> & " \' 🚑'))!;
+		expect([...heading.text].length).toBeLessThanOrEqual(160);
+		// No half emoji: a lone surrogate would be written as U+FFFD.
+		expect(heading.text).not.toContain('\ufffd');
+		expect(paragraphs(xml).some((p) => p.text.includes(title))).toBe(true);
+		const r = await reportPdf(doc, stubImages(doc), fonts);
+		const file = join(dir, 'scenario-hostile.pdf');
+		writeFileSync(file, r.bytes);
+		expect(pdfPages(file)).toBe(r.pages);
+		holds(pdftotext(file), 'Scénario <b> & " \'');
+	});
 });
 
 describe('hostile names', () => {
