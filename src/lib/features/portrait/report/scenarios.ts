@@ -37,7 +37,7 @@ function actionBlocks(row: ClsActionRow, f: ActionScenarioFigures): Block[] {
 			kind: 'text',
 			role: 'reading',
 			text: `Estimation (${note}) : l’APL du périmètre passerait de ${apl(whole.aplAvant)} (valeur publiée par la DREES) à ${apl(whole.aplApres)} (estimation) ; la population sous le seuil de ${formatNumber(APL_THRESHOLD, 1)} passerait de ${people(whole.sousSeuilAvant)} habitants (publiée) à ${people(whole.sousSeuilApres)} (estimation). ${
-				f.changed.length === 0 ? 'Aucune commune du périmètre ne voit son APL changer.' : `${countSentence(f.changed.length, 'commune du périmètre voit', 'communes du périmètre voient', 'f')} son APL changer (estimation).`
+				f.changed.length === 0 ? 'Aucune commune du périmètre ne voit son APL changer.' : `${f.changed.length === 1 ? '1 commune du périmètre voit son' : `${formatNumber(f.changed.length, 0)} communes du périmètre voient leur`} APL changer (estimation).`
 			}`
 		},
 		{
