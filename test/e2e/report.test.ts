@@ -6,7 +6,8 @@ import { strFromU8, unzipSync } from 'fflate';
 import type { Page } from 'playwright-core';
 import { SHOTS, e2eSuite } from '../support/suite';
 import { formatNumber } from '../../src/lib/territory/number';
-import { REPORT_SECTIONS } from '../../src/lib/features/portrait/report/model';
+import { REPORT_SECTIONS, SECTION_TITLES } from '../../src/lib/features/portrait/report/model';
+import { decodeXml } from '../support/xml';
 import { selectionCode } from '../../src/lib/territory/key';
 
 const suite = e2eSuite(4391, { db: true });
@@ -50,7 +51,9 @@ async function generate(path: string, format: 'docx' | 'pdf', name: string): Pro
 
 describe('Rapport de diagnostic', () => {
 	it('Cauvaldor, every section, PDF: pages, figures as the SQL, 300 dpi maps and charts, sources', async () => {
-		const { file, status } = await generate('/territoire/cls/cauvaldor', 'pdf', 'rapport-cauvaldor');
+		const { file, status, page } = await generate('/territoire/cls/cauvaldor', 'pdf', 'rapport-cauvaldor');
+		await page.getByTestId('report-no-scenario').waitFor();
+		expect(await page.getByTestId('report-section-scenarios').count()).toBe(0);
 		const pages = pdfPages(file);
 		expect(status).toContain(`${formatNumber(pages, 0)} pages`);
 		const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
@@ -58,7 +61,10 @@ describe('Rapport de diagnostic', () => {
 		const marks = codes.map(() => '?').join(',');
 		const apl = await scalar(`SELECT sum(apl_mg_moins65 * pop_standardisee) / sum(pop_standardisee) AS v FROM apl WHERE annee = 2023 AND code IN (${marks})`, codes);
 		holds(text, `L’APL 2023 du territoire (${formatNumber(apl, 2)} `);
-		for (const s of REPORT_SECTIONS) holds(text, s.title);
+		// No shipped action carries a scenario: no « Scénarios » section, said in one line (and in the panel).
+		for (const s of REPORT_SECTIONS) if (s.id !== 'scenarios') holds(text, s.title);
+		expect(text).not.toContain(SECTION_TITLES.scenarios);
+		holds(text, 'Aucune action du programme ne porte de scénario « Et si… ? » : le rapport n’a pas de section « Scénarios ».');
 		holds(text, 'DREES – Accessibilité potentielle localisée (APL) aux médecins généralistes, 2023');
 		holds(text, `Page ${pages} sur ${pages}`);
 		// Four section maps, the programme's map, four charts: each 160 mm wide at 300 dpi (1 890 px).
@@ -70,10 +76,19 @@ describe('Rapport de diagnostic', () => {
 		expect(foreignRequests).toEqual([]);
 	}, 600_000);
 
-	it('Cauvaldor, Word: headings in the chosen order, a table of contents, tables and 300 dpi images', async () => {
+	it('Cauvaldor, Word, an action given a scenario: headings in the chosen order, a table of contents, tables, 300 dpi images, the scenario estimated', async () => {
 		const context = await suite.context({ acceptDownloads: true });
-		const page = await suite.page(context, '/territoire/cls/cauvaldor');
+		// A coordinator attaches a scenario to an action of the register (kept in this browser).
+		const page = await suite.page(context, '/cls/cauvaldor');
+		await page.getByRole('button', { name: 'Modifier le CLS' }).click({ timeout: 60_000 });
+		const card = page.locator('article[data-action="bien-vieillir-domicile"]');
+		await card.getByRole('button', { name: /^Modifier/ }).click();
+		await card.locator('input[name=scenario]').fill('msp:46128:4');
+		await card.getByRole('button', { name: 'Enregistrer' }).click();
+		await card.getByTestId('action-scenario').waitFor();
+		await page.goto(`${suite.server.url}/territoire/cls/cauvaldor`);
 		await openPanel(page);
+		await page.getByTestId('report-section-scenarios').waitFor();
 		// From the keyboard: « Accès aux soins » up to the top, the CLS section left out.
 		const order = () => page.locator('[data-testid=report-panel] li label').allInnerTexts();
 		const focused = () => page.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? null);
@@ -91,7 +106,14 @@ describe('Rapport de diagnostic', () => {
 		const zip = unzipSync(readFileSync(file));
 		const xml = strFromU8(zip['word/document.xml']);
 		const headings = [...xml.matchAll(/<w:pStyle w:val="Heading1"\/>[^]*?<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]);
-		expect(headings).toEqual(['Accès aux soins', 'Population et vieillissement', 'Offre de soins', 'Environnement : radon et quartiers prioritaires', 'Sources et méthode']);
+		expect(headings).toEqual(['Accès aux soins', 'Population et vieillissement', 'Offre de soins', 'Environnement : radon et quartiers prioritaires', SECTION_TITLES.scenarios, 'Sources et méthode']);
+		// The scenario run by the page's scenario worker: before published, after estimated, said so with the millésime.
+		const words = [...xml.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => decodeXml(m[1])).join(' ');
+		holds(words, 'Si cette action aboutit : une MSP de 4 médecins à Gramat (46128)');
+		holds(words, 'APL 2023 publiée (DREES)');
+		holds(words, 'APL après (estimation)');
+		holds(words, 'Après : estimation cls-atlas, méthode APL de la DREES (APL 2023), temps de trajet approchés');
+		expect(words).toMatch(/Estimation \(estimation cls-atlas, méthode APL de la DREES \(APL 2023\), temps de trajet approchés\) : l’APL du périmètre passerait de \d+,\d\d \(valeur publiée par la DREES\) à \d+,\d\d \(estimation\)/);
 		expect(xml).toMatch(/<w:instrText[^>]*>\s*TOC /);
 		expect(xml).toContain('<w:jc w:val="right"/>');
 		const media = Object.keys(zip).filter((f) => f.startsWith('word/media/'));

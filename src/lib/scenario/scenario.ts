@@ -138,7 +138,7 @@ export class ScenarioModel {
 }
 
 /** Population (not standardised, as DREES says) of `rows` with an APL under 2.5, and their Pstd-weighted APL. */
-export function summarize(values: ArrayLike<number>, baseline: Baseline, rows: Iterable<number>): { sousSeuil: number; apl: number | null; population: number } {
+export function summarize(values: ArrayLike<number>, baseline: { population: ArrayLike<number>; pstd: ArrayLike<number> }, rows: Iterable<number>): { sousSeuil: number; apl: number | null; population: number } {
 	let sousSeuil = 0;
 	let population = 0;
 	let weighted = 0;

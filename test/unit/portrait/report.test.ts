@@ -9,12 +9,19 @@ import { SHIPPED_CLS } from '../../../src/lib/register/register';
 import { communeDirectory, resolveTerritory } from '../../../src/lib/data/queries/territories';
 import { formatNumber } from '../../../src/lib/territory/number';
 import { collectReport, type ReportData } from '../../../src/lib/features/portrait/report/collect';
-import { availableSections, buildReport } from '../../../src/lib/features/portrait/report/build';
+import { buildReport } from '../../../src/lib/features/portrait/report/build';
 import { reportDocx } from '../../../src/lib/features/portrait/report/docx';
 import { reportPdf, type PdfFonts } from '../../../src/lib/features/portrait/report/pdf';
-import { figureBlocks, mmToPx, REPORT_SECTIONS, type RenderedImage, type ReportDoc, type SectionId } from '../../../src/lib/features/portrait/report/model';
+import { figureBlocks, mmToPx, REPORT_SECTIONS, sectionsFor, type RenderedImage, type ReportDoc, type SectionId } from '../../../src/lib/features/portrait/report/model';
 import { portraitView } from '../../../src/lib/features/portrait/view';
 import { solidPng } from '../../support/png';
+import { parseManifest } from '../../../src/lib/data/queries/artefacts';
+import { DEFAULT_DATA_DIR } from '../../../src/lib/data/engine/node';
+import { loadScenarioInputs } from '../../../src/lib/data/scenario/inputs';
+import { estimateNote, ScenarioModel } from '../../../src/lib/scenario/scenario';
+import { parseScenario } from '../../../src/lib/scenario/text';
+import { walkActions, type Cls } from '../../../src/lib/register/schema';
+import type { ScenarioRunner } from '../../../src/lib/features/portrait/report/scenario-figures';
 import { decodeXml, xmlProblem } from '../../support/xml';
 
 let source: NodeSource;
@@ -105,8 +112,8 @@ describe('Rapport de diagnostic of the Cauvaldor CLS, every section', () => {
 	let files: Record<string, Uint8Array>;
 
 	beforeAll(async () => {
-		const sections = availableSections(data);
-		expect(sections).toEqual(REPORT_SECTIONS.map((s) => s.id));
+		const sections = sectionsFor(data.cls?.cls);
+		expect(sections).toEqual(REPORT_SECTIONS.map((s) => s.id).filter((id) => id !== 'scenarios'));
 		doc = buildReport(data, sections);
 		files = unzipSync(await reportDocx(doc, stubImages(doc)));
 		xml = strFromU8(files['word/document.xml']);
@@ -164,7 +171,7 @@ describe('the PDF', () => {
 	const file = () => join(dir, 'complet.pdf');
 
 	beforeAll(async () => {
-		const doc = buildReport(data, availableSections(data));
+		const doc = buildReport(data, sectionsFor(data.cls?.cls));
 		full = await reportPdf(doc, stubImages(doc), fonts);
 		writeFileSync(file(), full.bytes);
 	}, 120_000);
@@ -192,6 +199,131 @@ describe('the PDF', () => {
 		};
 		expect(part.sections.map((s) => s.id)).toEqual(chosen);
 		expect(pdfPages(join(dir, 'partiel.pdf'))).toBe(1 + span('sources') + span('acces'));
+	});
+});
+
+describe('the scenarios attached to actions', () => {
+	const GRAMAT = '46128';
+	const TEXT = `msp:${GRAMAT}:4`;
+	let model: ScenarioModel;
+	let runs: string[];
+	let withScenario: ReportData;
+
+	/**
+	 * The Cauvaldor programme as a coordinator could edit it: its first action aimed at Gramat and a neighbour,
+	 * with a scenario; the second with a scenario naming an unknown commune.
+	 */
+	function programme(): Cls {
+		const cls = structuredClone(data.cls!.cls);
+		const [first, second] = [...walkActions(cls, { historique: false })].map((l) => l.action);
+		first.cible = { type: 'communes', communes: [GRAMAT, data.cls!.perimeter.find((c) => c !== GRAMAT)!] };
+		first.scenario = { texte: TEXT, annee: 2023 };
+		second.scenario = { texte: 'ajout:46999:1', annee: 2023 };
+		return cls;
+	}
+
+	beforeAll(async () => {
+		const manifest = parseManifest(readFileSync(join(DEFAULT_DATA_DIR, 'manifest.json'), 'utf8'));
+		const inputs = await loadScenarioInputs(manifest, async (file) => new Uint8Array(readFileSync(join(DEFAULT_DATA_DIR, file))), 2023);
+		model = new ScenarioModel(inputs.baseline, inputs.pairs);
+		runs = [];
+		const scenarios: ScenarioRunner = async (texte, annee) => {
+			runs.push(`${texte}@${annee}`);
+			return { codes: inputs.baseline.codes, population: inputs.baseline.population, pstd: inputs.baseline.pstd, result: model.run(parseScenario(texte)) };
+		};
+		const directory = await communeDirectory(source);
+		const territory = { ...data.portrait.territory, cls: programme() };
+		withScenario = await collectReport(source, territory, { communeNames: directory.communeNames, membership: directory.membership, editedOn: data.editedOn, portrait: data.portrait, ranks: data.ranks, scenarios });
+	}, 300_000);
+
+	it('is absent when no action carries one, and the CLS section says so in one line', () => {
+		expect(sectionsFor(data.cls!.cls)).not.toContain('scenarios');
+		const doc = buildReport(data, ['cls', 'scenarios']);
+		expect(doc.sections.map((s) => s.id)).toEqual(['cls']);
+		const notes = doc.sections[0].blocks.filter((b) => b.kind === 'text' && b.text.includes('Et si'));
+		expect(notes.map((b) => b.kind === 'text' && b.text)).toEqual(['Aucune action du programme ne porte de scénario « Et si… ? » : le rapport n’a pas de section « Scénarios ».']);
+	});
+
+	it('maps, in the CLS section, the communes an action targets, with their indicators beside the perimeter’s', async () => {
+		const targeted = withScenario.cls!.actions.find((a) => a.action.cible.type === 'communes')!;
+		expect(withScenario.cls!.targets.map((g) => g.target)).toEqual([targeted.target]);
+		const doc = buildReport(withScenario, ['cls']);
+		const maps = figureBlocks(doc).filter((f) => f.id.startsWith('cls-target-'));
+		expect(maps).toHaveLength(1);
+		const spec = maps[0].spec;
+		expect(spec.kind === 'map' && spec.legend.map((l) => [l.label, l.count])).toEqual([
+			['commune ciblée', 2],
+			['autre commune du périmètre', withScenario.cls!.perimeter.length - 2]
+		]);
+		expect(spec.kind === 'map' && spec.colors).toHaveLength(withScenario.cls!.perimeter.length);
+		const xml = strFromU8(unzipSync(await reportDocx(doc, stubImages(doc)))['word/document.xml']);
+		const table = tables(xml).find((t) => t[0].map((c) => c.text).join('|') === 'Indicateur|Unité|Communes ciblées|Périmètre')!;
+		const apl = table.find((r) => r[0].text === 'APL aux médecins généralistes de moins de 65 ans 2023')!;
+		const codes = targeted.target;
+		const own = await scalarRow(`SELECT sum(apl_mg_moins65 * pop_standardisee) / sum(pop_standardisee) AS v FROM apl WHERE annee = 2023 AND code IN (${codes.map(() => '?').join(',')})`, codes);
+		expect(apl[2]).toEqual({ text: formatNumber(own.v, 2), right: true });
+		expect(apl[3].text).toBe((await expectedApl()).own);
+	});
+
+	it('gives, for each action carrying one, the APL before (published) and after (estimated, marked so with the DREES millésime)', async () => {
+		expect(sectionsFor(withScenario.cls!.cls)).toContain('scenarios');
+		expect(runs.sort()).toEqual(['ajout:46999:1@2023', `${TEXT}@2023`]);
+		const doc = buildReport(withScenario, ['scenarios']);
+		const xml = strFromU8(unzipSync(await reportDocx(doc, stubImages(doc)))['word/document.xml']);
+		expect(xmlProblem(xml)).toBeNull();
+		// The perimeter's published APL 2023 (SQL ratio of sums) and its estimate after four GPs at Gramat, by hand from the engine's arrays.
+		const codes = withScenario.cls!.perimeter;
+		const marks = codes.map(() => '?').join(',');
+		const published = (await source.db.query(`SELECT code, apl_mg_moins65 AS v, pop_standardisee AS w FROM apl WHERE annee = 2023 AND code IN (${marks})`, codes)).toArray() as { code: string; v: number; w: number }[];
+		const after = model.run(parseScenario(TEXT)).after;
+		const index = new Map(model.baseline.codes.map((c, i) => [c, i]));
+		const sum = (f: (r: { code: string; v: number; w: number }) => number) => published.reduce((s, r) => s + f(r), 0);
+		const before = sum((r) => r.v * r.w) / sum((r) => r.w);
+		const estimated = sum((r) => after[index.get(String(r.code))!] * r.w) / sum((r) => r.w);
+		expect(estimated).toBeGreaterThan(before);
+		const rows = tables(xml).flat();
+		const header = rows.find((r) => r[0]?.text === 'Territoire')!.map((c) => c.text);
+		expect(header).toEqual(['Territoire', 'Population', 'APL 2023 publiée (DREES)', 'APL après (estimation)', 'Population sous 2,5 : publiée', 'Population sous 2,5 : après (estimation)']);
+		const perimeter = rows.find((r) => r[0]?.text === 'Périmètre du CLS')!;
+		expect(perimeter.slice(2, 4)).toEqual([
+			{ text: formatNumber(before, 2), right: true },
+			{ text: formatNumber(estimated, 2), right: true }
+		]);
+		expect(rows.some((r) => r[0]?.text.startsWith('Communes ciblées par l’action'))).toBe(true);
+		const gramat = rows.find((r) => r[1]?.text === GRAMAT)!;
+		expect(gramat[0].text).toBe('Gramat');
+		// Every estimated figure is marked: its table's source, its reading, with the method and the millésime.
+		const text = paragraphs(xml).map((p) => p.text);
+		const note = estimateNote(2023);
+		expect(note).toBe('estimation cls-atlas, méthode APL de la DREES (APL 2023), temps de trajet approchés');
+		expect(text.filter((t) => t.startsWith('Source : Avant : APL publiée par la DREES (2023). Après : ' + note))).toHaveLength(2);
+		const reading = text.find((t) => t.startsWith(`Estimation (${note}) : l’APL du périmètre passerait de ${formatNumber(before, 2)} (valeur publiée par la DREES) à ${formatNumber(estimated, 2)} (estimation)`));
+		expect(reading).toBeDefined();
+		expect(text.some((t) => t.includes('Si cette action aboutit : une MSP de 4 médecins à Gramat (46128)'))).toBe(true);
+		// A scenario the engine refuses is said in French, the report still written.
+		expect(text.some((t) => t.includes('« ajout:46999:1 » de cette action n’a pas pu être calculé : Code commune inconnu : 46999'))).toBe(true);
+	});
+
+	it('keeps a valid Word file and PDF when the action carrying it has a hostile title (20 000 characters, markup, quotes, emojis)', async () => {
+		// Fictitious title, made to break writers; the heading's cut falls inside an emoji's two UTF-16 units.
+		const title = `Action${'Scénario <b> & " \' 🚑 '.repeat(1000)}`.slice(0, 20_000);
+		const hostile: ReportData = {
+			...withScenario,
+			cls: { ...withScenario.cls!, actions: withScenario.cls!.actions.map((a) => (a.scenario && !('error' in a.scenario) ? { ...a, action: { ...a.action, titre: title } } : a)) }
+		};
+		const doc = buildReport(hostile, ['scenarios']);
+		const xml = strFromU8(unzipSync(await reportDocx(doc, stubImages(doc)))['word/document.xml']);
+		expect(xmlProblem(xml)).toBeNull();
+		const heading = paragraphs(xml).find((p) => p.style === 'Heading2' && p.text.startsWith('ActionScénario <b> & " \' 🚑'))!;
+		expect([...heading.text].length).toBeLessThanOrEqual(160);
+		// No half emoji: a lone surrogate would be written as U+FFFD.
+		expect(heading.text).not.toContain('\ufffd');
+		expect(paragraphs(xml).some((p) => p.text.includes(title))).toBe(true);
+		const r = await reportPdf(doc, stubImages(doc), fonts);
+		const file = join(dir, 'scenario-hostile.pdf');
+		writeFileSync(file, r.bytes);
+		expect(pdfPages(file)).toBe(r.pages);
+		holds(pdftotext(file), 'Scénario <b> & " \'');
 	});
 });
 

@@ -99,32 +99,47 @@ export function mapOf(data: ReportData, id: string, indicatorId: string): Figure
 	return { kind: 'figure', id, caption: `Carte : ${indicator.label}, communes du territoire`, spec, widthMm: 160, heightMm: 120 };
 }
 
-/** A map of counts by commune (the actions targeting each commune), in fixed classes. */
-export function countMap(id: string, title: string, subtitle: string, counts: ReadonlyMap<string, number>, attribution: string): FigureBlock {
-	const classes = [
-		{ label: 'aucune', test: (n: number) => n === 0, color: '#f1eef6' },
-		{ label: '1', test: (n: number) => n === 1, color: '#bdc9e1' },
-		{ label: '2 ou 3', test: (n: number) => n >= 2 && n <= 3, color: '#74a9cf' },
-		{ label: '4 ou plus', test: (n: number) => n >= 4, color: '#0570b0' }
-	];
-	const colors: MapSpec['colors'] = [];
+/** A map of the perimeter's communes in fixed classes: `classOf` gives each commune's class index. */
+export function classedMap(
+	id: string,
+	text: { title: string; subtitle: string; unit: string; caption?: string },
+	classes: readonly { label: string; color: string }[],
+	classOf: ReadonlyMap<string, number>,
+	attribution: string
+): FigureBlock {
+	const rgba = classes.map(({ color }): [number, number, number, number] => {
+		const hex = parseInt(color.slice(1), 16);
+		return [(hex >> 16) & 255, (hex >> 8) & 255, hex & 255, 255];
+	});
 	const tally = classes.map(() => 0);
-	for (const [code, n] of counts) {
-		const i = classes.findIndex((c) => c.test(n));
+	const colors: MapSpec['colors'] = [];
+	for (const [code, i] of classOf) {
 		tally[i]++;
-		const hex = parseInt(classes[i].color.slice(1), 16);
-		colors.push([code, [(hex >> 16) & 255, (hex >> 8) & 255, hex & 255, 255]]);
+		colors.push([code, rgba[i]]);
 	}
 	const spec: MapSpec = {
 		kind: 'map',
-		title,
-		subtitle,
-		unit: 'actions',
+		title: text.title,
+		subtitle: text.subtitle,
+		unit: text.unit,
 		legend: classes.map((c, i) => ({ color: c.color, label: c.label, count: tally[i], classIndex: i })),
 		colors,
 		attribution
 	};
-	return { kind: 'figure', id, caption: title, spec, widthMm: 160, heightMm: 120 };
+	return { kind: 'figure', id, caption: text.caption ?? text.title, spec, widthMm: 160, heightMm: 120 };
+}
+
+const COUNT_CLASSES = [
+	{ label: 'aucune', color: '#f1eef6' },
+	{ label: '1', color: '#bdc9e1' },
+	{ label: '2 ou 3', color: '#74a9cf' },
+	{ label: '4 ou plus', color: '#0570b0' }
+];
+
+/** A map of counts by commune (the actions targeting each commune), in fixed classes. */
+export function countMap(id: string, title: string, subtitle: string, counts: ReadonlyMap<string, number>, attribution: string): FigureBlock {
+	const classOf = new Map([...counts].map(([code, n]) => [code, n === 0 ? 0 : n === 1 ? 1 : n <= 3 ? 2 : 3]));
+	return classedMap(id, { title, subtitle, unit: 'actions' }, COUNT_CLASSES, classOf, attribution);
 }
 
 export const pct = (part: number, total: number) => (total > 0 ? `${formatNumber((100 * part) / total, 1)}` : '–');

@@ -14,7 +14,8 @@ import { SECTION_MAPS, type ReportData } from './collect';
 import { chartOf, keyFigures, mapOf, num, pct, rankNote, referenceList, sources } from './blocks';
 import { belowThresholdSentence, changeSentence, comparisonSentence, countSentence, frenchList, shareSentence } from './reading';
 import { clsSection } from './cls-section';
-import { cleanText, SECTION_TITLES, type Block, type ReportDoc, type ReportSection, type SectionId, type TextBlock } from './model';
+import { scenariosSection } from './scenarios';
+import { carriesScenarios, cleanText, SECTION_TITLES, type Block, type ReportDoc, type ReportSection, type SectionId, type TextBlock } from './model';
 
 const reading = (sentences: (string | null)[]): TextBlock => ({ kind: 'text', role: 'reading', text: sentences.filter(Boolean).join(' ') });
 
@@ -222,13 +223,10 @@ const BUILDERS: Record<SectionId, (data: ReportData) => Block[] | null> = {
 	acces,
 	environnement,
 	cls: (data) => (data.cls ? clsSection(data.cls, data.communeNames) : null),
+	scenarios: (data) => (data.cls && carriesScenarios(data.cls.cls) ? scenariosSection(data.cls) : null),
 	sources: sourcesSection
 };
 
-/** Sections the territory can have: the CLS one for a CLS perimeter only. */
-export function availableSections(data: Pick<ReportData, 'cls'> | { cls: unknown }): SectionId[] {
-	return (Object.keys(BUILDERS) as SectionId[]).filter((id) => id !== 'cls' || data.cls);
-}
 
 export function buildReport(data: ReportData, chosen: readonly SectionId[]): ReportDoc {
 	const t = data.portrait.territory;

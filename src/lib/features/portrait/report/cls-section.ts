@@ -7,12 +7,60 @@ import { formatValue } from '../../../indicators/format';
 import { formatNumber } from '../../../territory/number';
 import { mapSourceLine } from '../../../data/queries/provenance';
 import type { ClsProgramme } from './collect';
-import { countMap } from './blocks';
+import { sourceLine } from '../../../indicators/catalogue';
+import { classedMap, countMap, sources } from './blocks';
 import { countSentence } from './reading';
-import { cleanText, type Block } from './model';
+import { carriesScenarios, cleanText, clip, SECTION_TITLES, type Block } from './model';
 
 /** Names of a target printed in its cell, then « … et N autres ». */
 const NAMES_MAX = 8;
+/** Targets mapped one by one; the others are listed in the actions' table. */
+const TARGET_MAPS_MAX = 20;
+/** Characters of action titles in a map's title. */
+const MAP_TITLE_MAX = 110;
+
+const TARGET_CLASSES = [
+	{ label: 'commune ciblée', color: '#d95f02' },
+	{ label: 'autre commune du périmètre', color: '#e5e7eb' }
+];
+
+/** For each part of the perimeter that actions aim at: the map of its communes and their indicators beside the perimeter's. */
+function targetBlocks(p: ClsProgramme, names: ReadonlyMap<string, string>): Block[] {
+	const shown = p.targets.slice(0, TARGET_MAPS_MAX);
+	const blocks: Block[] = [];
+	if (shown.length > 0) blocks.push({ kind: 'subheading', text: 'Les communes ciblées, action par action' });
+	shown.forEach((g, i) => {
+		const titles = g.actions.map((a) => cleanText(p.actions[a].action.titre));
+		const who = titles.length === 1 ? `Action « ${clip(titles[0], MAP_TITLE_MAX)} »` : `${formatNumber(titles.length, 0)} actions, même cible : ${clip(titles.join(' ; '), MAP_TITLE_MAX)}`;
+		const inTarget = new Set(g.target);
+		const classOf = new Map(p.perimeter.map((c) => [c, inTarget.has(c) ? 0 : 1]));
+		blocks.push(
+			classedMap(
+				`cls-target-${i + 1}`,
+				{
+					title: who,
+					subtitle: `${cleanText(p.cls.nom)} — ${targetCell(g.target, p.perimeter.length, names, false)}`,
+					unit: 'Communes',
+					caption: `Communes ciblées : ${who}`
+				},
+				TARGET_CLASSES,
+				classOf,
+				mapSourceLine(['registre des CLS de cls-atlas'])
+			),
+			{
+				kind: 'table',
+				caption: `Indicateurs des communes ciblées (${formatNumber(g.target.length, 0)}) et du périmètre : ${who}`,
+				header: ['Indicateur', 'Unité', 'Communes ciblées', 'Périmètre'],
+				numeric: [false, false, true, true],
+				rows: g.figures.map((f) => [f.indicator.label, f.indicator.unit, formatValue(f.indicator, f.target, { unit: false }), formatValue(f.indicator, f.perimeter, { unit: false })]),
+				source: `${sources(g.figures.map((f) => sourceLine(f.indicator)))} ; ratio de sommes sur les communes ciblées et sur le périmètre`
+			}
+		);
+	});
+	if (p.targets.length > shown.length)
+		blocks.push({ kind: 'text', role: 'note', text: `${formatNumber(p.targets.length - shown.length, 0)} autres cibles ne sont pas cartographiées : leurs communes sont dans le tableau des actions.` });
+	return blocks;
+}
 
 function targetCell(target: readonly string[], perimeter: number, names: ReadonlyMap<string, string>, whole: boolean): string {
 	if (whole) return `tout le périmètre (${formatNumber(perimeter, 0)} communes)`;
@@ -42,6 +90,13 @@ export function clsSection(p: ClsProgramme, names: ReadonlyMap<string, string>):
 					? 'aucune ne cible une partie du périmètre : toutes visent le périmètre entier.'
 					: `${countSentence(targeted.length, 'action cible', 'actions ciblent', 'f')} une partie du périmètre (communes, EPCI ou quartiers)${targeted.length === p.actions.length ? '' : ', les autres visent le périmètre entier'}.`
 			}`
+		},
+		{
+			kind: 'text',
+			role: 'note',
+			text: carriesScenarios(cls)
+				? `${countSentence(p.actions.filter((a) => a.action.scenario).length, 'action porte', 'actions portent', 'f')} un scénario « Et si… ? » : voir la section « ${SECTION_TITLES.scenarios} ».`
+				: 'Aucune action du programme ne porte de scénario « Et si… ? » : le rapport n’a pas de section « Scénarios ».'
 		}
 	];
 	if (axes > 0) {
@@ -88,7 +143,8 @@ export function clsSection(p: ClsProgramme, names: ReadonlyMap<string, string>):
 			`${cleanText(cls.nom)} — nombre d’actions ciblées (hors actions sur tout le périmètre)`,
 			counts,
 			mapSourceLine(['registre des CLS de cls-atlas'])
-		)
+		),
+		...targetBlocks(p, names)
 	);
 	return blocks;
 }

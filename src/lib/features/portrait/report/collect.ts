@@ -14,8 +14,10 @@ import { getIndicator, type Indicator, type NumericIndicator } from '../../../in
 import { resolvePerimeter } from '../../../register/perimeter';
 import { walkActions, type Action, type Cls } from '../../../register/schema';
 import { targetCommunes, type QpvIndex } from '../../../register/target';
+import { CLS_KEY_INDICATORS } from '../../../register/key-indicators';
 import { buildPortrait, portraitRanks, PORTRAIT_INDICATORS, type IndicatorRanks, type Portrait } from '../portrait';
 import { portraitMapClasses, type PortraitMapClasses } from '../map-classes';
+import { scenarioFigures, type ActionScenarioFigures, type ScenarioRunner } from './scenario-figures';
 
 /** The indicator each section maps over the perimeter. */
 export const SECTION_MAPS = {
@@ -47,12 +49,24 @@ export interface ClsActionRow {
 	/** Communes of its target area (the whole perimeter for a « périmètre » target). */
 	target: string[];
 	figures: ActionFigureRow[];
+	/** What its « Et si… ? » scenario would change, or why it could not be run; null without a scenario. */
+	scenario: ActionScenarioFigures | { error: string } | null;
+}
+
+/** Actions aimed at the same part of the perimeter, with the indicators of those communes beside the perimeter's. */
+export interface ClsTargetGroup {
+	target: string[];
+	/** Indices into `actions`. */
+	actions: number[];
+	figures: ActionFigureRow[];
 }
 
 export interface ClsProgramme {
 	cls: Cls;
 	perimeter: string[];
 	actions: ClsActionRow[];
+	/** The targets of actions aimed at part of the perimeter, in the order of their first action. */
+	targets: ClsTargetGroup[];
 }
 
 export interface ReportData {
@@ -75,6 +89,8 @@ export interface CollectOptions {
 	/** The page's portrait and ranks when it has them (the same figures, not read twice). */
 	portrait?: Portrait;
 	ranks?: ReadonlyMap<string, IndicatorRanks>;
+	/** Runs the scenarios attached to actions; without it, they are said not computed. */
+	scenarios?: ScenarioRunner;
 	/** Called between steps; throws (an AbortError) to stop. */
 	checkpoint?: () => Promise<void>;
 }
@@ -122,20 +138,51 @@ export async function collectReport(source: DataSource, territory: ResolvedTerri
 	return { portrait, ranks, editedOn: opts.editedOn, communes, communeNames: opts.communeNames, facilities, maps, cls };
 }
 
+/** The numeric indicators of `ids` over `target` and over the perimeter. */
+async function targetFigures(source: DataSource, ids: Iterable<string>, target: string[], perimeter: string[]): Promise<ActionFigureRow[]> {
+	const numeric = [...new Set(ids)].map(getIndicator).filter((i): i is NumericIndicator => i.kind !== 'class');
+	const rows: ActionFigureRow[] = [];
+	for (const indicator of numeric) {
+		// Cached per indicator and list: the perimeter's value is computed once for every action.
+		const [[t], [p]] = await Promise.all([figures(source, [{ codes: target }], [indicator]), figures(source, [{ codes: perimeter }], [indicator])]);
+		rows.push({ indicator, target: t.values[0], perimeter: p.values[0] });
+	}
+	return rows;
+}
+
 async function clsProgramme(source: DataSource, cls: Cls, opts: CollectOptions, step: () => Promise<void>): Promise<ClsProgramme> {
 	const perimeter = resolvePerimeter(cls, opts.membership);
 	const actions: ClsActionRow[] = [];
+	const groups = new Map<string, ClsTargetGroup>();
 	for (const { action, axe } of walkActions(cls, { historique: false })) {
 		const target = targetCommunes(action, perimeter, opts.membership, { index: opts.index, qpv: opts.qpv });
-		const numeric = [...new Set(action.indicateurs)].map(getIndicator).filter((i): i is NumericIndicator => i.kind !== 'class');
-		const rows: ActionFigureRow[] = [];
-		for (const indicator of numeric) {
-			// Cached per indicator and list: the perimeter's value is computed once for every action.
-			const [[t], [p]] = await Promise.all([figures(source, [{ codes: target }], [indicator]), figures(source, [{ codes: perimeter }], [indicator])]);
-			rows.push({ indicator, target: t.values[0], perimeter: p.values[0] });
+		const rows = await targetFigures(source, action.indicateurs, target, perimeter);
+		if (action.cible.type !== 'perimetre' && target.length > 0) {
+			const key = [...target].sort().join(',');
+			const group = groups.get(key) ?? { target, actions: [], figures: [] };
+			group.actions.push(actions.length);
+			groups.set(key, group);
 		}
-		actions.push({ axe: axe ? (axe.numero !== null ? `Axe ${axe.numero} : ${axe.titre}` : axe.titre) : 'Actions hors axe', action, target, figures: rows });
+		actions.push({ axe: axe ? (axe.numero !== null ? `Axe ${axe.numero} : ${axe.titre}` : axe.titre) : 'Actions hors axe', action, target, figures: rows, scenario: null });
 		await step();
 	}
-	return { cls, perimeter, actions };
+	// Each target's key indicators, then those its actions follow.
+	for (const g of groups.values()) {
+		g.figures = await targetFigures(source, [...CLS_KEY_INDICATORS, ...g.actions.flatMap((i) => actions[i].action.indicateurs)], g.target, perimeter);
+		await step();
+	}
+	// The scenarios by millésime: the engine loads one millésime at a time.
+	const withScenario = actions.filter((a) => a.action.scenario).sort((a, b) => a.action.scenario!.annee - b.action.scenario!.annee);
+	for (const row of withScenario) {
+		const s = row.action.scenario!;
+		try {
+			if (!opts.scenarios) throw new Error('moteur de scénario indisponible');
+			row.scenario = scenarioFigures(await opts.scenarios(s.texte, s.annee), row, perimeter, opts.communeNames);
+		} catch (e) {
+			await step();
+			row.scenario = { error: e instanceof Error ? e.message : String(e) };
+		}
+		await step();
+	}
+	return { cls, perimeter, actions, targets: [...groups.values()] };
 }

@@ -4,6 +4,7 @@
  */
 import type { LegendRow } from '../../../export/map-image';
 import type { Rgba } from '../../../indicators/palettes';
+import { walkActions, type Cls } from '../../../register/schema';
 
 /** The sections a writer can choose, in their default order. */
 export const REPORT_SECTIONS = [
@@ -12,11 +13,22 @@ export const REPORT_SECTIONS = [
 	{ id: 'acces', title: 'Accès aux soins' },
 	{ id: 'environnement', title: 'Environnement : radon et quartiers prioritaires' },
 	{ id: 'cls', title: 'Le contrat local de santé' },
-	// « Scénarios attachés aux actions » goes here once CLS actions carry a scenario.
+	{ id: 'scenarios', title: 'Scénarios attachés aux actions' },
 	{ id: 'sources', title: 'Sources et méthode' }
 ] as const;
 
 export type SectionId = (typeof REPORT_SECTIONS)[number]['id'];
+
+/** Whether an action of the programme (its history left out) carries an « Et si… ? » scenario: the « Scénarios » section exists then only. */
+export function carriesScenarios(cls: Cls): boolean {
+	for (const { action } of walkActions(cls, { historique: false })) if (action.scenario) return true;
+	return false;
+}
+
+/** Sections a territory's report can have: the CLS one for a CLS perimeter only, the scenarios one when an action carries a scenario. */
+export function sectionsFor(cls: Cls | null | undefined): SectionId[] {
+	return REPORT_SECTIONS.map((s) => s.id).filter((id) => (id !== 'cls' && id !== 'scenarios') || (cls && (id === 'cls' || carriesScenarios(cls))));
+}
 
 export const SECTION_TITLES: Record<SectionId, string> = Object.fromEntries(REPORT_SECTIONS.map((s) => [s.id, s.title])) as Record<SectionId, string>;
 
@@ -119,4 +131,10 @@ export function figureBlocks(doc: ReportDoc): FigureBlock[] {
 export function cleanText(text: string): string {
 	// eslint-disable-next-line no-control-regex
 	return text.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, '').replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '');
+}
+
+/** The first `max` characters of a text (whole code points: an emoji is never cut in two), « … » when cut. */
+export function clip(text: string, max: number): string {
+	const chars = [...text];
+	return chars.length <= max ? text : `${chars.slice(0, max - 2).join('')} …`;
 }

@@ -1,7 +1,8 @@
 /**
- * The report's figures drawn at print resolution (300 dpi) on a 2D canvas, in the browser: the map of the
- * perimeter's communes from the shipped geometry (legend, scale bar, north arrow, source), the bars of a
- * territory beside its references. The layout is in CSS pixels (96 per inch), drawn scaled.
+ * The report's figures drawn at print resolution (300 dpi) on an OffscreenCanvas, in the writer's worker (a
+ * 1 890 px map is seconds of drawing the page must not wait on): the map of the perimeter's communes from the
+ * shipped geometry (legend, scale bar, north arrow, source), the bars of a territory beside its references.
+ * The layout is in CSS pixels (96 per inch), drawn scaled.
  */
 import type { FlatPolygons } from '../../../data/geometry/polygons';
 import { scaleBar } from '../../../export/map-image';
@@ -15,10 +16,10 @@ const GREY = '#4b5563';
 /** CSS pixels of a printed length: exactly its 300 dpi pixels once scaled (160 mm → 1 890 px). */
 const cssWidth = (mm: number) => mmToPx(mm) / SCALE;
 
-function canvasOf(width: number, height: number): { canvas: HTMLCanvasElement; ctx: CanvasRenderingContext2D } {
-	const canvas = document.createElement('canvas');
-	canvas.width = Math.round(width * SCALE);
-	canvas.height = Math.round(height * SCALE);
+type Context = OffscreenCanvasRenderingContext2D;
+
+function canvasOf(width: number, height: number): { canvas: OffscreenCanvas; ctx: Context } {
+	const canvas = new OffscreenCanvas(Math.round(width * SCALE), Math.round(height * SCALE));
 	const ctx = canvas.getContext('2d');
 	if (!ctx) throw new Error('canvas 2D indisponible');
 	ctx.scale(SCALE, SCALE);
@@ -29,15 +30,13 @@ function canvasOf(width: number, height: number): { canvas: HTMLCanvasElement; c
 
 export type ImageType = RenderedImage['type'];
 
-async function encode(canvas: HTMLCanvasElement, type: ImageType): Promise<RenderedImage> {
-	const blob = await new Promise<Blob>((resolve, reject) =>
-		canvas.toBlob((b) => (b ? resolve(b) : reject(new Error('image impossible à encoder'))), `image/${type}`, type === 'jpeg' ? 0.92 : undefined)
-	);
+async function encode(canvas: OffscreenCanvas, type: ImageType): Promise<RenderedImage> {
+	const blob = await canvas.convertToBlob({ type: `image/${type}`, quality: type === 'jpeg' ? 0.92 : undefined });
 	return { bytes: new Uint8Array(await blob.arrayBuffer()), type, width: canvas.width, height: canvas.height };
 }
 
 /** Lines of at most `width` pixels, `max` lines at most (the last one cut with « … »). */
-function wrap(ctx: CanvasRenderingContext2D, text: string, width: number, max: number): string[] {
+function wrap(ctx: Context, text: string, width: number, max: number): string[] {
 	const lines: string[] = [''];
 	for (const word of text.split(' ')) {
 		const cur = lines[lines.length - 1];
@@ -81,7 +80,38 @@ export function communeShapes(polygons: FlatPolygons): CommuneShapes {
 	return { polygons, index, partRings, featureParts };
 }
 
-function traceFeature(ctx: CanvasRenderingContext2D, s: CommuneShapes, feature: number, project: (x: number, y: number) => [number, number]) {
+/** The polygons of `codes` alone (what the maps draw): a small copy for the worker, where France's would be tens of megabytes. */
+export function pickPolygons(s: CommuneShapes, codes: Iterable<string>): FlatPolygons {
+	const { positions, ringStarts } = s.polygons;
+	const kept: string[] = [];
+	const xy: number[] = [];
+	const parts: number[] = [0];
+	const partFeature: number[] = [];
+	const rings: number[] = [0];
+	for (const code of new Set(codes)) {
+		const f = s.index.get(code);
+		if (f === undefined) continue;
+		for (const p of s.featureParts.get(f) ?? []) {
+			for (let r = s.partRings[p]; r < s.partRings[p + 1]; r++) {
+				for (let v = ringStarts[r]; v < ringStarts[r + 1]; v++) xy.push(positions[2 * v], positions[2 * v + 1]);
+				rings.push(xy.length / 2);
+			}
+			parts.push(xy.length / 2);
+			partFeature.push(kept.length);
+		}
+		kept.push(code);
+	}
+	return {
+		codes: kept,
+		positions: Float32Array.from(xy),
+		partStarts: Int32Array.from(parts),
+		partFeature: Int32Array.from(partFeature),
+		ringStarts: Int32Array.from(rings),
+		triangles: new Uint32Array(0)
+	};
+}
+
+function traceFeature(ctx: Context, s: CommuneShapes, feature: number, project: (x: number, y: number) => [number, number]) {
 	const { positions, ringStarts } = s.polygons;
 	for (const p of s.featureParts.get(feature) ?? []) {
 		for (let r = s.partRings[p]; r < s.partRings[p + 1]; r++) {
