@@ -119,6 +119,30 @@ describe('« Et si… ? » scenarios in the browser', () => {
 		for (let k = 0; k < png.data.length; k += 4 * 7) colours.add((png.data[k] << 16) | (png.data[k + 1] << 8) | png.data[k + 2]);
 		expect(colours.size).toBeGreaterThan(200);
 		expect(pixelsLike(png, [0x21, 0x66, 0xac], [map.width, 54, png.width, 54 + map.height])).toBeGreaterThan(100);
+
+		// A real travel-time matrix imported: its problems counted with examples, then the scenario reaches only the
+		// communes it links to Gramat. FICTITIOUS times, made up for the test.
+		const csv = [
+			'commune_origine;commune_destination;minutes',
+			`${GRAMAT};${GRAMAT};0`,
+			`46102;${GRAMAT};12`,
+			`46042;${GRAMAT};18`,
+			`99999;${GRAMAT};5`,
+			`46033;${GRAMAT};dix`
+		].join('\n');
+		await page.getByTestId('travel-times').locator('summary').click();
+		await page.getByTestId('travel-times-file').setInputFiles({ name: 'matrice-test.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+		const report = page.getByTestId('travel-times-report');
+		await expect.poll(() => report.textContent(), { timeout: 60_000 }).toMatch(/1 codes inconnus, lignes écartées \(ex\. « 99999 » ligne 5\)/);
+		expect(await report.textContent()).toMatch(/1 temps qui ne sont pas des nombres de minutes, lignes écartées \(ex\. « dix » ligne 6\)/);
+		expect(await report.textContent()).toMatch(/communes sans leur propre ligne \(diagonale manquante\)/);
+		await expect.poll(() => page.getByTestId('scenario-note').textContent(), { timeout: 60_000 }).toMatch(/temps de trajet importés \(matrice-test\.csv\)/);
+		const imported = await tableRows(page);
+		expect(imported.map((r) => r.code).sort()).toEqual(['46042', '46102', GRAMAT]);
+		expect(Math.abs(imported.reduce((s, r) => s + r.variation * r.pstd, 0) - 5400) / 5400).toBeLessThan(1e-3);
+		// Back to the approximate times: the first table again.
+		await page.getByTestId('travel-times-reset').click();
+		await expect.poll(() => tableRows(page), { timeout: 60_000 }).toEqual(rows);
 		expect(errors).toEqual([]);
 	}, 420_000);
 
