@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { affectedRows, changeBounds, changeColor, changeLegend, exportTable, headline, mapLegend } from '../../../src/lib/features/scenario/view';
 import type { LoadedBaseline, RunResult } from '../../../src/lib/data/scenario/client';
 import { actionSchema } from '../../../src/lib/register/schema';
+import { scenarioMapOptions } from '../../../src/lib/features/scenario/map-export';
 import { readScenarioLink, scenarioQuery, territoryScenario } from '../../../src/lib/links/scenario';
 
 // FICTITIOUS values: three made-up communes.
@@ -88,6 +89,23 @@ describe('the scenario page’s figures (fictitious)', () => {
 			['sans APL', 1]
 		]);
 		expect(mapLegend('apres', rows, ['99001'], after).map((r) => r.label)).not.toContain('sans APL');
+	});
+});
+
+describe('the scenario map’s PNG (fictitious)', () => {
+	it('says it is an estimate, with the method, the times and DREES’s millésime, and lists the ranking', () => {
+		const rows = affectedRows(result, baseline, new Map());
+		const legend = mapLegend('variation', rows, baseline.codes, () => undefined);
+		const map = { title: 'Variation de l’APL — +1 médecin à 99001', mode: 'variation' as const, legend, scope: 'Département 99', estimate: { annee: 2022, matrix: null }, ranked: true };
+		const options = scenarioMapOptions(map, 100);
+		expect(options.subtitle).toBe('Estimation cls-atlas, méthode APL de la DREES (APL 2022), temps de trajet approchés — Département 99');
+		expect(options.attribution).toMatch(/DREES.*2022/);
+		expect(options.legend.map((r) => r.count)).toEqual(legend.map((r) => r.count));
+		expect(options.layers.map((l) => l.label)).toEqual(['« Où installer ? » : rang']);
+		expect(scenarioMapOptions({ ...map, ranked: false, estimate: { annee: 2023, matrix: 'metric.csv' } }, 100)).toMatchObject({
+			layers: [],
+			subtitle: expect.stringMatching(/APL 2023\), temps de trajet importés \(metric\.csv\)/)
+		});
 	});
 });
 
