@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { SHOTS, e2eSuite } from '../support/suite';
+import { decodePng, type Image } from '../support/golden';
+import { RANKED_COLOR } from '../../src/lib/map/ranked-points';
 
 const suite = e2eSuite(4377);
 const GRAMAT = '46128';
@@ -11,6 +14,38 @@ async function tableRows(page: Page): Promise<{ code: string; variation: number;
 	return page.getByTestId('scenario-table').locator('tbody tr').evaluateAll((trs) =>
 		trs.map((tr) => ({ code: tr.getAttribute('data-code') ?? '', variation: Number(tr.getAttribute('data-variation')), pstd: Number(tr.getAttribute('data-pstd')) }))
 	);
+}
+
+/** Pixels of the ranking's magenta within ±`half` CSS pixels of the scenario map's centre, as drawn now. */
+async function rankedPixelsAtCentre(page: Page, half: number): Promise<number> {
+	return page.evaluate(
+		([[r, g, b], half]) => {
+			const map = document.querySelector('[data-testid=scenario-map] canvas.maplibregl-canvas') as HTMLCanvasElement;
+			const ratio = map.width / map.clientWidth;
+			const size = Math.round(2 * half * ratio);
+			const copy = document.createElement('canvas');
+			copy.width = copy.height = size;
+			const ctx = copy.getContext('2d')!;
+			ctx.drawImage(map, Math.round(map.width / 2 - size / 2), Math.round(map.height / 2 - size / 2), size, size, 0, 0, size, size);
+			const data = ctx.getImageData(0, 0, size, size).data;
+			let count = 0;
+			for (let k = 0; k < data.length; k += 4) if (Math.abs(data[k] - r) + Math.abs(data[k + 1] - g) + Math.abs(data[k + 2] - b) < 40) count++;
+			return count;
+		},
+		[RANKED_COLOR, half] as const
+	);
+}
+
+/** Pixels of an image close to `rgb`, within the box [x0, x1) × [y0, y1). */
+function pixelsLike(image: Image, [r, g, b]: readonly number[], [x0, y0, x1, y1]: readonly number[]): number {
+	let count = 0;
+	for (let y = y0; y < y1; y++) {
+		for (let x = x0; x < x1; x++) {
+			const k = (y * image.width + x) * 4;
+			if (Math.abs(image.data[k] - r) + Math.abs(image.data[k + 1] - g) + Math.abs(image.data[k + 2] - b) < 40) count++;
+		}
+	}
+	return count;
 }
 
 describe('« Et si… ? » scenarios in the browser', () => {
@@ -51,6 +86,63 @@ describe('« Et si… ? » scenarios in the browser', () => {
 		expect(page.url()).toBe(url);
 		expect(await tableRows(page)).toEqual(rows);
 		await expect(page.getByTestId('scenario-changes').textContent()).resolves.toMatch(/\+1 médecin généraliste à Gramat/);
+
+		// « Où installer ? » : the ten best communes of the Lot, numbered in the list and on the map; a candidate,
+		// reached by the keyboard, brings the map to its disc.
+		await page.getByTestId('placement-gps').fill('1');
+		await page.getByTestId('placement-run').click();
+		const candidates = page.getByTestId('placement-top').getByRole('button');
+		await candidates.first().waitFor({ timeout: 120_000 });
+		expect(await candidates.count()).toBe(10);
+		await expect(page.getByTestId('scenario-legend-ranked').textContent()).resolves.toMatch(/Où installer \? » : rang/);
+		for (const k of [9, 0]) {
+			await candidates.nth(k).focus();
+			await page.keyboard.press('Enter');
+			await expect.poll(() => candidates.nth(k).getAttribute('aria-pressed')).toBe('true');
+			await expect.poll(() => rankedPixelsAtCentre(page, 12), { timeout: 30_000 }).toBeGreaterThan(100);
+		}
+
+		// The map as a PNG: the map as shown with the title band above (54 px), the source band below (30 px) and
+		// the legend right of it; the discs in it, the estimate note and the classes' colours.
+		const map = await page.evaluate(() => {
+			const canvas = document.querySelector('[data-testid=scenario-map] canvas.maplibregl-canvas') as HTMLCanvasElement;
+			return { width: canvas.clientWidth, height: canvas.clientHeight };
+		});
+		const [download] = await Promise.all([page.waitForEvent('download', { timeout: 60_000 }), page.getByTestId('scenario-map').getByTestId('export-png').click()]);
+		expect(download.suggestedFilename()).toBe('scenario-apl-variation-departement-46.png');
+		const png = decodePng(readFileSync((await download.path())!));
+		expect(png.height).toBe(map.height + 54 + 30);
+		expect(png.width).toBeGreaterThan(map.width + 150);
+		expect(pixelsLike(png, RANKED_COLOR, [0, 54, map.width, 54 + map.height])).toBeGreaterThan(200);
+		// Not blank: the map band holds many colours, the legend band the diverging classes' swatches.
+		const colours = new Set<number>();
+		for (let k = 0; k < png.data.length; k += 4 * 7) colours.add((png.data[k] << 16) | (png.data[k + 1] << 8) | png.data[k + 2]);
+		expect(colours.size).toBeGreaterThan(200);
+		expect(pixelsLike(png, [0x21, 0x66, 0xac], [map.width, 54, png.width, 54 + map.height])).toBeGreaterThan(100);
+
+		// A real travel-time matrix imported: its problems counted with examples, then the scenario reaches only the
+		// communes it links to Gramat. FICTITIOUS times, made up for the test.
+		const csv = [
+			'commune_origine;commune_destination;minutes',
+			`${GRAMAT};${GRAMAT};0`,
+			`46102;${GRAMAT};12`,
+			`46042;${GRAMAT};18`,
+			`99999;${GRAMAT};5`,
+			`46033;${GRAMAT};dix`
+		].join('\n');
+		await page.getByTestId('travel-times').locator('summary').click();
+		await page.getByTestId('travel-times-file').setInputFiles({ name: 'matrice-test.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+		const report = page.getByTestId('travel-times-report');
+		await expect.poll(() => report.textContent(), { timeout: 60_000 }).toMatch(/1 codes inconnus, lignes écartées \(ex\. « 99999 » ligne 5\)/);
+		expect(await report.textContent()).toMatch(/1 temps qui ne sont pas des nombres de minutes, lignes écartées \(ex\. « dix » ligne 6\)/);
+		expect(await report.textContent()).toMatch(/communes sans leur propre ligne \(diagonale manquante\)/);
+		await expect.poll(() => page.getByTestId('scenario-note').textContent(), { timeout: 60_000 }).toMatch(/temps de trajet importés \(matrice-test\.csv\)/);
+		const imported = await tableRows(page);
+		expect(imported.map((r) => r.code).sort()).toEqual(['46042', '46102', GRAMAT]);
+		expect(Math.abs(imported.reduce((s, r) => s + r.variation * r.pstd, 0) - 5400) / 5400).toBeLessThan(1e-3);
+		// Back to the approximate times: the first table again.
+		await page.getByTestId('travel-times-reset').click();
+		await expect.poll(() => tableRows(page), { timeout: 60_000 }).toEqual(rows);
 		expect(errors).toEqual([]);
 	}, 420_000);
 

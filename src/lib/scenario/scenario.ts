@@ -20,9 +20,9 @@ export interface Scenario {
 
 export const EMPTY_SCENARIO: Scenario = { changes: [], depart65: false };
 
-/** What every figure of a scenario says it is, with the DREES millésime. */
-export function estimateNote(annee: number): string {
-	return `estimation cls-atlas, méthode APL de la DREES (APL ${annee}), temps de trajet approchés`;
+/** What every figure of a scenario says it is, with the DREES millésime; `matrix`: the imported travel times' file. */
+export function estimateNote(annee: number, matrix: string | null = null): string {
+	return `estimation cls-atlas, méthode APL de la DREES (APL ${annee}), ${matrix ? `temps de trajet importés (${matrix})` : 'temps de trajet approchés'}`;
 }
 
 /** A bad input, said in French; the scenario being edited is left as it was. */

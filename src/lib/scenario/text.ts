@@ -4,7 +4,6 @@
  * `msp:46128:4`, `regroupement:46102:1,46042:2>46128` (one doctor from 46102 and two from 46042 move to 46128),
  * and `depart65` (the GPs of 65 or more retire everywhere). Numbers take a decimal comma or point.
  */
-import { departementOf } from '../territory/insee-code';
 import type { Change, Scenario } from './scenario';
 import { ScenarioError } from './scenario';
 
@@ -75,10 +74,4 @@ export function describeChange(change: Change, name: (code: string) => string = 
 		case 'regroupement':
 			return `regroupement à ${name(change.to)} de ${change.from.map((f) => `${plural(f.medecins, 'médecin')} de ${name(f.code)}`).join(' et ')}`;
 	}
-}
-
-/** The « Et si… ? » page's query for a territory: a commune starts with one more GP there, in its département. */
-export function scenarioQuery(level: 'commune' | 'epci' | 'departement', code: string): string {
-	if (level === 'commune') return `s=${encodeURIComponent(`ajout:${code}:1`)}&p=departement:${departementOf(code)}`;
-	return `p=${level}:${code}`;
 }

@@ -8,6 +8,7 @@ import { loadScenarioInputs, type ScenarioInputs } from '../../../src/lib/data/s
 import { ScenarioModel } from '../../../src/lib/scenario/scenario';
 import { parseScenario } from '../../../src/lib/scenario/text';
 import { run } from '../../../src/lib/data/scenario/cli';
+import { sql } from '../../../src/lib/data/queries/sql';
 
 // The shipped artefacts: DREES's APL 2023 and the approximate travel times over France.
 let inputs: ScenarioInputs;
@@ -37,6 +38,13 @@ function parseCsv(csv: string): { code: string; avant: number; apres: number; va
 }
 
 describe('scenarios over France (shipped artefacts)', () => {
+	it('places each commune where the SQL table of communes does (the map marks « Où installer ? » there)', async () => {
+		const i = inputs.baseline.codes.indexOf(GRAMAT);
+		const [row] = await source.rows<{ lon: number; lat: number }>(['communes'], sql`SELECT lon, lat FROM communes WHERE code = ${GRAMAT}`);
+		expect([inputs.lon[i], inputs.lat[i]]).toEqual([Number(row.lon), Number(row.lat)]);
+		expect(inputs.lon).toHaveLength(inputs.baseline.codes.length);
+	});
+
 	it('conserves one more GP at Gramat: Σ ΔAPL·Pstd = 5,400 within 0.1 %', () => {
 		const result = model.run(parseScenario(`ajout:${GRAMAT}:1`));
 		const { pstd, codes } = inputs.baseline;

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { affectedRows, changeBounds, changeColor, changeLegend, exportTable, headline } from '../../../src/lib/features/scenario/view';
+import { affectedRows, changeBounds, changeColor, changeLegend, exportTable, headline, mapLegend } from '../../../src/lib/features/scenario/view';
 import type { LoadedBaseline, RunResult } from '../../../src/lib/data/scenario/client';
 import { actionSchema } from '../../../src/lib/register/schema';
-import { scenarioQuery } from '../../../src/lib/scenario/text';
+import { scenarioMapOptions } from '../../../src/lib/features/scenario/map-export';
+import { readScenarioLink, scenarioQuery, territoryScenario } from '../../../src/lib/links/scenario';
 
 // FICTITIOUS values: three made-up communes.
 const baseline: LoadedBaseline = {
@@ -10,7 +11,9 @@ const baseline: LoadedBaseline = {
 	pstd: Float64Array.from([1000, 500, 2000, 0]),
 	population: Float64Array.from([900, 600, 2100, 0]),
 	aplMoins65: Float64Array.from([2.4, 3, 2, Number.NaN]),
-	apl: Float64Array.from([2.6, 3.2, 2.2, Number.NaN])
+	apl: Float64Array.from([2.6, 3.2, 2.2, Number.NaN]),
+	lon: Float64Array.from([1, 2, 3, 4]),
+	lat: Float64Array.from([45, 45, 45, 45])
 };
 const result: RunResult = {
 	before: baseline.aplMoins65,
@@ -59,9 +62,50 @@ describe('the scenario page’s figures (fictitious)', () => {
 	});
 
 	it('exports the table with the estimate note and the DREES millésime', () => {
-		const t = exportTable(affectedRows(result, baseline, new Map()), '+1 médecin à 99001', 2023, new Date(2026, 11, 6));
+		const rows = affectedRows(result, baseline, new Map());
+		const t = exportTable(rows, '+1 médecin à 99001', { annee: 2023, matrix: null }, new Date(2026, 11, 6));
 		expect(t.header).toContain('Variation');
 		expect(t.footer.join('\n')).toMatch(/estimation cls-atlas, méthode APL de la DREES \(APL 2023\), temps de trajet approchés/);
+		const imported = exportTable(rows, '+1 médecin à 99001', { annee: 2022, matrix: 'metric.csv' }, new Date(2026, 11, 6));
+		expect(imported.footer.join('\n')).toMatch(/méthode APL de la DREES \(APL 2022\), temps de trajet importés \(metric\.csv\)/);
+	});
+
+	it('counts the communes of the map in each class of its legend, for the PNG', () => {
+		const rows = affectedRows(result, baseline, new Map());
+		const after = (code: string) => result.after[baseline.codes.indexOf(code)];
+		// 99002 is unchanged, 99001 gains the most (top class), 99003 loses half as much (middle loss class).
+		const variation = mapLegend('variation', rows, baseline.codes, after);
+		expect(variation.map((r) => r.count)).toEqual([0, 1, 0, 2, 0, 0, 1]);
+		expect(variation.reduce((s, r) => s + r.count, 0)).toBe(baseline.codes.length);
+		expect(variation[3].label).toBe('0 (inchangée)');
+		// APL after: 2.6 and 3 in 2.5–3.5, 1.9 in 1.5–2.5, 99004 without APL.
+		const apres = mapLegend('apres', rows, baseline.codes, after);
+		expect(apres.map((r) => [r.label, r.count])).toEqual([
+			['moins de 1,5', 0],
+			['1,5 à 2,5', 1],
+			['2,5 à 3,5', 2],
+			['3,5 à 4,5', 0],
+			['4,5 ou plus', 0],
+			['sans APL', 1]
+		]);
+		expect(mapLegend('apres', rows, ['99001'], after).map((r) => r.label)).not.toContain('sans APL');
+	});
+});
+
+describe('the scenario map’s PNG (fictitious)', () => {
+	it('says it is an estimate, with the method, the times and DREES’s millésime, and lists the ranking', () => {
+		const rows = affectedRows(result, baseline, new Map());
+		const legend = mapLegend('variation', rows, baseline.codes, () => undefined);
+		const map = { title: 'Variation de l’APL — +1 médecin à 99001', mode: 'variation' as const, legend, scope: 'Département 99', estimate: { annee: 2022, matrix: null }, ranked: true };
+		const options = scenarioMapOptions(map, 100);
+		expect(options.subtitle).toBe('Estimation cls-atlas, méthode APL de la DREES (APL 2022), temps de trajet approchés — Département 99');
+		expect(options.attribution).toMatch(/DREES.*2022/);
+		expect(options.legend.map((r) => r.count)).toEqual(legend.map((r) => r.count));
+		expect(options.layers.map((l) => l.label)).toEqual(['« Où installer ? » : rang']);
+		expect(scenarioMapOptions({ ...map, ranked: false, estimate: { annee: 2023, matrix: 'metric.csv' } }, 100)).toMatchObject({
+			layers: [],
+			subtitle: expect.stringMatching(/APL 2023\), temps de trajet importés \(metric\.csv\)/)
+		});
 	});
 });
 
@@ -82,7 +126,16 @@ describe('a scenario attached to a CLS action', () => {
 		expect(JSON.stringify(bad.error?.issues)).toMatch(/« quatre » n’est pas un nombre/);
 	});
 	it('opens from a territory on the « Et si… ? » page', () => {
-		expect(decodeURIComponent(scenarioQuery('commune', '46128'))).toBe('s=ajout:46128:1&p=departement:46');
-		expect(scenarioQuery('epci', '200066744')).toBe('p=epci:200066744');
+		expect(decodeURIComponent(scenarioQuery(territoryScenario('commune', '46128')))).toBe('s=ajout:46128:1&p=departement:46');
+		expect(decodeURIComponent(scenarioQuery(territoryScenario('commune', '2A004')))).toBe('s=ajout:2A004:1&p=departement:2A');
+		expect(decodeURIComponent(scenarioQuery(territoryScenario('epci', '200066744')))).toBe('p=epci:200066744');
+		expect(decodeURIComponent(scenarioQuery(territoryScenario('cls', 'cauvaldor')))).toBe('p=cls:cauvaldor');
+	});
+	it('writes and reads the page’s URL: the scenario, its perimeter and its millésime round-trip', () => {
+		const link = { s: 'ajout:46128:1;regroupement:46102:1,46042:2>46128', p: 'cls:cauvaldor', a: 2022 } as const;
+		expect(readScenarioLink(new URLSearchParams(scenarioQuery(link)))).toEqual(link);
+		// 2023 is the default: not written; other parameters of the page are kept.
+		expect(scenarioQuery({ s: 'msp:46128:4', a: 2023 }, { x: '1', s: 'old' })).toBe('x=1&s=msp%3A46128%3A4');
+		expect(readScenarioLink(new URLSearchParams('a=2021'))).toEqual({ s: '', p: '', a: 2023 });
 	});
 });

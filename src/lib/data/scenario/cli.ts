@@ -128,12 +128,11 @@ export async function run(argv: readonly string[], dataDir: string, err: (line: 
 	const options = parseArgs(argv, dataDir);
 	const manifest = parseManifest(await readFile(join(options.data, 'manifest.json'), 'utf8'));
 	const inputs = await loadScenarioInputs(manifest, async (file) => new Uint8Array(await readFile(join(options.data, file))), options.annee);
-	let note = estimateNote(options.annee);
+	const note = estimateNote(options.annee, options.matrice);
 	if (options.matrice) {
 		const { pairs, report } = readMatrixCsv(await readFile(options.matrice, 'utf8'), inputs.baseline);
 		for (const line of report) err(line);
 		inputs.pairs = pairs;
-		note = note.replace('temps de trajet approchés', `temps de trajet importés (${options.matrice})`);
 	}
 	const model = new ScenarioModel(inputs.baseline, inputs.pairs);
 	if (options.placement) return placementCsv(model, options.placement, err, note);

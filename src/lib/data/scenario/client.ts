@@ -9,7 +9,9 @@ import type { PlacementResult } from '../../scenario/placement';
 type RequestBody =
 	| { type: 'load'; dataUrl: string; manifest: Manifest; annee: number }
 	| { type: 'run'; text: string }
-	| { type: 'place'; perimeter: string[]; gps: number };
+	| { type: 'place'; perimeter: string[]; gps: number }
+	/** A real travel-time matrix (the file's bytes) instead of the approximate times; null: back to the approximate ones. */
+	| { type: 'matrix'; bytes: ArrayBuffer | null };
 export type WorkerRequest = RequestBody & { id: number };
 
 export interface LoadedBaseline {
@@ -18,6 +20,9 @@ export interface LoadedBaseline {
 	population: Float64Array;
 	aplMoins65: Float64Array;
 	apl: Float64Array;
+	/** Each commune's centroid, where a map marks it. */
+	lon: Float64Array;
+	lat: Float64Array;
 }
 
 export type WorkerReply =
@@ -25,6 +30,7 @@ export type WorkerReply =
 	| ({ id: number; type: 'result'; ms: number } & ScenarioResult)
 	| ({ id: number; type: 'placed' } & PlacementResult)
 	| { id: number; type: 'progress'; done: number; total: number }
+	| { id: number; type: 'matrix'; report: string[] }
 	| { id: number; type: 'error'; message: string };
 
 export type RunResult = ScenarioResult & { ms: number };
@@ -49,11 +55,11 @@ export class ScenarioClient {
 		};
 	}
 
-	private ask(request: RequestBody, progress?: (done: number, total: number) => void): Promise<WorkerReply> {
+	private ask(request: RequestBody, progress?: (done: number, total: number) => void, transfer: Transferable[] = []): Promise<WorkerReply> {
 		const id = ++this.next;
 		return new Promise((resolve, reject) => {
 			this.pending.set(id, { resolve, reject, progress });
-			this.worker.postMessage({ ...request, id } satisfies WorkerRequest);
+			this.worker.postMessage({ ...request, id } satisfies WorkerRequest, transfer);
 		});
 	}
 
@@ -74,6 +80,17 @@ export class ScenarioClient {
 		const reply = await this.ask({ type: 'place', perimeter, gps }, progress);
 		if (reply.type !== 'placed') throw new Error('Réponse inattendue du moteur de scénario.');
 		return reply;
+	}
+
+	/**
+	 * Scenarios use the travel-time matrix of this file (CSV `commune_origine;commune_destination;minutes`), for
+	 * every millésime, until `null` brings back the approximate times. Answers the French report of what was read; a
+	 * file that cannot be used rejects with its French message and the times in use stay.
+	 */
+	async useMatrix(bytes: ArrayBuffer | null): Promise<string[]> {
+		const reply = await this.ask({ type: 'matrix', bytes }, undefined, bytes ? [bytes] : []);
+		if (reply.type !== 'matrix') throw new Error('Réponse inattendue du moteur de scénario.');
+		return reply.report;
 	}
 
 	close(): void {

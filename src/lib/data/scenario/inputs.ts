@@ -83,10 +83,14 @@ export function travelPairsOf(times: Table, codes: readonly string[]): TravelPai
 export interface ScenarioInputs {
 	baseline: Baseline;
 	pairs: TravelPairs;
+	/** Each commune's centroid (IGN contours), in the order of the baseline's codes: where a map marks it. */
+	lon: Float64Array;
+	lat: Float64Array;
 }
 
 export async function loadScenarioInputs(manifest: Manifest, read: Read, annee: number): Promise<ScenarioInputs> {
 	const [communes, apl, passage, times] = await Promise.all(SCENARIO_TABLES.map((name) => table(manifest, name, read)));
 	const baseline = baselineOf(communes, apl, passage, annee);
-	return { baseline, pairs: travelPairsOf(times, baseline.codes) };
+	const degrees = (name: string) => Float64Array.from(child(communes, name).toArray() as Float64Array);
+	return { baseline, pairs: travelPairsOf(times, baseline.codes), lon: degrees('lon'), lat: degrees('lat') };
 }

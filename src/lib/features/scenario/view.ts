@@ -3,13 +3,14 @@
  * the perimeter, EPCI and département before and after, the colours of the change (diverging, 0 neutral) and
  * the exported table. Pure functions, tested in Node.
  */
-import { schemeRdBu } from 'd3-scale-chromatic';
+import { schemeRdBu, schemeYlGnBu } from 'd3-scale-chromatic';
 import type { ExportTable } from '../../export/table';
 import { exportedOnLine } from '../../export/table';
 import { hexToRgba, type Rgba } from '../../indicators/palettes';
 import { APL_THRESHOLD } from '../../scenario/engine';
 import type { LoadedBaseline, RunResult } from '../../data/scenario/client';
 import { estimateNote } from '../../scenario/scenario';
+import { formatNumber } from '../../territory/number';
 
 export interface AffectedRow {
 	code: string;
@@ -78,33 +79,95 @@ export function changeBounds(rows: readonly AffectedRow[]): number[] {
 /** ColorBrewer RdBu in 7 classes: 3 reds (losses), the neutral middle (0), 3 blues (gains). */
 const DIVERGING = schemeRdBu[7].map(hexToRgba);
 
-/** Diverging colour of a change: red for a loss, blue for a gain, the neutral middle for 0. */
-export function changeColor(variation: number, bounds: readonly number[]): Rgba {
-	if (variation === 0 || bounds.length === 0) return DIVERGING[3];
+/** The class of a change: −3 to −1 for losses, 0 unchanged, 1 to 3 for gains. */
+export function changeLevel(variation: number, bounds: readonly number[]): number {
+	if (variation === 0 || bounds.length === 0) return 0;
 	const k = bounds.findIndex((b) => Math.abs(variation) <= b);
-	const level = k < 0 ? bounds.length : k + 1;
-	return DIVERGING[3 + Math.sign(variation) * level];
+	return Math.sign(variation) * (k < 0 ? bounds.length : k + 1);
 }
 
-/** Legend rows, from the largest loss to the largest gain; a side without any commune is left out. */
-export function changeLegend(bounds: readonly number[], format: (n: number) => string, sides: { loss: boolean; gain: boolean } = { loss: true, gain: true }): { label: string; color: string }[] {
-	const css = (c: Rgba) => `rgb(${c[0]}, ${c[1]}, ${c[2]})`;
+/** Diverging colour of a change: red for a loss, blue for a gain, the neutral middle for 0. */
+export function changeColor(variation: number, bounds: readonly number[]): Rgba {
+	return DIVERGING[3 + changeLevel(variation, bounds)];
+}
+
+const css = (c: Rgba) => `rgb(${c[0]}, ${c[1]}, ${c[2]})`;
+
+/** Legend rows, from the largest loss to the largest gain, each with its class; a side without any commune is left out. */
+export function changeLegend(
+	bounds: readonly number[],
+	format: (n: number) => string,
+	sides: { loss: boolean; gain: boolean } = { loss: true, gain: true }
+): { label: string; color: string; level: number }[] {
 	const from = (k: number) => (k === 0 ? 0 : bounds[k - 1]);
-	const rows: { label: string; color: string }[] = [];
-	if (sides.loss) for (let k = bounds.length - 1; k >= 0; k--) rows.push({ label: `${format(-bounds[k])} à ${k === 0 ? '0' : format(-from(k))}`, color: css(changeColor(-bounds[k], bounds)) });
-	rows.push({ label: '0 (inchangée)', color: css(changeColor(0, bounds)) });
-	if (sides.gain) for (let k = 0; k < bounds.length; k++) rows.push({ label: `${k === 0 ? '0' : format(from(k))} à ${format(bounds[k])}`, color: css(changeColor(bounds[k], bounds)) });
+	const rows: { label: string; color: string; level: number }[] = [];
+	if (sides.loss) for (let k = bounds.length - 1; k >= 0; k--) rows.push({ label: `${format(-bounds[k])} à ${k === 0 ? '0' : format(-from(k))}`, color: css(DIVERGING[2 - k]), level: -k - 1 });
+	rows.push({ label: '0 (inchangée)', color: css(DIVERGING[3]), level: 0 });
+	if (sides.gain) for (let k = 0; k < bounds.length; k++) rows.push({ label: `${k === 0 ? '0' : format(from(k))} à ${format(bounds[k])}`, color: css(DIVERGING[4 + k]), level: k + 1 });
 	return rows;
 }
 
-export function exportTable(rows: readonly AffectedRow[], description: string, annee: number, now = new Date()): ExportTable {
+/** The map of the APL after: classes whose bounds include the 2.5 threshold of the zonage médecin. */
+export const APL_BOUNDS = [1.5, 2.5, 3.5, 4.5];
+const APL_COLORS = schemeYlGnBu[5].map(hexToRgba);
+const NO_APL: Rgba = [200, 200, 200, 255];
+
+/** The class of an APL (0 to 4), or null for a commune without APL. */
+const aplClass = (v: number | undefined): number | null => (v === undefined || Number.isNaN(v) ? null : APL_BOUNDS.filter((b) => v >= b).length);
+
+export function aplColor(v: number | undefined): Rgba {
+	const k = aplClass(v);
+	return k === null ? NO_APL : APL_COLORS[k];
+}
+
+export type MapMode = 'variation' | 'apres';
+
+/** A row of the scenario map's legend, with the number of communes of the map in it (for the PNG). */
+export interface MapLegendRow {
+	label: string;
+	color: string;
+	count: number;
+}
+
+/**
+ * The legend of the map shown: the change's classes (the sides some commune has), or the APL after's classes
+ * and, when a commune has none, « sans APL ». `shown`: the communes the map colours.
+ */
+export function mapLegend(mode: MapMode, rows: readonly AffectedRow[], shown: readonly string[], aplAfter: (code: string) => number | undefined): MapLegendRow[] {
+	if (mode === 'variation') {
+		const bounds = changeBounds(rows);
+		const byCode = new Map(rows.map((r) => [r.code, r.variation]));
+		const levels = shown.map((code) => changeLevel(byCode.get(code) ?? 0, bounds));
+		const legend = changeLegend(bounds, (n) => formatNumber(n, 3), { loss: rows.some((r) => r.variation < 0), gain: rows.some((r) => r.variation > 0) });
+		return legend.map(({ label, color, level }) => ({ label, color, count: levels.filter((l) => l === level).length }));
+	}
+	const classes = shown.map((code) => aplClass(aplAfter(code)));
+	const format = (n: number) => formatNumber(n, 1);
+	const legend = APL_COLORS.map((c, k) => ({
+		label: k === 0 ? `moins de ${format(APL_BOUNDS[0])}` : k === APL_BOUNDS.length ? `${format(APL_BOUNDS[k - 1])} ou plus` : `${format(APL_BOUNDS[k - 1])} à ${format(APL_BOUNDS[k])}`,
+		color: css(c),
+		count: classes.filter((x) => x === k).length
+	}));
+	const missing = classes.filter((x) => x === null).length;
+	return missing ? [...legend, { label: 'sans APL', color: css(NO_APL), count: missing }] : legend;
+}
+
+/** What the figures are estimated from: DREES's millésime, and the imported travel-time matrix's file if any. */
+export interface Estimate {
+	annee: number;
+	matrix: string | null;
+}
+
+export const noteOf = (estimate: Estimate): string => estimateNote(estimate.annee, estimate.matrix);
+
+export function exportTable(rows: readonly AffectedRow[], description: string, estimate: Estimate, now = new Date()): ExportTable {
 	return {
 		title: 'Scénario APL',
 		header: ['Code commune', 'Commune', 'APL avant', 'APL après', 'Variation', 'Population', 'Population standardisée'],
 		rows: rows.map((r) => [r.code, r.nom, { value: r.avant, precision: 3 }, { value: r.apres, precision: 3 }, { value: r.variation, precision: 4 }, r.population, { value: r.pstd, precision: 1 }]),
 		footer: [
 			`Scénario : ${description}.`,
-			`Valeurs « après » et « variation » : ${estimateNote(annee)}. « Avant » : APL publiée par la DREES (${annee}).`,
+			`Valeurs « après » et « variation » : ${noteOf(estimate)}. « Avant » : APL publiée par la DREES (${estimate.annee}).`,
 			'APL : consultations ou visites de médecine générale accessibles par an et par habitant standardisé.',
 			exportedOnLine(now)
 		]
