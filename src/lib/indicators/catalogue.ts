@@ -390,8 +390,8 @@ export const INDICATORS: readonly Indicator[] = [
 	{
 		id: 'population',
 		kind: 'count',
-		label: 'Population municipale',
-		shortLabel: 'Population',
+		label: 'Population municipale 2022',
+		shortLabel: 'Population 2022',
 		theme: 'Population et besoins',
 		definition: 'Population municipale légale (millésime 2022, en vigueur au 1er janvier 2025).',
 		unit: 'habitants',
@@ -404,6 +404,26 @@ export const INDICATORS: readonly Indicator[] = [
 		missing: 'population non publiée',
 		terms: { num: 'population municipale' },
 		sql: 'SELECT code, population AS num FROM communes'
+	},
+	{
+		id: 'population_apl_2023',
+		kind: 'count',
+		label: 'Population retenue par la DREES pour l’APL 2023',
+		shortLabel: 'Population (DREES, APL 2023)',
+		theme: 'Population et besoins',
+		definition:
+			'Population totale à laquelle la DREES rapporte l’offre de soins dans l’APL 2023 : celle de l’année de ses données, ' +
+			'non la population légale 2022 de l’atlas. Les deux chiffres diffèrent par leur date ; l’APL et ses parts de population se lisent avec celle-ci.',
+		unit: 'habitants',
+		source: DREES_APL('2023'),
+		trueLevel: 'commune',
+		precision: 0,
+		palette: 'PuBuGn',
+		direction: 'neutral',
+		tables: ['apl'],
+		missing: APL_MISSING,
+		terms: { num: 'population totale (DREES)' },
+		sql: 'SELECT code, pop_totale AS num FROM apl WHERE annee = 2023'
 	},
 	{
 		id: 'densite_population',

@@ -4,7 +4,8 @@
  * date go below the table.
  */
 import { sourceLine, type NumericIndicator } from '../../indicators/catalogue';
-import { classSource, FINESS_SOURCE, PORTRAIT_SECTIONS, type Portrait } from './portrait';
+import { classSource, FINESS_SOURCE, PORTRAIT_INDICATORS, type Portrait } from './portrait';
+import { figureRows } from './view';
 import { exportedOnLine, type ExportTable, type TableCell } from '../../export/table';
 import { formatKey } from '../../territory/key';
 import { populationAgesSource } from '../../indicators/age-bands';
@@ -52,15 +53,13 @@ export function sourceLines(lines: Iterable<string>): string[] {
 
 export const AGGREGATES_LINE = 'Agrégats : ratio de sommes sur les communes (COG 2025), jamais moyenne de taux.';
 
-/** Every figure of a portrait: the catalogue's indicators beside the references, then its counts (FINESS, radon, density grid). */
+/** Every figure of a portrait: the catalogue's and the imported indicators beside the references, then its counts (FINESS, radon, density grid). */
 export function portraitTable(p: Portrait, exportedOn: Date): ExportTable {
 	const t = p.territory;
 	const columns = [t.nom, ...p.references];
 	const blanks = p.references.map(() => null);
-	const indicators = Object.values(PORTRAIT_SECTIONS)
-		.flat()
-		.map((id) => p.rows.get(id))
-		.filter((row) => row !== undefined);
+	// The sections' rows (an imported figure before the approximation it replaces), then the other imported ones.
+	const indicators = figureRows(p, [...PORTRAIT_INDICATORS, ...p.imported]);
 	const count = (label: string, unit: string, source: string, value: number, precision: number): TableCell[] => [
 		label,
 		unit,

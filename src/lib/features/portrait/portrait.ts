@@ -19,7 +19,7 @@ import { areaOf, referencesOf, type ResolvedTerritory } from '../../data/queries
 
 /** Catalogue indicators of the portrait, by section. */
 export const PORTRAIT_SECTIONS = {
-	population: ['population', 'densite_population', 'besoin_age_2023', 'part_75_ans_plus_bv_2022'],
+	population: ['population', 'population_apl_2023', 'densite_population', 'besoin_age_2023', 'part_75_ans_plus_bv_2022'],
 	// DREES's reference APL only: the all-ages variant is in the explorer and the comparison (the portrait prints on one page).
 	apl: ['apl_mg_moins65_2022', 'apl_mg_moins65_2023', 'apl_mg_moins65_evolution_2022_2023', 'apl_mg_moins65_sous_seuil_2023'],
 	professionnels: [
