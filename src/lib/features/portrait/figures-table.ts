@@ -3,7 +3,7 @@
  * source), one column a territory, then the reason of any missing value. Sources and the export
  * date go below the table.
  */
-import { sourceLine, type NumericIndicator } from '../../indicators/catalogue';
+import { sourceLine } from '../../indicators/catalogue';
 import { classSource, FINESS_SOURCE, PORTRAIT_INDICATORS, type Portrait } from './portrait';
 import { figureRows } from './view';
 import { exportedOnLine, type ExportTable, type TableCell } from '../../export/table';
