@@ -74,7 +74,7 @@ describe('comparison', () => {
 		expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
 		const text = bytes.toString('utf8').slice(1);
 		const lines = text.split('\r\n');
-		expect(lines[0]).toBe('Indicateur;Unité;Source;Figeac;Cahors;Saint-Céré;Lot (référence);Occitanie (référence);France (référence);Donnée manquante');
+		expect(lines[0]).toBe('Indicateur;Unité;Source;Figeac;Cahors;Saint-Céré;Lot (référence);Occitanie (référence);France (référence);Donnée manquante ou partielle');
 		expect(lines[1]).toBe('Code du territoire;;;46102;46042;46251;46;76;;');
 		const apl = lines.find((l) => l.startsWith('APL aux médecins généralistes de moins de 65 ans 2023;'))!;
 		expect(apl.split(';').slice(3, 9)).toEqual(expected.map((v) => v.toFixed(2).replace('.', ',')));
@@ -163,7 +163,7 @@ describe('portrait', () => {
 		const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('portrait-export-xlsx').click()]);
 		expect(download.suggestedFilename()).toBe('portrait-contrat-local-de-sante-de-cauvaldor.xlsx');
 		const wb = readWorkbook(readFileSync((await download.path())!));
-		expect(rowStartingWith(wb, 'Indicateur', 8).map((c) => c?.text)).toEqual(['Indicateur', 'Unité', 'Source', cauvaldor.nom, 'Lot', 'Occitanie', 'France', 'Donnée manquante']);
+		expect(rowStartingWith(wb, 'Indicateur', 8).map((c) => c?.text)).toEqual(['Indicateur', 'Unité', 'Source', cauvaldor.nom, 'Lot', 'Occitanie', 'France', 'Donnée manquante ou partielle']);
 		expect(Number(rowStartingWith(wb, 'APL aux médecins généralistes de moins de 65 ans 2023', 4)[3]?.text)).toBeCloseTo(aplValue, 9);
 		expect(Number(rowStartingWith(wb, 'Population municipale', 4)[3]?.text)).toBe(population);
 		await page.waitForTimeout(2500); // let the perimeter map draw

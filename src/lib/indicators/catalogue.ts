@@ -54,6 +54,12 @@ interface IndicatorBase {
 	unrankedAtCommune?: string;
 	/** Set when the indicator reads a table imported by the user on /donnees: the format's label. */
 	importedFrom?: string;
+	/**
+	 * Set on an imported indicator that gives, from the user's file, what a shipped indicator only approximates
+	 * (the census share of the 75+ for the bassin-de-vie share, a recent BPE for the BPE 2013): once the file is
+	 * in, it is the figure shown, the shipped one a labelled second line (`preferImported`).
+	 */
+	supersedes?: string;
 	/** What the numerator and denominator summed over a territory are, in words (tables, exports). */
 	terms?: Terms;
 }
@@ -379,8 +385,8 @@ export const INDICATORS: readonly Indicator[] = [
 	{
 		id: 'population',
 		kind: 'count',
-		label: 'Population municipale',
-		shortLabel: 'Population',
+		label: 'Population municipale 2022',
+		shortLabel: 'Population 2022',
 		theme: 'Population et besoins',
 		definition: 'Population municipale légale (millésime 2022, en vigueur au 1er janvier 2025).',
 		unit: 'habitants',
@@ -393,6 +399,26 @@ export const INDICATORS: readonly Indicator[] = [
 		missing: 'population non publiée',
 		terms: { num: 'population municipale' },
 		sql: 'SELECT code, population AS num FROM communes'
+	},
+	{
+		id: 'population_apl_2023',
+		kind: 'count',
+		label: 'Population retenue par la DREES pour l’APL 2023',
+		shortLabel: 'Population (DREES, APL 2023)',
+		theme: 'Population et besoins',
+		definition:
+			'Population totale à laquelle la DREES rapporte l’offre de soins dans l’APL 2023 : celle de l’année de ses données, ' +
+			'non la population légale 2022 de l’atlas. Les deux chiffres diffèrent par leur date ; l’APL et ses parts de population se lisent avec celle-ci.',
+		unit: 'habitants',
+		source: DREES_APL('2023'),
+		trueLevel: 'commune',
+		precision: 0,
+		palette: 'PuBuGn',
+		direction: 'neutral',
+		tables: ['apl'],
+		missing: APL_MISSING,
+		terms: { num: 'population totale (DREES)' },
+		sql: 'SELECT code, pop_totale AS num FROM apl WHERE annee = 2023'
 	},
 	{
 		id: 'densite_population',
@@ -567,6 +593,15 @@ const HOW = {
 	[ANS_TABLE]: { what: 'inscrits à l’Annuaire Santé avec une activité dans la commune (une personne comptée une fois par commune ; au-delà de la commune, une personne exerçant dans plusieurs communes compte dans chacune)', id: 'ans', short: 'Annuaire Santé' }
 } as const;
 
+/** The BPE 2013 density a recent file's density of the same profession replaces. */
+const BPE_2013_OF: Partial<Record<string, string>> = {
+	generalistes: 'medecin_omnipraticien_bpe2013',
+	infirmiers: 'infirmier_bpe2013',
+	dentistes: 'chirurgien_dentiste_bpe2013',
+	kines: 'masseur_kinesitherapeute_bpe2013',
+	pharmacies: 'pharmacie_bpe2013'
+};
+
 /** Head count and density per 10,000 inhabitants of one kind of an imported offer table; a commune absent from the file has 0. */
 function importedOffer(table: typeof BPE_TABLE | typeof ANS_TABLE, column: string, label: string, short: string): [CountIndicator, RatioIndicator] {
 	const how = HOW[table];
@@ -605,6 +640,7 @@ function importedOffer(table: typeof BPE_TABLE | typeof ANS_TABLE, column: strin
 			unit: 'pour 10 000 hab.',
 			precision: 1,
 			missing: 'population inconnue ou nulle',
+			supersedes: BPE_2013_OF[column],
 			sql: `SELECT c.code, coalesce(t.${column}, 0) AS num, c.population AS den FROM communes c LEFT JOIN ${table} t ON t.code = c.code`,
 			factor: 10_000
 		}
@@ -686,11 +722,14 @@ export const IMPORTED_INDICATORS: readonly Indicator[] = [
 	ageShare('part_moins_30', 'moins de 30 ans', 'moins de 30 ans', ['age_0014', 'age_1529'], 'neutral'),
 	ageShare('part_60_plus', '60 ans ou plus', '60 ans et +', ['age_6074', 'age_75p'], 'neutral'),
 	ageShare('part_65_plus', '65 ans ou plus', '65 ans et +', ['age_65p'], 'neutral', '65 ans ou plus absents du fichier importé, ou commune absente du fichier'),
-	ageShare('part_75_plus', '75 ans ou plus', '75 ans et +', ['age_75p'], 'neutral'),
+	{ ...ageShare('part_75_plus', '75 ans ou plus', '75 ans et +', ['age_75p'], 'neutral'), supersedes: 'part_75_ans_plus_bv_2022' },
 	...BPE_KINDS.flatMap((k) => importedOffer(BPE_TABLE, k.column, k.label, k.short)),
 	...ANS_KINDS.flatMap((k) => importedOffer(ANS_TABLE, k.column, k.label, k.short)),
 	...APL_PROFESSIONS.flatMap(importedApl)
 ];
+
+/** The catalogue without the user's own files: shipped indicators and those of the official imports. */
+const ATLAS_INDICATORS: readonly Indicator[] = [...INDICATORS, ...IMPORTED_INDICATORS];
 
 /** DREES's reference APL (GPs under 65), 2023. */
 export const DEFAULT_INDICATOR_ID = 'apl_mg_moins65_2023';
@@ -706,12 +745,37 @@ const listeners = new Set<() => void>();
 
 /** Replaces the user's indicators (ids of the static catalogue are never shadowed). */
 export function setUserIndicators(list: readonly { indicator: Indicator; levels: readonly Level[] }[]): void {
-	const fixed = new Set(INDICATORS.map((i) => i.id));
+	const fixed = new Set(ATLAS_INDICATORS.map((i) => i.id));
 	const kept = list.filter((u) => !fixed.has(u.indicator.id));
 	userIndicators = kept.map((u) => u.indicator);
 	userLevels.clear();
 	for (const u of kept) userLevels.set(u.indicator.id, u.levels);
 	for (const listener of listeners) listener();
+}
+
+/** The file an official import's table was read from, and the millésime it gives (census year, BPE year…). */
+export interface ImportedFile {
+	table: string;
+	fileName: string;
+	annee: number | null;
+}
+const importedFiles = new Map<string, ImportedFile>();
+
+/** Registers the official files this browser holds (the data layer, as it loads them): their figures name them. */
+export function setImportedFiles(files: readonly ImportedFile[]): void {
+	importedFiles.clear();
+	for (const f of files) importedFiles.set(f.table, f);
+}
+
+/** The file an imported indicator reads, when this browser holds it. */
+export function importedFile(indicator: Indicator): ImportedFile | undefined {
+	return indicator.importedFrom ? importedFiles.get(indicator.tables[0]) : undefined;
+}
+
+/** « INSEE, 2021 »: the producer and the millésime of a figure, the imported file's own year when known. */
+export function millesimeOf(indicator: Indicator): string {
+	const year = importedFile(indicator)?.annee;
+	return `${indicator.source.producer}, ${year ?? indicator.source.millesime}`;
 }
 
 /** Calls `listener` whenever the user's indicators change; returns the unsubscribe function. */
@@ -720,13 +784,23 @@ export function onIndicatorsChange(listener: () => void): () => void {
 	return () => listeners.delete(listener);
 }
 
-/** The whole catalogue: the atlas's indicators, then the user's. */
+/** The whole catalogue: the atlas's indicators, those of the official files a user may import, then the user's own. */
 export function allIndicators(): readonly Indicator[] {
-	return userIndicators.length ? [...INDICATORS, ...userIndicators] : INDICATORS;
+	return userIndicators.length ? [...ATLAS_INDICATORS, ...userIndicators] : ATLAS_INDICATORS;
 }
 
 export function findIndicator(id: string): Indicator | undefined {
-	return INDICATORS.find((i) => i.id === id) ?? userIndicators.find((i) => i.id === id);
+	return ATLAS_INDICATORS.find((i) => i.id === id) ?? userIndicators.find((i) => i.id === id);
+}
+
+/**
+ * `ids` in order, each preceded by the imported indicators that replace it (`supersedes`) when `loaded`
+ * says their file is in: the figure of the user's file first, the shipped approximation after it.
+ */
+export function preferImported(ids: readonly string[], loaded: (indicator: Indicator) => boolean): string[] {
+	const by = new Map<string, string[]>();
+	for (const i of IMPORTED_INDICATORS) if (i.supersedes && loaded(i)) by.set(i.supersedes, [...(by.get(i.supersedes) ?? []), i.id]);
+	return [...new Set(ids.flatMap((id) => [...(by.get(id) ?? []), id]))];
 }
 
 export function getIndicator(id: string): Indicator {
@@ -749,8 +823,10 @@ export function importedMark(indicator: Indicator): string {
 /** « DREES – APL …, 2023 » : the attribution line shown under every figure. */
 export function sourceLine(indicator: Indicator): string {
 	const s = indicator.source;
-	const line = `${s.producer} – ${s.dataset}, ${s.millesime} (${s.licence})`;
-	return indicator.importedFrom ? `${line} — importé par l’utilisateur (${indicator.importedFrom})` : line;
+	const file = importedFile(indicator);
+	const line = `${s.producer} – ${s.dataset}, ${file?.annee ?? s.millesime} (${s.licence})`;
+	if (!indicator.importedFrom) return line;
+	return `${line} — importé par l’utilisateur (${indicator.importedFrom}${file ? `, fichier « ${file.fileName} »` : ''})`;
 }
 
 /** What rank 1 means for an indicator (the portrait's ranks and the explorer's table rank alike). */

@@ -77,13 +77,13 @@ describe('comparison export', () => {
 			{ id: 'commune:2A004', label: 'Ajaccio', detail: 'Commune · Corse-du-Sud', code: '2A004', reference: false, territory: null },
 			{ id: 'ref:france', label: 'France', detail: 'Référence', code: null, reference: true, territory: null }
 		],
-		rows: [{ indicator: apl, values: [3.21, NaN, 3.4], ranks: [{ rank: 2, total: 393, tied: 0 }, null, null] }]
+		rows: [{ indicator: apl, values: [3.21, NaN, 3.4], coverage: [1, 0, 34_000].map((n) => ({ covered: n, expected: n })), ranks: [{ rank: 2, total: 393, tied: 0 }, null, null] }]
 	};
 	const table = comparisonTable(comparison, new Date(2026, 0, 1));
 
 	it('CSV and XLSX carry the same header, codes, values, missing-value reason and sources', async () => {
 		const csv = toCsv(tableCsvRows(table)).slice(1).split('\r\n');
-		expect(csv[0]).toBe('Indicateur;Unité;Source;Ambérieu-en-Bugey;Ajaccio;France (référence);Donnée manquante');
+		expect(csv[0]).toBe('Indicateur;Unité;Source;Ambérieu-en-Bugey;Ajaccio;France (référence);Donnée manquante ou partielle');
 		expect(csv[1]).toBe('Code du territoire;;;01004;2A004;;');
 		expect(csv[2]).toBe(`${apl.label};${apl.unit};${sourceLine(apl)};3,21;;3,40;${apl.missing}`);
 		expect(csv).toContain(`Source : ${sourceLine(apl)}`);

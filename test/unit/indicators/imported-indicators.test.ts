@@ -9,6 +9,7 @@ import { APL_PROFESSIONS, aplTable } from '../../../src/lib/indicators/apl-profe
 import { figures } from '../../../src/lib/data/queries/values';
 import { sql } from '../../../src/lib/data/queries/sql';
 import type { Area } from '../../../src/lib/territory/key';
+import { coverageNote } from '../../../src/lib/indicators/coverage';
 
 // The catalogue's indicators on imported tables, through the data layer's figures(), against hand-written
 // ratios of sums; the tables come from the importers on fixtures with fictitious values.
@@ -19,7 +20,8 @@ const FILES = {
 	ans_professionnels: 'ans/PS_LibreAcces_Personne_activite_202407150830.txt'
 };
 const LOT: Area = { level: 'departement', code: '46' };
-const CAUVALDOR: Area = { level: 'epci', code: '200066371' };
+const CAUVALDOR_CODE = '200066371';
+const CAUVALDOR: Area = { level: 'epci', code: CAUVALDOR_CODE };
 let source: NodeSource;
 
 beforeAll(async () => {
@@ -36,6 +38,11 @@ const indicator = (id: string) => IMPORTED_INDICATORS.find((i) => i.id === id) a
 const valueOf = async (id: string, area: Area) => (await figures(source, [area], [indicator(id)]))[0].values[0];
 async function scalar(sql: string, params: string[] = []): Promise<number> {
 	return Number((await source.db.query(sql, params)).toArray()[0].toJSON().n);
+}
+/** Cauvaldor's communes that the fixture gives (a few of its 77): an area the file covers whole. */
+async function fileCauvaldor(): Promise<Area> {
+	const rows = (await source.db.query(`SELECT a.code FROM population_ages a JOIN communes c ON c.code = a.code WHERE c.epci = ? ORDER BY 1`, [CAUVALDOR_CODE])).toArray();
+	return { codes: rows.map((r) => String(r.toJSON().code)) };
 }
 
 describe('imported indicators', () => {
@@ -55,16 +62,31 @@ describe('imported indicators', () => {
 		const where = `FROM population_ages a JOIN communes c ON c.code = a.code WHERE c.epci = ?`;
 		const expected = (100 * (await scalar(`SELECT sum(age_7589 + age_90p) AS n ${where}`, [CAUVALDOR.code]))) / (await scalar(`SELECT sum(pop) AS n ${where}`, [CAUVALDOR.code]));
 		const mean = await scalar(`SELECT avg(100 * (age_7589 + age_90p) / pop) AS n ${where}`, [CAUVALDOR.code]);
-		expect(await valueOf('part_75_plus', CAUVALDOR)).toBeCloseTo(expected, 9);
+		expect(await valueOf('part_75_plus', await fileCauvaldor())).toBeCloseTo(expected, 9);
 		expect(Math.abs(expected - mean)).toBeGreaterThan(0.01);
+	});
+
+	it('an aggregate the file covers in part says on how many communes; below 80 % it is withheld, and why', async () => {
+		const covered = (await fileCauvaldor()) as { codes: string[] };
+		const [epci] = await figures(source, [CAUVALDOR, LOT], [indicator('part_75_plus')]);
+		const inCauvaldor = await scalar(`SELECT count(*) AS n FROM communes WHERE epci = ? AND population > 0`, [CAUVALDOR.code]);
+		expect(epci.coverage[0]).toEqual({ covered: covered.codes.length, expected: inCauvaldor });
+		expect(epci.values[0]).toBeNaN();
+		expect(coverageNote(epci.coverage[0])).toBe(`non calculé : ${covered.codes.length} communes sur ${inCauvaldor} ont une valeur (moins de 80 %)`);
+		// The same communes and one without a row: 6 of 7 is above the threshold, the value is their ratio of sums.
+		const outside = (await source.db.query(`SELECT code FROM communes WHERE epci = ? AND population > 0 AND code NOT IN (SELECT code FROM population_ages) LIMIT 1`, [CAUVALDOR.code])).toArray()[0].toJSON().code;
+		const [most] = await figures(source, [{ codes: [...covered.codes, String(outside)] }], [indicator('part_75_plus')]);
+		expect(most.coverage[0]).toEqual({ covered: covered.codes.length, expected: covered.codes.length + 1 });
+		expect(most.values[0]).toBeCloseTo(await valueOf('part_75_plus', covered), 9);
+		expect(coverageNote(most.coverage[0])).toBe(`calculé sur ${covered.codes.length} communes sur ${covered.codes.length + 1}`);
 	});
 
 	it('65+ from the commune base’s men and women; under 25 missing, as that base has no band to give it', async () => {
 		const where = `FROM population_ages a JOIN communes c ON c.code = a.code WHERE c.epci = ?`;
 		const expected = (100 * (await scalar(`SELECT sum(age_65p) AS n ${where}`, [CAUVALDOR.code]))) / (await scalar(`SELECT sum(pop) AS n ${where}`, [CAUVALDOR.code]));
-		expect(await valueOf('part_65_plus', CAUVALDOR)).toBeCloseTo(expected, 9);
+		expect(await valueOf('part_65_plus', await fileCauvaldor())).toBeCloseTo(expected, 9);
 		expect(expected).toBeGreaterThan(0);
-		expect(await valueOf('part_moins_25', CAUVALDOR)).toBeNaN();
+		expect(await valueOf('part_moins_25', await fileCauvaldor())).toBeNaN();
 	});
 
 	it('BPE counts and densities of a département sum the commune counts of the file over the population', async () => {

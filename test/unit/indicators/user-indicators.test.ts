@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { INDICATORS, allIndicators, findIndicator, levelsOf, setUserIndicators, sourceLine } from '../../../src/lib/indicators/catalogue';
+import { IMPORTED_INDICATORS, INDICATORS, allIndicators, findIndicator, levelsOf, setUserIndicators, sourceLine } from '../../../src/lib/indicators/catalogue';
 import { slug, userIndicators, userTableName, type UserFileSpec } from '../../../src/lib/indicators/user';
 import { parseViewReport } from '../../../src/lib/links/view-state';
 
@@ -25,7 +25,7 @@ describe('the user’s indicators beside the catalogue', () => {
 		expect(rate).toMatchObject({ kind: 'ratio', importedFrom: expect.any(String), theme: 'Données importées' });
 		expect(sourceLine(rate)).toMatch(/^ARS \(test\) – Taux fictifs, fichier « taux\.csv », 2024 .*importé par l’utilisateur/);
 		expect(levelsOf(rate)).toEqual(['departement', 'region']);
-		expect(allIndicators()).toHaveLength(INDICATORS.length + 2);
+		expect(allIndicators()).toHaveLength(INDICATORS.length + IMPORTED_INDICATORS.length + 2);
 		// A permalink to it reads it; once gone, it says so.
 		expect(parseViewReport(new URLSearchParams(`i=${rate.id}&n=departement`)).view).toMatchObject({ indicator: rate.id, level: 'departement' });
 		// Not true at commune level: a link without level opens at the file's own level.

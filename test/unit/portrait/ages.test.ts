@@ -19,7 +19,6 @@ const AMBERIEU = [12643.6043, 2350.5074, 2250.5099, 2580.5124, 2510.5149, 1880.5
 const AURILLAC = [22307.7098, 3351.0939, 3951.0964, 3751.0989, 4301.1014, 4301.1039, 2351.1064, 301.1089];
 const LHOSPITALET = [402.6196, 59.8588, 49.8613, 65.8638, 83.8663, 92.8688, 43.8713, 6.4293];
 const PERN = [415.1696, 70.4453, 55.4478, 62.4503, 90.4528, 86.4553, 44.4578, 5.4603];
-const AJACCIO = [68704.8342, 10800.6831, 11800.6856, 12600.6881, 14000.6906, 12600.6931, 6200.6956, 700.6981];
 const CAHORS = [16958.9397, 2551.2696, 2851.2721, 2851.2746, 3301.2771, 3301.2796, 1851.2821, 251.2846];
 
 /** Σ band / Σ population over the given rows. */
@@ -48,17 +47,25 @@ describe('age structure of the portrait', () => {
 		expect([t.departement?.code, t.region?.code]).toEqual(['01', '84']);
 		const { ages } = await buildPortrait(db, t);
 		expect(ages?.annee).toBe(2021);
-		const expected = [
-			ratioOfSums(AMBERIEU, AURILLAC, LHOSPITALET, PERN), // the selection, Pern merged into Pern-Lhospitalet
-			ratioOfSums(AMBERIEU), // Ain: its only commune in the fixture
-			ratioOfSums(AMBERIEU, AURILLAC), // Auvergne-Rhône-Alpes
-			ratioOfSums(AMBERIEU, AURILLAC, LHOSPITALET, PERN, AJACCIO, CAHORS) // France
-		];
+		// The selection, Pern merged into Pern-Lhospitalet: the file covers its three communes.
+		const expected = ratioOfSums(AMBERIEU, AURILLAC, LHOSPITALET, PERN);
 		expect(ages?.shares).toHaveLength(4);
-		ages!.shares.forEach((s, i) => {
-			s.all.forEach((share, band) => expect(share).toBeCloseTo(expected[i][band], 12));
-			expect(s.all.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 12);
-		});
+		ages!.shares[0].all.forEach((share, band) => expect(share).toBeCloseTo(expected[band], 12));
+		expect(ages!.shares[0].all.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 12);
+		expect(ages!.shares[0].coverage).toEqual({ covered: 3, expected: 3 });
+		// The Ain, Auvergne-Rhône-Alpes and France have one, two and five communes in the file: their shares would be
+		// those communes', not theirs. Withheld, with their coverage.
+		const inhabited = async (where: string) => Number((await db.db.query(`SELECT count(*) AS n FROM communes WHERE population > 0 ${where}`)).toArray()[0].toJSON().n);
+		const references = [
+			{ covered: 1, expected: await inhabited(`AND dep = '01'`) },
+			{ covered: 2, expected: await inhabited(`AND reg = '84'`) },
+			{ covered: 5, expected: await inhabited('') }
+		];
+		expect(ages!.shares.slice(1).map((s) => s.coverage)).toEqual(references);
+		for (const s of ages!.shares.slice(1)) {
+			expect(s.all.every(Number.isNaN)).toBe(true);
+			expect(s.men).toBeNull();
+		}
 		// By sex: Σ men or women of the band / Σ population, the two halves of the pyramid making up the whole.
 		const rows = fixture.table.toArray().map((r) => r.toJSON()).filter((r) => ['01004', '15014', '46172'].includes(r.code as string));
 		const pop = rows.reduce((s, r) => s + (r.pop as number), 0);
@@ -69,10 +76,14 @@ describe('age structure of the portrait', () => {
 		expect(men + women).toBeCloseTo(1, 12);
 	});
 
-	it('computes a level of the atlas the same way (département of the Lot: Cahors and Pern-Lhospitalet)', async () => {
-		const lot = await resolveTerritory(db, { level: 'departement', code: '46' });
-		const { ages } = await buildPortrait(db, lot!);
+	it('computes communes of a level the same way (Cahors and Pern-Lhospitalet), and withholds the Lot, which the file covers in part', async () => {
+		const both = await selection('46042-46172');
+		const { ages } = await buildPortrait(db, both);
 		ratioOfSums(CAHORS, LHOSPITALET, PERN).forEach((share, band) => expect(ages!.shares[0].all[band]).toBeCloseTo(share, 12));
+		const lot = await resolveTerritory(db, { level: 'departement', code: '46' });
+		const own = (await buildPortrait(db, lot!)).ages!.shares[0];
+		expect(own.coverage.covered).toBe(2);
+		expect(own.all.every(Number.isNaN)).toBe(true);
 	});
 
 	it('says « no data » (NaN) for a territory without census rows, and exports the shares', async () => {
@@ -83,10 +94,10 @@ describe('age structure of the portrait', () => {
 		const table = portraitTable(p, new Date(2026, 0, 1));
 		const row = table.rows.find((r) => r[0] === 'Part des 75–89 ans (recensement 2021)')!;
 		expect(row.slice(1, 3)).toEqual(['%', 'INSEE – Évolution et structure de la population (recensement, base communale ou IRIS), 2021 (Licence Ouverte / Etalab 2.0)']);
-		expect(row[3]).toBeNull(); // Figeac
-		expect(row[4]).toMatchObject({ precision: 1 });
-		expect((row[4] as { value: number }).value).toBeCloseTo(100 * ratioOfSums(CAHORS, LHOSPITALET, PERN)[5], 10); // Lot
-		expect(row.at(-1)).toBe('aucune commune du territoire dans la base INSEE');
+		expect(row.slice(3, 7)).toEqual([null, null, null, null]); // Figeac, then the Lot, Occitanie, France: withheld
+		const lot = p.ages!.shares[1].coverage;
+		expect(row.at(-1)).toContain('aucune commune du territoire dans la base INSEE');
+		expect(row.at(-1)).toContain(`Lot : non calculé : 2 communes sur ${lot.expected} ont une valeur (moins de 80 %)`);
 	});
 
 	it('draws six bands, 75+ in one, from the IRIS base (no 75–89 / 90+ split there)', async () => {

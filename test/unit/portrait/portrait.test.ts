@@ -85,7 +85,7 @@ describe('portrait of Cauvaldor', () => {
 	it('its exported table carries every figure, numbers as numbers, and its sources', async () => {
 		const p = await buildPortrait(source, await resolve('cls:cauvaldor'));
 		const table = portraitTable(p, new Date(2026, 10, 22));
-		expect(table.header).toEqual(['Indicateur', 'Unité', 'Source', 'Contrat local de santé de Cauvaldor', 'Lot', 'Occitanie', 'France', 'Donnée manquante']);
+		expect(table.header).toEqual(['Indicateur', 'Unité', 'Source', 'Contrat local de santé de Cauvaldor', 'Lot', 'Occitanie', 'France', 'Donnée manquante ou partielle']);
 		const row = (label: string) => table.rows.find((r) => r[0] === label)!;
 		expect(row(num('apl_mg_moins65_2023').label).slice(3, 7)).toEqual(p.rows.get('apl_mg_moins65_2023')!.values.map((value) => ({ value, precision: 2 })));
 		expect(row('Établissements FINESS — Maisons de santé pluriprofessionnelles')[3]).toEqual({
@@ -189,7 +189,7 @@ describe('comparison', () => {
 		}
 		const table = comparisonTable(c, new Date(2026, 0, 1));
 		const lines = toCsv(tableCsvRows(table)).split('\r\n');
-		expect(lines[0]).toBe('\uFEFFIndicateur;Unité;Source;Figeac;Cahors;Saint-Céré;Lot (référence);Occitanie (référence);France (référence);Donnée manquante');
+		expect(lines[0]).toBe('\uFEFFIndicateur;Unité;Source;Figeac;Cahors;Saint-Céré;Lot (référence);Occitanie (référence);France (référence);Donnée manquante ou partielle');
 		expect(lines[1]).toBe('Code du territoire;;;46102;46042;46251;46;76;;');
 		// Ranks are numbers in the export, with the number of communes they are counted among.
 		const cells = parseCsv(lines.join('\r\n'));

@@ -8,6 +8,7 @@ import { AGE_BANDS, COARSE_BANDS, POPULATION_AGES_TABLE, TABLE_BANDS, ageColumn,
 import { raw, sql } from './sql';
 import type { DataSource } from './source';
 import { areaCondition } from './values';
+import { coverageState, type Coverage } from '../../indicators/coverage';
 
 export interface AgeShares {
 	/** Share of the population in each band of the structure's `bands` (0–1); NaN when no commune has data. */
@@ -15,6 +16,8 @@ export interface AgeShares {
 	/** Men, women of each band as shares of the population known by sex; null without columns by sex. */
 	men: number[] | null;
 	women: number[] | null;
+	/** Communes of the area in the census table, of those inhabited: below MIN_COVERAGE the shares are withheld (NaN). */
+	coverage: Coverage;
 }
 
 export interface AgeStructure {
@@ -32,7 +35,9 @@ const sums = (columns: readonly string[], filter = '') => columns.map((c) => `su
 const SUMS = [
 	...sums(['pop', ...TABLE_BANDS.map(ageColumn), ...TABLE_BANDS.map(menColumn), ...TABLE_BANDS.map(womenColumn)]),
 	// The pyramid's denominator: the population of the communes known by sex.
-	`sum(p.pop) FILTER (WHERE p.${menColumn(AGE_BANDS[0])} IS NOT NULL) AS pop_sexe`
+	`sum(p.pop) FILTER (WHERE p.${menColumn(AGE_BANDS[0])} IS NOT NULL) AS pop_sexe`,
+	'count(p.code) AS covered',
+	'count(*) FILTER (WHERE c.population > 0 OR p.code IS NOT NULL) AS expected'
 ].join(', ');
 
 type Sums = Record<string, number | bigint | null>;
@@ -61,10 +66,13 @@ export async function ageStructure(source: DataSource, areas: readonly Area[]): 
 	const out: AgeShares[] = [];
 	for (const area of areas) {
 		const row = (
-			await source.query(tables, sql`SELECT ${raw(SUMS)} FROM ${raw(POPULATION_AGES_TABLE)} p JOIN communes c ON c.code = p.code WHERE ${areaCondition(area)}`)
+			await source.query(tables, sql`SELECT ${raw(SUMS)} FROM communes c LEFT JOIN ${raw(POPULATION_AGES_TABLE)} p ON p.code = c.code WHERE ${areaCondition(area)}`)
 		).get(0)!.toJSON() as Sums;
-		const all = shares(row, bands.map(ageColumn), row.pop) ?? bands.map(() => NaN);
-		out.push({ all, men: shares(row, bands.map(menColumn), row.pop_sexe), women: shares(row, bands.map(womenColumn), row.pop_sexe) });
+		const coverage = { covered: Number(row.covered), expected: Number(row.expected) };
+		const shown = coverageState(coverage) !== 'withheld';
+		const all = (shown ? shares(row, bands.map(ageColumn), row.pop) : null) ?? bands.map(() => NaN);
+		const bySex = (columns: readonly string[]) => (shown ? shares(row, columns, row.pop_sexe) : null);
+		out.push({ all, men: bySex(bands.map(menColumn)), women: bySex(bands.map(womenColumn)), coverage });
 	}
 	return { annee: Number(meta.annee), bands, shares: out };
 }

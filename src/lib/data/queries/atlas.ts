@@ -1,13 +1,14 @@
 /** The page's data source: one per page load, shared by the explorer, the portraits, the comparison and the CLS pages. */
 import { atlasData } from '../engine/atlas';
 import { userImports, type UserImport } from '../imports/user-imports';
-import { setUserIndicators } from '../../indicators/catalogue';
+import { setImportedFiles, setUserIndicators } from '../../indicators/catalogue';
 import { userIndicators } from '../../indicators/user';
 import { DataSource } from './source';
 
 /** Tells the source which tables the user's imports hold, and the catalogue which indicators their files make. */
 export function applyImports(source: DataSource, imports: UserImport[]): UserImport[] {
 	for (const i of imports) source.markImported(i.table, i.error === null);
+	setImportedFiles(imports.flatMap((i) => (i.kind !== 'generic' && i.error === null ? [{ table: i.table, fileName: i.fileName, annee: i.report.annee }] : [])));
 	setUserIndicators(imports.flatMap((i) => (i.kind === 'generic' && i.error === null ? userIndicators(i.table, i.fileName, i.spec) : [])));
 	return imports;
 }

@@ -6,7 +6,8 @@
  */
 import { FINESS_LABELS } from './counts';
 import { formatNumber } from '../../territory/number';
-import { IMPORTED_INDICATORS, findIndicator, type NumericIndicator } from '../../indicators/catalogue';
+import { findIndicator, type NumericIndicator } from '../../indicators/catalogue';
+import { coverageNote, type Coverage } from '../../indicators/coverage';
 import type { ChiffreCite, ChiffreFiness, ChiffreIndicateur, Cls } from '../../register/schema';
 
 export const isFinessFigure = (c: ChiffreCite): c is ChiffreFiness => 'categorieFiness' in c;
@@ -40,7 +41,7 @@ export function gapSentence({ cited, counted }: FigureGap): string {
 
 /** The indicator a document's figure names: in the catalogue, or one the user can import (not yet in the catalogue). */
 export function citedIndicator(id: string): NumericIndicator | undefined {
-	const indicator = findIndicator(id) ?? IMPORTED_INDICATORS.find((i) => i.id === id);
+	const indicator = findIndicator(id);
 	return indicator && indicator.kind !== 'class' ? indicator : undefined;
 }
 
@@ -65,19 +66,22 @@ export interface IndicatorFigure {
 	value: number | 'absent';
 	/** The millésime of the atlas's figure, as its source says it. */
 	millesime: string;
+	/** How many of the territory's communes the value sums (a withheld value says so). */
+	coverage?: Coverage;
 }
 
 /**
  * « Un document du contrat (2018) cite 28 % pour la part des 65 ans ou plus (périmètre du contrat) ; l'atlas
  * (recensement 2021) : 27,6 %. » — or why the atlas has no figure yet.
  */
-export function indicatorFigureSentence({ cited, indicator, where, value, millesime }: IndicatorFigure): string {
+export function indicatorFigureSentence({ cited, indicator, where, value, millesime, coverage }: IndicatorFigure): string {
 	const unit = indicator.unit === '%' ? ' %' : ` ${indicator.unit}`;
 	const doc = `Un document du contrat (${cited.date}) cite ${formatNumber(cited.valeur, 1)}${unit} pour la ${indicator.label.charAt(0).toLowerCase()}${indicator.label.slice(1)} (${where})`;
 	if (value === 'absent')
 		return `${doc} ; l’atlas la calcule dès que ses données sont importées${indicator.importedFrom ? ` (${indicator.importedFrom}, page Données)` : ''}.`;
-	if (Number.isNaN(value)) return `${doc} ; les données importées ne la donnent pas pour ce territoire.`;
-	return `${doc} ; l’atlas (${millesime}) : ${formatNumber(value, indicator.precision)}${unit}.`;
+	const note = coverageNote(coverage);
+	if (Number.isNaN(value)) return note ? `${doc} ; l’atlas (${millesime}) : ${note}.` : `${doc} ; les données importées ne la donnent pas pour ce territoire.`;
+	return `${doc} ; l’atlas (${millesime}) : ${formatNumber(value, indicator.precision)}${unit}${note ? ` (${note})` : ''}.`;
 }
 
 /** Why two such figures may differ, said once under the notes. */

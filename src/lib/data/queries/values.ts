@@ -12,6 +12,7 @@ import type { Area, Level } from '../../territory/key';
 import { communeList, joinSql, raw, sql, type Sql } from './sql';
 import type { DataSource } from './source';
 import type { CommuneNote } from '../engine/artefacts';
+import { MIN_COVERAGE, type Coverage } from '../../indicators/coverage';
 
 /** Column of `communes` that holds each level's code. */
 const KEY: Record<Level, string> = { commune: 'code', epci: 'epci', departement: 'dep', region: 'reg' };
@@ -45,19 +46,36 @@ function communeRows(indicator: NumericIndicator): Sql {
 	}
 }
 
+/** Whether a commune row (`s`, LEFT JOINed to `communes c`) has the indicator's value. */
+function hasValue(indicator: NumericIndicator): Sql {
+	return indicator.kind === 'change' ? sql`s.num IS NOT NULL AND s.num_before IS NOT NULL` : sql`s.num IS NOT NULL`;
+}
+
+/** Communes with a value, and communes that could have one (inhabited, or with a value), in the group (and the condition). */
+function coverageCounts(indicator: NumericIndicator, condition: Sql | null): { covered: Sql; expected: Sql } {
+	const where = (test: Sql) => (condition ? sql`(${condition}) AND (${test})` : test);
+	return {
+		covered: sql`count(*) FILTER (WHERE ${where(hasValue(indicator))})`,
+		expected: sql`count(*) FILTER (WHERE ${where(sql`c.population > 0 OR ${hasValue(indicator)}`)})`
+	};
+}
+
 /**
  * The aggregate over the rows of a group: a ratio of sums (or a sum, or a difference of ratios),
- * optionally restricted by a FILTER condition so that several areas come out of one scan.
+ * optionally restricted by a FILTER condition so that several areas come out of one scan; NULL when
+ * fewer than MIN_COVERAGE of the group's communes have a value (indicators/coverage.ts).
  */
 function aggregate(indicator: NumericIndicator, condition: Sql | null = null): Sql {
 	const sum = (column: string) => (condition ? sql`sum(s.${raw(column)}) FILTER (WHERE ${condition})` : sql`sum(s.${raw(column)})`);
+	const { covered, expected } = coverageCounts(indicator, condition);
+	const guarded = (value: Sql) => sql`CASE WHEN ${covered} >= ${raw(String(MIN_COVERAGE))} * ${expected} THEN ${value} END`;
 	switch (indicator.kind) {
 		case 'ratio':
-			return sql`${factor(indicator)} * ${sum('num')} / NULLIF(${sum('den')}, 0)`;
+			return guarded(sql`${factor(indicator)} * ${sum('num')} / NULLIF(${sum('den')}, 0)`);
 		case 'change':
-			return sql`${factor(indicator)} * (${sum('num')} / NULLIF(${sum('den')}, 0) - ${sum('num_before')} / NULLIF(${sum('den_before')}, 0))`;
+			return guarded(sql`${factor(indicator)} * (${sum('num')} / NULLIF(${sum('den')}, 0) - ${sum('num_before')} / NULLIF(${sum('den_before')}, 0))`);
 		case 'count':
-			return sql`CAST(${sum('num')} AS DOUBLE)`;
+			return guarded(sql`CAST(${sum('num')} AS DOUBLE)`);
 	}
 }
 
@@ -187,7 +205,10 @@ export function communeCodes(source: DataSource): Promise<string[]> {
 /** The values of an indicator on each area, in the order given; NaN when unknown. */
 export interface Figure {
 	indicator: NumericIndicator;
+	/** NaN when unknown, or withheld for want of coverage (then `coverage` says why). */
 	values: number[];
+	/** For each area, how many of its communes the value sums. */
+	coverage: Coverage[];
 	/** For a commune: its value is its former commune's, or not published (the shipped data's note). */
 	note?: CommuneNote;
 }
@@ -201,34 +222,36 @@ export async function figures(source: DataSource, areas: readonly Area[], indica
 	const list = indicators.map((i) => (typeof i === 'string' ? getIndicator(i) : i)).filter((i): i is NumericIndicator => i.kind !== 'class');
 	const out: Figure[] = [];
 	for (const indicator of list) {
-		const values = await source.cached(`figures|${indicator.id}|${areas.map(areaId).join('|')}`, () => areaValues(source, indicator, areas));
-		out.push({ indicator, values });
+		const { values, coverage } = await source.cached(`figures|${indicator.id}|${areas.map(areaId).join('|')}`, () => areaValues(source, indicator, areas));
+		out.push({ indicator, values, coverage });
 	}
 	return out;
 }
 
-async function areaValues(source: DataSource, indicator: NumericIndicator, areas: readonly Area[]): Promise<number[]> {
+async function areaValues(source: DataSource, indicator: NumericIndicator, areas: readonly Area[]): Promise<{ values: number[]; coverage: Coverage[] }> {
 	const tables = indicatorTables([indicator]);
-	const out = new Array<number>(areas.length).fill(NaN);
+	const values = new Array<number>(areas.length).fill(NaN);
+	const coverage: Coverage[] = areas.map(() => ({ covered: 0, expected: 0 }));
+	const read = (table: Table, i: number, k: number) => {
+		values[i] = floatColumn(table, `v${k}`)[0];
+		coverage[i] = { covered: Number(floatColumn(table, `covered${k}`)[0]), expected: Number(floatColumn(table, `expected${k}`)[0]) };
+	};
+	const columns = (k: number, condition: Sql | null) => {
+		const { covered, expected } = coverageCounts(indicator, condition);
+		return sql`${aggregate(indicator, condition)} AS ${raw(`v${k}`)}, ${covered} AS ${raw(`covered${k}`)}, ${expected} AS ${raw(`expected${k}`)}`;
+	};
+	const rows = sql`FROM communes c LEFT JOIN (${communeRows(indicator)}) s ON s.code = c.code`;
 	const scanned: number[] = [];
 	for (let i = 0; i < areas.length; i++) {
 		const area = areas[i];
 		if (area !== null && 'codes' in area) {
 			if (area.codes.length === 0) continue;
-			const table = await source.query(
-				tables,
-				sql`SELECT ${aggregate(indicator)} AS value FROM (${communeRows(indicator)}) s WHERE s.code IN ${communeList(area.codes)}`
-			);
-			out[i] = floatColumn(table, 'value')[0];
+			read(await source.query(tables, sql`SELECT ${columns(0, null)} ${rows} WHERE c.code IN ${communeList(area.codes)}`), i, 0);
 		} else scanned.push(i);
 	}
 	if (scanned.length) {
-		const columns = scanned.map((i, k) => {
-			const area = areas[i];
-			return sql`${aggregate(indicator, area === null ? null : areaCondition(area))} AS ${raw(`v${k}`)}`;
-		});
-		const table = await source.query(tables, sql`SELECT ${joinSql(columns)} FROM communes c JOIN (${communeRows(indicator)}) s ON s.code = c.code`);
-		scanned.forEach((i, k) => (out[i] = floatColumn(table, `v${k}`)[0]));
+		const table = await source.query(tables, sql`SELECT ${joinSql(scanned.map((i, k) => columns(k, areas[i] === null ? null : areaCondition(areas[i]))))} ${rows}`);
+		scanned.forEach((i, k) => read(table, i, k));
 	}
-	return out;
+	return { values, coverage };
 }

@@ -12,6 +12,7 @@ import { departementCommuneValues, figures } from '../../data/queries/values';
 import { areaOf, referencesOf, type Reference, type ResolvedTerritory } from '../../data/queries/territories';
 import { formatKey } from '../../territory/key';
 import { exportedOnLine, type ExportTable, type TableCell } from '../../export/table';
+import type { Coverage } from '../../indicators/coverage';
 
 /** Every numeric indicator of the catalogue, the user's imported ones (registered at the time) included. */
 export const compareIndicators = (): readonly NumericIndicator[] => allIndicators().filter((i): i is NumericIndicator => i.kind !== 'class');
@@ -30,8 +31,10 @@ export interface CompareColumn {
 
 export interface CompareRow {
 	indicator: NumericIndicator;
-	/** One value per column; NaN when unknown. */
+	/** One value per column; NaN when unknown or withheld (see `coverage`). */
 	values: number[];
+	/** Per column, how many of its communes the value sums. */
+	coverage: Coverage[];
 	/** Rank within its département, for commune columns; null otherwise or when unknown. */
 	ranks: (Rank | null)[];
 }
@@ -73,7 +76,7 @@ export async function buildComparison(
 	}
 	const areas = [...territories.map(areaOf), ...refs.map((r) => r.area)];
 	const rows: CompareRow[] = [];
-	for (const { indicator, values } of await figures(source, areas, indicators)) {
+	for (const { indicator, values, coverage } of await figures(source, areas, indicators)) {
 		const ranks: (Rank | null)[] = [];
 		for (let i = 0; i < columns.length; i++) {
 			const t = columns[i].territory;
@@ -85,22 +88,23 @@ export async function buildComparison(
 			const k = dep.codes.indexOf(t.key.code);
 			ranks.push(k < 0 ? null : rankAmong(dep.values[k], dep.values, indicator.direction));
 		}
-		rows.push({ indicator, values, ranks });
+		rows.push({ indicator, values, coverage, ranks });
 	}
 	return { columns, rows };
 }
 
 /**
  * The table as exported (CSV and XLSX): « Indicateur », « Unité », « Source », each column, then
- * « Donnée manquante » saying why a value is absent; a row of territory codes first, then one row per
+ * « Donnée manquante ou partielle » saying why a value is absent or partial; a row of territory codes first, then one row per
  * indicator with numbers at the indicator's precision and a rank row per commune column.
  */
 export function comparisonTable(c: Comparison, exportedOn: Date): ExportTable {
-	const header = indicatorHeader(c.columns.map((col) => (col.reference ? `${col.label} (référence)` : col.label)));
+	const names = c.columns.map((col) => (col.reference ? `${col.label} (référence)` : col.label));
+	const header = indicatorHeader(names);
 	const rows: TableCell[][] = [['Code du territoire', '', '', ...c.columns.map((col) => col.code), '']];
 	const isCommune = c.columns.map((col) => col.territory?.key.level === 'commune');
 	for (const row of c.rows) {
-		rows.push(indicatorRow(row.indicator, row.values));
+		rows.push(indicatorRow(row, names));
 		const unranked = row.indicator.unrankedAtCommune;
 		if (row.ranks.some((r) => r !== null) || (unranked && isCommune.includes(true))) {
 			// Ranks as numbers (a spreadsheet sorts them), then how many communes they are counted among.

@@ -19,7 +19,7 @@ import { areaOf, referencesOf, type ResolvedTerritory } from '../../data/queries
 
 /** Catalogue indicators of the portrait, by section. */
 export const PORTRAIT_SECTIONS = {
-	population: ['population', 'densite_population', 'besoin_age_2023', 'part_75_ans_plus_bv_2022'],
+	population: ['population', 'population_apl_2023', 'densite_population', 'besoin_age_2023', 'part_75_ans_plus_bv_2022'],
 	// DREES's reference APL only: the all-ages variant is in the explorer and the comparison (the portrait prints on one page).
 	apl: ['apl_mg_moins65_2022', 'apl_mg_moins65_2023', 'apl_mg_moins65_evolution_2022_2023', 'apl_mg_moins65_sous_seuil_2023'],
 	professionnels: [
@@ -58,7 +58,7 @@ export interface Portrait {
 	qpv: QpvCount;
 	/** INSEE age structure beside the references; null when the atlas has no `population_ages` table. */
 	ages: AgeStructure | null;
-	/** Ids of the user's imported indicators whose files this browser holds (their figures are in `rows`). */
+	/** Ids of the imported indicators whose files this browser holds, but those shown in a section (their figures are in `rows`). */
 	imported: string[];
 }
 
@@ -86,10 +86,10 @@ async function classRows(source: DataSource, id: 'radon_classe' | 'grille_densit
 
 /** The portrait of a resolved territory; the age structure when the atlas ships `population_ages`. */
 export async function buildPortrait(source: DataSource, territory: ResolvedTerritory): Promise<Portrait> {
-	const imported = allIndicators()
-		.filter((i) => i.importedFrom && i.kind !== 'class' && !PORTRAIT_INDICATORS.includes(i.id) && i.tables.every((t) => source.has(t)))
-		.map((i) => i.id);
-	const { references, rows: figures } = await territoryFigures(source, territory, [...PORTRAIT_INDICATORS, ...imported]);
+	const loaded = allIndicators().filter((i) => i.importedFrom && i.kind !== 'class' && i.tables.every((t) => source.has(t)));
+	// An imported figure that replaces one of the sections' is shown in that section (figureRows), the others apart.
+	const imported = loaded.filter((i) => !PORTRAIT_INDICATORS.includes(i.id) && !(i.supersedes && PORTRAIT_INDICATORS.includes(i.supersedes))).map((i) => i.id);
+	const { references, rows: figures } = await territoryFigures(source, territory, [...PORTRAIT_INDICATORS, ...loaded.map((i) => i.id)]);
 	const rows = new Map(figures.map((f) => [f.indicator.id, f]));
 	const codes = territory.communes;
 

@@ -4,7 +4,7 @@ import { TERRITORIES_SOURCE } from '../../data/queries/provenance';
 import { footnotes, type Footnotes } from './footnotes';
 import type { AgeStructure } from '../../data/queries/ages';
 import { populationAgesSource } from '../../indicators/age-bands';
-import { sourceLine } from '../../indicators/catalogue';
+import { preferImported, sourceLine } from '../../indicators/catalogue';
 import { formatNumber } from '../../territory/number';
 
 /** What every section of the portrait page reads: the portrait, its numbered sources and the print names. */
@@ -30,9 +30,12 @@ export function portraitView(portrait: Portrait, ranks: ReadonlyMap<string, Indi
 	return { portrait, notes: footnotes(lines), shortName: nom.length <= 24 ? nom : portrait.territory.levelLabel, ages, agesSource, ranks };
 }
 
-/** The rows of a section, in its order; an indicator the portrait did not compute is left out. */
+/**
+ * The rows of a section, in its order, each after the imported figure that replaces it (the user's file first,
+ * the shipped approximation labelled under it); an indicator the portrait did not compute is left out.
+ */
 export function figureRows(portrait: Portrait, ids: readonly string[]): Figure[] {
-	return ids.flatMap((id) => portrait.rows.get(id) ?? []);
+	return preferImported(ids, (i) => portrait.rows.has(i.id)).flatMap((id) => portrait.rows.get(id) ?? []);
 }
 
 export const pct = (part: number, total: number) => (total > 0 ? `${formatNumber((100 * part) / total, 1)} %` : '–');
