@@ -13,7 +13,7 @@ const CAP = { ts: 500, svelte: 300 } as const;
  */
 const OVER_CAP: Record<string, number> = {
 	// The catalogue still holds the SQL of each indicator's measure; declared measures would shrink it.
-	'src/lib/indicators/catalogue.ts': 766,
+	'src/lib/indicators/catalogue.ts': 721,
 	// The register's schema: every field of a CLS with its French message.
 	'src/lib/register/schema.ts': 525,
 	// The explorer's page: its sections, the permalink and the first view's hand-over.
