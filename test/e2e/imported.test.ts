@@ -92,14 +92,26 @@ describe('a user’s own file is an indicator of the atlas', () => {
 		expect(await map.getByTestId('legend').innerText()).toContain('Jeu de test (valeurs fictives)');
 		await map.close();
 
-		// The portrait of the Ain shows the count summed over its communes, marked as imported.
-		const ain = [...(await expectedCommuneValues()).entries()].filter(([code]) => code.startsWith('01')).reduce((sum, [, v]) => sum + v, 0);
+		// The Ain: the file has a few of its communes, so its sum would be theirs, not the Ain's: withheld, and said so with the counts.
+		const ainValues = [...(await expectedCommuneValues()).entries()].filter(([code]) => code.startsWith('01'));
+		const ainExpected = Number(
+			(await suite.db.query(`SELECT count(*) AS n FROM communes WHERE dep = '01' AND (population > 0 OR code IN (${ainValues.map(() => '?').join(',')}))`, ainValues.map(([c]) => c))).toArray()[0].toJSON().n
+		);
 		const portrait = await suite.page(context, '/territoire/departement/01');
 		const section = portrait.getByTestId('portrait-imported');
 		await section.waitFor({ timeout: 90_000 });
 		const row = section.locator('tr', { hasText: 'Médecins (Médecins fictifs)' }).first();
-		expect(Number((await row.locator('td').first().innerText()).replace(/\s|\u202f/g, ''))).toBe(ain);
+		const ainCell = await row.locator('td').first().innerText();
+		expect(ainCell).toContain(`non calculé : ${ainValues.length} communes sur ${ainExpected} ont une valeur (moins de 80 %)`);
 		await portrait.close();
+
+		// The same communes as a selection: every one has a value, the count is their sum.
+		const selection = await suite.page(context, `/territoire/selection/${ainValues.map(([c]) => c).join('-')}`);
+		const selectionSection = selection.getByTestId('portrait-imported');
+		await selectionSection.waitFor({ timeout: 90_000 });
+		const selectionRow = selectionSection.locator('tr', { hasText: 'Médecins (Médecins fictifs)' }).first();
+		expect(Number((await selectionRow.locator('td').first().innerText()).replace(/\s|\u202f/g, ''))).toBe(ainValues.reduce((sum, [, v]) => sum + v, 0));
+		await selection.close();
 		await context.close();
 		expect(watch.errors).toEqual([]);
 		expect(watch.foreignRequests).toEqual([]);

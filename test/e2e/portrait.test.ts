@@ -165,7 +165,7 @@ describe('portrait', () => {
 		const wb = readWorkbook(readFileSync((await download.path())!));
 		expect(rowStartingWith(wb, 'Indicateur', 8).map((c) => c?.text)).toEqual(['Indicateur', 'Unité', 'Source', cauvaldor.nom, 'Lot', 'Occitanie', 'France', 'Donnée manquante ou partielle']);
 		expect(Number(rowStartingWith(wb, 'APL aux médecins généralistes de moins de 65 ans 2023', 4)[3]?.text)).toBeCloseTo(aplValue, 9);
-		expect(Number(rowStartingWith(wb, 'Population municipale', 4)[3]?.text)).toBe(population);
+		expect(Number(rowStartingWith(wb, 'Population municipale 2022', 4)[3]?.text)).toBe(population);
 		await page.waitForTimeout(2500); // let the perimeter map draw
 		await page.screenshot({ path: resolve(SHOTS, 'portrait-cauvaldor.png'), fullPage: true, timeout: 120_000 });
 

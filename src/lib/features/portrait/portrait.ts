@@ -33,6 +33,12 @@ export const PORTRAIT_SECTIONS = {
 	radon: ['radon_part_population_zone3']
 } as const;
 
+/**
+ * Rows kept off the one-page print: DREES's population is the APL's denominator, beside INSEE's on
+ * screen and in the exports; the paper has room for one population.
+ */
+export const SCREEN_ONLY_INDICATORS: ReadonlySet<string> = new Set(['population_apl_2023']);
+
 export const PORTRAIT_INDICATORS: string[] = Object.values(PORTRAIT_SECTIONS).flat();
 
 export interface CountRow {
