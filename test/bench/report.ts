@@ -7,14 +7,11 @@
  */
 import type { Browser } from 'playwright-core';
 import type { Report } from './import';
+import { reportLongTasks, takeLongTasks, watchLongTasks } from './longtasks';
 
 export async function reportBench(browser: Browser, url: string, report: Report): Promise<void> {
 	const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, acceptDownloads: true });
-	await context.addInitScript(() => {
-		const w = window as unknown as { longTasks: number[] };
-		w.longTasks = [];
-		new PerformanceObserver((list) => list.getEntries().forEach((e) => w.longTasks.push(e.duration))).observe({ type: 'longtask', buffered: true });
-	});
+	await watchLongTasks(context);
 	try {
 		const page = await context.newPage();
 		await page.goto(`${url}/territoire/cls/cauvaldor`);
@@ -23,15 +20,12 @@ export async function reportBench(browser: Browser, url: string, report: Report)
 		await page.getByTestId('portrait-map-legend').waitFor({ timeout: 120_000 });
 		await page.waitForTimeout(2_000);
 		await page.locator('[data-testid=report-panel] summary').click();
-		const longTasks = () => page.evaluate(() => (window as unknown as { longTasks: number[] }).longTasks.splice(0));
 		for (const format of ['pdf', 'docx'] as const) {
-			await longTasks();
+			await takeLongTasks(page);
 			const t0 = Date.now();
 			await Promise.all([page.waitForEvent('download', { timeout: 600_000 }), page.getByTestId(`report-${format}`).click()]);
 			report(`report_cauvaldor_${format}`, Date.now() - t0, 'ms');
-			const tasks = await longTasks();
-			report(`report_longtask_max_${format}`, Math.max(0, ...tasks), 'ms');
-			report(`report_longtasks_over_200ms_${format}`, tasks.filter((d) => d > 200).length, 'tasks');
+			reportLongTasks(report, `report_${format}`, await takeLongTasks(page));
 		}
 	} finally {
 		await context.close();
