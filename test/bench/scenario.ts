@@ -47,7 +47,7 @@ export async function scenarioPageBench(browser: Browser, url: string, report: R
 	await watchLongTasks(context);
 	const page = await context.newPage();
 	let started = performance.now();
-	await page.goto(`${url}/scenario?s=ajout:46128:1`);
+	await page.goto(`${url}/scenario?p=departement:46&s=ajout:46128:1`);
 	await page.getByTestId('scenario-table').waitFor({ timeout: 180_000 });
 	report('scenario_first_result', performance.now() - started, 'ms');
 	reportLongTasks(report, 'scenario_load', await takeLongTasks(page));

@@ -108,3 +108,68 @@ function triangulateParts(positions: Float32Array, partStarts: number[], ringSta
 	}
 	return Uint32Array.from(out);
 }
+
+/**
+ * The territories `keep` retains, as polygons of their own (codes, parts, rings and triangles renumbered):
+ * a map of one perimeter draws its surroundings, not the 35,000 communes of France, whose vertices software
+ * WebGL would transform at every frame.
+ */
+export function subsetPolygons(p: FlatPolygons, keep: (feature: number) => boolean): FlatPolygons {
+	const featureMap = new Int32Array(p.codes.length).fill(-1);
+	const codes: string[] = [];
+	p.codes.forEach((code, f) => {
+		if (keep(f)) featureMap[f] = codes.push(code) - 1;
+	});
+	const parts = p.partFeature.length;
+	// New index of each vertex (-1: dropped), parts copied in order.
+	const vertexMap = new Int32Array(p.positions.length / 2).fill(-1);
+	let vertices = 0;
+	let keptParts = 0;
+	for (let part = 0; part < parts; part++) {
+		if (featureMap[p.partFeature[part]] < 0) continue;
+		keptParts++;
+		for (let v = p.partStarts[part]; v < p.partStarts[part + 1]; v++) vertexMap[v] = vertices++;
+	}
+	const positions = new Float32Array(vertices * 2);
+	const partStarts = new Int32Array(keptParts + 1);
+	const partFeature = new Int32Array(keptParts);
+	const ringStarts: number[] = [0];
+	let ring = 0;
+	let out = 0;
+	for (let part = 0; part < parts; part++) {
+		const start = p.partStarts[part];
+		const end = p.partStarts[part + 1];
+		const kept = featureMap[p.partFeature[part]] >= 0;
+		for (; ring + 1 < p.ringStarts.length && p.ringStarts[ring + 1] <= end; ring++) {
+			if (kept) ringStarts.push(vertexMap[p.ringStarts[ring + 1] - 1] + 1);
+		}
+		if (!kept) continue;
+		positions.set(p.positions.subarray(start * 2, end * 2), vertexMap[start] * 2);
+		partFeature[out] = featureMap[p.partFeature[part]];
+		partStarts[++out] = vertexMap[end - 1] + 1;
+	}
+	const triangles: number[] = [];
+	for (let t = 0; t < p.triangles.length; t += 3) {
+		const a = vertexMap[p.triangles[t]];
+		if (a >= 0) triangles.push(a, vertexMap[p.triangles[t + 1]], vertexMap[p.triangles[t + 2]]);
+	}
+	return { codes, positions, partStarts, partFeature, ringStarts: Int32Array.from(ringStarts), triangles: Uint32Array.from(triangles) };
+}
+
+/** Which territories have a part whose bounding box meets [west, south, east, north] (1) or not (0). */
+export function featuresInBox(p: FlatPolygons, [west, south, east, north]: readonly [number, number, number, number]): Uint8Array {
+	const meets = new Uint8Array(p.codes.length);
+	for (let part = 0; part < p.partFeature.length; part++) {
+		let w = Infinity, s = Infinity, e = -Infinity, n = -Infinity;
+		for (let v = p.partStarts[part]; v < p.partStarts[part + 1]; v++) {
+			const x = p.positions[v * 2];
+			const y = p.positions[v * 2 + 1];
+			if (x < w) w = x;
+			if (x > e) e = x;
+			if (y < s) s = y;
+			if (y > n) n = y;
+		}
+		if (w <= east && e >= west && s <= north && n >= south) meets[p.partFeature[part]] = 1;
+	}
+	return meets;
+}
