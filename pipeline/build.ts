@@ -239,7 +239,7 @@ const META = {
 					'de test (0,45 sur les 48 de calage ; 1er quartile 0,38, minimum 0,18) ; 0,34 à 70 km/h, 0,38 avec des vitesses 30 / 50 / 75 km/h selon la densité. ' +
 					'L’écart vient surtout de l’offre approchée (2013, effectifs et non activité) : le calage départage les modèles de temps, il ne mesure pas leur erreur.',
 				'Centroïdes des contours, pas des points pondérés par la population.',
-				'Une matrice réelle (export Metric) peut être importée pour la remplacer.'
+				'Une matrice réelle (CSV commune_origine;commune_destination;minutes, par exemple un export Metric) s’importe sur la page « Et si… ? », qui l’utilise alors à la place de celle-ci, dans ce navigateur.'
 			]
 		}
 	},

@@ -22,7 +22,7 @@ const OTHER_USES: Record<string, string> = {
 	communes_voisines: 'Comparaison : « Ajouter les communes voisines »',
 	qpv_quartiers: 'Quartiers prioritaires d’une commune (noms et communes)',
 	temps_trajet: 'Scénarios « Et si… ? » : variation de l’APL d’une offre changée (lu à la demande, hors du moteur SQL)',
-	qpv_geom: 'Périmètres des quartiers prioritaires (couche de carte en préparation)',
+	qpv_geom: 'Cartes des fiches CLS : le périmètre du quartier prioritaire qu’une action vise',
 	[PASSAGE_TABLE]: 'Imports de fichiers : rattachement des anciens codes commune',
 	[POPULATION_AGES_TABLE]: 'Portraits : structure par âge et pyramide'
 };
