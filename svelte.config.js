@@ -41,6 +41,9 @@ export default {
 				'form-action': ['self']
 			}
 		},
+		// Every page's styles in its HTML: a stylesheet is render-blocking, and eight of them queued behind the
+		// scripts' preloads on the browser's six connections held the first view back (`npm run bench`).
+		inlineStyleThreshold: Infinity,
 		// Registered once the page has started (src/lib/data/engine/engine-offline.ts), not as it loads.
 		serviceWorker: { register: false }
 	}

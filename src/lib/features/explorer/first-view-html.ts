@@ -76,11 +76,16 @@ function imageSet(p: PrerenderEntry, base: string) {
 
 /**
  * Asked for first of all, at the top of the head: before the scripts' and the data's preloads, which
- * would otherwise hold the browser's connections to the server while the picture waits.
+ * would otherwise hold the browser's six connections to the server while the first view waits. The picture,
+ * its outlines and the small script that shows them (the frame stays hidden until it has run).
  */
 export function firstViewPreload(p: PrerenderEntry, base: string): string {
 	const { url, largest, sizes, srcset } = imageSet(p, base);
-	return `<link rel="preload" as="image" href="${url(largest.file)}" imagesrcset="${srcset}" imagesizes="${sizes}" fetchpriority="high">`;
+	return (
+		`<link rel="preload" as="image" href="${url(largest.file)}" imagesrcset="${srcset}" imagesizes="${sizes}" fetchpriority="high">` +
+		`<link rel="preload" as="script" href="${base}/first-view.js" fetchpriority="high">` +
+		`<link rel="preload" as="image" href="${url(p.outlines.file)}" fetchpriority="high">`
+	);
 }
 
 /** The first paint's HTML, put at the start of the body (outside the app's root: the app never touches it). */
