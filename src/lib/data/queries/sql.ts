@@ -49,6 +49,12 @@ export function sql(strings: TemplateStringsArray, ...values: readonly SqlValue[
 	return new Sql(text, params);
 }
 
+/** A column or table name, checked to be a plain lower-case identifier and quoted: a name never carries SQL. */
+export function ident(name: string): RawSql {
+	if (!/^[a-z_][a-z0-9_]*$/.test(name)) throw new Error(`« ${name} » n’est pas un nom de colonne ou de table`);
+	return new RawSql(`"${name}"`);
+}
+
 /** Fragments joined by a separator (`, `, ` AND `…). */
 export function joinSql(parts: readonly Sql[], separator = ', '): Sql {
 	return new Sql(parts.map((p) => p.text).join(separator), parts.flatMap((p) => p.params));
