@@ -12,6 +12,7 @@ function alias(rows: Rows): Sql {
 }
 
 function checked(table: string, column: string): void {
+	if (!knownTable(table)) throw new Error(`Table inconnue pour une mesure : ${table}`);
 	if (!knownColumn(table, column)) throw new Error(`Colonne inconnue pour une mesure : ${table}.${column}`);
 }
 
