@@ -8,6 +8,7 @@ import { IMPORTED_INDICATORS, INDICATORS, type Indicator } from '../../../src/li
 import { APL_PROFESSIONS, aplTable } from '../../../src/lib/indicators/apl-professions';
 import { userIndicators, type UserFileSpec } from '../../../src/lib/indicators/user';
 import { measureSql } from '../../../src/lib/data/queries/measure';
+import { TABLE_COLUMNS } from '../../../src/lib/indicators/measure';
 
 // The SQL built from each indicator's Measure against plain SQL written by hand for it (the catalogue's own SQL before
 // it held measures, kept in test/fixtures/measures/hand-written-sql.json), on the shipped artefacts and the importers'
@@ -113,6 +114,15 @@ describe('a Measure builds the figures of plain SQL written by hand', () => {
 });
 
 describe('the measure builder', () => {
+	it('knows only columns the shipped tables have', async () => {
+		const shipped = source.manifest.artefacts.map((a) => a.table).filter((t) => t in TABLE_COLUMNS);
+		expect(shipped.length).toBeGreaterThan(7);
+		for (const table of shipped) {
+			const names = (await source.db.query(`SELECT column_name FROM (DESCRIBE ${table})`)).toArray().map((r) => String(r.toJSON().column_name));
+			expect(names, table).toEqual(expect.arrayContaining([...TABLE_COLUMNS[table]]));
+		}
+	});
+
 	it('binds millésimes, thresholds and scales, quotes names, and refuses a table or column no measure may read', () => {
 		const built = measureSql({ kind: 'share', from: { table: 'apl', year: 2023 }, population: 'pop_totale', when: { column: 'apl_mg_moins65', below: 2.5 } });
 		expect(built.params).toEqual([2.5, 2023]);
