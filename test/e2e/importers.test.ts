@@ -6,6 +6,7 @@ import type { Page } from 'playwright-core';
 import { e2eSuite } from '../support/suite';
 import { IMPORTED_INDICATORS } from '../../src/lib/indicators/catalogue';
 import { aplWorkbook } from '../support/xlsx-fixture';
+import { measureSql } from '../../src/lib/data/queries/measure';
 
 // Fictitious counts in INSEE's BPE long layout: test/fixtures/bpe/README.md.
 const BPE_FILE = resolve(import.meta.dirname, '../fixtures/bpe/bpe-2024-communes-long.csv');
@@ -76,7 +77,7 @@ describe('official files on /donnees', () => {
 		// The catalogue's SQL of the indicator, summed over the Lot, in the page's engine (the /sql console sees imported tables).
 		const console = await suite.page(context, '/sql');
 		await expect.poll(() => console.getByTestId('sql-run').isEnabled(), { timeout: 90_000 }).toBe(true);
-		const shown = await runSql(console, `SELECT sum(i.num) AS n FROM (${GPS.sql}) i JOIN communes c ON c.code = i.code WHERE c.dep = '46'`);
+		const shown = await runSql(console, `SELECT sum(i.num) AS n FROM (${measureSql(GPS.measure).text}) i JOIN communes c ON c.code = i.code WHERE c.dep = '46'`);
 		expect(Number(shown.replace(/\s/g, ''))).toBe(await expectedLotGps());
 		await context.close();
 		expect(watch.errors).toEqual([]);

@@ -1,6 +1,7 @@
 /**
  * The indicator catalogue: every indicator is declared here once, with its definition, unit,
- * producer and millésime, and the SQL that gives, per commune, a numerator and a denominator.
+ * producer and millésime, and its measure (indicators/measure.ts): the table and columns that give, per commune,
+ * a numerator and a denominator; the data layer builds the SQL.
  * Any aggregate (EPCI, département…) is then a ratio of sums, never a mean of rates.
  * Map, legend, tooltip, panels and exports read this module and nothing else to label or source a figure.
  */
@@ -67,6 +68,9 @@ export const APL_SOUS_DENSITE: Threshold = {
 	source: 'DREES, « Déserts médicaux : comment les définir ? Comment les mesurer ? », Les Dossiers de la DREES n° 17, mai 2017'
 };
 
+/** DREES's APL of a year: the communes' APL weighted by their standardised population. */
+const aplMean = (year: 2022 | 2023, value: AplColumn) => ({ kind: 'mean', from: { table: 'apl', year }, value, weight: { column: 'pop_standardisee' } }) as const;
+
 function apl(year: 2022 | 2023, column: AplColumn): RatioIndicator {
 	const v = APL_VARIANTS[column];
 	return {
@@ -90,7 +94,7 @@ function apl(year: 2022 | 2023, column: AplColumn): RatioIndicator {
 		tables: ['apl'],
 		missing: APL_MISSING,
 		terms: APL_TERMS,
-		sql: `SELECT code, ${column} * pop_standardisee AS num, pop_standardisee AS den FROM apl WHERE annee = ${year}`,
+		measure: aplMean(year, column),
 		factor: 1
 	};
 }
@@ -114,10 +118,7 @@ function aplEvolution(column: AplColumn): ChangeIndicator {
 		direction: 'higher_better',
 		tables: ['apl'],
 		missing: 'commune absente de l’un des deux millésimes DREES',
-		sql:
-			`SELECT a.code, a.${column} * a.pop_standardisee AS num, a.pop_standardisee AS den, ` +
-			`b.${column} * b.pop_standardisee AS num_before, b.pop_standardisee AS den_before ` +
-			'FROM apl a JOIN apl b ON b.code = a.code AND b.annee = 2022 WHERE a.annee = 2023',
+		measure: { kind: 'change', of: aplMean(2023, column), before: 2022 },
 		factor: 1
 	};
 }
@@ -146,7 +147,7 @@ function aplBelowThreshold(year: 2022 | 2023): RatioIndicator {
 		tables: ['apl'],
 		missing: APL_MISSING,
 		terms: { num: 'population sous le seuil', den: 'population totale' },
-		sql: `SELECT code, CASE WHEN apl_mg_moins65 < ${t.value} THEN pop_totale ELSE 0 END AS num, pop_totale AS den FROM apl WHERE annee = ${year}`,
+		measure: { kind: 'share', from: { table: 'apl', year }, population: 'pop_totale', when: { column: 'apl_mg_moins65', below: t.value } },
 		factor: 100
 	};
 }
@@ -173,23 +174,13 @@ function bpe(column: string, what: string, short: string): RatioIndicator {
 		tables: ['bpe2013'],
 		missing: 'population inconnue ou nulle',
 		terms: { num: `${what.toLowerCase()} (2013)`, den: 'population municipale 2022' },
-		sql: `SELECT c.code, coalesce(b.${column}, 0) AS num, c.population AS den FROM communes c LEFT JOIN bpe2013 b ON b.code = c.code`,
+		measure: { kind: 'ratio', from: { table: 'bpe2013', absentIsZero: true }, num: [column], den: 'population' },
 		factor: 10_000
 	};
 }
 
 /** A bassin-de-vie value carried to its communes; aggregates weight it by commune population. */
-function bassinDeVie(
-	id: string,
-	column: string,
-	label: string,
-	shortLabel: string,
-	unit: string,
-	scale: number,
-	palette: PaletteName,
-	direction: Direction,
-	definition: string
-): RatioIndicator {
+function bassinDeVie(id: string, column: string, label: string, shortLabel: string, unit: string, scale: number, palette: PaletteName, direction: Direction, definition: string): RatioIndicator {
 	return {
 		id,
 		kind: 'ratio',
@@ -207,7 +198,7 @@ function bassinDeVie(
 		tables: ['bassins_vie'],
 		missing: 'secret statistique ou valeur non disponible pour ce bassin de vie',
 		terms: { num: 'population × valeur du bassin de vie', den: 'population municipale' },
-		sql: `SELECT c.code, b.${column} / ${scale} * c.population AS num, c.population AS den FROM communes c JOIN bassins_vie b ON b.code = c.bv2022 WHERE b.${column} IS NOT NULL`,
+		measure: { kind: 'mean', from: { table: 'bassins_vie', via: 'bv2022' }, value: column, per: scale, weight: 'population' },
 		factor: scale
 	};
 }
@@ -239,8 +230,7 @@ function distance(column: string, what: string, short: string): RatioIndicator {
 		tables: ['acces'],
 		missing: 'établissements sans coordonnées dans ce territoire (DROM dans le fichier FINESS 2021)',
 		terms: { num: 'distance × population (km·hab.)', den: 'population (au moins 1 par commune)' },
-		// Uninhabited communes weigh 1 so that they keep their own distance.
-		sql: `SELECT c.code, a.${column} * greatest(coalesce(c.population, 0), 1) AS num, greatest(coalesce(c.population, 0), 1) AS den FROM communes c JOIN acces a ON a.code = c.code`,
+		measure: { kind: 'mean', from: { table: 'acces' }, value: column, weight: 'population_at_least_1' },
 		factor: 1
 	};
 }
@@ -277,7 +267,7 @@ export const INDICATORS: readonly Indicator[] = [
 		tables: [],
 		missing: 'population non publiée',
 		terms: { num: 'population municipale' },
-		sql: 'SELECT code, population AS num FROM communes'
+		measure: { kind: 'count', from: { table: 'communes' }, column: 'population' }
 	},
 	{
 		id: 'population_apl_2023',
@@ -297,7 +287,7 @@ export const INDICATORS: readonly Indicator[] = [
 		tables: ['apl'],
 		missing: APL_MISSING,
 		terms: { num: 'population totale (DREES)' },
-		sql: 'SELECT code, pop_totale AS num FROM apl WHERE annee = 2023'
+		measure: { kind: 'count', from: { table: 'apl', year: 2023 }, column: 'pop_totale' }
 	},
 	{
 		id: 'densite_population',
@@ -315,7 +305,7 @@ export const INDICATORS: readonly Indicator[] = [
 		tables: [],
 		missing: 'population non publiée',
 		terms: { num: 'population municipale', den: 'superficie (km²)' },
-		sql: 'SELECT code, population AS num, area_km2 AS den FROM communes',
+		measure: { kind: 'ratio', from: { table: 'communes' }, num: ['population'], den: 'area_km2' },
 		factor: 1
 	},
 	{
@@ -336,7 +326,7 @@ export const INDICATORS: readonly Indicator[] = [
 		tables: ['apl'],
 		missing: APL_MISSING,
 		terms: { num: 'population standardisée', den: 'population totale' },
-		sql: 'SELECT code, pop_standardisee AS num, pop_totale AS den FROM apl WHERE annee = 2023',
+		measure: { kind: 'ratio', from: { table: 'apl', year: 2023 }, num: ['pop_standardisee'], den: 'pop_totale' },
 		factor: 1
 	},
 	bassinDeVie(
@@ -376,7 +366,7 @@ export const INDICATORS: readonly Indicator[] = [
 		direction: 'higher_worse',
 		tables: ['radon'],
 		missing: 'commune absente du fichier IRSN',
-		sql: 'SELECT code, classe AS value FROM radon',
+		measure: { kind: 'class', from: { table: 'radon' }, column: 'classe' },
 		classes: [
 			{ value: 1, label: 'Zone 1 : potentiel faible', color: '#fff7bc' },
 			{ value: 2, label: 'Zone 2 : faible, facteurs aggravants', color: '#fe9929' },
@@ -399,7 +389,7 @@ export const INDICATORS: readonly Indicator[] = [
 		tables: ['radon'],
 		missing: 'commune absente du fichier IRSN ou population inconnue',
 		terms: { num: 'population en zone 3', den: 'population municipale' },
-		sql: 'SELECT c.code, CASE WHEN r.classe = 3 THEN c.population ELSE 0 END AS num, c.population AS den FROM communes c JOIN radon r ON r.code = c.code',
+		measure: { kind: 'share', from: { table: 'radon' }, population: 'population', when: { column: 'classe', equals: 3 } },
 		factor: 100
 	},
 	{
@@ -416,7 +406,7 @@ export const INDICATORS: readonly Indicator[] = [
 		direction: 'neutral',
 		tables: ['typologies'],
 		missing: 'commune absente de la grille',
-		sql: 'SELECT code, densite_niveau AS value FROM typologies',
+		measure: { kind: 'class', from: { table: 'typologies' }, column: 'densite_niveau' },
 		classes: [
 			{ value: 1, label: 'Grands centres urbains', color: '#6a1b4d' },
 			{ value: 2, label: 'Centres urbains intermédiaires', color: '#a8326e' },
@@ -442,7 +432,7 @@ export const INDICATORS: readonly Indicator[] = [
 		direction: 'neutral',
 		tables: ['qpv'],
 		missing: '',
-		sql: 'SELECT c.code, CASE WHEN q.code IS NULL THEN 0 ELSE 1 END AS value FROM communes c LEFT JOIN qpv q ON q.code = c.code',
+		measure: { kind: 'listed', table: 'qpv' },
 		classes: [
 			{ value: 0, label: 'Sans QPV', color: '#e8e4da' },
 			{ value: 1, label: 'Avec au moins un QPV', color: '#6a3d9a' }
@@ -505,7 +495,7 @@ function importedOffer(table: typeof BPE_TABLE | typeof ANS_TABLE, column: strin
 			unit: label,
 			precision: 0,
 			missing: 'fichier non importé',
-			sql: `SELECT c.code, coalesce(t.${column}, 0) AS num FROM communes c LEFT JOIN ${table} t ON t.code = c.code`
+			measure: { kind: 'count', from: { table, absentIsZero: true }, column }
 		},
 		{
 			...base,
@@ -520,7 +510,7 @@ function importedOffer(table: typeof BPE_TABLE | typeof ANS_TABLE, column: strin
 			precision: 1,
 			missing: 'population inconnue ou nulle',
 			supersedes: BPE_2013_OF[column],
-			sql: `SELECT c.code, coalesce(t.${column}, 0) AS num, c.population AS den FROM communes c LEFT JOIN ${table} t ON t.code = c.code`,
+			measure: { kind: 'ratio', from: { table, absentIsZero: true }, num: [column], den: 'population' },
 			factor: 10_000
 		}
 	];
@@ -549,7 +539,7 @@ function ageShare(id: string, label: string, short: string, columns: readonly st
 		tables: [POPULATION_AGES_IMPORT],
 		importedFrom: IMPORTED_FORMAT_LABELS[POPULATION_AGES_IMPORT],
 		missing,
-		sql: `SELECT code, ${columns.join(' + ')} AS num, pop AS den FROM ${POPULATION_AGES_IMPORT} WHERE ${columns.map((c) => `${c} IS NOT NULL`).join(' AND ')}`,
+		measure: { kind: 'ratio', from: { table: POPULATION_AGES_IMPORT }, num: columns, den: 'pop' },
 		factor: 100
 	};
 }
@@ -585,7 +575,7 @@ function importedApl(p: AplProfession): RatioIndicator[] {
 			importedFrom: aplFormatLabel(p),
 			missing: 'commune absente du classeur importé',
 			terms: APL_TERMS,
-			sql: `SELECT code, ${column} * pop_standardisee AS num, pop_standardisee AS den FROM ${table} WHERE ${column} IS NOT NULL AND annee = (SELECT max(annee) FROM ${table})`,
+			measure: { kind: 'mean', from: { table, year: 'latest' }, value: column, weight: { column: 'pop_standardisee' } },
 			factor: 1
 		};
 	});

@@ -1,8 +1,9 @@
 /**
  * The shape of an indicator of the catalogue (catalogue.ts declares them): what it measures, how to read it,
- * where it comes from, and the SQL of its per-commune measure.
+ * where it comes from, and its per-commune measure (measure.ts), of which the data layer builds the SQL.
  */
 import type { Source } from './provenance';
+import type { ChangeMeasure, ClassMeasure, CountMeasure, MeanMeasure, RatioMeasure, ShareMeasure } from './measure';
 
 /** Where an indicator is really measured; a bassin-de-vie value repeated on its communes must say so. */
 export type TrueLevel = 'commune' | 'bassin_de_vie';
@@ -32,7 +33,7 @@ interface IndicatorBase {
 	trueLevel: TrueLevel;
 	/** Decimals shown. */
 	precision: number;
-	/** DuckDB tables its SQL reads besides `communes`: loaded before it is first shown. */
+	/** DuckDB tables its measure reads besides `communes`: loaded before it is first shown. */
 	tables: string[];
 	/** Why a commune may have no value: shown in the tooltip. */
 	missing: string;
@@ -87,8 +88,8 @@ export interface Threshold {
 /** value = factor × Σ num / Σ den over the communes of a territory. */
 export interface RatioIndicator extends IndicatorBase {
 	kind: 'ratio';
-	/** SQL giving `code, num, den` per commune (COG 2025). */
-	sql: string;
+	/** Gives `num`, `den` per commune (COG 2025). */
+	measure: RatioMeasure | MeanMeasure | ShareMeasure;
 	factor: number;
 	palette: PaletteName;
 }
@@ -96,16 +97,16 @@ export interface RatioIndicator extends IndicatorBase {
 /** value = Σ num (a head count). */
 export interface CountIndicator extends IndicatorBase {
 	kind: 'count';
-	/** SQL giving `code, num` per commune. */
-	sql: string;
+	/** Gives `num` per commune. */
+	measure: CountMeasure;
 	palette: PaletteName;
 }
 
-/** value = ratio(sql) − ratio(sqlBefore), both ratios of sums: the change of an aggregate, not the mean of changes. */
+/** value = ratio now − ratio before, both ratios of sums: the change of an aggregate, not the mean of changes. */
 export interface ChangeIndicator extends IndicatorBase {
 	kind: 'change';
-	/** SQL giving `code, num, den, num_before, den_before` per commune. */
-	sql: string;
+	/** Gives `num`, `den`, `num_before`, `den_before` per commune. */
+	measure: ChangeMeasure;
 	factor: number;
 	palette: PaletteName;
 }
@@ -119,8 +120,8 @@ export interface ClassValue {
 /** A categorical zoning, true at commune level only. */
 export interface ClassIndicator extends IndicatorBase {
 	kind: 'class';
-	/** SQL giving `code, value` per commune, value being one of `classes`. */
-	sql: string;
+	/** Gives `value` per commune, one of `classes`. */
+	measure: ClassMeasure;
 	classes: ClassValue[];
 }
 

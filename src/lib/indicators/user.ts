@@ -3,10 +3,11 @@
  * commune, EPCI or département code column): the description kept with the file, and the catalogue
  * indicators it makes. The description is rebuilt into indicators by this code at each page load,
  * so a new version of the app keeps reading files imported by an older one.
- * Every name spliced into the SQL below is made here of `[a-z0-9_]` only (table, columns `vN_num`).
+ * Every name a measure reads is made here of `[a-z0-9_]` only (table `user_…`, columns `vN_num`).
  */
 import type { Level } from '../territory/key';
 import type { Indicator } from './catalogue';
+import type { Measure } from './measure';
 
 export type CodeLevel = 'commune' | 'epci' | 'departement';
 
@@ -75,20 +76,17 @@ export function userTableName(name: string, taken: ReadonlySet<string>): string 
 /** Column names of the table of a user's file, in the order of `spec.values`. */
 export const valueColumns = (i: number) => ({ num: `v${i + 1}_num`, den: `v${i + 1}_den` });
 
-const GROUP: Record<Exclude<CodeLevel, 'commune'>, string> = { epci: 'epci', departement: 'dep' };
-/** Uninhabited communes weigh 1, so that they keep the value of their territory. */
-const WEIGHT = 'greatest(coalesce(c.population, 0), 1)';
-
-function indicatorSql(table: string, level: CodeLevel, i: number, kind: UserValue['kind']): string {
+const GROUP: Record<Exclude<CodeLevel, 'commune'>, 'epci' | 'dep'> = { epci: 'epci', departement: 'dep' };
+/**
+ * A commune's value of a file's column; a territory's rate is carried to its communes weighted by population
+ * (uninhabited ones weigh 1, so that they keep their territory's value), its count shared in proportion of it.
+ */
+function indicatorMeasure(table: string, level: CodeLevel, i: number, kind: UserValue['kind']): Measure {
 	const { num, den } = valueColumns(i);
-	if (level === 'commune') return kind === 'count' ? `SELECT code, ${num} AS num FROM ${table}` : `SELECT code, ${num} AS num, ${den} AS den FROM ${table}`;
-	const key = GROUP[level];
-	// A territory's rate is carried to its communes weighted by population; its count is shared in proportion of it.
-	if (kind === 'rate') return `SELECT c.code, t.${num} / t.${den} * ${WEIGHT} AS num, ${WEIGHT} AS den FROM communes c JOIN ${table} t ON t.code = c.${key} WHERE t.${den} > 0`;
-	return (
-		`SELECT c.code, t.${num} * ${WEIGHT} / s.w AS num FROM communes c JOIN ${table} t ON t.code = c.${key} ` +
-		`JOIN (SELECT ${key} AS k, sum(greatest(coalesce(population, 0), 1)) AS w FROM communes c GROUP BY ${key}) s ON s.k = c.${key}`
-	);
+	if (level === 'commune') return kind === 'count' ? { kind: 'count', from: { table }, column: num } : { kind: 'ratio', from: { table }, num: [num], den };
+	const from = { table, via: GROUP[level] } as const;
+	if (kind === 'rate') return { kind: 'mean', from, value: num, over: den, weight: 'population_at_least_1' };
+	return { kind: 'count', from, column: num, shared: true };
 }
 
 /** The catalogue indicators of a user's file, with the levels they are true at. */
@@ -119,7 +117,7 @@ export function userIndicators(table: string, fileName: string, spec: UserFileSp
 			importedFrom: GENERIC_FORMAT_LABEL,
 			unrankedAtCommune: of ? `valeur ${of}` : undefined,
 			palette: 'YlGnBu',
-			sql: indicatorSql(table, spec.level, i, value.kind),
+			measure: indicatorMeasure(table, spec.level, i, value.kind),
 			...(value.kind === 'count' ? { kind: 'count' as const } : { kind: 'ratio' as const, factor: 1 })
 		} as Indicator;
 		return { indicator, levels: SPEC_LEVELS[spec.level] };

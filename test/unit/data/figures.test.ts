@@ -14,6 +14,7 @@ import { INDICATORS, getIndicator, type NumericIndicator } from '../../../src/li
 import { buildPortrait, PORTRAIT_INDICATORS } from '../../../src/lib/features/portrait/portrait';
 import { buildComparison } from '../../../src/lib/features/portrait/compare';
 import { parseKey } from '../../../src/lib/territory/key';
+import { measureSql } from '../../../src/lib/data/queries/measure';
 
 let source: NodeSource;
 let membership: Map<string, string | null>;
@@ -44,7 +45,8 @@ async function hand(indicator: NumericIndicator, where: string): Promise<number>
 			: indicator.kind === 'ratio'
 				? `${indicator.factor} * ${ratio('num', 'den')}`
 				: `${indicator.factor} * (${ratio('num', 'den')} - ${ratio('num_before', 'den_before')})`;
-	const table = await source.db.query(`SELECT (${expression})::DOUBLE AS v FROM (${indicator.sql}) s JOIN communes c ON c.code = s.code WHERE ${where}`);
+	const rows = measureSql(indicator.measure);
+	const table = await source.db.query(`SELECT (${expression})::DOUBLE AS v FROM (${rows.text}) s JOIN communes c ON c.code = s.code WHERE ${where}`, rows.params);
 	const v = table.get(0)?.toJSON().v as number | null | undefined;
 	return v === null || v === undefined ? NaN : Number(v);
 }

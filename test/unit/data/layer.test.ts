@@ -9,12 +9,10 @@ import type { TableLoader } from '../../../src/lib/data/engine/load';
 const ROOT = join(import.meta.dirname, '../../..');
 
 /**
- * Where SQL text may be written: the data layer (`src/lib/data/`: engine, queries, imports)
- * and the indicator catalogue (`src/lib/indicators/catalogue.ts`, each indicator's per-commune SQL,
- * spliced by the data layer with `raw()`), with its user part (`src/lib/indicators/user.ts`, the per-commune SQL
- * of the indicators of a user's imported file). Nowhere else in `src/`, comments included.
+ * Where SQL text may be written: the data layer (`src/lib/data/`: engine, queries, imports), which also builds
+ * each indicator's SQL from the catalogue's declared measure. Nowhere else in `src/`, comments included.
  */
-const SQL_ALLOWED = ['src/lib/data/', 'src/lib/indicators/catalogue.ts', 'src/lib/indicators/user.ts'];
+const SQL_ALLOWED = ['src/lib/data/'];
 
 /** SQL keywords as written in this code base (upper case); French UI text never writes them so. */
 const SQL_TEXT = /\b(SELECT|FROM|JOIN|WHERE|GROUP BY|ORDER BY|UNION ALL|INSERT INTO|CREATE (?:OR REPLACE )?(?:TEMP )?TABLE|string_split)\b/;

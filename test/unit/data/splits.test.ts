@@ -11,6 +11,8 @@ import type { DbConnector } from '../../../src/lib/data/engine/connector';
 import { parseManifest } from '../../../src/lib/data/engine/artefacts';
 import { sharedPath } from '../../support/shared';
 import { INDICATORS } from '../../../src/lib/indicators/catalogue';
+import { measureSql } from '../../../src/lib/data/queries/measure';
+import type { SqlParam } from '../../../src/lib/data/engine/connector';
 
 // FICTITIOUS history: 99001 and 99002 merge into 99001 in 2016, the commune nouvelle is dissolved in 2024.
 const movement = (mod: string, date: string, before: string, after: string) => ({ mod, date, before, beforeName: before === '99001' && date === '2024-01-01' ? 'Grande-Nouvelle' : before, after });
@@ -75,7 +77,7 @@ beforeAll(async () => {
 afterAll(async () => {
 	await db?.close();
 });
-const rows = async (query: string) => (await db.query(query, FIVE)).toArray().map((r) => r.toJSON());
+const rows = async (query: string, before: readonly SqlParam[] = []) => (await db.query(query, [...before, ...FIVE])).toArray().map((r) => r.toJSON());
 const IN = `(${FIVE.map(() => '?').join(', ')})`;
 
 describe('the shipped artefacts on Celles, Chalinargues, Chavagnac, Sainte-Anastasie and Neussargues-Moissac', () => {
@@ -136,7 +138,8 @@ describe('the shipped artefacts on Celles, Chalinargues, Chavagnac, Sainte-Anast
 		for (const indicator of INDICATORS) {
 			if (indicator.importedFrom || !indicator.tables.every((t) => t !== 'bassins_vie')) continue;
 			const column = indicator.kind === 'class' ? 'value' : 'num';
-			const found = await rows(`SELECT code, ${column} AS v FROM (${indicator.sql}) WHERE code IN ${IN}`);
+			const measure = measureSql(indicator.measure);
+			const found = await rows(`SELECT code, ${column} AS v FROM (${measure.text}) WHERE code IN ${IN}`, measure.params);
 			// The BPE and the QPV list only the communes that have something: absent means 0 there.
 			if (indicator.tables.some((t) => t === 'bpe2013' || t === 'qpv')) continue;
 			expect(found.map((r) => r.code).sort(), indicator.id).toEqual(FIVE);

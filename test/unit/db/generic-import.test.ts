@@ -2,11 +2,12 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openNodeAtlas } from '../../../src/lib/data/engine/node';
-import type { FileDb } from '../../../src/lib/data/engine/connector';
+import type { FileDb, SqlParam } from '../../../src/lib/data/engine/connector';
 import { ImportError } from '../../../src/lib/data/imports/imports';
 import { detectDialect, genericReportLines, importGenericFile, previewGenericFile } from '../../../src/lib/data/imports/generic-import';
 import { userIndicators, type UserFileSpec } from '../../../src/lib/indicators/user';
 import { buildWorkbook } from '../../support/xlsx-fixture';
+import { measureSql } from '../../../src/lib/data/queries/measure';
 
 // The generic importer of /donnees on the Node engine with the atlas's communes and cog_passage,
 // on fixtures with fictitious values (test/fixtures/user-files/README.md).
@@ -18,7 +19,7 @@ beforeAll(async () => {
 afterAll(() => db?.close());
 
 const bytesOf = (file: string) => new Uint8Array(readFileSync(join(FILES, file)));
-const rowsOf = async (sql: string) => (await db.query(sql)).toArray().map((r) => r.toJSON());
+const rowsOf = async (sql: string, params: readonly SqlParam[] = []) => (await db.query(sql, params)).toArray().map((r) => r.toJSON());
 const MEDECINS: UserFileSpec = {
 	codeColumn: 0,
 	level: 'commune',
@@ -67,7 +68,8 @@ describe('generic import of a user’s file', () => {
 		// The indicators read the table; an aggregate is the ratio of sums.
 		const [, rate] = userIndicators('user_test_medecins', 'medecins-latin1.csv', MEDECINS).map((u) => u.indicator);
 		expect(rate.importedFrom).toBeTruthy();
-		const [agg] = await rowsOf(`SELECT sum(num) / sum(den) AS v FROM (${rate.sql}) s WHERE code IN ('01001', '01004')`);
+		const rows = measureSql(rate.measure);
+		const [agg] = await rowsOf(`SELECT sum(num) / sum(den) AS v FROM (${rows.text}) s WHERE code IN ('01001', '01004')`, rows.params);
 		expect(agg.v).toBeCloseTo((45.5 * 350 + 60.2 * 7000) / 7350, 6);
 		expect(genericReportLines(report, 'medecins-latin1.csv').join('\n')).toMatch(/1 codes inconnus du COG 2025.*99999/);
 	});

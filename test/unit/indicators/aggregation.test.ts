@@ -4,6 +4,7 @@ import type { DbConnector } from '../../../src/lib/data/engine/connector';
 import { getIndicator, type NumericIndicator } from '../../../src/lib/indicators/catalogue';
 import { figures, territoryValues } from '../../../src/lib/data/queries/values';
 import type { Area } from '../../../src/lib/territory/key';
+import { measureSql } from '../../../src/lib/data/queries/measure';
 
 let source: NodeSource;
 let db: DbConnector;
@@ -124,7 +125,8 @@ describe('commune values', () => {
 		}
 		for (const indicator of INDICATORS) {
 			if (indicator.kind === 'class') continue;
-			const rows = await db.query(`SELECT code, count(*)::INTEGER AS n FROM (${indicator.sql}) GROUP BY code HAVING count(*) > 1 LIMIT 1`);
+			const measure = measureSql(indicator.measure);
+			const rows = await db.query(`SELECT code, count(*)::INTEGER AS n FROM (${measure.text}) GROUP BY code HAVING count(*) > 1 LIMIT 1`, measure.params);
 			expect(rows.numRows, `${indicator.id} has several rows for a commune`).toBe(0);
 		}
 	});

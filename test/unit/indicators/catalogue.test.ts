@@ -55,6 +55,6 @@ describe('the indicator catalogue', () => {
 		expect(t.value).toBe(2.5);
 		expect(t.source).toMatch(/DREES/);
 		expect(formatThreshold(getIndicator('apl_mg_moins65_2023'), t)).toBe('seuil de sous-densité 2,5');
-		expect(getIndicator('apl_mg_moins65_sous_seuil_2023').sql).toMatch(/apl_mg_moins65 < 2\.5/);
+		expect(getIndicator('apl_mg_moins65_sous_seuil_2023').measure).toMatchObject({ kind: 'share', when: { column: 'apl_mg_moins65', below: 2.5 } });
 	});
 });

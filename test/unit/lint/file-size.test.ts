@@ -12,8 +12,8 @@ const CAP = { ts: 500, svelte: 300 } as const;
  * leaves the list once it is under the cap. Splitting them is left to their next real change.
  */
 const OVER_CAP: Record<string, number> = {
-	// The catalogue still holds the SQL of each indicator's measure; declared measures would shrink it.
-	'src/lib/indicators/catalogue.ts': 721,
+	// The catalogue's declarations (labels, definitions, sources, measures) of some 60 indicators.
+	'src/lib/indicators/catalogue.ts': 711,
 	// The register's schema: every field of a CLS with its French message.
 	'src/lib/register/schema.ts': 525,
 	// The explorer's page: its sections, the permalink and the first view's hand-over.

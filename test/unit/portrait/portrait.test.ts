@@ -13,6 +13,7 @@ import { rankDirection } from '../../../src/lib/indicators/catalogue';
 import { parseKeyList, portraitPath, comparePath } from '../../../src/lib/territory/key';
 import { tableCsvRows, toCsv } from '../../../src/lib/export/csv';
 import { parseCsv } from '../../support/csv';
+import { measureSql } from '../../../src/lib/data/queries/measure';
 
 let source: NodeSource;
 let db: DbConnector;
@@ -119,8 +120,10 @@ describe('custom selection', () => {
 			const indicator = num(id);
 			if (indicator.kind !== 'ratio') throw new Error(id);
 			const [v] = (await figures(source, [{ codes }], [indicator]))[0].values;
+			const rows = measureSql(indicator.measure);
 			const hand = await scalar(
-				`SELECT ${indicator.factor} * sum(num) FILTER (WHERE num IS NOT NULL AND den IS NOT NULL) / sum(den) FILTER (WHERE num IS NOT NULL AND den IS NOT NULL) AS v FROM (${indicator.sql}) s WHERE s.code IN ('46102', '46042', '46251')`
+				`SELECT ${indicator.factor} * sum(num) FILTER (WHERE num IS NOT NULL AND den IS NOT NULL) / sum(den) FILTER (WHERE num IS NOT NULL AND den IS NOT NULL) AS v FROM (${rows.text}) s WHERE s.code IN ('46102', '46042', '46251')`,
+				[...(rows.params as (string | number)[])]
 			);
 			expect(v, id).toBeCloseTo(hand, 9);
 		}

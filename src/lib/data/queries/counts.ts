@@ -3,7 +3,8 @@
  * in each class of a class indicator (radon, density grid), QPV, communes in radon zone 3.
  */
 import { getIndicator } from '../../indicators/catalogue';
-import { communeList, raw, sql } from './sql';
+import { communeList, sql } from './sql';
+import { measureSql } from './measure';
 import type { DataSource } from './source';
 
 /** The FINESS categories the atlas counts (`finess.categorie`), in the order portraits and lists show them. */
@@ -39,7 +40,7 @@ export async function classCounts(source: DataSource, id: 'radon_classe' | 'gril
 	if (indicator.kind !== 'class') throw new Error(id);
 	const rows = await source.rows<{ value: number | null; communes: number; population: number | null }>(
 		['communes', ...indicator.tables],
-		sql`SELECT s.value, count(*)::INTEGER AS communes, sum(c.population)::DOUBLE AS population FROM communes c LEFT JOIN (${raw(indicator.sql)}) s ON s.code = c.code WHERE c.code IN ${communeList(codes)} GROUP BY s.value`
+		sql`SELECT s.value, count(*)::INTEGER AS communes, sum(c.population)::DOUBLE AS population FROM communes c LEFT JOIN (${measureSql(indicator.measure)}) s ON s.code = c.code WHERE c.code IN ${communeList(codes)} GROUP BY s.value`
 	);
 	return rows.map((r) => ({ value: r.value === null ? null : Number(r.value), communes: Number(r.communes), population: Number(r.population ?? 0) }));
 }

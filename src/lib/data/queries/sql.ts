@@ -5,8 +5,8 @@
  *     sql`SELECT nom FROM communes WHERE code = ${code}`  →  { text: 'SELECT nom FROM communes WHERE code = ?', params: [code] }
  *
  * A nested `Sql` fragment brings its own text and parameters (in order, however often it appears);
- * `raw()` splices trusted text, the catalogue's SQL fragments and this layer's own column names, never
- * user input; `communeList()` is the one way to bind a list of communes.
+ * `raw()` splices trusted text, this layer's own fragments and column names, never user input; `ident()`
+ * quotes a name a measure reads; `communeList()` is the one way to bind a list of communes.
  */
 import type { SqlParam } from '../engine/connector';
 import { isCommuneCode } from '../../territory/insee-code';
@@ -26,7 +26,7 @@ export class RawSql {
 
 export type SqlValue = SqlParam | Sql | RawSql;
 
-/** Text for the catalogue's SQL and the layer's own identifiers: never build one from user input. */
+/** Text for the layer's own fragments and identifiers: never build one from user input. */
 export function raw(text: string): RawSql {
 	return new RawSql(text);
 }
@@ -47,6 +47,12 @@ export function sql(strings: TemplateStringsArray, ...values: readonly SqlValue[
 		text += strings[i + 1];
 	});
 	return new Sql(text, params);
+}
+
+/** A column or table name, checked to be a plain lower-case identifier and quoted: a name never carries SQL. */
+export function ident(name: string): RawSql {
+	if (!/^[a-z_][a-z0-9_]*$/.test(name)) throw new Error(`« ${name} » n’est pas un nom de colonne ou de table`);
+	return new RawSql(`"${name}"`);
 }
 
 /** Fragments joined by a separator (`, `, ` AND `…). */

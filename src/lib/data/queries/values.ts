@@ -4,12 +4,13 @@
  * explorer panel, the portrait, the comparison and the CLS pages all show.
  *
  * Every aggregate is a ratio of sums over the communes (or a sum, or a difference of ratios); the
- * indicator's per-commune SQL is the catalogue's, spliced with `raw()`; codes are bound parameters.
+ * indicator's per-commune rows are built from its catalogue Measure (measure.ts); codes are bound parameters.
  */
 import type { Table } from 'apache-arrow';
 import { getIndicator, type Indicator, type NumericIndicator } from '../../indicators/catalogue';
 import type { Area, Level } from '../../territory/key';
 import { communeList, joinSql, raw, sql, type Sql } from './sql';
+import { measureSql } from './measure';
 import type { DataSource } from './source';
 import type { CommuneNote } from '../engine/artefacts';
 import { MIN_COVERAGE, type Coverage } from '../../indicators/coverage';
@@ -38,11 +39,11 @@ function paired(num: string, den: string): string {
 function communeRows(indicator: NumericIndicator): Sql {
 	switch (indicator.kind) {
 		case 'ratio':
-			return sql`SELECT code, ${raw(paired('num', 'den'))} FROM (${raw(indicator.sql)})`;
+			return sql`SELECT code, ${raw(paired('num', 'den'))} FROM (${measureSql(indicator.measure)})`;
 		case 'change':
-			return sql`SELECT code, ${raw(paired('num', 'den'))}, ${raw(paired('num_before', 'den_before'))} FROM (${raw(indicator.sql)})`;
+			return sql`SELECT code, ${raw(paired('num', 'den'))}, ${raw(paired('num_before', 'den_before'))} FROM (${measureSql(indicator.measure)})`;
 		case 'count':
-			return sql`${raw(indicator.sql)}`;
+			return measureSql(indicator.measure);
 	}
 }
 
@@ -150,7 +151,7 @@ export function territoryValuesSql(indicator: Indicator, level: Level, area: Are
 	const inScope = areaCondition(area);
 	if (indicator.kind === 'class') {
 		if (level !== 'commune') throw new Error(`« ${indicator.label} » n’existe qu’à la commune`);
-		return sql`SELECT c.code, CAST(s.value AS DOUBLE) AS value, CAST(NULL AS DOUBLE) AS num, CAST(NULL AS DOUBLE) AS den, ${inScope} AS in_scope FROM communes c LEFT JOIN (${raw(indicator.sql)}) s ON s.code = c.code ORDER BY c.code`;
+		return sql`SELECT c.code, CAST(s.value AS DOUBLE) AS value, CAST(NULL AS DOUBLE) AS num, CAST(NULL AS DOUBLE) AS den, ${inScope} AS in_scope FROM communes c LEFT JOIN (${measureSql(indicator.measure)}) s ON s.code = c.code ORDER BY c.code`;
 	}
 	const rows = communeRows(indicator);
 	if (level === 'commune') {
