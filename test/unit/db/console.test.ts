@@ -3,7 +3,18 @@ import { openNodeAtlas } from '../../../src/lib/data/engine/node';
 import type { FileDb, QuerySession } from '../../../src/lib/data/engine/connector';
 import { ConsoleError, MAX_CONSOLE_ROWS, communeCodeColumn, consoleSchema, runConsoleQuery, runReadOnly, statementRefusal } from '../../../src/lib/data/engine/console';
 
-describe('statementRefusal: the console runs one read-only statement', () => {
+describe('statementRefusal: the console runs one read-only statement, read by DuckDB’s lexer and parser', () => {
+	let db: FileDb;
+	let session: QuerySession;
+	beforeAll(async () => {
+		db = await openNodeAtlas();
+		session = await db.openSession();
+	});
+	afterAll(async () => {
+		await session?.close();
+		await db?.close();
+	});
+
 	const allowed = [
 		'SELECT 1',
 		"select code, apl_mg from apl where annee = 2023 and code like '46%';",
@@ -14,6 +25,15 @@ describe('statementRefusal: the console runs one read-only statement', () => {
 		'SHOW TABLES',
 		'SUMMARIZE apl',
 		'EXPLAIN SELECT * FROM communes',
+		'EXPLAIN ANALYZE SELECT count(*) FROM communes',
+		'DESCRIBE SELECT code FROM communes',
+		'SELECT c.code FROM communes c, LATERAL (SELECT 1 AS x) l',
+		'SELECT * FROM communes, apl WHERE communes.code = apl.code LIMIT 1',
+		"SELECT nom FROM communes WHERE nom = 'read_text(''http://127.0.0.1/x'')'",
+		'SELECT count(*) FROM range(3)',
+		// Joins DuckDB's name-listing binder cannot follow: left to the prepare and the engine's lock.
+		'SELECT count(*) FROM communes JOIN apl USING (code)',
+		'SELECT count(*) FROM communes NATURAL JOIN apl',
 		"SELECT 'DROP TABLE communes; --' AS texte",
 		'SELECT "update", "set" FROM (SELECT 1 AS "update", 2 AS "set")',
 		"SELECT $$ ; DELETE $$ AS x",
@@ -21,8 +41,8 @@ describe('statementRefusal: the console runs one read-only statement', () => {
 		// In an E'…' string a backslash escapes the quote: all of it is one string.
 		"SELECT E'\\' ; DROP TABLE communes; --' AS x"
 	];
-	it.each(allowed)('lets through %s', (sql) => {
-		expect(statementRefusal(sql)).toBeNull();
+	it.each(allowed)('lets through %s', async (sql) => {
+		expect(await statementRefusal(session, sql)).toBeNull();
 	});
 
 	const refused: [string, RegExp][] = [
@@ -45,26 +65,49 @@ describe('statementRefusal: the console runs one read-only statement', () => {
 		['SELECT 1;DROP TABLE communes;', /une seule instruction/],
 		['SELECT 1; SELECT 2', /une seule instruction/],
 		['SELECT 1 /* ; */ ; /* x */ SELECT 2', /une seule instruction/],
+		['SELECT 1 -- commentaire\n; SELECT 2', /une seule instruction/],
+		["SELECT 1 /* commentaire ; */; COPY communes TO 'x.csv'", /une seule instruction|mot-clé COPY/],
 		['WITH x AS (INSERT INTO communes SELECT * FROM communes RETURNING *) SELECT * FROM x', /mot-clé INSERT/],
 		['WITH x AS (SELECT 1) DELETE FROM communes', /mot-clé DELETE/],
 		['EXPLAIN ANALYZE DROP TABLE communes', /mot-clé DROP/],
 		['DESCRIBE DELETE FROM communes', /mot-clé DELETE/],
-		["SELECT * FROM read_csv('https://exemple.fr/x.csv')", /fonction read_csv/],
+		["SELECT * FROM read_csv('https://exemple.fr/x.csv')", /fonction read_csv /],
+		// Quoting, case and spaces are DuckDB's to read: a quoted function name is the function.
+		["SELECT * FROM \"read_text\"('http://127.0.0.1:9/bypass-probe')", /fonction read_text /],
+		["SELECT * FROM \"READ_CSV_AUTO\"('http://127.0.0.1:9/bypass-probe')", /fonction read_csv_auto /],
+		["SELECT * FROM main.\"Read_Csv\" /* */ ('x.csv')", /fonction read_csv /],
+		["SELECT * FROM \"query\"('SELECT * FROM read_text(''http://127.0.0.1:9/bypass-probe'')')", /fonction query /],
+		["SELECT * FROM \"query_table\"('communes')", /fonction query_table /],
+		["SELECT * FROM \"glob\"('*')", /fonction glob /],
+		// In a subquery, a CTE, a lateral join: anywhere in the statement.
+		["SELECT * FROM communes WHERE code IN (SELECT content FROM \"read_text\"('x'))", /fonction read_text /],
+		["WITH t AS (SELECT * FROM \"read_blob\"('x')) SELECT * FROM t", /fonction read_blob /],
+		["SELECT * FROM communes c, LATERAL (SELECT * FROM \"read_csv\"('x.csv')) l", /fonction read_csv /],
+		["DESCRIBE SELECT * FROM \"read_text\"('x')", /fonction read_text /],
+		// A table named by a path or a URL is read as a file by DuckDB (a replacement scan): a comma join, a subquery, quotes.
+		["SELECT * FROM communes, 'http://127.0.0.1:9/bypass-probe.csv' LIMIT 1", /« http:\/\/127\.0\.0\.1:9\/bypass-probe\.csv » n’est pas une table/],
+		["SELECT * FROM communes WHERE code IN (SELECT a FROM 'x.csv')", /« x\.csv » n’est pas une table/],
+		['SELECT * FROM "x.parquet"', /« x\.parquet » n’est pas une table/],
+		["SELECT * FROM (FROM 'x.parquet')", /« x\.parquet » n’est pas une table/],
+		["SUMMARIZE 'x.csv'", /« x\.csv » n’est pas une table/],
 		["SELECT * FROM READ_CSV_AUTO('/etc/passwd')", /fonction read_csv_auto/],
 		["SELECT * FROM read_parquet('x.parquet')", /fonction read_parquet/],
 		["SELECT * FROM glob('*')", /fonction glob/],
 		["SELECT * FROM query('DROP TABLE communes')", /fonction query/],
-		["SELECT * FROM 'https://exemple.fr/x.csv'", /entre apostrophes/],
-		["SELECT * FROM communes JOIN 'x.parquet' USING (code)", /entre apostrophes/],
-		["SELECT 'non fermée", /pas fermé/],
-		['SELECT 1 /* commentaire ouvert', /pas fermé/],
+		["SELECT * FROM 'https://exemple.fr/x.csv'", /« https:\/\/exemple\.fr\/x\.csv » n’est pas une table/],
+		["SELECT * FROM communes JOIN 'x.parquet' USING (code)", /« x\.parquet » n’est pas une table/],
 		// In a standard string a backslash escapes nothing: the string ends before the « ; ».
 		["SELECT '\\' ; DROP TABLE communes; --'", /une seule instruction/]
 	];
-	it.each(refused)('refuses %s in French', (sql, message) => {
-		const refusal = statementRefusal(sql);
+	it.each(refused)('refuses %s in French', async (sql, message) => {
+		const refusal = await statementRefusal(session, sql);
 		expect(refusal).toMatch(/^Requête (refusée|vide)/);
 		expect(refusal).toMatch(message);
+	});
+
+	// DuckDB's parser finds the text broken: its own words, introduced in French.
+	it.each(["SELECT 'non fermée", 'SELECT 1 /* commentaire ouvert'])('reports %s as DuckDB reads it', async (sql) => {
+		expect(await statementRefusal(session, sql)).toMatch(/^Erreur de DuckDB : Parser Error/);
 	});
 });
 

@@ -42,7 +42,7 @@ export async function openBrowserDb({ worker, failed, compiledModuleUrl, started
 			await db.dropFile(name);
 		},
 		async openSession() {
-			return browserSession(await db.connect());
+			return browserSession(db, await db.connect());
 		},
 		async close() {
 			await conn.close();
@@ -53,9 +53,15 @@ export async function openBrowserDb({ worker, failed, compiledModuleUrl, started
 }
 
 /** A console connection: statements sent as pending queries, so that `cancelSent` can stop them between steps. */
-function browserSession(conn: duckdb.AsyncDuckDBConnection): QuerySession {
+function browserSession(db: duckdb.AsyncDuckDB, conn: duckdb.AsyncDuckDBConnection): QuerySession {
 	let cancelled = false;
 	return {
+		async tokenize(sql) {
+			return db.tokenize(sql);
+		},
+		async tableNames(sql) {
+			return conn.getTableNames(sql);
+		},
 		async run(sql) {
 			await conn.query(sql);
 		},

@@ -35,8 +35,24 @@ export interface StreamedResult {
 	truncated: boolean;
 }
 
+/** The kinds of DuckDB's own lexer (duckdb-wasm's TokenType, by value). */
+export const SQL_TOKEN = { identifier: 0, number: 1, string: 2, operator: 3, keyword: 4, comment: 5 } as const;
+
+/** A text as DuckDB's own lexer reads it (duckdb-wasm's ScriptTokens): where each token starts, and its kind. */
+export interface SqlTokens {
+	offsets: number[];
+	types: number[];
+}
+
 /** One connection of the engine, used one statement at a time. */
 export interface QuerySession {
+	/** DuckDB's lexer over `sql`: quotes, strings and comments as the parser reads them; nothing is run. */
+	tokenize(sql: string): Promise<SqlTokens>;
+	/**
+	 * The base tables `sql` names, as DuckDB's parser reads it (it throws unless there is exactly one statement).
+	 * A name not in the catalog is listed, not looked up as a file; table functions, though, are bound.
+	 */
+	tableNames(sql: string): Promise<string[]>;
 	/** Runs a statement to its end (BEGIN, ROLLBACK…). */
 	run(sql: string): Promise<void>;
 	/** Prepares `sql` and closes it at once: DuckDB refuses to prepare several statements. */

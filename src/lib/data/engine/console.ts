@@ -1,16 +1,21 @@
 /**
  * The SQL console of /sql: analysts' own statements, read-only, over every table of the engine
  * (shipped and imported). Three locks, each enough alone for most mistakes:
- * 1. `statementRefusal` reads the text (comments and strings skipped) and lets through one statement
- *    of the allowed kinds, without any write keyword or file-reading function;
+ * 1. `statementRefusal` reads the statement as DuckDB does, not with patterns of its own: DuckDB's lexer
+ *    gives its words (a quoted name unquoted, so "read_text" is read_text) and its parser the statement
+ *    count and the tables named. It lets through one statement of the allowed kinds, without a write
+ *    keyword, a function reading files or URLs or running SQL given as text, or a table named by a path
+ *    or URL (DuckDB would read it as a file: a replacement scan);
  * 2. the statement is prepared first, which DuckDB refuses for several statements at once;
  * 3. it runs on a connection of its own, in a READ ONLY transaction that is always rolled back;
  * and under them all, the engine itself reads no file or URL and has its configuration locked
  * (ENGINE_SETTINGS of connector.ts), whatever a statement slips past the first lock.
+ * DuckDB's parse tree as JSON (`json_serialize_sql`) would say more, but it belongs to the json extension,
+ * which the shipped duckdb-wasm does not hold and the locked engine may not load.
  * The user's SQL is the one text this module runs as given: that is what a console is for.
  */
 import { DataType, util, type Field, type RecordBatch } from 'apache-arrow';
-import type { DbConnector, QuerySession } from './connector';
+import { SQL_TOKEN, type DbConnector, type QuerySession, type SqlTokens } from './connector';
 
 /** Rows kept of a result; the rest is left unread. */
 export const MAX_CONSOLE_ROWS = 100_000;
@@ -55,86 +60,75 @@ const WRITE_WORDS = new Set([
 /** Functions that read files or URLs, or run SQL given as text: the console reads the atlas's tables only. */
 const FILE_FUNCTION = /^(read_\w+|\w+_scan|parquet_\w+|sniff_csv|glob|query|query_table|iceberg_\w+|delta_\w+|sqlite_\w+|postgres_\w+|mysql_\w+)$/;
 
-type Token = { kind: 'word' | 'quoted' | 'string' | 'symbol'; text: string };
+/** A token of DuckDB's lexer: words lower-cased (DuckDB's names ignore case, quoted or not), a quoted name unquoted. */
+type Token = { type: number; text: string };
 
-/** Splits SQL into words, quoted names, strings and symbols; comments are dropped. Null when a string or comment is not closed. */
-export function tokenize(sql: string): Token[] | null {
+function readTokens(sql: string, { offsets, types }: SqlTokens): Token[] {
 	const tokens: Token[] = [];
-	let i = 0;
-	while (i < sql.length) {
-		const c = sql[i];
-		if (/\s/.test(c)) i++;
-		else if (sql.startsWith('--', i)) {
-			const end = sql.indexOf('\n', i);
-			i = end < 0 ? sql.length : end + 1;
-		} else if (sql.startsWith('/*', i)) {
-			const end = sql.indexOf('*/', i + 2);
-			if (end < 0) return null;
-			i = end + 2;
-		} else if (c === "'" || c === '"') {
-			// '' and "" inside are the quote itself; a backslash escapes nothing in DuckDB's standard strings.
-			let j = i + 1;
-			for (;;) {
-				const end = sql.indexOf(c, j);
-				if (end < 0) return null;
-				if (sql[end + 1] === c) j = end + 2;
-				else {
-					j = end + 1;
-					break;
-				}
-			}
-			tokens.push({ kind: c === "'" ? 'string' : 'quoted', text: sql.slice(i, j) });
-			i = j;
-		} else if (c === '$' && /^\$(\w*)\$/.test(sql.slice(i))) {
-			const tag = /^\$(\w*)\$/.exec(sql.slice(i))![0];
-			const end = sql.indexOf(tag, i + tag.length);
-			if (end < 0) return null;
-			tokens.push({ kind: 'string', text: sql.slice(i, end + tag.length) });
-			i = end + tag.length;
-		} else if (/[\p{L}_]/u.test(c)) {
-			const word = /^[\p{L}\p{N}_$]+/u.exec(sql.slice(i))![0];
-			// E'…' strings may escape a quote with a backslash.
-			if (/^[eE]$/.test(word) && sql[i + 1] === "'") {
-				const end = /^'(?:[^'\\]|\\.|'')*'/s.exec(sql.slice(i + 1));
-				if (!end) return null;
-				tokens.push({ kind: 'string', text: sql.slice(i, i + 1 + end[0].length) });
-				i += 1 + end[0].length;
-				continue;
-			}
-			tokens.push({ kind: 'word', text: word.toLowerCase() });
-			i += word.length;
-		} else {
-			tokens.push({ kind: 'symbol', text: c });
-			i++;
-		}
+	for (const [i, start] of offsets.entries()) {
+		const type = types[i];
+		if (type === SQL_TOKEN.comment) continue;
+		// A token runs to the next one's start, trailing blanks and comments included: keep its head.
+		const raw = sql.slice(start, offsets[i + 1] ?? sql.length);
+		const quoted = type === SQL_TOKEN.identifier && /^"((?:[^"]|"")*)"/.exec(raw);
+		let text: string;
+		if (quoted) text = quoted[1].replaceAll('""', '"').toLowerCase();
+		else if (type === SQL_TOKEN.identifier || type === SQL_TOKEN.keyword) text = (/^[\p{L}\p{N}_$]+/u.exec(raw)?.[0] ?? raw).toLowerCase();
+		else if (type === SQL_TOKEN.operator) text = raw[0];
+		else text = raw.trimEnd();
+		tokens.push({ type, text });
 	}
 	return tokens;
 }
 
+/** A table name DuckDB looks up in its catalog only; any other (a path, a URL, a pattern) it would try as a file. */
+const PLAIN_NAME = /^[\p{L}_][\p{L}\p{N}_$]*$/u;
+
 /**
  * Why the console refuses `sql` (a French sentence), or null when it may run: one statement starting with
- * SELECT, WITH, DESCRIBE, SHOW, EXPLAIN or SUMMARIZE, no write keyword, no function reading a file or a URL.
+ * SELECT, WITH, DESCRIBE, SHOW, EXPLAIN or SUMMARIZE, no write keyword, no function reading a file or a URL
+ * or running SQL text, no table named by a path or a URL. Nothing of `sql` is run, nor any file read.
  */
-export function statementRefusal(sql: string): string | null {
-	const tokens = tokenize(sql);
-	if (!tokens) return 'Requête refusée : une chaîne de caractères ou un commentaire n’est pas fermé.';
-	while (tokens.at(-1)?.text === ';') tokens.pop();
-	if (tokens.length === 0) return 'Requête vide : écrivez une instruction SELECT.';
-	if (tokens.some((t) => t.kind === 'symbol' && t.text === ';'))
-		return 'Requête refusée : une seule instruction à la fois (un « ; » est suivi d’une autre instruction).';
+export async function statementRefusal(session: QuerySession, sql: string): Promise<string | null> {
+	const tokens = readTokens(sql, await session.tokenize(sql));
+	if (tokens.every((t) => t.type === SQL_TOKEN.operator && t.text === ';')) return 'Requête vide : écrivez une instruction SELECT.';
 	const first = tokens.find((t) => t.text !== '(');
-	if (first?.kind !== 'word' || !ALLOWED.includes(first.text))
-		return `Requête refusée : la console est en lecture seule et n’exécute que ${ALLOWED_LABEL}${first?.kind === 'word' ? ` (pas ${first.text.toUpperCase()})` : ''}.`;
+	if (first?.type !== SQL_TOKEN.keyword || !ALLOWED.includes(first.text))
+		return `Requête refusée : la console est en lecture seule et n’exécute que ${ALLOWED_LABEL}${first?.type === SQL_TOKEN.keyword ? ` (pas ${first.text.toUpperCase()})` : ''}.`;
+	// DuckDB's prepare refuses a second statement too, but only after binding the first.
+	if (tokens.some((t, index) => t.type === SQL_TOKEN.operator && t.text === ';' && tokens.slice(index + 1).some((next) => next.text !== ';')))
+		return 'Requête refusée : une seule instruction à la fois (un « ; » est suivi d’une autre instruction).';
 	for (const [index, t] of tokens.entries()) {
-		if (t.kind !== 'word') continue;
-		if (WRITE_WORDS.has(t.text))
+		if (t.type === SQL_TOKEN.keyword && WRITE_WORDS.has(t.text))
 			return `Requête refusée : le mot-clé ${t.text.toUpperCase()} n’est pas permis, la console est en lecture seule. S’il s’agit d’un nom de colonne, mettez-le entre guillemets doubles (« "${t.text}" »).`;
-		if (FILE_FUNCTION.test(t.text) && tokens[index + 1]?.text === '(')
-			return `Requête refusée : la fonction ${t.text} lit des fichiers ou des adresses ; la console ne lit que les tables de l’atlas.`;
-		if ((t.text === 'from' || t.text === 'join') && tokens[index + 1]?.kind === 'string')
-			return 'Requête refusée : la console ne lit que les tables de l’atlas, pas un fichier ou une adresse donnés entre apostrophes.';
+		const call = (t.type === SQL_TOKEN.identifier || t.type === SQL_TOKEN.keyword) && tokens[index + 1]?.text === '(';
+		if (call && FILE_FUNCTION.test(t.text))
+			return `Requête refusée : la fonction ${t.text} lit des fichiers ou des adresses, ou exécute du SQL donné en texte ; la console ne lit que les tables de l’atlas.`;
+		const next = tokens[index + 1];
+		if (t.type === SQL_TOKEN.keyword && (t.text === 'from' || t.text === 'join') && next && isPath(next)) return pathRefusal(next.text);
 	}
-	return null;
+	// Only now that no file function is left: DuckDB's parser binds table functions while it lists the tables.
+	let names: string[];
+	try {
+		names = await session.tableNames(sql);
+	} catch (e) {
+		// Its name-listing binder sees tables without their columns and cannot follow USING, NATURAL or ASOF
+		// joins: such a statement is left to the prepare and to the engine's lock.
+		if (/Binder/.test(plainError(e instanceof Error ? e.message : String(e)))) return null;
+		return engineMessage(e);
+	}
+	const path = names.find((name) => !PLAIN_NAME.test(name));
+	return path === undefined ? null : pathRefusal(path);
+}
+
+/** A string, or a quoted name that is not a plain table name: what DuckDB would read as a file after FROM. */
+function isPath(t: Token): boolean {
+	return t.type === SQL_TOKEN.string || (t.type === SQL_TOKEN.identifier && !PLAIN_NAME.test(t.text));
+}
+
+function pathRefusal(path: string): string {
+	const name = path.replace(/^'(.*)'$/s, '$1').replaceAll("''", "'");
+	return `Requête refusée : « ${name} » n’est pas une table de l’atlas mais un fichier ou une adresse ; la console ne lit que les tables de l’atlas.`;
 }
 
 export interface ConsoleColumn {
@@ -196,9 +190,9 @@ function toResult(fields: Field[], batches: RecordBatch[], truncated: boolean): 
  * Runs one console statement: refused (ConsoleError, French) by the guard or by DuckDB's prepare, else run
  * in a READ ONLY transaction that is rolled back whatever happens. `signal` cancels it; so does the time limit.
  */
-export function runConsoleQuery(session: QuerySession, sql: string, signal?: AbortSignal): Promise<ConsoleResult> {
-	const refusal = statementRefusal(sql);
-	if (refusal) return Promise.reject(new ConsoleError(refusal));
+export async function runConsoleQuery(session: QuerySession, sql: string, signal?: AbortSignal): Promise<ConsoleResult> {
+	const refusal = await statementRefusal(session, sql);
+	if (refusal) throw new ConsoleError(refusal);
 	return runReadOnly(session, sql, signal);
 }
 
@@ -231,11 +225,22 @@ export async function runReadOnly(session: QuerySession, sql: string, signal?: A
 	}
 }
 
+/** duckdb-wasm gives some errors as JSON (`{"exception_type": …, "exception_message": …}`): as DuckDB words them. */
+function plainError(text: string): string {
+	if (!text.startsWith('{')) return text;
+	try {
+		const { exception_type: type, exception_message: message } = JSON.parse(text) as { exception_type?: string; exception_message?: string };
+		return message === undefined ? text : `${type ?? ''} Error: ${message}`.trim();
+	} catch {
+		return text;
+	}
+}
+
 /** DuckDB's own message (English, precise), introduced in French. */
 function engineMessage(e: unknown): string {
-	const text = (e instanceof Error ? e.message : String(e)).replace(/^Error:\s*/, '');
+	const text = plainError(e instanceof Error ? e.message : String(e)).replace(/^Error:\s*/, '');
 	if (/read-only mode|read only/i.test(text)) return 'Requête refusée : la console est en lecture seule.';
-	if (/multiple statements/i.test(text)) return 'Requête refusée : une seule instruction à la fois.';
+	if (/multiple statements|single statement/i.test(text)) return 'Requête refusée : une seule instruction à la fois.';
 	// The engine's own lock (ENGINE_SETTINGS): no file, no URL, no setting changed.
 	if (/^Permission Error|configuration has been locked/i.test(text))
 		return `Requête refusée : la console ne lit que les tables de l’atlas, ni fichier ni adresse, et ne change aucun réglage du moteur.\nDétail (DuckDB) : ${text}`;

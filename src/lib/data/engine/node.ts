@@ -47,6 +47,12 @@ export async function openNodeDb(): Promise<FileDb> {
 		async openSession(): Promise<QuerySession> {
 			const session = db.connect();
 			return {
+				async tokenize(sql) {
+					return db.tokenize(sql);
+				},
+				async tableNames(sql) {
+					return session.getTableNames(sql);
+				},
 				async run(sql) {
 					session.query(sql);
 				},
