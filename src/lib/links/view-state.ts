@@ -199,12 +199,12 @@ export function parseView(params: URLSearchParams): ViewState {
 	return parseViewReport(params).view;
 }
 
-/** Said once when a permalink could not be honoured fully. */
 /** Said when a link names an indicator this browser does not hold (the link to /donnees is added by the page). */
 export function missingIndicatorNotice(id: string): string {
 	return `L’indicateur « ${id} » n’est pas dans ce navigateur : s’il vient d’un fichier importé, importez ce fichier sur la page Données. La carte montre l’indicateur par défaut.`;
 }
 
+/** Said once when a permalink could not be honoured fully. */
 export function ignoredNotice(ignored: readonly string[]): string | null {
 	return ignored.length ? `Ce lien n’a pas pu être suivi entièrement ; ignoré : ${ignored.join(' ; ')}.` : null;
 }
