@@ -145,8 +145,8 @@ describe('the writer of the Cauvaldor diagnostic', () => {
 			expect(await page.getByTestId('nav-cls').getAttribute('href')).toBe('/cls');
 			await search(page, 'Cauvaldor', 'Contrat local de santé de Cauvaldor');
 			await page.waitForURL(/\/cls\/cauvaldor$/, { timeout: 30_000 });
+			// The page itself, at both sizes, is a golden screenshot (golden-pages.test.ts).
 			await expect.poll(() => page.locator('h1').innerText(), { timeout: 30_000 }).toBe('Contrat local de santé de Cauvaldor');
-			await page.screenshot({ path: resolve(SHOTS, `personas-writer-cls-${viewport.width}.png`) });
 			expect(watch.errors).toEqual([]);
 			expect(watch.foreignRequests).toEqual([]);
 		}, TASK_TIMEOUT);

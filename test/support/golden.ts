@@ -94,6 +94,31 @@ export function compareImages(actual: Image, expected: Image, threshold = 48): D
 }
 
 /**
+ * Compares a text golden (a chart's SVG, like Observable Plot's) with `test/golden/<file>`, exactly: the
+ * markup is a pure function of the inputs, so any difference is a change to look at. `UPDATE_GOLDEN=1`
+ * writes it instead; a missing golden fails.
+ */
+export function expectGoldenText(text: string, file: string): void {
+	const golden = resolve(GOLDEN_DIR, file);
+	if (process.env.UPDATE_GOLDEN === '1') {
+		mkdirSync(GOLDEN_DIR, { recursive: true });
+		writeFileSync(golden, text);
+		return;
+	}
+	if (!existsSync(golden)) throw new Error(`référence absente : test/golden/${file} (lancez avec UPDATE_GOLDEN=1, regardez-la, puis versionnez-la)`);
+	const expected = readFileSync(golden, 'utf8');
+	if (text !== expected) {
+		mkdirSync(SHOTS, { recursive: true });
+		writeFileSync(resolve(SHOTS, file), text);
+		const a = text.split('\n');
+		const b = expected.split('\n');
+		const first = a.findIndex((l, i) => l !== b[i]);
+		const line = first < 0 ? a.length : first;
+		throw new Error(`${file} diffère de la référence à la ligne ${line + 1} :\n  attendu : ${b[line] ?? '(fin)'}\n  obtenu  : ${a[line] ?? '(fin)'}\nvoir test-results/${file}`);
+	}
+}
+
+/**
  * Compares a screenshot with `test/golden/<name>.png`; throws with the share of pixels that differ
  * (the screenshot is left in test-results/ to look at). `tolerance`: share of pixels allowed to differ.
  */

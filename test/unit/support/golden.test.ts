@@ -1,6 +1,8 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { deflateSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { compareImages, decodePng, type Image } from '../../support/golden';
+import { compareImages, decodePng, expectGoldenText, GOLDEN_DIR, type Image } from '../../support/golden';
 
 /** A PNG encoder written for the test: each row uses filter `y % 5`, so the decoder meets all five. */
 function encodePng(image: Image): Uint8Array {
@@ -56,5 +58,15 @@ describe('golden images', () => {
 		expect(compareImages(b, a)).toEqual({ share: 0.03, differing: 3, sameSize: true });
 		expect(compareImages(gradient(10, 9), a).share).toBe(1);
 		expect(() => decodePng(new Uint8Array([1, 2, 3, 4, 5, 6, 7, 8]))).toThrow('pas un fichier PNG');
+	});
+
+	it('fails on a missing text golden, and names the first line that differs', () => {
+		if (process.env.UPDATE_GOLDEN === '1') return; // the update writes goldens instead of failing
+		expect(() => expectGoldenText('<svg/>\n', 'no-such-golden.svg')).toThrow('référence absente : test/golden/no-such-golden.svg');
+		const golden = readFileSync(resolve(GOLDEN_DIR, 'apl-bars.svg'), 'utf8');
+		const lines = golden.split('\n');
+		lines[4] = lines[4].replace('y="', 'y="1');
+		expect(() => expectGoldenText(lines.join('\n'), 'apl-bars.svg')).toThrow(/à la ligne 5 :/);
+		expect(() => expectGoldenText(golden, 'apl-bars.svg')).not.toThrow();
 	});
 });
