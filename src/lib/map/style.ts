@@ -1,6 +1,6 @@
 import type { StyleSpecification, GeoJSONSourceSpecification } from 'maplibre-gl';
 import type { FeatureCollection, MultiLineString } from 'geojson';
-import type { FlatPolygons } from '../data/geometry/polygons';
+import { emptyBox, extendByPart, type FlatPolygons } from '../data/geometry/polygons';
 
 /**
  * The offline basemap: a plain background and the département and région outlines from our own
@@ -76,17 +76,9 @@ export function outlinesGeoJSON(polygons: FlatPolygons): FeatureCollection<Multi
 
 /** Bounding box [west, south, east, north] of the features whose code passes `keep`. */
 export function boundsOf(polygons: FlatPolygons, keep: (code: string) => boolean): [number, number, number, number] {
-	let w = Infinity, s = Infinity, e = -Infinity, n = -Infinity;
+	const box = emptyBox();
 	for (let part = 0; part < polygons.partFeature.length; part++) {
-		if (!keep(polygons.codes[polygons.partFeature[part]])) continue;
-		for (let v = polygons.partStarts[part]; v < polygons.partStarts[part + 1]; v++) {
-			const x = polygons.positions[v * 2];
-			const y = polygons.positions[v * 2 + 1];
-			if (x < w) w = x;
-			if (x > e) e = x;
-			if (y < s) s = y;
-			if (y > n) n = y;
-		}
+		if (keep(polygons.codes[polygons.partFeature[part]])) extendByPart(polygons, part, box);
 	}
-	return [w, s, e, n];
+	return box;
 }

@@ -3,17 +3,22 @@ import { openNodeAtlas } from '../../../src/lib/data/engine/node';
 import type { FileDb, QuerySession } from '../../../src/lib/data/engine/connector';
 import { ConsoleError, MAX_CONSOLE_ROWS, communeCodeColumn, consoleSchema, runConsoleQuery, runReadOnly, statementRefusal } from '../../../src/lib/data/engine/console';
 
-describe('statementRefusal: the console runs one read-only statement, read by DuckDB’s lexer and parser', () => {
-	let db: FileDb;
-	let session: QuerySession;
+/** The Node engine on the shipped artefacts and one session on it, opened for the describe that calls this. */
+function nodeEngine(): { db: FileDb; session: QuerySession } {
+	const engine = {} as { db: FileDb; session: QuerySession };
 	beforeAll(async () => {
-		db = await openNodeAtlas();
-		session = await db.openSession();
+		engine.db = await openNodeAtlas();
+		engine.session = await engine.db.openSession();
 	});
 	afterAll(async () => {
-		await session?.close();
-		await db?.close();
+		await engine.session?.close();
+		await engine.db?.close();
 	});
+	return engine;
+}
+
+describe('statementRefusal: the console runs one read-only statement, read by DuckDB’s lexer and parser', () => {
+	const engine = nodeEngine();
 
 	const allowed = [
 		'SELECT 1',
@@ -42,7 +47,7 @@ describe('statementRefusal: the console runs one read-only statement, read by Du
 		"SELECT E'\\' ; DROP TABLE communes; --' AS x"
 	];
 	it.each(allowed)('lets through %s', async (sql) => {
-		expect(await statementRefusal(session, sql)).toBeNull();
+		expect(await statementRefusal(engine.session, sql)).toBeNull();
 	});
 
 	const refused: [string, RegExp][] = [
@@ -100,28 +105,19 @@ describe('statementRefusal: the console runs one read-only statement, read by Du
 		["SELECT '\\' ; DROP TABLE communes; --'", /une seule instruction/]
 	];
 	it.each(refused)('refuses %s in French', async (sql, message) => {
-		const refusal = await statementRefusal(session, sql);
+		const refusal = await statementRefusal(engine.session, sql);
 		expect(refusal).toMatch(/^Requête (refusée|vide)/);
 		expect(refusal).toMatch(message);
 	});
 
 	// DuckDB's parser finds the text broken: its own words, introduced in French.
 	it.each(["SELECT 'non fermée", 'SELECT 1 /* commentaire ouvert'])('reports %s as DuckDB reads it', async (sql) => {
-		expect(await statementRefusal(session, sql)).toMatch(/^Erreur de DuckDB : Parser Error/);
+		expect(await statementRefusal(engine.session, sql)).toMatch(/^Erreur de DuckDB : Parser Error/);
 	});
 });
 
 describe('the console on the Node engine', () => {
-	let db: FileDb;
-	let session: QuerySession;
-	beforeAll(async () => {
-		db = await openNodeAtlas();
-		session = await db.openSession();
-	});
-	afterAll(async () => {
-		await session?.close();
-		await db?.close();
-	});
+	const engine = nodeEngine();
 
 	/** Row count and a checksum of a table, to see that nothing changed it. */
 	async function fingerprint(table: 'communes' | 'apl'): Promise<string> {
@@ -129,13 +125,13 @@ describe('the console on the Node engine', () => {
 			table === 'communes'
 				? 'SELECT count(*)::INTEGER AS n, sum(population)::DOUBLE AS s, max(nom) AS m FROM communes'
 				: 'SELECT count(*)::INTEGER AS n, sum(apl_mg)::DOUBLE AS s, max(code) AS m FROM apl';
-		return JSON.stringify((await db.query(sql)).get(0)!.toJSON());
+		return JSON.stringify((await engine.db.query(sql)).get(0)!.toJSON());
 	}
 
 	it('answers a SELECT with codes as text and numbers as numbers, equal to the same SQL run directly', async () => {
 		const sql = "SELECT code, apl_mg FROM apl WHERE annee = 2023 AND code LIKE '46%' ORDER BY code";
-		const result = await runConsoleQuery(session, sql);
-		const direct = (await db.query(sql)).toArray().map((r) => r.toJSON() as { code: string; apl_mg: number | null });
+		const result = await runConsoleQuery(engine.session, sql);
+		const direct = (await engine.db.query(sql)).toArray().map((r) => r.toJSON() as { code: string; apl_mg: number | null });
 		expect(result.rows.length).toBe(direct.length);
 		expect(result.rows.length).toBeGreaterThan(100);
 		expect(result.rows.map((r) => r[0])).toEqual(direct.map((r) => r.code));
@@ -148,16 +144,16 @@ describe('the console on the Node engine', () => {
 	});
 
 	it('turns BIGINT and DECIMAL into numbers', async () => {
-		const result = await runConsoleQuery(session, 'SELECT count(*) AS n, 1234.5::DECIMAL(9,2) AS d FROM communes');
+		const result = await runConsoleQuery(engine.session, 'SELECT count(*) AS n, 1234.5::DECIMAL(9,2) AS d FROM communes');
 		const [[n, d]] = result.rows;
-		const direct = (await db.query('SELECT count(*)::INTEGER AS n FROM communes')).get(0)!.toJSON().n;
+		const direct = (await engine.db.query('SELECT count(*)::INTEGER AS n FROM communes')).get(0)!.toJSON().n;
 		expect(n).toBe(direct);
 		expect(d).toBe(1234.5);
 		expect(communeCodeColumn(result)).toBeNull();
 	});
 
 	it('lists every loaded table with its columns', async () => {
-		const schema = await consoleSchema(db);
+		const schema = await consoleSchema(engine.db);
 		const communes = schema.find((t) => t.name === 'communes');
 		expect(communes?.columns.map((c) => c.name)).toContain('population');
 		expect(schema.map((t) => t.name)).toContain('apl');
@@ -176,35 +172,35 @@ describe('the console on the Node engine', () => {
 	];
 	it.each(hostile)('refuses %s and leaves the tables unchanged', async (sql) => {
 		const before = [await fingerprint('communes'), await fingerprint('apl')];
-		await expect(runConsoleQuery(session, sql)).rejects.toThrow(ConsoleError);
+		await expect(runConsoleQuery(engine.session, sql)).rejects.toThrow(ConsoleError);
 		expect([await fingerprint('communes'), await fingerprint('apl')]).toEqual(before);
 	});
 
 	it.each(hostile)('refuses %s even past the text guard (prepare, READ ONLY transaction)', async (sql) => {
 		const before = [await fingerprint('communes'), await fingerprint('apl')];
-		const error = await runReadOnly(session, sql).catch((e: unknown) => e);
+		const error = await runReadOnly(engine.session, sql).catch((e: unknown) => e);
 		expect(error).toBeInstanceOf(ConsoleError);
 		expect((error as Error).message).toMatch(/^Requête refusée|^Erreur de DuckDB/);
 		expect([await fingerprint('communes'), await fingerprint('apl')]).toEqual(before);
-		// The transaction was rolled back: the session still answers.
-		expect((await runConsoleQuery(session, 'SELECT 42 AS x')).rows).toEqual([[42]]);
+		// The transaction was rolled back: the engine.session still answers.
+		expect((await runConsoleQuery(engine.session, 'SELECT 42 AS x')).rows).toEqual([[42]]);
 	});
 
 	it('reads strings as DuckDB does: an E string with an escaped quote is one value', async () => {
-		const result = await runConsoleQuery(session, "SELECT E'\\' ; DROP TABLE communes; --' AS x");
+		const result = await runConsoleQuery(engine.session, "SELECT E'\\' ; DROP TABLE communes; --' AS x");
 		expect(result.rows).toEqual([["' ; DROP TABLE communes; --"]]);
 	});
 
-	it('keeps the first MAX_CONSOLE_ROWS rows of a longer result, says so, and the session still answers', async () => {
-		const result = await runConsoleQuery(session, `SELECT range AS i FROM range(${MAX_CONSOLE_ROWS + 5000})`);
+	it('keeps the first MAX_CONSOLE_ROWS rows of a longer result, says so, and the engine.session still answers', async () => {
+		const result = await runConsoleQuery(engine.session, `SELECT range AS i FROM range(${MAX_CONSOLE_ROWS + 5000})`);
 		expect(result.truncated).toBe(true);
 		expect(result.rows.length).toBe(MAX_CONSOLE_ROWS);
 		expect(result.rows.at(-1)).toEqual([MAX_CONSOLE_ROWS - 1]);
-		const whole = await runConsoleQuery(session, `SELECT range AS i FROM range(${MAX_CONSOLE_ROWS})`);
+		const whole = await runConsoleQuery(engine.session, `SELECT range AS i FROM range(${MAX_CONSOLE_ROWS})`);
 		expect([whole.truncated, whole.rows.length]).toEqual([false, MAX_CONSOLE_ROWS]);
 	});
 
 	it('says in French what DuckDB could not run', async () => {
-		await expect(runConsoleQuery(session, 'SELECT * FROM table_absente')).rejects.toThrow(/^Erreur de DuckDB : .*table_absente/);
+		await expect(runConsoleQuery(engine.session, 'SELECT * FROM table_absente')).rejects.toThrow(/^Erreur de DuckDB : .*table_absente/);
 	});
 });

@@ -156,19 +156,28 @@ export function subsetPolygons(p: FlatPolygons, keep: (feature: number) => boole
 	return { codes, positions, partStarts, partFeature, ringStarts: Int32Array.from(ringStarts), triangles: Uint32Array.from(triangles) };
 }
 
+export type Box = [west: number, south: number, east: number, north: number];
+
+export const emptyBox = (): Box => [Infinity, Infinity, -Infinity, -Infinity];
+
+/** Grows `box` to hold the vertices of polygon part `part`. */
+export function extendByPart(p: FlatPolygons, part: number, box: Box): Box {
+	for (let v = p.partStarts[part]; v < p.partStarts[part + 1]; v++) {
+		const x = p.positions[v * 2];
+		const y = p.positions[v * 2 + 1];
+		if (x < box[0]) box[0] = x;
+		if (x > box[2]) box[2] = x;
+		if (y < box[1]) box[1] = y;
+		if (y > box[3]) box[3] = y;
+	}
+	return box;
+}
+
 /** Which territories have a part whose bounding box meets [west, south, east, north] (1) or not (0). */
 export function featuresInBox(p: FlatPolygons, [west, south, east, north]: readonly [number, number, number, number]): Uint8Array {
 	const meets = new Uint8Array(p.codes.length);
 	for (let part = 0; part < p.partFeature.length; part++) {
-		let w = Infinity, s = Infinity, e = -Infinity, n = -Infinity;
-		for (let v = p.partStarts[part]; v < p.partStarts[part + 1]; v++) {
-			const x = p.positions[v * 2];
-			const y = p.positions[v * 2 + 1];
-			if (x < w) w = x;
-			if (x > e) e = x;
-			if (y < s) s = y;
-			if (y > n) n = y;
-		}
+		const [w, s, e, n] = extendByPart(p, part, emptyBox());
 		if (w <= east && e >= west && s <= north && n >= south) meets[p.partFeature[part]] = 1;
 	}
 	return meets;
