@@ -1,6 +1,6 @@
 import type { StyleSpecification, GeoJSONSourceSpecification } from 'maplibre-gl';
 import type { FeatureCollection, MultiLineString } from 'geojson';
-import { emptyBox, extendByPart, type FlatPolygons } from '../data/geometry/polygons';
+import { emptyBox, extendByPart, type Box, type FlatPolygons } from '../data/geometry/polygons';
 
 /**
  * The offline basemap: a plain background and the département and région outlines from our own
@@ -75,7 +75,7 @@ export function outlinesGeoJSON(polygons: FlatPolygons): FeatureCollection<Multi
 }
 
 /** Bounding box [west, south, east, north] of the features whose code passes `keep`. */
-export function boundsOf(polygons: FlatPolygons, keep: (code: string) => boolean): [number, number, number, number] {
+export function boundsOf(polygons: FlatPolygons, keep: (code: string) => boolean): Box {
 	const box = emptyBox();
 	for (let part = 0; part < polygons.partFeature.length; part++) {
 		if (keep(polygons.codes[polygons.partFeature[part]])) extendByPart(polygons, part, box);

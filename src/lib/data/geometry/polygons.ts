@@ -174,7 +174,7 @@ export function extendByPart(p: FlatPolygons, part: number, box: Box): Box {
 }
 
 /** Which territories have a part whose bounding box meets [west, south, east, north] (1) or not (0). */
-export function featuresInBox(p: FlatPolygons, [west, south, east, north]: readonly [number, number, number, number]): Uint8Array {
+export function featuresInBox(p: FlatPolygons, [west, south, east, north]: Readonly<Box>): Uint8Array {
 	const meets = new Uint8Array(p.codes.length);
 	for (let part = 0; part < p.partFeature.length; part++) {
 		const [w, s, e, n] = extendByPart(p, part, emptyBox());
