@@ -9,7 +9,8 @@ export default defineConfig({
 		projects: [
 			{
 				extends: true,
-				test: { name: 'unit', include: ['test/unit/**/*.test.ts'], environment: 'node', testTimeout: 120_000, hookTimeout: 120_000 }
+				// Two files at once: Vitest's default (the cores less one) runs them one by one on CI's two cores.
+				test: { name: 'unit', include: ['test/unit/**/*.test.ts'], environment: 'node', testTimeout: 120_000, hookTimeout: 120_000, maxWorkers: 2 }
 			},
 			{
 				extends: true,
@@ -19,7 +20,8 @@ export default defineConfig({
 					environment: 'node',
 					testTimeout: 120_000,
 					hookTimeout: 180_000,
-					fileParallelism: false
+					// Two files at once, each with its own server on a port the OS picks (test/support/browser.ts).
+					maxWorkers: 2
 				}
 			}
 		]

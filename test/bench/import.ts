@@ -182,7 +182,7 @@ if (process.argv[1] === import.meta.filename) {
 	const print: Report = (name, value, unit) => console.log(`${name}: ${Math.round(value * 10) / 10} ${unit}`);
 	xlsxBench(print);
 	const { launchChromium, startPreview } = await import('../support/browser');
-	const server = await startPreview(4377);
+	const server = await startPreview();
 	const browser = await launchChromium();
 	try {
 		if (process.env.BENCH_ONLY !== 'ans') await importBench(browser, server.url, print);

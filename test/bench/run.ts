@@ -296,10 +296,7 @@ async function interactions(browser: Browser, url: string) {
 
 async function serve(): Promise<Server> {
 	const dir = process.env.BENCH_DIR;
-	if (!dir) return startPreview(4319);
-	const port = 4319 + Number(process.env.E2E_PORT_OFFSET ?? 0);
-	const server = await serveAtlas({ dir: resolve(dir), port, host: '127.0.0.1' });
-	return { url: server.url, stop: () => void server.close() };
+	return startPreview(dir ? { dir: resolve(dir) } : {});
 }
 
 async function main() {

@@ -10,7 +10,7 @@ import { SHOTS, e2eSuite } from '../support/suite';
 
 const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 
-const suite = e2eSuite(4367);
+const suite = e2eSuite();
 const open = (path: string, viewport = { width: 1440, height: 900 }) => suite.open(path, { viewport });
 
 interface AxeViolation {

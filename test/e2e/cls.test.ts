@@ -8,7 +8,7 @@ import { qpvOfCommunes } from '../../src/lib/data/queries/qpv';
 
 const AURILLAC = 'bassin-aurillac-carlades-chataigneraie-2024-2028';
 
-const suite = e2eSuite(4327);
+const suite = e2eSuite();
 /** Console errors and foreign requests of every page opened by these tests. */
 const { errors, foreignRequests } = suite.watch;
 

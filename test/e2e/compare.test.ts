@@ -4,7 +4,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { SHOTS, e2eSuite } from '../support/suite';
 import { MAX_COMPARED } from '../../src/lib/territory/key';
 
-const suite = e2eSuite(4357, { db: true });
+const suite = e2eSuite({ db: true });
 const { watch } = suite;
 
 /** Rows of a query as { code, nom }, in the order SQL gives them. */

@@ -11,7 +11,7 @@ const VARIANTS = resolve(import.meta.dirname, '../fixtures/population-ages');
 const CAUVALDOR_FILE = resolve(VARIANTS, 'base-cc-evol-struct-pop-2021-cauvaldor.csv');
 const CAUVALDOR_EPCI = '200066371';
 
-const suite = e2eSuite(4347, { db: true });
+const suite = e2eSuite({ db: true });
 const { watch } = suite;
 
 /**

@@ -3,11 +3,11 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { SHOTS, e2eSuite } from '../support/suite';
-import { openNodeAtlas } from '../../src/lib/data/engine/node';
 import { jenksBreaks } from '../../src/lib/indicators/classify';
 import { formatNumber } from '../../src/lib/territory/number';
 
-const suite = e2eSuite(4318);
+// The Node atlas opens once for the file, beside the browser, not in each test that reads it.
+const suite = e2eSuite({ db: true });
 const open = (path: string) => suite.open(path, { waitForMap: true });
 
 /** A coarse fingerprint of the map canvas: 400 sampled pixels. */
@@ -62,7 +62,7 @@ describe('the Cantal question', () => {
 		const codes = (await retained.locator('.code').allInnerTexts()).sort();
 
 		// Expected: natural breaks of the Cantal's APL (the unit-tested classifier), then plain SQL.
-		const db = await openNodeAtlas();
+		const { db } = suite;
 		const cantal = await db.query(
 			"SELECT a.apl_mg FROM apl a JOIN communes c ON c.code = a.code WHERE a.annee = 2023 AND c.dep = '15'"
 		);
@@ -72,7 +72,6 @@ describe('the Cantal question', () => {
 			 WHERE c.dep = '15' AND a.apl_mg < ? AND d.dist_msp_km > 15 ORDER BY c.code`,
 			[firstBreak]
 		);
-		await db.close();
 		const expectedCodes = expected.getChild('code')!.toArray() as string[];
 		expect(codes.length).toBeGreaterThan(0);
 		expect(codes).toEqual(expectedCodes);
@@ -263,7 +262,7 @@ describe('selection of communes', () => {
 		const at = projector(centre, 10, box);
 		const [west, east, south, north] = [1.58, 1.89, 44.665, 44.84];
 
-		const db = await openNodeAtlas();
+		const { db } = suite;
 		const codes = async (where: string, params: string[] = []) =>
 			(await db.query(`SELECT code FROM communes WHERE ${where} ORDER BY code`, params)).toArray().map((r) => String(r.toJSON().code));
 		const inside = await codes(`lon BETWEEN ${west} AND ${east} AND lat BETWEEN ${south} AND ${north}`);
@@ -306,7 +305,6 @@ describe('selection of communes', () => {
 		const population = await db.query("SELECT sum(population)::DOUBLE AS v FROM communes WHERE code IN (SELECT unnest(string_split(?, ',')))", [
 			expected.join(',')
 		]);
-		await db.close();
 		expect(await page.locator('tr[data-indicator=apl_mg_moins65_2023] td.main').innerText()).toBe(formatNumber(Number(apl.get(0)!.toJSON().v), 2));
 		expect(await page.locator('.meta').first().innerText()).toContain(`${formatNumber(Number(population.get(0)!.toJSON().v), 0)} habitants`);
 		expect(await page.getByTestId('portrait-title').innerText()).toBe(`Sélection de ${expected.length} communes`);

@@ -15,7 +15,7 @@ import { getIndicator } from '../../src/lib/indicators/catalogue';
 import { classColors, hexToRgba } from '../../src/lib/indicators/palettes';
 import { formatNumber } from '../../src/lib/territory/number';
 
-const suite = e2eSuite(4383);
+const suite = e2eSuite();
 const VIEWPORT = { width: 1280, height: 800 };
 const prerender = parseManifest(readFileSync(join(DEFAULT_DATA_DIR, 'manifest.json'), 'utf8')).prerender!;
 const CLASS_COLOURS = classColors(getIndicator(prerender.indicator), prerender.classification.counts.length).map(hexToRgba);

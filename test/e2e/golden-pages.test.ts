@@ -10,7 +10,7 @@ import type { Page } from 'playwright-core';
 import { e2eSuite } from '../support/suite';
 import { expectGolden } from '../support/golden';
 
-const suite = e2eSuite(4395);
+const suite = e2eSuite();
 
 /**
  * Share of the screen's pixels allowed to differ (0,1 %: 1 296 pixels at 1440 × 900, 329 at 390 × 844). Three

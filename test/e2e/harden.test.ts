@@ -1,12 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import type { Page } from 'playwright-core';
 import { e2eSuite } from '../support/suite';
 import { waitForColouredMap } from '../support/browser';
 
 /** What a hostile visitor tries in the browser: the engine's lock, the page's policy, a broken link. */
 
-const suite = e2eSuite(4371);
+const suite = e2eSuite();
 
 /** A "remote" host on localhost that records every request it gets (it answers a CSV, with CORS, so nothing but the engine's lock stops a read). */
 const hits: string[] = [];
@@ -19,9 +20,9 @@ beforeAll(async () => {
 		res.writeHead(200, { 'Access-Control-Allow-Origin': '*', 'Content-Type': 'text/csv' });
 		res.end('a,b\n1,2\n');
 	});
-	const port = 4372 + Number(process.env.E2E_PORT_OFFSET ?? 0);
-	await new Promise<void>((done) => remote.listen(port, '127.0.0.1', done));
-	remoteUrl = `http://127.0.0.1:${port}`;
+	// Any free port: files run in parallel.
+	await new Promise<void>((done) => remote.listen(0, '127.0.0.1', done));
+	remoteUrl = `http://127.0.0.1:${(remote.address() as AddressInfo).port}`;
 });
 
 afterAll(() => new Promise<void>((done) => remote.close(() => done())));

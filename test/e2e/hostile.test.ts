@@ -11,7 +11,7 @@ import { walkActions } from '../../src/lib/register/schema';
 
 const AURILLAC = 'bassin-aurillac-carlades-chataigneraie-2024-2028';
 
-const suite = e2eSuite(4339);
+const suite = e2eSuite();
 const { open } = suite;
 
 /** A fresh context with its own record of console errors and foreign requests. */

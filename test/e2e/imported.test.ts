@@ -15,7 +15,7 @@ const INDICATOR = 'user_medecins_fictifs_medecins';
 /** Manual bounds: classes [min, 1), [1, 5), [5, max], as the legend writes them (« 1 – < 5 »). */
 const BREAKS = [1, 5];
 
-const suite = e2eSuite(4367, { db: true });
+const suite = e2eSuite({ db: true });
 const { watch } = suite;
 
 /**

@@ -12,7 +12,7 @@ import { measureSql } from '../../src/lib/data/queries/measure';
 const BPE_FILE = resolve(import.meta.dirname, '../fixtures/bpe/bpe-2024-communes-long.csv');
 const GPS = IMPORTED_INDICATORS.find((i) => i.id === 'generalistes_bpe')!;
 
-const suite = e2eSuite(4367, { db: true });
+const suite = e2eSuite({ db: true });
 const { watch } = suite;
 
 /**

@@ -5,7 +5,7 @@ import { SHOTS, e2eSuite } from '../support/suite';
 import { readWorkbook } from '../support/xlsx';
 import { parseCsv } from '../support/csv';
 
-const suite = e2eSuite(4357, { db: true });
+const suite = e2eSuite({ db: true });
 const open = (path: string, viewport: { width: number; height: number }) => suite.open(path, { viewport, waitForMap: true });
 
 interface Box {

@@ -4,9 +4,9 @@ import { resolve } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { waitForColouredMap } from '../support/browser';
 import { SHOTS, e2eSuite } from '../support/suite';
-import { openNodeAtlas } from '../../src/lib/data/engine/node';
 
-const suite = e2eSuite(4317);
+// The Node atlas opens once for the file, beside the browser, not in each test that reads it.
+const suite = e2eSuite({ db: true });
 
 /** A page that records console errors and every host it contacts; other hosts are refused. */
 const openPage = (path: string) => suite.open(path, { viewport: { width: 1280, height: 800 } });
@@ -72,13 +72,12 @@ describe('first screen: France coloured by APL 2023, offline', () => {
 
 describe('hover tooltip', () => {
 	it('shows Cahors, its code INSEE and its APL 2023 formatted fr-FR', async () => {
-		const db = await openNodeAtlas();
+		const { db } = suite;
 		const row = (
 			await db.query(
 				"SELECT c.lon, c.lat, a.apl_mg, a.apl_mg_moins65 FROM communes c JOIN apl a ON a.code = c.code AND a.annee = 2023 WHERE c.code = '46042'"
 			)
 		).get(0)!.toJSON() as { lon: number; lat: number; apl_mg: number; apl_mg_moins65: number };
-		await db.close();
 		// DREES publishes 4.166 for Cahors in 2023 (SOURCE.txt check): the artefact must agree.
 		expect(row.apl_mg).toBeCloseTo(4.166, 3);
 

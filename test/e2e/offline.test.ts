@@ -8,23 +8,17 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchChromium, openWatchedContext, openWatchedPage, waitForColouredMap, type Server, type Watch } from '../support/browser';
-import { serveAtlas } from '../../scripts/serve.js';
+import { FixedOrigin, launchChromium, openWatchedContext, openWatchedPage, waitForColouredMap, type Server, type Watch } from '../support/browser';
 
 const BUILD = resolve(import.meta.dirname, '../../build');
-const PORT = 4367 + Number(process.env.E2E_PORT_OFFSET ?? 0);
+/** The one origin of this file (a service worker belongs to its origin), stopped and restarted by the tests. */
+const origin = new FixedOrigin();
 
-let running: { url: string; close: () => Promise<void> } | null = null;
 let browser: Browser;
 let contexts: BrowserContext[] = [];
 const copies: string[] = [];
 
-/** Serves `dir` on the one port of this file (a service worker belongs to its origin). */
-async function serve(dir = BUILD): Promise<Server> {
-	await running?.close();
-	running = await serveAtlas({ dir, port: PORT, host: '127.0.0.1' });
-	return { url: running.url, stop: () => void running?.close() };
-}
+const serve = (dir = BUILD): Promise<Server> => origin.serve(dir);
 
 beforeAll(async () => {
 	browser = await launchChromium();
@@ -37,7 +31,7 @@ afterEach(async () => {
 
 afterAll(async () => {
 	await browser?.close();
-	await running?.close();
+	await origin.stop();
 	for (const dir of copies) rmSync(dir, { recursive: true, force: true });
 });
 
@@ -77,8 +71,7 @@ describe('second visit (service worker)', () => {
 		await interactive(page);
 		await cachedForOffline(page);
 		const legend = await page.locator('[data-testid=legend]').innerText();
-		await running!.close();
-		running = null;
+		await origin.stop();
 		await context.setOffline(true);
 		await page.reload();
 		await waitForColouredMap(page);
@@ -97,8 +90,7 @@ describe('second visit (service worker)', () => {
 		await waitForColouredMap(page);
 		await interactive(page);
 		await cachedForOffline(page);
-		await running!.close();
-		running = null;
+		await origin.stop();
 		await context.setOffline(true);
 		await page.reload();
 		// The picture's paint, as the browser times it (Element Timing: `elementtiming="first-view"`).

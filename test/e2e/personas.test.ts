@@ -13,7 +13,7 @@ import type { Page } from 'playwright-core';
 import { SHOTS, e2eSuite } from '../support/suite';
 import { readWorkbook } from '../support/xlsx';
 
-const suite = e2eSuite(4389, { db: true });
+const suite = e2eSuite({ db: true });
 const DESKTOP = { width: 1440, height: 900 };
 const PHONE = { width: 390, height: 844 };
 /** Each task is a whole session (cold start, engine, exports): more than the default on a loaded machine. */

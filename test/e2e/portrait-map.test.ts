@@ -13,7 +13,7 @@ import { formatRank, rankAmong } from '../../src/lib/features/portrait/rank';
  * The diagnostic writer's portrait: the map of the chosen indicator over the territory's communes, the
  * facilities counted and listed, a document's figure beside the atlas's, ranks; on screen and on one A4 page.
  */
-const suite = e2eSuite(4361, { db: true });
+const suite = e2eSuite({ db: true });
 const { errors, foreignRequests } = suite.watch;
 const openContext = (viewport = { width: 1440, height: 900 }) => suite.context({ viewport });
 

@@ -18,7 +18,7 @@ function shipped(id: string): Cls {
 const cauvaldor = shipped('cauvaldor');
 const bassinAurillac = shipped('bassin-aurillac-carlades-chataigneraie-2024-2028');
 
-const suite = e2eSuite(4337, { db: true });
+const suite = e2eSuite({ db: true });
 /** Console errors and foreign requests of every page opened by these tests. */
 const { errors, foreignRequests } = suite.watch;
 

@@ -12,7 +12,7 @@ const AURILLAC = 'bassin-aurillac-carlades-chataigneraie-2024-2028';
 const ACTION = '1.1.1';
 const APL = getIndicator('apl_mg_2023') as NumericIndicator;
 
-const suite = e2eSuite(4387);
+const suite = e2eSuite();
 /** Every page opened here, for the last test: no console error, no other host. */
 const opened: { errors: string[]; foreignRequests: string[] }[] = [];
 async function open(path: string, viewport = { width: 1440, height: 900 }) {

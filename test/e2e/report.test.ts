@@ -10,7 +10,7 @@ import { REPORT_SECTIONS, SECTION_TITLES } from '../../src/lib/features/portrait
 import { decodeXml } from '../support/xml';
 import { selectionCode } from '../../src/lib/territory/key';
 
-const suite = e2eSuite(4391, { db: true });
+const suite = e2eSuite({ db: true });
 const { errors, foreignRequests } = suite.watch;
 
 const flat = (text: string) => text.replace(/\s+/g, ' ');

@@ -6,7 +6,7 @@ import { SHOTS, e2eSuite } from '../support/suite';
 import { decodePng, type Image } from '../support/golden';
 import { RANKED_COLOR } from '../../src/lib/map/ranked-points';
 
-const suite = e2eSuite(4377);
+const suite = e2eSuite();
 const GRAMAT = '46128';
 
 /** The affected communes' table as the page renders it: code, change and standardised population per row. */

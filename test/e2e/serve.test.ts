@@ -11,7 +11,7 @@ const BUILD = resolve(import.meta.dirname, '../../build');
 const wasmFiles = () =>
 	readdirSync(BUILD, { recursive: true, encoding: 'utf8' }).filter((name) => name.endsWith('.wasm'));
 
-const suite = e2eSuite(4347);
+const suite = e2eSuite();
 const { watch } = suite;
 
 describe('the production build', () => {

@@ -7,7 +7,7 @@ import { SHOTS, e2eSuite } from '../support/suite';
 
 const LOT_APL = "SELECT code, apl_mg FROM apl WHERE annee = 2023 AND code LIKE '46%'";
 
-const suite = e2eSuite(4357, { db: true });
+const suite = e2eSuite({ db: true });
 const { watch } = suite;
 
 async function openConsole(viewport = { width: 1440, height: 900 }): Promise<Page> {

@@ -9,25 +9,18 @@ import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync }
 import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import type { Browser } from 'playwright-core';
-import { followLink, launchChromium, openWatchedContext, openWatchedPage, type Watch } from '../support/browser';
-import { serveAtlas } from '../../scripts/serve.js';
+import { FixedOrigin, followLink, launchChromium, openWatchedContext, openWatchedPage, type Watch } from '../support/browser';
 
 const BUILD = resolve(import.meta.dirname, '../../build');
-const PORT = 4375 + Number(process.env.E2E_PORT_OFFSET ?? 0);
+/** The one origin of this file: the service worker of the first build meets the second build there. */
+const origin = new FixedOrigin();
 const copy = mkdtempSync(join(tmpdir(), 'cls-next-build-'));
 
-let running: { url: string; close: () => Promise<void> } | null = null;
 let browser: Browser | undefined;
-
-async function serve(dir: string) {
-	await running?.close();
-	running = await serveAtlas({ dir, port: PORT, host: '127.0.0.1' });
-	return { url: running.url, stop: () => void running?.close() };
-}
 
 afterAll(async () => {
 	await browser?.close();
-	await running?.close();
+	await origin.stop();
 	rmSync(copy, { recursive: true, force: true });
 });
 
@@ -54,7 +47,7 @@ function nextBuild(loaded: Set<string>): string[] {
 describe('a new version while a tab is open', () => {
 	it('keeps the tab working on its own build: a page it had not opened yet comes from the previous cache, without a reload', { timeout: 600_000 }, async () => {
 		browser = await launchChromium();
-		const server = await serve(BUILD);
+		const server = await origin.serve(BUILD);
 		const watch: Watch = { errors: [], foreignRequests: [] };
 		const context = await openWatchedContext(browser, server, watch, { serviceWorkers: 'allow' });
 		const page = await openWatchedPage(context, server, '/cls', watch);
@@ -67,7 +60,7 @@ describe('a new version while a tab is open', () => {
 		const removed = nextBuild(pageFiles);
 		expect(removed.length).toBeGreaterThan(10);
 		// The /sql page's own chunk is one of them: gone from the server.
-		await serve(join(copy, 'build'));
+		await origin.serve(join(copy, 'build'));
 		await page.evaluate(() => ((window as unknown as { oldTab: boolean }).oldTab = true));
 		await page.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.update());
 		await expect.poll(shells, { timeout: 120_000 }).toHaveLength(2);

@@ -12,7 +12,7 @@ import { SHOTS, e2eSuite } from '../support/suite';
 import { parseCsv } from '../support/csv';
 import { formatRank } from '../../src/lib/features/portrait/rank';
 
-const suite = e2eSuite(4367, { db: true });
+const suite = e2eSuite({ db: true });
 const open = (path: string, viewport = { width: 1440, height: 900 }) => suite.open(path, { viewport, waitForMap: true });
 
 async function rows<T>(sql: string, params: (string | number)[] = []): Promise<T[]> {

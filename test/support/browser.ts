@@ -27,13 +27,52 @@ export interface Server {
 }
 
 const ROOT = resolve(import.meta.dirname, '../..');
+const BUILD = resolve(ROOT, 'build');
 
-/** Serves build/ on localhost with the server of `npm start` (scripts/serve.js). Needs a prior `vite build`. */
-export async function startPreview(basePort: number): Promise<Server> {
-	// Several checkouts may run their tests on one machine: each sets its own offset.
-	const port = basePort + Number(process.env.E2E_PORT_OFFSET ?? 0);
-	const server = await serveAtlas({ dir: resolve(ROOT, 'build'), port, host: '127.0.0.1' });
+/**
+ * Serves `dir` (build/ by default: needs a prior `vite build`) on localhost with the server of `npm start`
+ * (scripts/serve.js), on a port the OS picks unless `port` is given: files run in parallel, and on one
+ * machine several checkouts run their tests, so no two servers may want the same port.
+ */
+export async function startPreview({ dir = BUILD, port = 0 }: { dir?: string; port?: number } = {}): Promise<Server> {
+	const server = await serveAtlas({ dir, port, host: '127.0.0.1' });
 	return { url: server.url, stop: () => void server.close() };
+}
+
+/**
+ * One origin for a whole test file, whose server may be stopped and restarted on other files (a new
+ * build): a service worker and the browser's storage belong to their origin. The OS picks the port at
+ * the first start; the later ones take it again.
+ */
+export class FixedOrigin {
+	#port = 0;
+	#running: { url: string; close: () => Promise<void> } | null = null;
+
+	/** (Re)starts the server on this origin, serving `dir` (build/ by default). */
+	async serve(dir = BUILD): Promise<Server> {
+		await this.stop();
+		this.#running = await this.#listen(dir);
+		this.#port = Number(new URL(this.#running.url).port);
+		return { url: this.#running.url, stop: () => void this.stop() };
+	}
+
+	/** Stops the server (the origin stays this file's: the next `serve` takes its port again). */
+	async stop(): Promise<void> {
+		const running = this.#running;
+		this.#running = null;
+		await running?.close();
+	}
+
+	async #listen(dir: string, attempts = 50): Promise<{ url: string; close: () => Promise<void> }> {
+		try {
+			return await serveAtlas({ dir, port: this.#port, host: '127.0.0.1' });
+		} catch (error) {
+			// Between a stop and the next start another program may have been given the port for a moment.
+			if ((error as { code?: string }).code !== 'EADDRINUSE' || attempts <= 1) throw error;
+			await new Promise((done) => setTimeout(done, 100));
+			return this.#listen(dir, attempts - 1);
+		}
+	}
 }
 
 /** Resolves when the map is coloured (the app marks it), or throws with the app's error. */

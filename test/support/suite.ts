@@ -21,7 +21,7 @@ export interface Opened {
 }
 
 export interface E2eSuite {
-	/** The built app served on localhost (basePort + E2E_PORT_OFFSET). */
+	/** The built app served on localhost, on a port of its own (the OS picks it). */
 	readonly server: Server;
 	readonly browser: Browser;
 	/** The atlas's tables in Node (DuckDB), for expected values; only in a suite made with `{ db: true }`. */
@@ -37,11 +37,11 @@ export interface E2eSuite {
 }
 
 /**
- * What every end-to-end file sets up: the server of `npm start` on `basePort`, one Chromium, the Node
+ * What every end-to-end file sets up: the server of `npm start` on a free port, one Chromium, the Node
  * atlas if asked; contexts opened by a test are closed after it (each open atlas keeps an engine and a
  * WebGL canvas busy), everything else after the file.
  */
-export function e2eSuite(basePort: number, options: { db?: boolean } = {}): E2eSuite {
+export function e2eSuite(options: { db?: boolean } = {}): E2eSuite {
 	let server: Server | undefined;
 	let browser: Browser | undefined;
 	let db: DbConnector | undefined;
@@ -57,7 +57,7 @@ export function e2eSuite(basePort: number, options: { db?: boolean } = {}): E2eS
 
 	beforeAll(async () => {
 		mkdirSync(SHOTS, { recursive: true });
-		[server, browser, db] = await Promise.all([startPreview(basePort), launchChromium(), options.db ? openNodeAtlas() : undefined]);
+		[server, browser, db] = await Promise.all([startPreview(), launchChromium(), options.db ? openNodeAtlas() : undefined]);
 	});
 	beforeEach(() => {
 		inTest = true;
@@ -82,7 +82,7 @@ export function e2eSuite(basePort: number, options: { db?: boolean } = {}): E2eS
 			return started(browser, 'Chromium');
 		},
 		get db() {
-			return started(db, 'base Node (e2eSuite(port, { db: true }))');
+			return started(db, 'base Node (e2eSuite({ db: true }))');
 		},
 		watch,
 		async context({ watch: own, ...contextOptions } = {}) {
