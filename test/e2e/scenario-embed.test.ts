@@ -108,7 +108,7 @@ describe('« Et si… ? » inside the CLS page and the explorer', () => {
 		await panel.getByTestId('selection-scenario').click();
 		const dialog = page.getByTestId('scenario-dialog');
 		await dialog.getByTestId('scenario-form').waitFor({ timeout: 60_000 });
-		expect(await dialog.locator('h2').first().innerText()).toMatch(/Et si… \? Lot/);
+		expect(await dialog.locator('h2').first().innerText()).toMatch(/Et si… \? — Lot/);
 		await addGp(page, GRAMAT);
 		expect(new URL(page.url()).pathname).toBe('/');
 		const rows = await tableRows(page);
