@@ -2,16 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { SHOTS, e2eSuite } from '../support/suite';
+import { tableRows } from '../support/scenario';
 
 const suite = e2eSuite(4311);
 const GRAMAT = '46128';
-
-/** The affected communes' table: code, change and standardised population per row. */
-async function tableRows(page: Page): Promise<{ code: string; variation: number; pstd: number }[]> {
-	return page.getByTestId('scenario-table').locator('tbody tr').evaluateAll((trs) =>
-		trs.map((tr) => ({ code: tr.getAttribute('data-code') ?? '', variation: Number(tr.getAttribute('data-variation')), pstd: Number(tr.getAttribute('data-pstd')) }))
-	);
-}
 
 /** Every change's consultations are absorbed: Σ ΔAPL × Pstd is the supply added, within 0.1 %. */
 function expectConserved(rows: readonly { variation: number; pstd: number }[], consultations: number) {
