@@ -56,56 +56,20 @@ export class Explorer {
 	private dataUrl = '';
 
 	private readonly inputs: ValueInputs = {
-		shapes: new TerritoryShapes(),
+		shapes: new TerritoryShapes({ firstView: () => this.firstView, whenEngine: () => this.whenEngine() }),
 		firstView: () => this.firstView,
 		whenEngine: () => this.whenEngine(),
 		areaOf: (view) => this.areaOf(view)
 	};
+	/** Geometry, names and populations of each level. */
 	readonly shapes = this.inputs.shapes;
+	/** Values shown: they belong to `values.shown.indicator` at its level (the view may be ahead while a query runs). */
 	readonly values = new MapValues(this.inputs);
 	readonly criterion = new CriterionMask(this.inputs);
 	readonly selection = new CommuneSelection(
 		() => this.view,
 		(change) => this.update(change)
 	);
-
-	/** Geometry of each level, once loaded. */
-	get geometry() {
-		return this.shapes.geometry;
-	}
-	/** Territory names of each level, in geometry order. */
-	get names() {
-		return this.shapes.names;
-	}
-	/** Population of every territory of a level (geometry order). */
-	get population() {
-		return this.shapes.population;
-	}
-	/** Values shown: they belong to `shown.indicator` at `shown.level` (the view may be ahead while a query runs). */
-	get shown() {
-		return this.values.shown;
-	}
-	get classification() {
-		return this.values.classification;
-	}
-	get busy() {
-		return this.values.busy;
-	}
-	get scopeCommunes() {
-		return this.values.scopeCommunes;
-	}
-	get filterMask() {
-		return this.criterion.mask;
-	}
-	get filterValues() {
-		return this.criterion.values;
-	}
-	get groupWarning() {
-		return this.selection.groupWarning;
-	}
-	get focusRequest() {
-		return this.selection.focusRequest;
-	}
 
 	get indicator(): Indicator {
 		return getIndicator(this.view.indicator);
@@ -198,7 +162,7 @@ export class Explorer {
 	}
 
 	private fail(error: unknown) {
-		if (this.phase === 'ready' || this.shown) {
+		if (this.phase === 'ready' || this.values.shown) {
 			// The map is up: a later load failed (network lost); say it, keep the map. If the engine
 			// was still starting, « Réessayer » starts it again.
 			this.loadError = loadFailure(error);
@@ -223,11 +187,6 @@ export class Explorer {
 	private async checkAlignment(source: DataSource) {
 		const [communes, rows] = await Promise.all([this.shapes.load('commune'), communeCodes(source), this.shapes.loadNames('commune', source)]);
 		checkSameCodes(rows, communes.codes, 'Les contours des communes et la table des communes');
-	}
-
-	/** Loads a level's populations once: from the first view's artefact, else with the engine. */
-	ensurePopulation(level: Level): Promise<void> {
-		return this.shapes.ensurePopulation(level, this.firstView, () => this.whenEngine());
 	}
 
 	/** Applies a change of view and recomputes what it invalidates; a failure is said (`loadError`), never thrown. */
@@ -293,7 +252,7 @@ export class Explorer {
 	}
 
 	private async ensureOverlays() {
-		const communes = this.geometry.commune;
+		const communes = this.shapes.geometry.commune;
 		const source = this.source;
 		if (!source || !communes) return; // start() runs it once the engine is up
 		for (const overlay of OVERLAYS) {
@@ -320,18 +279,6 @@ export class Explorer {
 	toggleClass(index: number): Promise<void> {
 		const kept = this.view.keptClasses;
 		return this.update({ keptClasses: kept.includes(index) ? kept.filter((k) => k !== index) : [...kept, index].sort() });
-	}
-
-	focus(territory: { level: Level; code: string }): void {
-		this.selection.focus(territory);
-	}
-
-	toggleInGroup(code: string): Promise<void> {
-		return this.selection.toggleInGroup(code);
-	}
-
-	addToGroup(codes: readonly string[]): Promise<void> {
-		return this.selection.addToGroup(codes);
 	}
 
 	/** Centroid of every commune (`communes.lon`, `lat`), for the lasso; queried once. */

@@ -8,6 +8,14 @@ import { getIndicator } from '../../indicators/catalogue';
 import type { FirstView } from '../../map/first-view';
 import type { Level } from '../../territory/key';
 
+/** Where the clients of the explorer find values without SQL, and the engine once started. */
+export interface OpeningInputs {
+	/** The first view's values, without the engine (null before the opening). */
+	firstView(): Promise<FirstView> | null;
+	/** The engine, waited for if it is still starting (null if it failed). */
+	whenEngine(): Promise<DataSource | null>;
+}
+
 /** Geometry, names and populations of each level, each loaded once; the map and the tables read them. */
 export class TerritoryShapes {
 	/** Geometry of each level, once loaded. */
@@ -19,6 +27,9 @@ export class TerritoryShapes {
 
 	private manifest: Manifest | null = null;
 	private dataUrl = '';
+
+	/** Populations come from the first view's artefact, else from the engine (the explorer's, once started). */
+	constructor(private readonly inputs: OpeningInputs) {}
 	/** Each level's geometry is fetched and triangulated once, however many callers ask at the same time. */
 	// eslint-disable-next-line svelte/prefer-svelte-reactivity -- a private cache of promises, not state
 	private loads = new Map<Level, Promise<FlatPolygons>>();
@@ -59,12 +70,12 @@ export class TerritoryShapes {
 	}
 
 	/** Loads a level's populations once: from the first view's artefact, else with the engine. */
-	async ensurePopulation(level: Level, firstView: Promise<FirstView> | null, whenEngine: () => Promise<DataSource | null>): Promise<void> {
+	async ensurePopulation(level: Level): Promise<void> {
 		if (this.population[level]) return;
 		const population = getIndicator('population');
-		let values = (await firstView)?.values(population.id, level, { level: 'france' })?.values ?? null;
+		let values = (await this.inputs.firstView())?.values(population.id, level, { level: 'france' })?.values ?? null;
 		if (!values) {
-			const source = await whenEngine();
+			const source = await this.inputs.whenEngine();
 			values = source ? (await territoryValues(source, population, level, null)).values : null;
 		}
 		if (values) this.population = { ...this.population, [level]: values };
