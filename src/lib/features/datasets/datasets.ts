@@ -1,5 +1,5 @@
 /** What the data page says of each table of the atlas: the manifest's description and who reads the table. */
-import { INDICATORS, type Indicator } from '../../indicators/catalogue';
+import { INDICATORS, tablesOf, type Indicator } from '../../indicators/catalogue';
 import { POPULATION_AGES_TABLE } from '../../indicators/age-bands';
 import { PASSAGE_TABLE } from '../../data/queries/imports';
 import { COMMUNE_VALUES_TABLE, TERRITORY_VALUES_TABLE, isGeometryTable, type ArtefactEntry } from '../../data/queries/artefacts';
@@ -29,7 +29,7 @@ const OTHER_USES: Record<string, string> = {
 
 /** Catalogue indicators whose SQL reads `table` (`communes` alone: the ones reading nothing else). */
 export function indicatorsUsing(table: string, catalogue: readonly Indicator[] = INDICATORS): Indicator[] {
-	return catalogue.filter((i) => i.tables.includes(table) || (table === 'communes' && i.tables.length === 0));
+	return catalogue.filter((i) => tablesOf(i).includes(table) || (table === 'communes' && tablesOf(i).length === 0));
 }
 
 export function otherUses(table: string): string | null {

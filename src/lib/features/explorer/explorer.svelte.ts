@@ -4,7 +4,7 @@ import type { DataSource } from '../../data/queries/source';
 import { communeCodes } from '../../data/queries/values';
 import { TERRITORY_TABLES, communeCentroids, placeRows } from '../../data/queries/territories';
 import { communeNote } from '../../data/queries/provenance';
-import { getIndicator, levelsOf, type Indicator } from '../../indicators/catalogue';
+import { getIndicator, levelsOf, tablesOf, type Indicator } from '../../indicators/catalogue';
 import type { Area, Level } from '../../territory/key';
 import { loadFirstView, type FirstView } from '../../map/first-view';
 import type { PlaceLabels } from '../../map/layers';
@@ -80,7 +80,7 @@ export class Explorer {
 	 * published, or resting on a population of another millésime (every indicator reads `communes`).
 	 */
 	communeNote(code: string): CommuneNote | null {
-		return this.manifest ? communeNote(this.manifest, [...this.indicator.tables, 'communes'], code) : null;
+		return this.manifest ? communeNote(this.manifest, [...tablesOf(this.indicator), 'communes'], code) : null;
 	}
 
 	/** `ignored`: what the permalink's parser already dropped; territories are then checked against the data. */
@@ -108,7 +108,7 @@ export class Explorer {
 			// Measured (6 cold starts each): started with the page, its compiling competed with
 			// the geometry's decoding and the first coloured map came 0.3 s later. A failure is said once
 			// the first view is drawn.
-			const tables = geometry.then(() => Promise.all([startEngine(), source.prefetch([...TERRITORY_TABLES, ...this.indicator.tables])]));
+			const tables = geometry.then(() => Promise.all([startEngine(), source.prefetch([...TERRITORY_TABLES, ...tablesOf(this.indicator)])]));
 			tables.catch(() => undefined);
 			this.firstView = Promise.all([loadFirstView(source.manifest, dataUrl), geometry]).then(([values, [communes]]) => {
 				checkSameCodes(values.codes('commune'), communes.codes, 'Les valeurs des communes et leurs contours');
