@@ -2,7 +2,7 @@ import type { CommuneNote, Manifest } from '../../data/queries/artefacts';
 import { atlasSource, keepForOffline, startEngine } from '../../data/queries/atlas';
 import type { DataSource } from '../../data/queries/source';
 import { communeCodes } from '../../data/queries/values';
-import { TERRITORY_TABLES, communeCentroids, placeRows } from '../../data/queries/territories';
+import { TERRITORY_TABLES, placeRows } from '../../data/queries/territories';
 import { communeNote } from '../../data/queries/provenance';
 import { getIndicator, levelsOf, tablesOf, type Indicator } from '../../indicators/catalogue';
 import type { Area, Level } from '../../territory/key';
@@ -279,11 +279,6 @@ export class Explorer {
 	toggleClass(index: number): Promise<void> {
 		const kept = this.view.keptClasses;
 		return this.update({ keptClasses: kept.includes(index) ? kept.filter((k) => k !== index) : [...kept, index].sort() });
-	}
-
-	/** Centroid of every commune (`communes.lon`, `lat`), for the lasso; queried once. */
-	async communeCentroids(): Promise<{ codes: string[]; lon: Float64Array; lat: Float64Array } | null> {
-		return this.source ? communeCentroids(this.source) : null;
 	}
 
 	private async ensureFacilities() {
