@@ -9,7 +9,7 @@ import { type Table, tableToIPC } from 'apache-arrow';
 import { type ArtefactMeta, type ManifestEntry, clearArtefacts, writeArtefact, writeBytesArtefact, writeManifest } from './lib/arrow';
 import { COMMUNE_VALUES_TABLE, TERRITORY_VALUES_TABLE, isGeometryTable } from '../src/lib/data/engine/artefacts';
 import { flattenMultiPolygons } from '../src/lib/data/geometry/polygons';
-import { MESH_EXTENSION, encodeMesh } from '../src/lib/data/geometry/mesh';
+import { COARSE_COMMUNES, MESH_EXTENSION, encodeMesh } from '../src/lib/data/geometry/mesh';
 import { buildFirstView } from './first-view';
 import { buildPrerender } from './prerender';
 import { buildAcces } from './acces';
@@ -76,6 +76,14 @@ const META = {
 		}
 	},
 	communes_geom: { title: 'Contours des communes', source: IGN, about: IGN_ABOUT },
+	communes_simplifiees_geom: {
+		title: 'Contours des communes simplifiés (carte de la France entière)',
+		source: IGN,
+		about: {
+			...IGN_ABOUT,
+			transformation: `${IGN_ABOUT.transformation} Puis frontières simplifiées à ${COARSE_COMMUNES.pixels} pixel au zoom ${COARSE_COMMUNES.zoom} (Douglas-Peucker sur chaque frontière commune, une fois pour les deux communes : elles restent jointives) ; carte sous le zoom ${COARSE_COMMUNES.untilZoom}.`
+		}
+	},
 	communes_voisines: {
 		title: 'Communes limitrophes',
 		source: `${IGN} (frontières communes des contours)`,
@@ -302,7 +310,7 @@ export async function build({ from, out, cls = CLS_DIR, log = () => {} }: BuildO
 	log(`${register.file.padEnd(20)} ${String(register.contracts).padStart(7)} CLS    ${String(register.bytes).padStart(10)} octets`);
 	const cog = loadCog(from);
 	const { bvOf, libelles } = readCommuneBassins(from, cog);
-	const geography = buildGeography(from, cog, bvOf);
+	const geography = buildGeography(from, cog, bvOf, log);
 	const finess = buildFiness(from, cog, log);
 	const qpvPerimetres = buildQpvPerimetres(from, log);
 	const remaps = new Map<string, RemapRecord[]>();

@@ -12,6 +12,7 @@ const OTHER_USES: Record<string, string> = {
 	departements: 'Niveau département',
 	regions: 'Niveau région',
 	communes_geom: 'Carte',
+	communes_simplifiees_geom: 'Carte de la France entière (sous le zoom 6) et son image prérendue',
 	epci_geom: 'Carte',
 	departements_geom: 'Carte',
 	regions_geom: 'Carte',
