@@ -73,6 +73,10 @@ export class Explorer {
 	get geometry() {
 		return this.shapes.geometry;
 	}
+	/** The simplified communes the map draws at country zoom. */
+	get coarseCommunes() {
+		return this.shapes.coarseCommunes;
+	}
 	/** Territory names of each level, in geometry order. */
 	get names() {
 		return this.shapes.names;
@@ -212,6 +216,14 @@ export class Explorer {
 	/** Geometry of a level, loaded in the background if it is not yet (e.g. to fit the map to an EPCI). */
 	ensureGeometry(level: Level): void {
 		this.shapes.load(level).catch((error: unknown) => this.fail(error));
+	}
+
+	/** The communes' full outline, loaded in the background (the map zoomed in, an export): it then replaces the simplified one. */
+	ensureDetail(): Promise<void> {
+		return this.shapes.loadDetail().then(
+			() => undefined,
+			(error: unknown) => this.fail(error)
+		);
 	}
 
 	/** Département and région outlines (and fills at those levels): drawn when they arrive, never waited for. */
