@@ -220,6 +220,7 @@ export class Explorer {
 
 	/** The communes' full outline, loaded in the background (the map zoomed in, an export): it then replaces the simplified one. */
 	ensureDetail(): Promise<void> {
+		if (!this.manifest) return Promise.resolve(); // not open yet: the map asks again once it draws
 		return this.shapes.loadDetail().then(
 			() => undefined,
 			(error: unknown) => this.fail(error)
