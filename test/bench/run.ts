@@ -253,7 +253,10 @@ type Interactions = Record<string, number[]>;
  * frames meanwhile. Each move is handled at the start of a frame, so while a frame is being drawn
  * the next move waits: the interval between frames is what one frame of the moving map costs
  * (16.7 ms at best, vsync). Returns the intervals, and how far the map's centre moved (the moves
- * must have moved it, or the frames measured are not the map's).
+ * must have moved it, or the frames measured are not the map's). Caveat: on a starved machine the
+ * moves can come slower than the frames, and frames with no move (16.7 ms) then pull the median down;
+ * a median near 16.7 ms with a large max says so. Counting only the frames the map drew would need a
+ * hook in the app.
  */
 async function dragFrames(page: Page, moves: number): Promise<{ intervals: number[]; moved: number }> {
 	const box = (await page.getByTestId('map').boundingBox())!;
