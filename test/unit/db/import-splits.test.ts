@@ -79,6 +79,22 @@ describe('a user’s file written before a commune was re-established', () => {
 		expect(reportLines(report, 'retablies.csv').join(' ')).not.toContain('réparti');
 	});
 
+	it('official format of whole counts (BPE): each commune gets a whole number of equipments, within one of its share, adding up to the former commune’s', async () => {
+		const report = await importOfficialFile(db, bytesOf('bpe/bpe-2023-neussargues.csv'), 'bpe-neussargues.csv', { table: 'bpe_split' });
+		expect(report.splits?.map((s) => s.origin)).toEqual([FORMER]);
+		const rows = await byCode('bpe_split');
+		for (const [column, total] of [
+			['generalistes', 7],
+			['pharmacies', 3]
+		] as const) {
+			const values = BECAME.map((c) => rows.get(c)![column]);
+			expect(values.every(Number.isInteger), column).toBe(true);
+			expect(values.reduce((a, b) => a + b, 0), column).toBe(total);
+			BECAME.forEach((c, i) => expect(Math.abs(values[i] - total * shares.get(c)!), `${column} ${c}`).toBeLessThan(1));
+		}
+		expect(rows.get('15014')!.generalistes).toBe(1);
+	});
+
 	it('generic import: a count is shared, a rate copied whatever its weight, each commune marked « valeur de la commune d’origine »', async () => {
 		const report = await importGenericFile(db, bytesOf('user-files/scission-avant-2025.csv'), 'scission.csv', SPEC, 'user_test_split');
 		expect(report.splits?.map((s) => [s.origin, s.kinds])).toEqual([[FORMER, ['count', 'rate']]]);

@@ -23,6 +23,7 @@ import {
 	type ImportReport,
 	type ReadContext
 } from './import-kit';
+import { wholeCounts } from './splits';
 import { ANS_KINDS, ANS_TABLE } from '../../indicators/ans-professions';
 
 const ID = 'Identifiant PP';
@@ -89,6 +90,7 @@ export async function importAns(ctx: ReadContext): Promise<ImportReport> {
 			`FROM ${RAW} r JOIN ${CODES} k ON k.code = r.code WHERE k.cog IS NOT NULL GROUP BY k.cog ORDER BY k.cog`,
 		[annee, ...params]
 	);
+	await wholeCounts(db, STAGING, ANS_KINDS.map((k) => k.column), mapping.splits);
 	const written = await writeStaging(ctx);
 	const [totals] = await rows<Record<string, number>>(db, `SELECT ${ANS_KINDS.map((k) => `sum(${quote(k.column)}) AS ${quote(k.column)}`).join(', ')} FROM ${STAGING}`);
 	const people = await scalar(db, `SELECT count(DISTINCT id) AS n FROM ${RAW}`);

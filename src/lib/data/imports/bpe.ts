@@ -28,7 +28,7 @@ import {
 	type ImportReport,
 	type ReadContext
 } from './import-kit';
-import { splitCount } from './splits';
+import { splitCount, wholeCounts } from './splits';
 
 interface BpeLayout {
 	code: string;
@@ -99,6 +99,7 @@ export async function importBpe(ctx: ReadContext): Promise<ImportReport> {
 			`FROM (${first}) r JOIN ${CODES} k ON k.code = r.code WHERE k.cog IS NOT NULL GROUP BY k.cog ORDER BY k.cog`,
 		[annee, ...BPE_KINDS.flatMap((k) => k.codes)]
 	);
+	await wholeCounts(db, STAGING, BPE_KINDS.map((k) => k.column), mapping.splits);
 	const written = await writeStaging(ctx);
 	const totals = await rows<Record<string, number>>(db, `SELECT ${BPE_KINDS.map((k) => `sum(${quote(k.column)}) AS ${quote(k.column)}`).join(', ')} FROM ${STAGING}`);
 	return {

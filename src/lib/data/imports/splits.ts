@@ -113,6 +113,31 @@ export async function splitCodes(db: DbConnector, { codes, communes, kinds, appl
 	return [...byOrigin.values()];
 }
 
+/**
+ * Whole counts (equipments, people) of the communes a split shared, by the largest remainder as the pipeline's
+ * `partCount`: each commune keeps the whole part of its value, the units left go to the largest remainders (then
+ * the smaller code), so the counts stay whole and add up to the former commune's. `table` and `columns` are
+ * constants of the importers.
+ */
+export async function wholeCounts(db: DbConnector, table: string, columns: readonly string[], splits: readonly ImportSplit[]): Promise<void> {
+	if (!splits.length) return;
+	const members = splits.flatMap((s) => s.communes.map((c) => `${c.code}:${s.origin}`)).join(',');
+	const t = raw(table);
+	for (const column of columns) {
+		const c = raw(`"${column.replaceAll('"', '""')}"`);
+		await run(
+			db,
+			sql`UPDATE ${t} SET ${c} = r.v FROM (
+				SELECT s.code, floor(s.${c}) + CASE WHEN row_number() OVER (PARTITION BY m.origin ORDER BY s.${c} - floor(s.${c}) DESC, s.code)
+					<= round(sum(s.${c}) OVER w - sum(floor(s.${c})) OVER w) THEN 1 ELSE 0 END AS v
+				FROM (SELECT split_part(p, ':', 1) AS code, split_part(p, ':', 2) AS origin FROM (SELECT unnest(string_split(${members}, ',')) AS p)) m
+				JOIN ${t} s ON s.code = m.code
+				WINDOW w AS (PARTITION BY m.origin)) r
+			WHERE ${t}.code = r.code`
+		);
+	}
+}
+
 /** « avant 2025 » for a split of 1 January, « avant le 13/02/2008 » otherwise. */
 export function beforeDate(date: string): string {
 	const [y, m, d] = date.split('-');
