@@ -27,7 +27,7 @@ import { buildQpv } from './sources/qpv';
 import { buildQpvPerimetres } from './sources/qpv-perimetres';
 import { buildTypologies } from './sources/typologies';
 import { buildRadon } from './sources/radon';
-import { buildOfficialFiles, passageTable } from './sources/official-files';
+import { buildOfficialFiles, passageTable, splitsTable } from './sources/official-files';
 
 const CLS_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../data/cls');
 const IGN = 'IGN – ADMIN EXPRESS COG CARTO 2025';
@@ -111,6 +111,17 @@ const META = {
 			...COG_ABOUT,
 			couverture: 'Tout code commune valide depuis 2003',
 			transformation: 'Ancien code → commune COG 2025 : sert à rattacher les fichiers importés (effectifs sommés).'
+		}
+	},
+	cog_scissions: {
+		title: 'Communes rétablies depuis 2003 (scissions)',
+		source: `${COG} (mouvements de communes)`,
+		about: {
+			...COG_ABOUT,
+			couverture: 'Toute commune d’un COG depuis 2003 devenue plusieurs communes en 2025',
+			transformation:
+				'Rétablissements de communes (mouvements 20 et 21) lus dans les mouvements de communes : commune d’origine → chaque commune qu’elle est devenue, avec sa part de la population légale 2025. ' +
+				'Sert aux fichiers importés : un fichier qui a le code d’origine sans aucune des communes rétablies est dans un COG antérieur ; ses effectifs sont répartis au prorata de la population, ses taux et classes recopiés.'
 		}
 	},
 	apl: {
@@ -319,6 +330,7 @@ export async function build({ from, out, cls = CLS_DIR, log = () => {} }: BuildO
 	const tables: Record<string, Table> = {
 		...geography,
 		cog_passage: passageTable(cog),
+		cog_scissions: splitsTable(cog),
 		apl: buildApl(from, cog, log, record('apl')),
 		bassins_vie: buildBassinsVie(from, libelles, log),
 		radon: buildRadon(from, cog, log, record('radon')),
