@@ -81,27 +81,31 @@ export async function splitCodes(db: DbConnector, { codes, communes, kinds, appl
 		db,
 		enabled
 			? sql`CREATE OR REPLACE TEMP TABLE ${applied} AS
-				WITH events AS (
-					SELECT DISTINCT s.code_origine, s.date FROM ${splits} s SEMI JOIN ${table} f ON f.code = s.code_origine
-					WHERE NOT EXISTS (SELECT 1 FROM ${splits} o JOIN ${table} f ON f.code = o.code_retabli
-						WHERE o.code_origine = s.code_origine AND o.date = s.date AND o.code_retabli <> o.code_origine)
-					QUALIFY row_number() OVER (PARTITION BY s.code_origine ORDER BY s.date DESC) = 1)
+				WITH present AS (SELECT DISTINCT s.code_origine, s.date FROM ${splits} s JOIN ${table} f ON f.code = s.code_origine),
+				apart AS (SELECT DISTINCT s.code_origine, s.date FROM ${splits} s JOIN ${table} f ON f.code = s.code_retabli WHERE s.code_retabli <> s.code_origine),
+				events AS (SELECT * FROM present ANTI JOIN apart USING (code_origine, date) QUALIFY row_number() OVER (PARTITION BY code_origine ORDER BY date DESC) = 1)
 				SELECT s.code_origine, s.nom_origine, s.date, s.code, sum(s.part) AS part FROM ${splits} s JOIN events e USING (code_origine, date)
 				GROUP BY ALL`
 			: sql`CREATE OR REPLACE TEMP TABLE ${applied} (code_origine VARCHAR, nom_origine VARCHAR, date VARCHAR, code VARCHAR, part DOUBLE)`
 	);
-	await run(
-		db,
-		sql`CREATE OR REPLACE TEMP TABLE ${raw(`${codes}_shared`)} AS
-			SELECT k.code, coalesce(a.code, k.cog) AS cog, CASE WHEN a.code IS NULL THEN 1.0 ELSE a.part END AS share, a.code_origine AS origin
-			FROM ${table} k LEFT JOIN ${applied} a ON a.code_origine = k.code AND k.cog IS NOT NULL`
-	);
-	await run(db, sql`DROP TABLE ${table}`);
-	await run(db, sql`ALTER TABLE ${raw(`${codes}_shared`)} RENAME TO ${table}`);
 	const rows = await run(
 		db,
 		sql`SELECT a.code_origine, a.nom_origine, a.date, a.code, a.part, c.nom FROM ${applied} a LEFT JOIN ${raw(communes)} c ON c.code = a.code ORDER BY a.code_origine, a.code`
 	);
+	if (rows.length === 0) {
+		// Most files: no split, every code whole (cheaper than rewriting the table).
+		await run(db, sql`ALTER TABLE ${table} ADD COLUMN share DOUBLE DEFAULT 1.0`);
+		await run(db, sql`ALTER TABLE ${table} ADD COLUMN origin VARCHAR`);
+	} else {
+		await run(
+			db,
+			sql`CREATE OR REPLACE TEMP TABLE ${raw(`${codes}_shared`)} AS
+				SELECT k.code, coalesce(a.code, k.cog) AS cog, CASE WHEN a.code IS NULL THEN 1.0 ELSE a.part END AS share, a.code_origine AS origin
+				FROM ${table} k LEFT JOIN ${applied} a ON a.code_origine = k.code AND k.cog IS NOT NULL`
+		);
+		await run(db, sql`DROP TABLE ${table}`);
+		await run(db, sql`ALTER TABLE ${raw(`${codes}_shared`)} RENAME TO ${table}`);
+	}
 	await run(db, sql`DROP TABLE ${applied}`);
 	const byOrigin = new Map<string, ImportSplit>();
 	for (const r of rows) {
