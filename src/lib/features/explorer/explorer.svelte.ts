@@ -178,6 +178,15 @@ export class Explorer {
 		this.shapes.load(level).catch((error: unknown) => this.fail(error));
 	}
 
+	/** The communes' full outline, loaded in the background (the map zoomed in, an export): it then replaces the simplified one. */
+	ensureDetail(): Promise<void> {
+		if (!this.manifest) return Promise.resolve(); // not open yet: the map asks again once it draws
+		return this.shapes.loadDetail().then(
+			() => undefined,
+			(error: unknown) => this.fail(error)
+		);
+	}
+
 	/** Département and région outlines (and fills at those levels): drawn when they arrive, never waited for. */
 	private loadOutlines() {
 		Promise.all([this.shapes.load('departement'), this.shapes.load('region')]).catch((error: unknown) => this.fail(error));
