@@ -9,7 +9,7 @@ import { type Table, tableToIPC } from 'apache-arrow';
 import { type ArtefactMeta, type ManifestEntry, clearArtefacts, writeArtefact, writeBytesArtefact, writeManifest } from './lib/arrow';
 import { COMMUNE_VALUES_TABLE, TERRITORY_VALUES_TABLE, isGeometryTable } from '../src/lib/data/engine/artefacts';
 import { flattenMultiPolygons } from '../src/lib/data/geometry/polygons';
-import { MESH_EXTENSION, encodeMesh } from '../src/lib/data/geometry/mesh';
+import { COARSE_COMMUNES, MESH_EXTENSION, encodeMesh } from '../src/lib/data/geometry/mesh';
 import { buildFirstView } from './first-view';
 import { buildPrerender } from './prerender';
 import { buildAcces } from './acces';
@@ -27,7 +27,7 @@ import { buildQpv } from './sources/qpv';
 import { buildQpvPerimetres } from './sources/qpv-perimetres';
 import { buildTypologies } from './sources/typologies';
 import { buildRadon } from './sources/radon';
-import { buildOfficialFiles, passageTable } from './sources/official-files';
+import { buildOfficialFiles, passageTable, splitsTable } from './sources/official-files';
 
 const CLS_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../data/cls');
 const IGN = 'IGN – ADMIN EXPRESS COG CARTO 2025';
@@ -76,6 +76,14 @@ const META = {
 		}
 	},
 	communes_geom: { title: 'Contours des communes', source: IGN, about: IGN_ABOUT },
+	communes_simplifiees_geom: {
+		title: 'Contours des communes simplifiés (carte de la France entière)',
+		source: IGN,
+		about: {
+			...IGN_ABOUT,
+			transformation: `${IGN_ABOUT.transformation} Puis frontières simplifiées à ${COARSE_COMMUNES.pixels} pixel au zoom ${COARSE_COMMUNES.zoom} (Douglas-Peucker sur chaque frontière commune, une fois pour les deux communes : elles restent jointives) ; carte sous le zoom ${COARSE_COMMUNES.untilZoom}.`
+		}
+	},
 	communes_voisines: {
 		title: 'Communes limitrophes',
 		source: `${IGN} (frontières communes des contours)`,
@@ -103,6 +111,17 @@ const META = {
 			...COG_ABOUT,
 			couverture: 'Tout code commune valide depuis 2003',
 			transformation: 'Ancien code → commune COG 2025 : sert à rattacher les fichiers importés (effectifs sommés).'
+		}
+	},
+	cog_scissions: {
+		title: 'Communes rétablies depuis 2003 (scissions)',
+		source: `${COG} (mouvements de communes)`,
+		about: {
+			...COG_ABOUT,
+			couverture: 'Toute commune d’un COG depuis 2003 devenue plusieurs communes en 2025',
+			transformation:
+				'Rétablissements de communes (mouvements 20 et 21) lus dans les mouvements de communes : commune d’origine → chaque commune qu’elle est devenue, avec sa part de la population légale 2025. ' +
+				'Sert aux fichiers importés : un fichier qui a le code d’origine sans aucune des communes rétablies est dans un COG antérieur ; ses effectifs sont répartis au prorata de la population, ses taux et classes recopiés.'
 		}
 	},
 	apl: {
@@ -302,7 +321,7 @@ export async function build({ from, out, cls = CLS_DIR, log = () => {} }: BuildO
 	log(`${register.file.padEnd(20)} ${String(register.contracts).padStart(7)} CLS    ${String(register.bytes).padStart(10)} octets`);
 	const cog = loadCog(from);
 	const { bvOf, libelles } = readCommuneBassins(from, cog);
-	const geography = buildGeography(from, cog, bvOf);
+	const geography = buildGeography(from, cog, bvOf, log);
 	const finess = buildFiness(from, cog, log);
 	const qpvPerimetres = buildQpvPerimetres(from, log);
 	const remaps = new Map<string, RemapRecord[]>();
@@ -311,6 +330,7 @@ export async function build({ from, out, cls = CLS_DIR, log = () => {} }: BuildO
 	const tables: Record<string, Table> = {
 		...geography,
 		cog_passage: passageTable(cog),
+		cog_scissions: splitsTable(cog),
 		apl: buildApl(from, cog, log, record('apl')),
 		bassins_vie: buildBassinsVie(from, libelles, log),
 		radon: buildRadon(from, cog, log, record('radon')),

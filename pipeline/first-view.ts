@@ -11,7 +11,7 @@
 import { tableToIPC, type Table } from 'apache-arrow';
 import { openNodeDb } from '../src/lib/data/engine/node';
 import type { FileDb } from '../src/lib/data/engine/connector';
-import { INDICATORS, levelsOf } from '../src/lib/indicators/catalogue';
+import { INDICATORS, levelsOf, tablesOf } from '../src/lib/indicators/catalogue';
 import { territoryValuesSql } from '../src/lib/data/queries/values';
 import { FIRST_VIEW_LEVELS, firstViewColumn } from '../src/lib/data/engine/artefacts';
 import type { Level } from '../src/lib/territory/key';
@@ -47,7 +47,7 @@ async function levelValues(db: FileDb, id: string, level: Level, codes: readonly
 export async function buildFirstView(tables: Record<string, Table>): Promise<FirstViewTables> {
 	const db = await openNodeDb();
 	try {
-		const needed = new Set([...Object.values(TERRITORY_TABLE), ...INDICATORS.flatMap((i) => i.tables)]);
+		const needed = new Set([...Object.values(TERRITORY_TABLE), ...INDICATORS.flatMap((i) => tablesOf(i))]);
 		for (const name of [...needed].sort()) {
 			const table = tables[name];
 			if (!table) throw new Error(`Table ${name} non construite`);

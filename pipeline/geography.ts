@@ -7,6 +7,8 @@ import type { Table } from 'apache-arrow';
 import { f64, i32, label, makeTable, utf8 } from './lib/arrow';
 import { SourceError } from './lib/csv';
 import { mainCentroid, multiPolygonColumn } from './lib/geometry';
+import { simplifyLayer } from './lib/simplify';
+import { COARSE_COMMUNES } from '../src/lib/data/geometry/mesh';
 import { adjacencyTable, neighbours } from './adjacency';
 import { type Cog, compare } from './lib/cog';
 import { type Shape, readContours } from './sources/contours';
@@ -23,12 +25,27 @@ function sameCodes(what: string, expected: readonly string[], actual: readonly s
 		throw new SourceError(`${what} : ${missing.length} codes absents (${missing.slice(0, 5).join(' ')}), ${extra.length} en trop (${extra.slice(0, 5).join(' ')})`);
 }
 
-const geometryTable = (shapes: readonly Shape[]) =>
+const geometryTable = (shapes: readonly Pick<Shape, 'code' | 'polygons'>[]) =>
 	makeTable([utf8('code', shapes.map((s) => s.code)), multiPolygonColumn('geometry', shapes.map((s) => s.polygons))]);
+
+/**
+ * The communes for the map at country zoom: the same parts, their shared borders simplified once
+ * for both sides (pipeline/lib/simplify.ts) within the tolerance the map relies on.
+ */
+function coarseCommunes(shapes: readonly Shape[], log: (message: string) => void): Table {
+	const { shapes: simplified, vertices, restored } = simplifyLayer(
+		shapes.map((s) => s.polygons),
+		{ zoom: COARSE_COMMUNES.zoom, pixels: COARSE_COMMUNES.pixels }
+	);
+	log(`Contours des communes simplifiés (${COARSE_COMMUNES.pixels} px au zoom ${COARSE_COMMUNES.zoom}) : ${vertices.before} → ${vertices.after} sommets, ${restored} communes gardées entières (arêtes croisées)`);
+	return geometryTable(shapes.map((s, i) => ({ code: s.code, polygons: simplified[i] })));
+}
 
 export interface GeographyTables {
 	communes: Table;
 	communes_geom: Table;
+	/** The same, simplified for the map at country zoom (COARSE_COMMUNES). */
+	communes_simplifiees_geom: Table;
 	/** Communes sharing a border with each commune (pipeline/adjacency.ts). */
 	communes_voisines: Table;
 	epci: Table;
@@ -39,7 +56,7 @@ export interface GeographyTables {
 	regions_geom: Table;
 }
 
-export function buildGeography(from: string, cog: Cog, bvOf: Map<string, string>): GeographyTables {
+export function buildGeography(from: string, cog: Cog, bvOf: Map<string, string>, log: (message: string) => void = () => {}): GeographyTables {
 	const codes = cog.communes.map((c) => c.code);
 	if (codes.length !== COMMUNE_COUNT) throw new SourceError(`cog2025/communes.csv : ${codes.length} communes au lieu de ${COMMUNE_COUNT}`);
 	const shapes = readContours(from, 'communes');
@@ -92,6 +109,7 @@ export function buildGeography(from: string, cog: Cog, bvOf: Map<string, string>
 	return {
 		communes,
 		communes_geom: geometryTable(shapes),
+		communes_simplifiees_geom: coarseCommunes(shapes, log),
 		communes_voisines: adjacencyTable(neighbours(shapes)),
 		epci,
 		epci_geom: geometryTable(epciShapes),

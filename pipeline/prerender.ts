@@ -13,7 +13,7 @@ import { gunzipSync } from 'node:zlib';
 import { tableFromIPC } from 'apache-arrow';
 import type { ArtefactEntry, FileEntry, PrerenderEntry } from '../src/lib/data/engine/artefacts';
 import { COMMUNE_VALUES_TABLE } from '../src/lib/data/engine/artefacts';
-import { decodeMesh } from '../src/lib/data/geometry/mesh';
+import { COARSE_COMMUNES, decodeMesh } from '../src/lib/data/geometry/mesh';
 import type { FlatPolygons } from '../src/lib/data/geometry/polygons';
 import { floatColumn } from '../src/lib/data/queries/values';
 import { getIndicator } from '../src/lib/indicators/catalogue';
@@ -29,7 +29,8 @@ import { encodeIndexedPng } from './lib/png';
 /** Widths of the images: phones, laptops, large or high-density screens (the browser picks by `srcset`). */
 export const PRERENDER_WIDTHS = [480, 720, 960, 1440] as const;
 /** The artefacts the view is drawn from, in the order of the data version's digest. */
-export const PRERENDER_INPUTS = [COMMUNE_VALUES_TABLE, 'communes_geom', 'departements_geom', 'regions_geom'] as const;
+/** The communes as the live map draws them at that zoom (below `COARSE_COMMUNES.untilZoom`), so the colours fall on the same pixels. */
+export const PRERENDER_INPUTS = [COMMUNE_VALUES_TABLE, COARSE_COMMUNES.table, 'departements_geom', 'regions_geom'] as const;
 /** Prerendered files start so: an earlier build's are removed with the artefacts. */
 /** The zoom of France's opening view on a laptop screen: the borders' widths there (they follow the zoom). */
 const FRANCE_ZOOM = 5;
@@ -66,7 +67,7 @@ export function buildPrerender(out: string, artefacts: readonly ArtefactEntry[])
 	const view = DEFAULT_VIEW;
 	if (view.scope.level !== 'france' || view.level !== 'commune') throw new Error('Vue prérendue : seule la France des communes est dessinée');
 	const indicator = getIndicator(view.indicator);
-	const communes = mesh('communes_geom');
+	const communes = mesh(COARSE_COMMUNES.table);
 	const values = floatColumn(tableFromIPC(read(COMMUNE_VALUES_TABLE)), indicator.id);
 	if (values.length !== communes.codes.length) throw new Error('Vue prérendue : valeurs et contours des communes de tailles différentes');
 	const classification = classifyView(indicator, values, view, new Uint8Array(values.length).fill(1));

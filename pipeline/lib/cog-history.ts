@@ -105,3 +105,16 @@ export function splitsSince(history: CogHistory, year: number): Split[] {
 		.map((s) => ({ ...s, children: s.children.sort() }))
 		.sort((a, b) => (a.parent < b.parent ? -1 : a.parent > b.parent ? 1 : a.date < b.date ? -1 : 1));
 }
+
+/** First COG the passage table covers: every code valid since 2003 (a user's file may be that old). */
+export const FIRST_COG = 2003;
+
+/**
+ * Every re-establishment that some COG since `from` still has as one commune: the splits a file of any of those
+ * COGs may need, each once (the same event seen from several COGs is one split).
+ */
+export function everySplit(history: CogHistory, from = FIRST_COG): Split[] {
+	const events = new Map<string, Split>();
+	for (let year = from; year < 2025; year++) for (const s of splitsSince(history, year)) events.set(`${s.date} ${s.parent}`, s);
+	return [...events.values()].sort((a, b) => (a.parent < b.parent ? -1 : a.parent > b.parent ? 1 : a.date < b.date ? -1 : 1));
+}

@@ -165,6 +165,18 @@ export interface SourceRemap<T> extends Remapped<Part<T>> {
 }
 
 /**
+ * The COG 2025 communes a split commune became and each one's share of its counts: its 2025 legal population
+ * over theirs (null for all when one population is unknown).
+ */
+export function splitShares(cog: Cog, split: Split): { code: string; share: number | null }[] {
+	const codes = [...new Set(split.children.map((c) => toCog2025(cog, c) ?? c))].sort(compare);
+	const pops = codes.map((c) => cog.population.get(c) ?? null);
+	const total = pops.reduce<number>((a, p) => a + (p ?? 0), 0);
+	const known = pops.every((p) => p !== null) && total > 0;
+	return codes.map((code, i) => ({ code, share: known ? (pops[i] as number) / total : null }));
+}
+
+/**
  * Groups source rows, written in the COG of `cogYear`, by COG 2025 commune, merges and splits both:
  * a row whose commune was split since goes to each commune it became, with that commune's share.
  */
@@ -177,11 +189,7 @@ export function remapSource<T>(cog: Cog, rows: readonly T[], codeOf: (row: T) =>
 		if (!sourceCodes.has(split.parent) || split.children.some((c) => c !== split.parent && sourceCodes.has(c))) continue;
 		if (parents.has(split.parent)) throw new SourceError(`Commune ${split.parent} rétablie deux fois depuis le COG ${cogYear} : cas non géré`);
 		parents.add(split.parent);
-		const codes = [...new Set(split.children.map((c) => toCog2025(cog, c) ?? c))].sort(compare);
-		const pops = codes.map((c) => cog.population.get(c) ?? null);
-		const total = pops.reduce<number>((a, p) => a + (p ?? 0), 0);
-		const shares = pops.every((p) => p !== null) && total > 0 ? pops.map((p) => (p as number) / total) : null;
-		splits.push({ ...split, shares: codes.map((code, i) => ({ code, share: shares ? shares[i] : null })) });
+		splits.push({ ...split, shares: splitShares(cog, split) });
 	}
 	const bySplit = new Map(splits.map((s) => [s.parent, s]));
 	const groups = new Map<string, Part<T>[]>();

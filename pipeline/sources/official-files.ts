@@ -15,10 +15,11 @@ import { join } from 'node:path';
 import { type Table, tableToIPC } from 'apache-arrow';
 import { openNodeDb } from '../../src/lib/data/engine/node';
 import type { FileDb } from '../../src/lib/data/engine/connector';
-import { COMMUNES_TABLE, ImportError, PASSAGE_TABLE, NO_LIMIT, importOfficialFormat, reportLines, type ImportReport, type OfficialTable } from '../../src/lib/data/imports/imports';
+import { COMMUNES_TABLE, ImportError, PASSAGE_TABLE, SPLITS_TABLE, NO_LIMIT, importOfficialFormat, reportLines, type ImportReport, type OfficialTable } from '../../src/lib/data/imports/imports';
 import { type ArtefactMeta, f64, i16, makeTable, utf8 } from '../lib/arrow';
 import { SourceError } from '../lib/csv';
-import { type Cog, compare } from '../lib/cog';
+import { type Cog, compare, splitShares, toCog2025 } from '../lib/cog';
+import { everySplit } from '../lib/cog-history';
 
 export interface OfficialFolder {
 	dir: string;
@@ -94,11 +95,39 @@ export function passageTable(cog: Cog): Table {
 	return makeTable([utf8('code_hist', pairs.map(([hist]) => hist)), utf8('code', pairs.map(([, code]) => code))]);
 }
 
+/**
+ * The `cog_scissions` artefact: every commune of a COG since 2003 that is several communes in 2025, one row per
+ * commune it became (`code_retabli`, valid on `date`, the former commune's own code included) with its COG 2025
+ * commune and its share of the former commune's counts (2025 legal population; null when one is unknown). The
+ * app's imports infer a file's COG from it: the former code without any of its re-established communes.
+ */
+export function splitsTable(cog: Cog): Table {
+	const rows = everySplit(cog.history).flatMap((split) => {
+		const shares = new Map(splitShares(cog, split).map((s) => [s.code, s.share]));
+		const current = (c: string) => toCog2025(cog, c) ?? c;
+		// Two codes of that date now one commune share its part.
+		const same = (code: string) => split.children.filter((c) => current(c) === code).length;
+		return split.children.map((child) => {
+			const share = shares.get(current(child)) ?? null;
+			return { split, child, code: current(child), share: share === null ? null : share / same(current(child)) };
+		});
+	});
+	return makeTable([
+		utf8('code_origine', rows.map((r) => r.split.parent)),
+		utf8('nom_origine', rows.map((r) => r.split.parentName)),
+		utf8('date', rows.map((r) => r.split.date)),
+		utf8('code_retabli', rows.map((r) => r.child)),
+		utf8('code', rows.map((r) => r.code)),
+		f64('part', rows.map((r) => r.share))
+	]);
+}
+
 /** A Node engine holding the COG tables the import joins on, as the app holds them. */
 async function cogDb(cog: Cog): Promise<FileDb> {
 	const db = await openNodeDb();
-	await db.insertArrowStream(COMMUNES_TABLE, tableToIPC(makeTable([utf8('code', cog.communes.map((c) => c.code))]), 'stream'));
+	await db.insertArrowStream(COMMUNES_TABLE, tableToIPC(makeTable([utf8('code', cog.communes.map((c) => c.code)), utf8('nom', cog.communes.map((c) => c.nom))]), 'stream'));
 	await db.insertArrowStream(PASSAGE_TABLE, tableToIPC(passageTable(cog), 'stream'));
+	await db.insertArrowStream(SPLITS_TABLE, tableToIPC(splitsTable(cog), 'stream'));
 	return db;
 }
 

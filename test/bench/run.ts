@@ -17,6 +17,7 @@
  * first live, hoverable map (`first_colored_map`) ≤ 2 s; interactive ≤ 4 s; second visit: first view
  * ≤ 0.5 s, interactive ≤ 2 s; switch indicator ≤ 40 ms median; France-zoom frame ≤ 16 ms median;
  * bytes until interactive ≤ 10 MB.
+ * `BENCH_BASE` with `BENCH_ONLY=interactions`: two runs of each build, alternated, their series put together.
  * Figures only: nothing here passes or fails. Chromium draws with SwiftShader (software WebGL) here,
  * so drawing competes with DuckDB for the two cores; a machine with a GPU does better.
  */
@@ -243,8 +244,56 @@ function reportSeries(name: string, durations: number[]) {
 	report(`${name}_max`, Math.max(...durations), 'ms');
 }
 
+/** The figures of one run of `interactions`, by name: a series of durations each (ms), or one value. */
+type Interactions = Record<string, number[]>;
+
+/**
+ * A frame of the whole map at France's zoom, while dragging: real mouse moves (the browser's own
+ * input), one after the other as the page takes them, and the time between the page's animation
+ * frames meanwhile. Each move is handled at the start of a frame, so while a frame is being drawn
+ * the next move waits: the interval between frames is what one frame of the moving map costs
+ * (16.7 ms at best, vsync). Returns the intervals, and how far the map's centre moved (the moves
+ * must have moved it, or the frames measured are not the map's). Caveat: on a starved machine the
+ * moves can come slower than the frames, and frames with no move (16.7 ms) then pull the median down;
+ * a median near 16.7 ms with a large max says so. Counting only the frames the map drew would need a
+ * hook in the app.
+ */
+async function dragFrames(page: Page, moves: number): Promise<{ intervals: number[]; moved: number }> {
+	const box = (await page.getByTestId('map').boundingBox())!;
+	const [x, y] = [box.x + box.width * 0.5, box.y + box.height * 0.5];
+	const centre = () => page.evaluate(() => location.hash);
+	await page.mouse.move(x, y);
+	await page.mouse.down();
+	// A few moves first: MapLibre starts panning only past a small distance.
+	for (let i = 1; i <= 3; i++) await page.mouse.move(x - i * 2, y);
+	const before = await centre();
+	// A string: tsx would wrap a named function in a helper the page does not have.
+	await page.evaluate(`(() => {
+		const times = (window.benchFrames = []);
+		const tick = (t) => {
+			times.push(t);
+			if (times.length < 10000) requestAnimationFrame(tick);
+		};
+		requestAnimationFrame(tick);
+	})()`);
+	for (let i = 1; i <= moves; i++) await page.mouse.move(x - 6 - i * 3, y + (i % 2));
+	const times = await page.evaluate(() => {
+		const frames = (window as unknown as { benchFrames: number[] }).benchFrames;
+		const copy = [...frames];
+		frames.length = 10_000;
+		return copy;
+	});
+	await page.mouse.up();
+	// MapLibre writes the position in the hash once the camera stops.
+	await page.waitForFunction((hash) => location.hash !== hash, before, { timeout: 5000 }).catch(() => undefined);
+	const after = await centre();
+	const longitude = (hash: string) => Number(hash.slice(1).split('/')[2]);
+	return { intervals: times.slice(2).map((t, i) => t - times[i + 1]), moved: Math.abs(longitude(after) - longitude(before)) };
+}
+
 /** Whole France at commune level: indicator, classification and level changes, hover picking. */
-async function interactions(browser: Browser, url: string) {
+async function interactions(browser: Browser, url: string): Promise<Interactions> {
+	const out: Interactions = {};
 	const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
 	const page = await context.newPage();
 	await page.goto(url);
@@ -252,46 +301,51 @@ async function interactions(browser: Browser, url: string) {
 	// Figures of the steady state: once the engine is up (before, level changes wait for it).
 	await page.waitForFunction(() => performance.getEntriesByName('cls:interactive').length > 0, undefined, { timeout: 120_000 });
 	await page.waitForLoadState('networkidle');
-	report('js_heap_after_start', (await jsHeap(page)) / 1e6, 'MB');
+	out.js_heap_after_start = [(await jsHeap(page)) / 1e6];
 
-	reportSeries(
-		'switch_indicator',
-		await timedRecolours(page, RECOLOR_ROUNDS, (i) =>
-			page.selectOption('#indicator', RECOLOR_INDICATORS[i % RECOLOR_INDICATORS.length]).then(() => undefined)
-		)
+	out.switch_indicator = await timedRecolours(page, RECOLOR_ROUNDS, (i) =>
+		page.selectOption('#indicator', RECOLOR_INDICATORS[i % RECOLOR_INDICATORS.length]).then(() => undefined)
 	);
 	await page.selectOption('#indicator', 'apl_mg_2023');
 	await page.waitForFunction(() => !(document.querySelector('#indicator') as HTMLSelectElement).disabled);
 	const methods = ['jenks', 'egal', 'quantiles'];
-	reportSeries(
-		'switch_classification_all_communes',
-		await timedRecolours(page, 9, (i) => page.selectOption('#method', methods[i % methods.length]).then(() => undefined))
-	);
+	out.switch_classification_all_communes = await timedRecolours(page, 9, (i) => page.selectOption('#method', methods[i % methods.length]).then(() => undefined));
 	// First pass: each level once with the engine up; the second is the steady state.
 	const levelTimes = await timedRecolours(page, 8, (i) => page.getByLabel(LEVELS[i % LEVELS.length], { exact: true }).check());
-	report('change_level_first_time_after_engine_max', Math.max(...levelTimes.slice(0, 4)), 'ms');
-	reportSeries('change_level', levelTimes.slice(4));
+	out.change_level_first_time_after_engine = levelTimes.slice(0, 4);
+	out.change_level = levelTimes.slice(4);
 
+	const drag = await dragFrames(page, 30);
+	out.france_zoom_drag_frame = drag.intervals;
+	out.france_zoom_drag_moved_degrees = [drag.moved];
 	const box = (await page.getByTestId('map').boundingBox())!;
-	// A frame of the whole map at France's zoom: each small drag moves the camera, then two animation
-	// frames (the map redrawn); vsync keeps it at 16.7 ms or more.
-	const frames: number[] = [];
-	await page.mouse.move(box.x + box.width * 0.5, box.y + box.height * 0.5);
-	await page.mouse.down();
-	for (let i = 0; i < 20; i++) {
-		const started = await page.evaluate(() => performance.now());
-		await page.mouse.move(box.x + box.width * 0.5 + (i % 2 ? 3 : -3), box.y + box.height * 0.5);
-		frames.push((await page.evaluate(() => new Promise<number>((r) => requestAnimationFrame(() => requestAnimationFrame(() => r(performance.now())))))) - started);
-	}
-	await page.mouse.up();
-	reportSeries('france_zoom_drag_frame', frames);
 	for (let i = 0; i < 40; i++) {
 		await page.mouse.move(box.x + box.width * (0.35 + (i % 10) * 0.03), box.y + box.height * (0.35 + Math.floor(i / 10) * 0.08));
 		await page.waitForTimeout(30);
 	}
-	const picks = await page.evaluate(() => performance.getEntriesByName('cls:hover-pick').map((e) => e.duration));
-	reportSeries('hover', picks);
+	out.hover = await page.evaluate(() => performance.getEntriesByName('cls:hover-pick').map((e) => e.duration));
 	await context.close();
+	return out;
+}
+
+/** Reports the runs of `interactions` on one build, their series put together. */
+function reportInteractions(runs: Interactions[], suffix: string) {
+	const all = (name: string) => runs.flatMap((r) => r[name] ?? []);
+	report(`js_heap_after_start${suffix}`, median(all('js_heap_after_start')), 'MB');
+	for (const name of ['france_zoom_drag_frame', 'switch_indicator', 'switch_classification_all_communes', 'change_level', 'hover']) reportSeries(`${name}${suffix}`, all(name));
+	report(`france_zoom_drag_moved_degrees${suffix}`, Math.min(...all('france_zoom_drag_moved_degrees')), '°');
+	report(`change_level_first_time_after_engine_max${suffix}`, Math.max(...all('change_level_first_time_after_engine')), 'ms');
+}
+
+/** `interactions` on this build, and on the base build if any, alternated (two runs each with a base). */
+async function interactionsBench(browser: Browser, url: string, baseUrl: string | null) {
+	const [runs, baseRuns]: Interactions[][] = [[], []];
+	for (let run = 0; run < (baseUrl ? 2 : 1); run++) {
+		if (baseUrl) baseRuns.push(await interactions(browser, baseUrl));
+		runs.push(await interactions(browser, url));
+	}
+	reportInteractions(runs, '');
+	if (baseRuns.length) reportInteractions(baseRuns, '_base');
 }
 
 async function serve(): Promise<Server> {
@@ -307,7 +361,7 @@ async function main() {
 	try {
 		const only = process.env.BENCH_ONLY;
 		if (only === 'interactions') {
-			await interactions(browser, `${server.url}/`);
+			await interactionsBench(browser, `${server.url}/`, base ? `${base.url}/` : null);
 			return;
 		}
 		if (only === 'report') await reportBench(browser, server.url, report);
@@ -331,7 +385,7 @@ async function main() {
 		}
 		if (only === undefined) {
 			await firstLevelChanges(browser, `${server.url}/`);
-			await interactions(browser, `${server.url}/`);
+			await interactionsBench(browser, `${server.url}/`, base ? `${base.url}/` : null);
 			xlsxBench(report);
 			await importBench(browser, server.url, report);
 			await ansImportBench(browser, server.url, report);

@@ -129,6 +129,34 @@ describe('a user’s own file is an indicator of the atlas', () => {
 		expect(watch.errors).toEqual([]);
 	});
 
+	it('a file written before 15141 was split: the report lists the split, a re-established commune’s portrait shows the copied rate and says where it comes from', async () => {
+		const context = await suite.context();
+		const page = await suite.page(context, '/donnees');
+		await page.locator('[data-testid=import-input]:enabled').waitFor({ timeout: 90_000 });
+		await page.getByTestId('import-input').setInputFiles(resolve(FILES, 'scission-avant-2025.csv'));
+		const form = page.getByTestId('generic-import');
+		await form.waitFor({ timeout: 60_000 });
+		await form.getByTestId('generic-name').fill('Scission fictive');
+		for (const column of ['2', '3']) {
+			const box = form.locator(`[data-testid=generic-column][data-column="${column}"] input[type=checkbox]`);
+			if (!(await box.isChecked())) await box.check();
+		}
+		await form.locator('[data-testid=generic-column][data-column="3"] select[aria-label="Nature de la valeur"]').selectOption('rate');
+		await form.getByTestId('generic-submit').click();
+		await expect.poll(() => page.getByTestId('user-import').count(), { timeout: 60_000 }).toBe(1);
+		const log = await page.getByTestId('user-import').innerText();
+		expect(log).toMatch(/15141 Neussargues en Pinatelle \(avant 2025\) réparti sur 4 communes rétablies : 15031 Celles \([\d,]+ %\), 15035 Chalinargues/);
+
+		const portrait = await suite.page(context, '/territoire/commune/15031');
+		const section = portrait.getByTestId('portrait-imported');
+		await section.waitFor({ timeout: 90_000 });
+		const cell = section.locator('tr', { hasText: 'taux_vaccination (Scission fictive)' }).first().locator('td').first();
+		await expect.poll(() => cell.innerText(), { timeout: 60_000 }).toMatch(/^62,5/);
+		expect(await cell.getByTestId('figure-note').innerText()).toContain('valeur de la commune d’origine 15141 Neussargues en Pinatelle (fichier avant 2025)');
+		await context.close();
+		expect(watch.errors).toEqual([]);
+	});
+
 	it('a workbook of several sheets: the user chooses the sheet, the description follows it, and the import keeps it after a reload', async () => {
 		// FICTITIOUS counts, one sheet a year.
 		const file = join(mkdtempSync(join(tmpdir(), 'sheets-')), 'effectifs-fictifs.xlsx');

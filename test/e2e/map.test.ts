@@ -70,6 +70,31 @@ describe('first screen: France coloured by APL 2023, offline', () => {
 	});
 });
 
+describe('the communes: simplified at country zoom, in full once zoomed in', () => {
+	it('opens on the simplified mesh and fetches the full one only past zoom 6', async () => {
+		const { page, context, errors } = await openPage('/');
+		// Every file the page fetched since it opened (the preloads of its HTML too).
+		const meshes = () =>
+			page.evaluate(() => [
+				...new Set(
+					performance
+						.getEntriesByType('resource')
+						.map((e) => new URL(e.name).pathname.split('/').pop()!)
+						.filter((file) => file.startsWith('communes_') && file.endsWith('.mesh.gz'))
+				)
+			]);
+		await waitForColouredMap(page);
+		await page.waitForLoadState('networkidle');
+		expect(await meshes()).toEqual(['communes_simplifiees_geom.mesh.gz']);
+		const full = page.waitForRequest((request) => request.url().endsWith('/communes_geom.mesh.gz'));
+		// MapLibre follows the hash: the same centre, zoom 7.
+		await page.evaluate(() => (location.hash = '#7/46.42/2.2'));
+		expect((await (await full).response())?.ok()).toBe(true);
+		expect(errors).toEqual([]);
+		await context.close();
+	});
+});
+
 describe('hover tooltip', () => {
 	it('shows Cahors, its code INSEE and its APL 2023 formatted fr-FR', async () => {
 		const { db } = suite;

@@ -3,18 +3,12 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { SHOTS, e2eSuite } from '../support/suite';
+import { tableRows } from '../support/scenario';
 import { decodePng, type Image } from '../support/golden';
 import { RANKED_COLOR } from '../../src/lib/map/ranked-points';
 
 const suite = e2eSuite();
 const GRAMAT = '46128';
-
-/** The affected communes' table as the page renders it: code, change and standardised population per row. */
-async function tableRows(page: Page): Promise<{ code: string; variation: number; pstd: number }[]> {
-	return page.getByTestId('scenario-table').locator('tbody tr').evaluateAll((trs) =>
-		trs.map((tr) => ({ code: tr.getAttribute('data-code') ?? '', variation: Number(tr.getAttribute('data-variation')), pstd: Number(tr.getAttribute('data-pstd')) }))
-	);
-}
 
 /** Pixels of the ranking's magenta within ±`half` CSS pixels of the scenario map's centre, as drawn now. */
 async function rankedPixelsAtCentre(page: Page, half: number): Promise<number> {

@@ -113,6 +113,15 @@ export type ClassMeasure = { kind: 'class'; from: Rows; column: string } | { kin
 export type NumericMeasure = CountMeasure | RatioMeasure | MeanMeasure | ShareMeasure | ChangeMeasure;
 export type Measure = NumericMeasure | ClassMeasure;
 
+/**
+ * The DuckDB tables an indicator's measure reads besides `communes` (always loaded): loaded before it is first
+ * shown, and the one a user's import must have put in the engine.
+ */
+export function tablesOf(indicator: { measure: Measure }): string[] {
+	const { table } = measureColumns(indicator.measure);
+	return table === 'communes' ? [] : [table];
+}
+
 /** The table and columns a measure reads (the validation of the data layer, the tests). */
 export function measureColumns(m: Measure): { table: string; columns: string[] } {
 	switch (m.kind) {

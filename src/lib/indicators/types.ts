@@ -33,8 +33,6 @@ interface IndicatorBase {
 	trueLevel: TrueLevel;
 	/** Decimals shown. */
 	precision: number;
-	/** DuckDB tables its measure reads besides `communes`: loaded before it is first shown. */
-	tables: string[];
 	/** Why a commune may have no value: shown in the tooltip. */
 	missing: string;
 	/** How to read a higher value; declared once here, read by legend, tooltip, portrait, comparison and ranks. */

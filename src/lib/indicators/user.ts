@@ -111,7 +111,6 @@ export function userIndicators(table: string, fileName: string, spec: UserFileSp
 			source: { producer: spec.source.trim() || 'source non précisée', dataset: `${spec.name.trim()}, fichier « ${fileName} »`, millesime: spec.millesime.trim() || 'millésime non précisé', licence: 'licence non précisée' },
 			trueLevel: 'commune',
 			precision: value.kind === 'count' ? 0 : 2,
-			tables: [table],
 			missing: 'territoire absent du fichier importé ou valeur manquante',
 			direction: 'neutral',
 			importedFrom: GENERIC_FORMAT_LABEL,

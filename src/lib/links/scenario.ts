@@ -1,7 +1,8 @@
 /**
  * The « Et si… ? » page's URL: `s` the scenario in its text form (`ajout:46128:1;retrait:46102:2`), `p` the
  * perimeter it is judged on (`cls:…`, `epci:…`, `departement:…`), `a` DREES's millésime when it is not 2023. The
- * explorer, the CLS pages and a CLS action open the page with it; the page reads and writes it.
+ * explorer, the CLS pages and a CLS action open the page with it; the page reads and writes it. A CLS page keeps
+ * the scenario of its own « Et si… ? » section in its URL the same way (`s`, `a`; the perimeter is the page's).
  */
 import { departementOf } from '../territory/insee-code';
 
@@ -28,4 +29,29 @@ export function scenarioQuery(link: Partial<ScenarioLink>, others: Readonly<Reco
 export function territoryScenario(level: 'commune' | 'epci' | 'departement' | 'cls', code: string): Partial<ScenarioLink> {
 	if (level === 'commune') return { s: `ajout:${code}:1`, p: `departement:${departementOf(code)}` };
 	return { p: `${level}:${code}` };
+}
+
+/**
+ * A scenario edited inside another page (the CLS page, whose perimeter is its own): `s` and `a` as on « Et si… ? »;
+ * `s` present, even empty, keeps the section open after a reload.
+ */
+export interface EmbeddedScenario {
+	open: boolean;
+	s: string;
+	a: 2022 | 2023;
+}
+
+export function readEmbeddedScenario(params: URLSearchParams): EmbeddedScenario {
+	const { s, a } = readScenarioLink(params);
+	return { open: params.has('s'), s, a };
+}
+
+/** The page's query (without `?`) with the embedded scenario written, or taken out when it is closed; other parameters kept. */
+export function embeddedScenarioQuery(params: URLSearchParams, next: EmbeddedScenario): string {
+	const kept = new URLSearchParams(params);
+	kept.delete('s');
+	kept.delete('a');
+	if (next.open) kept.set('s', next.s);
+	if (next.open && next.a === 2022) kept.set('a', '2022');
+	return kept.toString();
 }

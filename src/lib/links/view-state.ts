@@ -118,6 +118,14 @@ export interface ParsedView {
 	missingIndicator: string | null;
 }
 
+/** Typed manual bounds: « 1,5 ; 2,5 » or « 1.5; 2.5 » → [1.5, 2.5]; ignores what is not a number. */
+export function parseBreaks(text: string): number[] {
+	return text
+		.split(';')
+		.map((t) => Number(t.trim().replace(/\s/g, '').replace(',', '.')))
+		.filter((n) => Number.isFinite(n));
+}
+
 /** Manual bounds: finite, distinct, ascending, at most MAX_CLASSES − 1 (MAX_CLASSES classes). */
 export function cleanManualBreaks(values: readonly number[]): number[] {
 	return [...new Set(values.filter((n) => Number.isFinite(n)))].sort((a, b) => a - b).slice(0, MAX_CLASSES - 1);

@@ -16,6 +16,11 @@ export class MapContext {
 	zoom = $state(0);
 	/** Bumped whenever the camera stops moving. */
 	cameraVersion = $state(0);
+	/**
+	 * Set while the map is exported: layers that draw a lighter version of themselves at some zooms
+	 * (Choropleth's simplified communes) draw their full one, and `detailed()` waits for it to be loaded.
+	 */
+	precise = $state(false);
 
 	// Plain collections on purpose: a child writing its slot from its effect must not come to depend on
 	// the other slots (a SvelteMap would track the reads `set` does); `layers` reads #slotsVersion instead.
@@ -26,6 +31,8 @@ export class MapContext {
 	#deckHover = new Set<(info: PickingInfo) => void>();
 	// eslint-disable-next-line svelte/prefer-svelte-reactivity -- listeners, not state
 	#afterRender = new Set<() => void>();
+	// eslint-disable-next-line svelte/prefer-svelte-reactivity -- listeners, not state
+	#detail = new Set<() => Promise<void>>();
 
 	/** Every slot's layers, in drawing order (reactive). */
 	get layers(): Layer[] {
@@ -52,6 +59,17 @@ export class MapContext {
 	onAfterRender(listener: () => void): () => void {
 		this.#afterRender.add(listener);
 		return () => this.#afterRender.delete(listener);
+	}
+
+	/** Registers how a layer gets its full detail (e.g. loads a mesh); `detailed()` waits for it. Returns the unsubscribe. */
+	onDetail(load: () => Promise<void>): () => void {
+		this.#detail.add(load);
+		return () => this.#detail.delete(load);
+	}
+
+	/** Resolves once every layer has what it needs to draw its full detail (see `precise`). */
+	async detailed(): Promise<void> {
+		await Promise.all([...this.#detail].map((load) => load()));
 	}
 
 	/** For BaseMap: relays deck.gl's callbacks to the children. */

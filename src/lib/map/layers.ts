@@ -42,10 +42,12 @@ export function fillLayer(
 	polygons: FlatPolygons,
 	colorOfFeature: (feature: number) => Rgba,
 	colorVersion: number,
-	beforeId: string
+	beforeId: string,
+	visible = true
 ) {
 	return new SolidPolygonLayer({
 		id,
+		visible,
 		data: memo(polygonData, polygons, binaryPolygons),
 		_normalize: false,
 		positionFormat: 'XY',

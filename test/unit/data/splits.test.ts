@@ -10,7 +10,7 @@ import { openNodeAtlas } from '../../../src/lib/data/engine/node';
 import type { DbConnector } from '../../../src/lib/data/engine/connector';
 import { parseManifest } from '../../../src/lib/data/engine/artefacts';
 import { sharedPath } from '../../support/shared';
-import { INDICATORS } from '../../../src/lib/indicators/catalogue';
+import { INDICATORS, tablesOf } from '../../../src/lib/indicators/catalogue';
 import { measureSql } from '../../../src/lib/data/queries/measure';
 import type { SqlParam } from '../../../src/lib/data/engine/connector';
 
@@ -136,12 +136,12 @@ describe('the shipped artefacts on Celles, Chalinargues, Chavagnac, Sainte-Anast
 
 	it('every catalogue indicator on communes has a value for the five (APL, distances, density, radon, BPE…)', async () => {
 		for (const indicator of INDICATORS) {
-			if (indicator.importedFrom || !indicator.tables.every((t) => t !== 'bassins_vie')) continue;
+			if (indicator.importedFrom || !tablesOf(indicator).every((t) => t !== 'bassins_vie')) continue;
 			const column = indicator.kind === 'class' ? 'value' : 'num';
 			const measure = measureSql(indicator.measure);
 			const found = await rows(`SELECT code, ${column} AS v FROM (${measure.text}) WHERE code IN ${IN}`, measure.params);
 			// The BPE and the QPV list only the communes that have something: absent means 0 there.
-			if (indicator.tables.some((t) => t === 'bpe2013' || t === 'qpv')) continue;
+			if (tablesOf(indicator).some((t) => t === 'bpe2013' || t === 'qpv')) continue;
 			expect(found.map((r) => r.code).sort(), indicator.id).toEqual(FIVE);
 			expect(found.every((r) => r.v !== null), indicator.id).toBe(true);
 		}

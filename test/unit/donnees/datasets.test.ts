@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseManifest } from '../../../src/lib/data/engine/artefacts';
 import { indicatorsUsing, otherUses, shippedOrder, sizeLabel } from '../../../src/lib/features/datasets/datasets';
+import { tablesOf } from '../../../src/lib/indicators/measure';
 
 const manifest = parseManifest(readFileSync(resolve(import.meta.dirname, '../../../static/data/manifest.json'), 'utf8'));
 
@@ -22,7 +23,7 @@ describe('the data page (/donnees)', () => {
 
 	it('lists the indicators whose SQL reads a table', () => {
 		expect(indicatorsUsing('apl').map((i) => i.id)).toContain('apl_mg_2023');
-		expect(indicatorsUsing('apl').every((i) => i.tables.includes('apl'))).toBe(true);
+		expect(indicatorsUsing('apl').every((i) => tablesOf(i).includes('apl'))).toBe(true);
 		expect(indicatorsUsing('communes').map((i) => i.id)).toEqual(['population', 'densite_population']);
 		expect(indicatorsUsing('cog_passage')).toEqual([]);
 	});

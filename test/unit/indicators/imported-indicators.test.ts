@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openNodeSource, type NodeSource } from '../../../src/lib/data/queries/node';
 import type { FileDb } from '../../../src/lib/data/engine/connector';
 import { OFFICIAL_FORMATS, importOfficialFile } from '../../../src/lib/data/imports/imports';
-import { IMPORTED_FORMAT_LABELS, IMPORTED_INDICATORS, INDICATORS, aplFormatLabel, type NumericIndicator } from '../../../src/lib/indicators/catalogue';
+import { IMPORTED_FORMAT_LABELS, IMPORTED_INDICATORS, INDICATORS, aplFormatLabel, tablesOf, type NumericIndicator } from '../../../src/lib/indicators/catalogue';
 import { APL_PROFESSIONS, aplTable } from '../../../src/lib/indicators/apl-professions';
 import { figures } from '../../../src/lib/data/queries/values';
 import { sql } from '../../../src/lib/data/queries/sql';
@@ -50,10 +50,10 @@ describe('imported indicators', () => {
 		const ids = new Set([...INDICATORS, ...IMPORTED_INDICATORS].map((i) => i.id));
 		expect(ids.size).toBe(INDICATORS.length + IMPORTED_INDICATORS.length);
 		for (const i of IMPORTED_INDICATORS) {
-			expect(i.tables.length).toBe(1);
-			const apl = APL_PROFESSIONS.find((p) => aplTable(p) === i.tables[0]);
-			expect(i.importedFrom).toBe(apl ? aplFormatLabel(apl) : IMPORTED_FORMAT_LABELS[i.tables[0] as keyof typeof IMPORTED_FORMAT_LABELS]);
-			expect(OFFICIAL_FORMATS.map((f) => f.table as string)).toContain(i.tables[0]);
+			expect(tablesOf(i).length).toBe(1);
+			const apl = APL_PROFESSIONS.find((p) => aplTable(p) === tablesOf(i)[0]);
+			expect(i.importedFrom).toBe(apl ? aplFormatLabel(apl) : IMPORTED_FORMAT_LABELS[tablesOf(i)[0] as keyof typeof IMPORTED_FORMAT_LABELS]);
+			expect(OFFICIAL_FORMATS.map((f) => f.table as string)).toContain(tablesOf(i)[0]);
 		}
 		for (const i of INDICATORS) expect(i.importedFrom).toBeUndefined();
 	});

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_VIEW, cleanManualBreaks, ignoredNotice, parseView, parseViewReport, viewParams, type ViewState } from '../../../src/lib/links/view-state';
+import { DEFAULT_VIEW, cleanManualBreaks, ignoredNotice, parseBreaks, parseView, parseViewReport, viewParams, type ViewState } from '../../../src/lib/links/view-state';
 import { getIndicator } from '../../../src/lib/indicators/catalogue';
 
 describe('permalinks', () => {
@@ -94,6 +94,12 @@ describe('a permalink that cannot be honoured fully', () => {
 		expect(view.breaks).toEqual([0, 1, 2, 3, 4, 5, 6, 7]);
 		expect(ignored[0]).toContain('992 borne(s) manuelle(s)');
 		expect(cleanManualBreaks([3, Infinity, 1, 3, NaN])).toEqual([1, 3]);
+	});
+
+	it('reads typed manual bounds in the French or the English way, leaving out what is not a number', () => {
+		expect(parseBreaks('1,5 ; 2,5')).toEqual([1.5, 2.5]);
+		expect(parseBreaks('1.5; 2.5')).toEqual([1.5, 2.5]);
+		expect(parseBreaks('1 000,5 ; abc')).toEqual([1000.5]);
 	});
 
 	it('names the selection limit when a link carries more than 1,000 communes', () => {

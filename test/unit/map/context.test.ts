@@ -33,4 +33,24 @@ describe('MapContext layer stack', () => {
 		context.emitAfterRender();
 		expect(frames).toBe(1);
 	});
+
+	it('waits for every layer’s full detail before an export, and no more for a layer gone', async () => {
+		const context = new MapContext();
+		const loaded: string[] = [];
+		let finish = () => {};
+		context.onDetail(() => new Promise<void>((done) => (finish = () => {
+			loaded.push('communes');
+			done();
+		})));
+		const stop = context.onDetail(async () => void loaded.push('gone'));
+		stop();
+		let ready = false;
+		const detailed = context.detailed().then(() => (ready = true));
+		// Every queued task run: only the pending load holds it back.
+		await new Promise((next) => setTimeout(next, 0));
+		expect(ready).toBe(false);
+		finish();
+		await detailed;
+		expect(loaded).toEqual(['communes']);
+	});
 });

@@ -18,6 +18,13 @@ const HEADER = 8;
 
 export const MESH_EXTENSION = '.mesh.gz';
 
+/**
+ * The simplified commune mesh (`communes_simplifiees_geom`) drawn at country zoom: its borders are
+ * within `pixels` Web Mercator pixels of the full ones at `zoom` (twice that one zoom level up), and
+ * the map draws it below `untilZoom` (an error of one pixel at most there), the full mesh from that zoom.
+ */
+export const COARSE_COMMUNES = { table: 'communes_simplifiees_geom', zoom: 5, pixels: 0.5, untilZoom: 6 } as const;
+
 export function encodeMesh(p: FlatPolygons): Uint8Array {
 	const codes = new TextEncoder().encode(p.codes.join('\n'));
 	const deltas = new Uint32Array(p.triangles.length);

@@ -23,6 +23,7 @@ import {
 	type ImportReport,
 	type ReadContext
 } from './import-kit';
+import { wholeCounts } from './splits';
 import { ANS_KINDS, ANS_TABLE } from '../../indicators/ans-professions';
 
 const ID = 'Identifiant PP';
@@ -69,20 +70,27 @@ export async function importAns(ctx: ReadContext): Promise<ImportReport> {
 
 	const withoutCommune = await scalar(db, `SELECT count(*) AS n FROM ${RAW} WHERE coalesce(code, '') = ''`);
 	await db.query(`DELETE FROM ${RAW} WHERE coalesce(code, '') = ''`);
-	const mapping = await mapCodes(db, ctx.passage, label);
+	const mapping = await mapCodes(db, ctx.passage, label, ['count']);
 
 	const params: string[] = [];
 	const counts = ANS_KINDS.map((k) => {
-		params.push(k.profession);
-		if (k.savoirFaire) params.push(...k.savoirFaire);
+		const kind = [k.profession, ...(k.savoirFaire ?? [])];
 		const where = `r.profession = ?` + (k.savoirFaire ? ` AND r.savoir_faire IN (${k.savoirFaire.map(() => '?').join(', ')})` : '');
-		return `count(DISTINCT r.id) FILTER (WHERE ${where})::INTEGER AS ${quote(k.column)}`;
+		if (!mapping.splits.length) {
+			params.push(...kind);
+			return `count(DISTINCT r.id) FILTER (WHERE ${where})::INTEGER AS ${quote(k.column)}`;
+		}
+		// A person counts once per commune: wholly where the file has the commune, for its share where a former commune's lines were shared.
+		params.push(...kind, ...kind);
+		const shared = `count(DISTINCT r.id) FILTER (WHERE ${where} AND k.origin IS NOT NULL)`;
+		return `count(DISTINCT r.id) FILTER (WHERE ${where} AND k.origin IS NULL) + ${shared} * coalesce(max(k.share) FILTER (WHERE k.origin IS NOT NULL), 0) AS ${quote(k.column)}`;
 	});
 	await db.query(
 		`CREATE OR REPLACE TEMP TABLE ${STAGING} AS SELECT k.cog AS code, ?::SMALLINT AS annee, ${counts.join(', ')} ` +
 			`FROM ${RAW} r JOIN ${CODES} k ON k.code = r.code WHERE k.cog IS NOT NULL GROUP BY k.cog ORDER BY k.cog`,
 		[annee, ...params]
 	);
+	await wholeCounts(db, STAGING, ANS_KINDS.map((k) => k.column), mapping.splits);
 	const written = await writeStaging(ctx);
 	const [totals] = await rows<Record<string, number>>(db, `SELECT ${ANS_KINDS.map((k) => `sum(${quote(k.column)}) AS ${quote(k.column)}`).join(', ')} FROM ${STAGING}`);
 	const people = await scalar(db, `SELECT count(DISTINCT id) AS n FROM ${RAW}`);

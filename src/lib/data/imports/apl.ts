@@ -31,6 +31,7 @@ import {
 	type ReadContext
 } from './import-kit';
 import type { XlsxWorkbook } from './xlsx';
+import { splitCount } from './splits';
 
 /** One line of a sheet, as written (numbers as text). */
 export interface AplLine {
@@ -130,16 +131,18 @@ export function importApl(profession: AplProfession) {
 			await rows<{ k: string }>(db, `SELECT code || ' (' || ${quote(annee)} || ')' AS k FROM ${RAW} GROUP BY code, ${quote(annee)} HAVING count(*) > 1 ORDER BY k`)
 		).map((r) => r.k);
 		const missingCells = await scalar(db, `SELECT count(*) FILTER (WHERE ${NUMBER_SQL(quote(apl))} IS NULL) AS n FROM ${RAW}`);
-		const mapping = await mapCodes(db, ctx.passage, label);
+		const mapping = await mapCodes(db, ctx.passage, label, ['rate', 'count']);
 		const n = (c: string) => NUMBER_SQL(`m.${quote(c)}`);
 		const mapped =
-			`SELECT r.*, k.cog FROM (SELECT * FROM ${RAW} QUALIFY row_number() OVER (PARTITION BY code, ${quote(annee)} ORDER BY line) = 1) r ` +
+			`SELECT r.*, k.cog, k.share FROM (SELECT * FROM ${RAW} QUALIFY row_number() OVER (PARTITION BY code, ${quote(annee)} ORDER BY line) = 1) r ` +
 			`JOIN ${CODES} k ON k.code = r.code`;
-		// The APL of a merged commune: Σ apl·pop_standardisee / Σ pop_standardisee over the codes that have one.
-		const weighted = (c: string) => `sum(${n(c)} * ${n(popStd)}) FILTER (WHERE ${n(c)} IS NOT NULL) / nullif(sum(${n(popStd)}) FILTER (WHERE ${n(c)} IS NOT NULL), 0)`;
+		// The APL of a merged commune: Σ apl·pop_standardisee / Σ pop_standardisee over the codes that have one; a split
+		// commune's is its former commune's (each weight is its share of the former population).
+		const popShare = splitCount(n(popStd), 'm');
+		const weighted = (c: string) => `sum(${n(c)} * ${popShare}) FILTER (WHERE ${n(c)} IS NOT NULL) / nullif(sum(${popShare}) FILTER (WHERE ${n(c)} IS NOT NULL), 0)`;
 		await db.query(
 			`CREATE OR REPLACE TEMP TABLE ${STAGING} AS SELECT cog AS code, ${n(annee)}::SMALLINT AS annee, ${weighted(apl)} AS apl, ${weighted(moins65)} AS apl_moins65, ` +
-				`sum(${n(popStd)}) AS pop_standardisee, sum(${n(popTot)}) AS pop_totale FROM (${mapped}) m WHERE cog IS NOT NULL GROUP BY cog, ${n(annee)} ORDER BY cog, annee`
+				`sum(${popShare}) AS pop_standardisee, sum(${splitCount(n(popTot), 'm')}) AS pop_totale FROM (${mapped}) m WHERE cog IS NOT NULL GROUP BY cog, ${n(annee)} ORDER BY cog, annee`
 		);
 		const years = (await rows<{ annee: number }>(db, `SELECT DISTINCT annee FROM ${STAGING} ORDER BY annee`)).map((r) => Number(r.annee));
 		const last = years.at(-1)!;

@@ -28,6 +28,7 @@ import {
 	type ImportReport,
 	type ReadContext
 } from './import-kit';
+import { splitCount, wholeCounts } from './splits';
 
 interface BpeLayout {
 	code: string;
@@ -88,16 +89,17 @@ export async function importBpe(ctx: ReadContext): Promise<ImportReport> {
 	const duplicates = (
 		await rows<{ key: string }>(db, `SELECT code || ' ' || typequ AS key FROM ${RAW} GROUP BY code, typequ HAVING count(*) > 1 ORDER BY code, typequ`)
 	).map((r) => r.key);
-	const mapping = await mapCodes(db, ctx.passage, label);
+	const mapping = await mapCodes(db, ctx.passage, label, ['count']);
 
 	// One line per code × type (the first), then its COG 2025 commune.
 	const first = `SELECT * FROM ${RAW} QUALIFY row_number() OVER (PARTITION BY code, typequ ORDER BY line) = 1`;
-	const counts = BPE_KINDS.map((k) => `coalesce(sum(${NUMBER_SQL('r.nb')}) FILTER (WHERE r.typequ IN (${placeholders(k.codes)})), 0) AS ${quote(k.column)}`);
+	const counts = BPE_KINDS.map((k) => `coalesce(sum(${splitCount(NUMBER_SQL('r.nb'))}) FILTER (WHERE r.typequ IN (${placeholders(k.codes)})), 0) AS ${quote(k.column)}`);
 	await db.query(
 		`CREATE OR REPLACE TEMP TABLE ${STAGING} AS SELECT k.cog AS code, ?::SMALLINT AS annee, ${counts.join(', ')} ` +
 			`FROM (${first}) r JOIN ${CODES} k ON k.code = r.code WHERE k.cog IS NOT NULL GROUP BY k.cog ORDER BY k.cog`,
 		[annee, ...BPE_KINDS.flatMap((k) => k.codes)]
 	);
+	await wholeCounts(db, STAGING, BPE_KINDS.map((k) => k.column), mapping.splits);
 	const written = await writeStaging(ctx);
 	const totals = await rows<Record<string, number>>(db, `SELECT ${BPE_KINDS.map((k) => `sum(${quote(k.column)}) AS ${quote(k.column)}`).join(', ')} FROM ${STAGING}`);
 	return {

@@ -11,6 +11,7 @@ import { IMPORT_DIR, type DbConnector, type FileDb } from '../engine/connector';
 import { COMMUNES_TABLE, ImportError, MISSING_SQL, PASSAGE_TABLE, isZip, listed, reason, rows, scalar, widthRefusal } from './import-kit';
 import { IMPORT_LIMIT, sizeRefusal } from './imports';
 import { workbookToCsv } from './workbook';
+import { SPLITS_TABLE, splitCodes, splitCount, splitReportLine, type ImportSplit } from './splits';
 import { CODE_LEVEL_LABELS, valueColumns, type CodeLevel, type UserFileSpec } from '../../indicators/user';
 
 export type Encoding = 'utf-8' | 'latin-1';
@@ -60,6 +61,8 @@ export interface GenericReport {
 	decimalCommas: number;
 	/** The sheet read, for a workbook (reports written before workbooks were read have none). */
 	sheet?: string;
+	/** Former communes shared among the communes re-established since (reports written before splits were read have none). */
+	splits?: ImportSplit[];
 }
 
 /** How far an import is, for the progress bar: `fraction` from 0 to 1, `stage` in French. */
@@ -84,6 +87,8 @@ const RAW = 'generic_raw';
 const CODED = 'generic_coded';
 const PARSED = 'generic_parsed';
 const FIRST = 'generic_first';
+/** Each code of the file and its COG 2025 territory (`code, cog, share, origin`: splits.ts). */
+const CODES = 'generic_codes';
 
 /** Magic numbers of formats that are not text. */
 const BINARY: [number[], string][] = [
@@ -194,7 +199,7 @@ function mappedJoin(level: CodeLevel, passage: boolean): { cog: string; join: st
 export function genericTables(level: CodeLevel | null, passage: boolean): string[] {
 	if (level === 'epci') return [COMMUNES_TABLE, 'epci'];
 	if (level === 'departement') return [COMMUNES_TABLE, 'departements'];
-	return passage ? [COMMUNES_TABLE, PASSAGE_TABLE, 'epci', 'departements'] : [COMMUNES_TABLE, 'epci', 'departements'];
+	return passage ? [COMMUNES_TABLE, PASSAGE_TABLE, SPLITS_TABLE, 'epci', 'departements'] : [COMMUNES_TABLE, 'epci', 'departements'];
 }
 
 async function withFile<T>(db: FileDb, bytes: Uint8Array, label: string, run: (file: string) => Promise<T>): Promise<T> {
@@ -206,7 +211,7 @@ async function withFile<T>(db: FileDb, bytes: Uint8Array, label: string, run: (f
 		return await run(file);
 	} finally {
 		await db.query(`DROP TABLE IF EXISTS ${RAW}`);
-		for (const table of [CODED, PARSED, FIRST]) await db.query(`DROP TABLE IF EXISTS ${table}`);
+		for (const table of [CODED, PARSED, FIRST, CODES]) await db.query(`DROP TABLE IF EXISTS ${table}`);
 		await db.dropFile(file);
 	}
 }
@@ -336,14 +341,18 @@ export async function importGenericFile(db: FileDb, given: Uint8Array, label: st
 		);
 		const duplicates = (await rows<{ code: string }>(db, `SELECT code FROM ${FIRST} WHERE n > 1 ORDER BY code`)).map((r) => r.code);
 		await db.query(`DROP TABLE IF EXISTS ${PARSED}`);
-		const { cog, join } = mappedJoin(spec.level, passage && spec.level === 'commune');
-		const mapped = `SELECT r.*, ${cog} AS cog FROM ${CODED} r ${join}`;
-		const unknown = (await rows<{ code: string }>(db, `SELECT code FROM (${mapped}) m WHERE cog IS NULL ORDER BY code`)).map((r) => r.code);
-		const remapped = (await rows<{ code: string }>(db, `SELECT code FROM (${mapped}) m WHERE cog IS NOT NULL AND cog <> code ORDER BY code`)).map((r) => r.code);
-		if ((await scalar(db, `SELECT count(*) AS n FROM (${mapped}) m WHERE cog IS NOT NULL`)) === 0)
+		const remap = passage && spec.level === 'commune';
+		const { cog, join } = mappedJoin(spec.level, remap);
+		await db.query(`CREATE OR REPLACE TEMP TABLE ${CODES} AS SELECT r.code, ${cog} AS cog FROM ${CODED} r ${join}`);
+		const unknown = (await rows<{ code: string }>(db, `SELECT code FROM ${CODES} WHERE cog IS NULL ORDER BY code`)).map((r) => r.code);
+		const remapped = (await rows<{ code: string }>(db, `SELECT code FROM ${CODES} WHERE cog IS NOT NULL AND cog <> code ORDER BY code`)).map((r) => r.code);
+		if ((await scalar(db, `SELECT count(*) AS n FROM ${CODES} WHERE cog IS NOT NULL`)) === 0)
 			throw new ImportError(
 				`${label} : aucun code de la colonne « ${dialect.columns[spec.codeColumn]} » n’est un code de ${CODE_LEVEL_LABELS[spec.level]} connu (par exemple « ${unknown[0] ?? ''} »).`
 			);
+
+		const splits = await splitCodes(db, { codes: CODES, communes: COMMUNES_TABLE, kinds: spec.values.map((v) => v.kind), apply: remap });
+		const mapped = `SELECT r.*, k.cog, k.share FROM ${CODED} r JOIN ${CODES} k ON k.code = r.code`;
 
 		progress?.({ fraction: 0.85, stage: 'Agrégation (effectifs sommés, taux pondérés)' });
 		// The population of each territory, for rates weighted by it.
@@ -354,10 +363,11 @@ export async function importGenericFile(db: FileDb, given: Uint8Array, label: st
 		const columns = spec.values.map((v, i) => {
 			const { num, den } = valueColumns(i);
 			const x = `m.n${v.column}`;
-			if (v.kind === 'count') return `sum(${x}) AS ${num}, NULL::DOUBLE AS ${den}`;
+			// A commune re-established since the file's COG: its share of the former commune's count, and of a rate's weight.
+			if (v.kind === 'count') return `sum(${splitCount(x, 'm')}) AS ${num}, NULL::DOUBLE AS ${den}`;
 			// Equal weight to each line of a merged commune, the territory's population as the weight.
 			if (v.weight === 'population') return `avg(${x}) * any_value(w.pop) AS ${num}, CASE WHEN count(${x}) > 0 THEN any_value(w.pop) END AS ${den}`;
-			const y = `m.n${v.weight}`;
+			const y = splitCount(`m.n${v.weight}`, 'm');
 			return `sum(${x} * ${y}) AS ${num}, sum(CASE WHEN ${x} IS NOT NULL THEN ${y} END) AS ${den}`;
 		});
 		// Written under the name given (the caller's candidate): every check is behind.
@@ -380,6 +390,7 @@ export async function importGenericFile(db: FileDb, given: Uint8Array, label: st
 			noCode: Number(no_code),
 			missingCells: Number(missing),
 			decimalCommas: Number(commas),
+			splits,
 			...(note ? { sheet: note } : {})
 		};
 	});
@@ -394,6 +405,7 @@ export function genericReportLines(report: GenericReport, label: string): string
 	if (report.sheet) lines.push(`Classeur XLSX : ${report.sheet}`);
 	if (report.padded) lines.push(`${report.padded} codes sans leur zéro initial, complétés`);
 	if (report.remapped.length) lines.push(`${report.remapped.length} anciens codes rattachés à leur commune 2025 : ${listed(report.remapped)}`);
+	for (const split of report.splits ?? []) lines.push(splitReportLine(split));
 	if (report.unknown.length) lines.push(`${report.unknown.length} codes inconnus du COG 2025, non rattachés : ${listed(report.unknown)}`);
 	if (report.duplicates.length) lines.push(`${report.duplicates.length} codes en double, première ligne gardée : ${listed(report.duplicates)}`);
 	if (report.noCode) lines.push(`${report.noCode} lignes sans code ignorées`);

@@ -5,6 +5,9 @@
  * expected name exactly; values are bound parameters.
  */
 import type { DbConnector, SqlParam } from '../engine/connector';
+import { splitCodes, splitReportLine, type ImportSplit, type ValueKind } from './splits';
+
+export { SPLITS_TABLE } from './splits';
 
 /** A file the atlas cannot import; the message is French and names the file. */
 export class ImportError extends Error {
@@ -108,13 +111,17 @@ export interface CodeMapping {
 	unknown: string[];
 	/** COG 2025 communes made of several codes of the file (merged communes). */
 	merged: number;
+	/** Former communes of the file shared among the communes re-established since (splits.ts). */
+	splits: ImportSplit[];
 }
 
 /**
- * Fills CODES (`code, cog`) with every distinct `code` of RAW and its COG 2025 commune (null when none):
- * the passage table first (old codes), then the commune itself. Refuses a file none of whose codes is a commune.
+ * Fills CODES (`code, cog, share, origin`) with every distinct `code` of RAW and its COG 2025 commune (null when
+ * none): the passage table first (old codes), then the commune itself; a former commune re-established since the
+ * file's COG goes to each commune it became, with its share (splits.ts), its columns being of `kinds`.
+ * Refuses a file none of whose codes is a commune.
  */
-export async function mapCodes(db: DbConnector, passage: boolean, label: string): Promise<CodeMapping> {
+export async function mapCodes(db: DbConnector, passage: boolean, label: string, kinds: readonly ValueKind[]): Promise<CodeMapping> {
 	const cog = passage ? `coalesce(p.code, c.code)` : `c.code`;
 	const passageJoin = passage ? `LEFT JOIN ${PASSAGE_TABLE} p ON p.code_hist = r.code ` : '';
 	await db.query(
@@ -126,7 +133,8 @@ export async function mapCodes(db: DbConnector, passage: boolean, label: string)
 	if (matched === 0) throw new ImportError(`${label} : aucun code ne correspond à une commune du COG 2025 (${unknown.length} codes lus : ${listed(unknown)})`);
 	const remapped = (await rows<{ code: string }>(db, `SELECT code FROM ${CODES} WHERE cog IS NOT NULL AND cog <> code ORDER BY code`)).map((r) => r.code);
 	const merged = await scalar(db, `SELECT count(*) AS n FROM (SELECT cog FROM ${CODES} WHERE cog IS NOT NULL GROUP BY cog HAVING count(*) > 1)`);
-	return { remapped, unknown, merged };
+	const splits = await splitCodes(db, { codes: CODES, communes: COMMUNES_TABLE, kinds, apply: passage });
+	return { remapped, unknown, merged, splits };
 }
 
 /** Writes STAGING (one row per COG 2025 commune) to the import's table; its communes and the COG 2025 communes it lacks. */
@@ -170,6 +178,8 @@ export interface ImportReport {
 	missingCells: number;
 	/** COG 2025 communes without a line. */
 	absent: string[];
+	/** Former communes shared among the communes re-established since (reports stored before splits were read have none). */
+	splits?: ImportSplit[];
 	/** What else the format's reader says (French, one line each). */
 	notes: string[];
 }
@@ -182,6 +192,7 @@ export function reportLines(report: ImportReport, label: string): string[] {
 			(report.notes.length ? ` ; ${report.notes.join(' ; ')}` : '')
 	];
 	if (report.remapped.length) lines.push(`${name} : ${report.remapped.length} anciens codes rattachés à leur commune 2025 : ${listed(report.remapped)}`);
+	for (const split of report.splits ?? []) lines.push(`${name} : ${splitReportLine(split)}`);
 	if (report.unknown.length) {
 		const carried = report.unknownPopulation === undefined ? '' : ` (${Math.round(report.unknownPopulation)} habitants)`;
 		lines.push(`${name} : ${report.unknown.length} codes inconnus du COG 2025, non rattachés${carried} : ${listed(report.unknown)}`);

@@ -34,7 +34,7 @@ import {
 	type ReadContext
 } from './import-kit';
 
-export { COMMUNES_TABLE, ImportError, LISTED, PASSAGE_TABLE, listed, reportLines, type ImportReport } from './import-kit';
+export { COMMUNES_TABLE, ImportError, LISTED, PASSAGE_TABLE, SPLITS_TABLE, listed, reportLines, type ImportReport } from './import-kit';
 
 /** A size limit and how the page says it. */
 export interface SizeLimit {

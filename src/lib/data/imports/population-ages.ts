@@ -32,6 +32,7 @@ import {
 	type ImportReport,
 	type ReadContext
 } from './import-kit';
+import { splitCount } from './splits';
 
 /** Summed source columns of one count of the table; null when the file cannot give it. */
 type Source = readonly string[] | null;
@@ -150,9 +151,9 @@ export async function importPopulationAgesFile(ctx: ReadContext): Promise<Import
 	// A key on two lines (a commune, or an IRIS) counts once: its first line.
 	const key = layout.key === layout.code ? 'code' : 'line_key';
 	const duplicates = (await rows<{ k: string }>(db, `SELECT ${key} AS k FROM ${RAW} GROUP BY ${key} HAVING count(*) > 1 ORDER BY k`)).map((r) => r.k);
-	const mapping = await mapCodes(db, ctx.passage, label);
-	const mapped = `SELECT r.*, k.cog FROM (SELECT * FROM ${RAW} QUALIFY row_number() OVER (PARTITION BY ${key} ORDER BY line) = 1) r JOIN ${CODES} k ON k.code = r.code`;
-	const counts = layout.sources.map((source, i) => `sum(${source === null ? 'NULL::DOUBLE' : sumOf(source, 'm.')}) AS ${POPULATION_AGES_COUNTS[i]}`);
+	const mapping = await mapCodes(db, ctx.passage, label, ['count']);
+	const mapped = `SELECT r.*, k.cog, k.share FROM (SELECT * FROM ${RAW} QUALIFY row_number() OVER (PARTITION BY ${key} ORDER BY line) = 1) r JOIN ${CODES} k ON k.code = r.code`;
+	const counts = layout.sources.map((source, i) => `sum(${source === null ? 'NULL::DOUBLE' : splitCount(sumOf(source, 'm.'), 'm')}) AS ${POPULATION_AGES_COUNTS[i]}`);
 	await db.query(
 		`CREATE OR REPLACE TEMP TABLE ${STAGING} AS SELECT cog AS code, ?::SMALLINT AS annee, ${counts.join(', ')} ` +
 			`FROM (${mapped}) m WHERE cog IS NOT NULL GROUP BY cog ORDER BY cog`,

@@ -8,7 +8,7 @@ import { done, promisify } from '../storage/store';
 import type { AtlasData } from '../engine/atlas';
 import { hasArtefact } from '../engine/artefacts';
 import type { FileDb } from '../engine/connector';
-import { COMMUNES_TABLE, ImportError, OFFICIAL_LIMIT, PASSAGE_TABLE, commitImport, dropTable, importOfficialFile, sizeRefusal, type ImportReport } from './imports';
+import { COMMUNES_TABLE, ImportError, OFFICIAL_LIMIT, PASSAGE_TABLE, SPLITS_TABLE, commitImport, dropTable, importOfficialFile, sizeRefusal, type ImportReport } from './imports';
 import { genericTables, importGenericFile, type GenericReport, type OnProgress } from './generic-import';
 import { userTableName, type UserFileSpec } from '../../indicators/user';
 
@@ -115,7 +115,7 @@ export function useImportStore(next: ImportStore): ImportStore {
 }
 
 /** The engine with the tables an import joins on. */
-async function importDb(data: ImportData, tables: (passage: boolean) => string[] = (passage) => (passage ? [COMMUNES_TABLE, PASSAGE_TABLE] : [COMMUNES_TABLE])): Promise<{ db: FileDb; passage: boolean }> {
+async function importDb(data: ImportData, tables: (passage: boolean) => string[] = (passage) => (passage ? [COMMUNES_TABLE, PASSAGE_TABLE, SPLITS_TABLE] : [COMMUNES_TABLE])): Promise<{ db: FileDb; passage: boolean }> {
 	const passage = hasArtefact(data.manifest, PASSAGE_TABLE);
 	await data.tables.ensure(tables(passage).filter((t) => hasArtefact(data.manifest, t)));
 	return { db: await data.engine, passage };

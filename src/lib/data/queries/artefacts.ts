@@ -4,6 +4,7 @@
  */
 import { COMMUNE_VALUES_TABLE, MANIFEST_FILE, TERRITORY_VALUES_TABLE, findArtefact, type Manifest } from '../engine/artefacts';
 import type { Level } from '../../territory/key';
+import { COARSE_COMMUNES } from '../geometry/mesh';
 
 export {
 	ArtefactError,
@@ -24,11 +25,11 @@ export const GEOMETRY_TABLES: Record<Level, string> = {
 };
 
 /**
- * The files the explorer's first view reads first, in the data folder: the manifest, the commune,
- * département and région meshes, and the values. The explorer's page asks for them in its HTML
+ * The files the explorer's first view reads first, in the data folder: the manifest, the commune
+ * (simplified: the first view is at country zoom), département and région meshes, and the values. The explorer's page asks for them in its HTML
  * (src/hooks.server.ts), so that they download while the app's scripts load and start.
  */
 export function firstViewFiles(manifest: Manifest): string[] {
-	const tables = [GEOMETRY_TABLES.commune, GEOMETRY_TABLES.departement, GEOMETRY_TABLES.region, COMMUNE_VALUES_TABLE, TERRITORY_VALUES_TABLE];
+	const tables = [COARSE_COMMUNES.table, GEOMETRY_TABLES.departement, GEOMETRY_TABLES.region, COMMUNE_VALUES_TABLE, TERRITORY_VALUES_TABLE];
 	return [MANIFEST_FILE, ...tables.map((table) => findArtefact(manifest, table).file)];
 }

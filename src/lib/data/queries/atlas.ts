@@ -4,12 +4,15 @@ import { userImports, type UserImport } from '../imports/user-imports';
 import { setImportedFiles, setUserIndicators } from '../../indicators/catalogue';
 import { userIndicators } from '../../indicators/user';
 import { DataSource } from './source';
+import { setImportNotes } from './provenance';
+import { splitNotes } from '../imports/splits';
 
 /** Tells the source which tables the user's imports hold, and the catalogue which indicators their files make. */
 export function applyImports(source: DataSource, imports: UserImport[]): UserImport[] {
 	for (const i of imports) source.markImported(i.table, i.error === null);
 	setImportedFiles(imports.flatMap((i) => (i.kind !== 'generic' && i.error === null ? [{ table: i.table, fileName: i.fileName, annee: i.report.annee }] : [])));
 	setUserIndicators(imports.flatMap((i) => (i.kind === 'generic' && i.error === null ? userIndicators(i.table, i.fileName, i.spec) : [])));
+	setImportNotes(new Map(imports.flatMap((i) => (i.error === null ? [[i.table, splitNotes(i.report.splits ?? [])] as const] : []))));
 	return imports;
 }
 

@@ -2,7 +2,7 @@
  * Counts over the communes of an area: FINESS establishments by category, communes and population
  * in each class of a class indicator (radon, density grid), QPV, communes in radon zone 3.
  */
-import { getIndicator } from '../../indicators/catalogue';
+import { getIndicator, tablesOf } from '../../indicators/catalogue';
 import { communeList, sql } from './sql';
 import { measureSql } from './measure';
 import type { DataSource } from './source';
@@ -39,7 +39,7 @@ export async function classCounts(source: DataSource, id: 'radon_classe' | 'gril
 	const indicator = getIndicator(id);
 	if (indicator.kind !== 'class') throw new Error(id);
 	const rows = await source.rows<{ value: number | null; communes: number; population: number | null }>(
-		['communes', ...indicator.tables],
+		['communes', ...tablesOf(indicator)],
 		sql`SELECT s.value, count(*)::INTEGER AS communes, sum(c.population)::DOUBLE AS population FROM communes c LEFT JOIN (${measureSql(indicator.measure)}) s ON s.code = c.code WHERE c.code IN ${communeList(codes)} GROUP BY s.value`
 	);
 	return rows.map((r) => ({ value: r.value === null ? null : Number(r.value), communes: Number(r.communes), population: Number(r.population ?? 0) }));

@@ -17,7 +17,7 @@ import { dataUrl, pageSource } from './context';
 
 export type { UserImport, ImportProgress, OnProgress } from '../imports/user-imports';
 export type { FilePreview } from '../imports/generic-import';
-export { FORMAT_LIST, MAX_IMPORT_LABEL, MAX_OFFICIAL_LABEL, PASSAGE_TABLE, UnknownFormatError, reportLines } from '../imports/imports';
+export { FORMAT_LIST, MAX_IMPORT_LABEL, MAX_OFFICIAL_LABEL, PASSAGE_TABLE, SPLITS_TABLE, UnknownFormatError, reportLines } from '../imports/imports';
 export { DELIMITER_LABELS, genericReportLines, noCodeColumn, specProblem } from '../imports/generic-import';
 
 async function page() {

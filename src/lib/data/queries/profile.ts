@@ -1,4 +1,4 @@
-import type { NumericIndicator } from '../../indicators/catalogue';
+import { tablesOf, type NumericIndicator } from '../../indicators/catalogue';
 import type { DataSource } from './source';
 import { areaOf, communeReferences, referencesOf, type CommuneReferences, type ResolvedTerritory } from './territories';
 import { figures, type Figure } from './values';
@@ -32,6 +32,6 @@ export async function territoryFigures(source: DataSource, territory: ResolvedTe
 	const rows = await figures(source, [areaOf(territory), ...refs.map((r) => r.area)], indicators);
 	// A commune's value may be its former commune's, or not published: the row says so.
 	const { level, code } = territory.key;
-	const noted = level === 'commune' ? rows.map((f) => ({ ...f, note: communeNote(source.manifest, [...f.indicator.tables, 'communes'], code) ?? undefined })) : rows;
+	const noted = level === 'commune' ? rows.map((f) => ({ ...f, note: communeNote(source.manifest, [...tablesOf(f.indicator), 'communes'], code) ?? undefined })) : rows;
 	return { references: refs.map((r) => r.label), rows: noted };
 }

@@ -32,13 +32,23 @@ export function tableSource(manifest: Manifest, table: string): string | null {
 	return manifest.artefacts.find((a) => a.table === table)?.source ?? null;
 }
 
+/** Notes of the tables the user imported in this browser: they replace the shipped table's, whose values are gone. */
+const importNotes = new Map<string, readonly CommuneNote[]>();
+
+/** Registers the notes of the user's imports (the data layer, as it loads them): values shared from a former commune. */
+export function setImportNotes(notes: ReadonlyMap<string, readonly CommuneNote[]>): void {
+	importNotes.clear();
+	for (const [table, list] of notes) importNotes.set(table, list);
+}
+
 /**
- * What the shipped data says of a commune's value in these tables: inherited from its former commune,
- * or not published by the producer (the manifest's notes, written by `npm run data`).
+ * What the data says of a commune's value in these tables: inherited from its former commune, or not published
+ * by the producer (the manifest's notes, written by `npm run data`, or those of the user's import of the table).
  */
 export function communeNote(manifest: Manifest, tables: readonly string[], code: string): CommuneNote | null {
 	for (const table of tables) {
-		const note = manifest.artefacts.find((a) => a.table === table)?.about?.notes?.find((n) => n.codes.includes(code));
+		const notes = importNotes.get(table) ?? manifest.artefacts.find((a) => a.table === table)?.about?.notes;
+		const note = notes?.find((n) => n.codes.includes(code));
 		if (note) return note;
 	}
 	return null;

@@ -7,7 +7,7 @@
  * indicator's per-commune rows are built from its catalogue Measure (measure.ts); codes are bound parameters.
  */
 import type { Table } from 'apache-arrow';
-import { getIndicator, type Indicator, type NumericIndicator } from '../../indicators/catalogue';
+import { getIndicator, tablesOf, type Indicator, type NumericIndicator } from '../../indicators/catalogue';
 import type { Area, Level } from '../../territory/key';
 import { communeList, joinSql, raw, sql, type Sql } from './sql';
 import { measureSql } from './measure';
@@ -27,7 +27,7 @@ const TERRITORIES: Record<Exclude<Level, 'commune'>, string> = {
 
 /** Tables an indicator's values read. */
 export function indicatorTables(indicators: readonly Indicator[]): string[] {
-	return [...new Set(['communes', ...indicators.flatMap((i) => i.tables)])];
+	return [...new Set(['communes', ...indicators.flatMap((i) => tablesOf(i))])];
 }
 
 /** A commune counts in a ratio only when both its numerator and denominator are known. */

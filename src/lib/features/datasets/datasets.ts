@@ -1,7 +1,7 @@
 /** What the data page says of each table of the atlas: the manifest's description and who reads the table. */
-import { INDICATORS, type Indicator } from '../../indicators/catalogue';
+import { INDICATORS, tablesOf, type Indicator } from '../../indicators/catalogue';
 import { POPULATION_AGES_TABLE } from '../../indicators/age-bands';
-import { PASSAGE_TABLE } from '../../data/queries/imports';
+import { PASSAGE_TABLE, SPLITS_TABLE } from '../../data/queries/imports';
 import { COMMUNE_VALUES_TABLE, TERRITORY_VALUES_TABLE, isGeometryTable, type ArtefactEntry } from '../../data/queries/artefacts';
 import { formatNumber } from '../../territory/number';
 
@@ -12,6 +12,7 @@ const OTHER_USES: Record<string, string> = {
 	departements: 'Niveau département',
 	regions: 'Niveau région',
 	communes_geom: 'Carte',
+	communes_simplifiees_geom: 'Carte de la France entière (sous le zoom 6) et son image prérendue',
 	epci_geom: 'Carte',
 	departements_geom: 'Carte',
 	regions_geom: 'Carte',
@@ -24,12 +25,13 @@ const OTHER_USES: Record<string, string> = {
 	temps_trajet: 'Scénarios « Et si… ? » : variation de l’APL d’une offre changée (lu à la demande, hors du moteur SQL)',
 	qpv_geom: 'Cartes des fiches CLS : le périmètre du quartier prioritaire qu’une action vise',
 	[PASSAGE_TABLE]: 'Imports de fichiers : rattachement des anciens codes commune',
+	[SPLITS_TABLE]: 'Imports de fichiers : communes rétablies depuis le COG du fichier (effectifs répartis, taux recopiés)',
 	[POPULATION_AGES_TABLE]: 'Portraits : structure par âge et pyramide'
 };
 
 /** Catalogue indicators whose SQL reads `table` (`communes` alone: the ones reading nothing else). */
 export function indicatorsUsing(table: string, catalogue: readonly Indicator[] = INDICATORS): Indicator[] {
-	return catalogue.filter((i) => i.tables.includes(table) || (table === 'communes' && i.tables.length === 0));
+	return catalogue.filter((i) => tablesOf(i).includes(table) || (table === 'communes' && tablesOf(i).length === 0));
 }
 
 export function otherUses(table: string): string | null {

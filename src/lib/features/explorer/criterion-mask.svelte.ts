@@ -2,7 +2,7 @@ import { STALE, type DataClient } from '../../data/queries/source';
 import { territoryValues } from '../../data/queries/values';
 import { getIndicator } from '../../indicators/catalogue';
 import { passesCriterion, type ViewState } from '../../links/view-state';
-import type { ValueInputs } from './map-values.svelte';
+import type { OpeningInputs } from './territory-shapes.svelte';
 
 /** The criterion filter (« communes où… »): a client of the data layer on commune values over France. */
 export class CriterionMask {
@@ -12,7 +12,7 @@ export class CriterionMask {
 	values = $state.raw<Float64Array | null>(null);
 	private client: DataClient | null = null;
 
-	constructor(private readonly inputs: Pick<ValueInputs, 'firstView' | 'whenEngine'>) {}
+	constructor(private readonly inputs: OpeningInputs) {}
 
 	connect(client: DataClient): void {
 		this.client = client;

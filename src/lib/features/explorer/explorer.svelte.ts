@@ -2,9 +2,9 @@ import type { CommuneNote, Manifest } from '../../data/queries/artefacts';
 import { atlasSource, keepForOffline, startEngine } from '../../data/queries/atlas';
 import type { DataSource } from '../../data/queries/source';
 import { communeCodes } from '../../data/queries/values';
-import { TERRITORY_TABLES, communeCentroids, placeRows } from '../../data/queries/territories';
+import { TERRITORY_TABLES, placeRows } from '../../data/queries/territories';
 import { communeNote } from '../../data/queries/provenance';
-import { getIndicator, levelsOf, type Indicator } from '../../indicators/catalogue';
+import { getIndicator, levelsOf, tablesOf, type Indicator } from '../../indicators/catalogue';
 import type { Area, Level } from '../../territory/key';
 import { loadFirstView, type FirstView } from '../../map/first-view';
 import type { PlaceLabels } from '../../map/layers';
@@ -56,56 +56,20 @@ export class Explorer {
 	private dataUrl = '';
 
 	private readonly inputs: ValueInputs = {
-		shapes: new TerritoryShapes(),
+		shapes: new TerritoryShapes({ firstView: () => this.firstView, whenEngine: () => this.whenEngine() }),
 		firstView: () => this.firstView,
 		whenEngine: () => this.whenEngine(),
 		areaOf: (view) => this.areaOf(view)
 	};
+	/** Geometry, names and populations of each level. */
 	readonly shapes = this.inputs.shapes;
+	/** Values shown: they belong to `values.shown.indicator` at its level (the view may be ahead while a query runs). */
 	readonly values = new MapValues(this.inputs);
 	readonly criterion = new CriterionMask(this.inputs);
 	readonly selection = new CommuneSelection(
 		() => this.view,
 		(change) => this.update(change)
 	);
-
-	/** Geometry of each level, once loaded. */
-	get geometry() {
-		return this.shapes.geometry;
-	}
-	/** Territory names of each level, in geometry order. */
-	get names() {
-		return this.shapes.names;
-	}
-	/** Population of every territory of a level (geometry order). */
-	get population() {
-		return this.shapes.population;
-	}
-	/** Values shown: they belong to `shown.indicator` at `shown.level` (the view may be ahead while a query runs). */
-	get shown() {
-		return this.values.shown;
-	}
-	get classification() {
-		return this.values.classification;
-	}
-	get busy() {
-		return this.values.busy;
-	}
-	get scopeCommunes() {
-		return this.values.scopeCommunes;
-	}
-	get filterMask() {
-		return this.criterion.mask;
-	}
-	get filterValues() {
-		return this.criterion.values;
-	}
-	get groupWarning() {
-		return this.selection.groupWarning;
-	}
-	get focusRequest() {
-		return this.selection.focusRequest;
-	}
 
 	get indicator(): Indicator {
 		return getIndicator(this.view.indicator);
@@ -116,7 +80,7 @@ export class Explorer {
 	 * published, or resting on a population of another millésime (every indicator reads `communes`).
 	 */
 	communeNote(code: string): CommuneNote | null {
-		return this.manifest ? communeNote(this.manifest, [...this.indicator.tables, 'communes'], code) : null;
+		return this.manifest ? communeNote(this.manifest, [...tablesOf(this.indicator), 'communes'], code) : null;
 	}
 
 	/** `ignored`: what the permalink's parser already dropped; territories are then checked against the data. */
@@ -144,7 +108,7 @@ export class Explorer {
 			// Measured (6 cold starts each): started with the page, its compiling competed with
 			// the geometry's decoding and the first coloured map came 0.3 s later. A failure is said once
 			// the first view is drawn.
-			const tables = geometry.then(() => Promise.all([startEngine(), source.prefetch([...TERRITORY_TABLES, ...this.indicator.tables])]));
+			const tables = geometry.then(() => Promise.all([startEngine(), source.prefetch([...TERRITORY_TABLES, ...tablesOf(this.indicator)])]));
 			tables.catch(() => undefined);
 			this.firstView = Promise.all([loadFirstView(source.manifest, dataUrl), geometry]).then(([values, [communes]]) => {
 				checkSameCodes(values.codes('commune'), communes.codes, 'Les valeurs des communes et leurs contours');
@@ -198,7 +162,7 @@ export class Explorer {
 	}
 
 	private fail(error: unknown) {
-		if (this.phase === 'ready' || this.shown) {
+		if (this.phase === 'ready' || this.values.shown) {
 			// The map is up: a later load failed (network lost); say it, keep the map. If the engine
 			// was still starting, « Réessayer » starts it again.
 			this.loadError = loadFailure(error);
@@ -214,6 +178,15 @@ export class Explorer {
 		this.shapes.load(level).catch((error: unknown) => this.fail(error));
 	}
 
+	/** The communes' full outline, loaded in the background (the map zoomed in, an export): it then replaces the simplified one. */
+	ensureDetail(): Promise<void> {
+		if (!this.manifest) return Promise.resolve(); // not open yet: the map asks again once it draws
+		return this.shapes.loadDetail().then(
+			() => undefined,
+			(error: unknown) => this.fail(error)
+		);
+	}
+
 	/** Département and région outlines (and fills at those levels): drawn when they arrive, never waited for. */
 	private loadOutlines() {
 		Promise.all([this.shapes.load('departement'), this.shapes.load('region')]).catch((error: unknown) => this.fail(error));
@@ -223,11 +196,6 @@ export class Explorer {
 	private async checkAlignment(source: DataSource) {
 		const [communes, rows] = await Promise.all([this.shapes.load('commune'), communeCodes(source), this.shapes.loadNames('commune', source)]);
 		checkSameCodes(rows, communes.codes, 'Les contours des communes et la table des communes');
-	}
-
-	/** Loads a level's populations once: from the first view's artefact, else with the engine. */
-	ensurePopulation(level: Level): Promise<void> {
-		return this.shapes.ensurePopulation(level, this.firstView, () => this.whenEngine());
 	}
 
 	/** Applies a change of view and recomputes what it invalidates; a failure is said (`loadError`), never thrown. */
@@ -293,7 +261,7 @@ export class Explorer {
 	}
 
 	private async ensureOverlays() {
-		const communes = this.geometry.commune;
+		const communes = this.shapes.geometry.commune;
 		const source = this.source;
 		if (!source || !communes) return; // start() runs it once the engine is up
 		for (const overlay of OVERLAYS) {
@@ -320,23 +288,6 @@ export class Explorer {
 	toggleClass(index: number): Promise<void> {
 		const kept = this.view.keptClasses;
 		return this.update({ keptClasses: kept.includes(index) ? kept.filter((k) => k !== index) : [...kept, index].sort() });
-	}
-
-	focus(territory: { level: Level; code: string }): void {
-		this.selection.focus(territory);
-	}
-
-	toggleInGroup(code: string): Promise<void> {
-		return this.selection.toggleInGroup(code);
-	}
-
-	addToGroup(codes: readonly string[]): Promise<void> {
-		return this.selection.addToGroup(codes);
-	}
-
-	/** Centroid of every commune (`communes.lon`, `lat`), for the lasso; queried once. */
-	async communeCentroids(): Promise<{ codes: string[]; lon: Float64Array; lat: Float64Array } | null> {
-		return this.source ? communeCentroids(this.source) : null;
 	}
 
 	private async ensureFacilities() {

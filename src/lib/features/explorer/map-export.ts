@@ -1,4 +1,3 @@
-import type { Explorer } from './explorer.svelte';
 import type { MapShot } from '../../map/camera';
 import { composeMapImage } from '../../export/map-image';
 import { slug } from '../../export/download';
@@ -7,6 +6,8 @@ import type { layerLegend } from '../../map/layer-legend';
 import { sourceLine } from '../../indicators/catalogue';
 import { mapSourceLine } from '../../data/queries/provenance';
 import type { Level } from '../../territory/key';
+import type { Classification } from '../../indicators/classify';
+import type { ShownValues } from './map-values.svelte';
 
 /** A class of the legend the map does not show: another one is kept. */
 export function isDimmed(kept: readonly number[], classIndex: number | null): boolean {
@@ -17,13 +18,12 @@ const LEVEL_TITLES: Record<Level, string> = { commune: 'Communes', epci: 'EPCI',
 
 /** The explorer's map as a PNG: title, scope, legend, layers and sources around the map as shown. */
 export function explorerMapImage(
-	explorer: Explorer,
+	map: { shown: ShownValues | null; classification: Classification | null; keptClasses: readonly number[] },
 	scopeName: string,
 	layers: ReturnType<typeof layerLegend>,
 	shot: MapShot
 ): { image: HTMLCanvasElement; filename: string } | null {
-	const shown = explorer.shown;
-	const classification = explorer.classification;
+	const { shown, classification } = map;
 	if (!shown || !classification) return null;
 	const image = composeMapImage(
 		shot.canvas,
@@ -33,7 +33,7 @@ export function explorerMapImage(
 			title: shown.indicator.label,
 			subtitle: `${LEVEL_TITLES[shown.level]} — ${scopeName}`,
 			unit: shown.indicator.unit,
-			legend: legendRows(shown.indicator, classification).map((row) => ({ ...row, dimmed: isDimmed(explorer.view.keptClasses, row.classIndex) })),
+			legend: legendRows(shown.indicator, classification).map((row) => ({ ...row, dimmed: isDimmed(map.keptClasses, row.classIndex) })),
 			layers: layers.entries,
 			attribution: `${mapSourceLine([sourceLine(shown.indicator), ...layers.sources])} cls-atlas`,
 			metresPerPixel: shot.metresPerPixel

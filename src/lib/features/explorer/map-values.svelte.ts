@@ -1,12 +1,11 @@
-import { STALE, type DataClient, type DataSource } from '../../data/queries/source';
+import { STALE, type DataClient } from '../../data/queries/source';
 import { territoryValues, type TerritoryValues } from '../../data/queries/values';
 import { getIndicator, type Indicator } from '../../indicators/catalogue';
 import type { Classification } from '../../indicators/classify';
 import { classifyView, type ViewState } from '../../links/view-state';
-import type { FirstView } from '../../map/first-view';
 import type { Area, Level } from '../../territory/key';
 import { checkSameCodes, perfMark } from './opening';
-import type { TerritoryShapes } from './territory-shapes.svelte';
+import type { OpeningInputs, TerritoryShapes } from './territory-shapes.svelte';
 
 /** Values shown: they belong to `indicator` at `level` (the view may be ahead while a query runs). */
 export interface ShownValues {
@@ -16,12 +15,8 @@ export interface ShownValues {
 }
 
 /** What the values' client reads from the explorer that composes it. */
-export interface ValueInputs {
+export interface ValueInputs extends OpeningInputs {
 	shapes: TerritoryShapes;
-	/** The first view's values, without the engine (null before the opening). */
-	firstView(): Promise<FirstView> | null;
-	/** The engine, waited for if it is still starting (null if it failed). */
-	whenEngine(): Promise<DataSource | null>;
 	/** The area a view studies (null: France). */
 	areaOf(view: ViewState): Promise<Area>;
 }

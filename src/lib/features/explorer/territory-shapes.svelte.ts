@@ -4,14 +4,29 @@ import { territoryValues } from '../../data/queries/values';
 import { levelNames } from '../../data/queries/territories';
 import { loadPolygons } from '../../data/queries/load-polygons';
 import type { FlatPolygons } from '../../data/geometry/polygons';
+import { COARSE_COMMUNES } from '../../data/geometry/mesh';
 import { getIndicator } from '../../indicators/catalogue';
 import type { FirstView } from '../../map/first-view';
 import type { Level } from '../../territory/key';
 
-/** Geometry, names and populations of each level, each loaded once; the map and the tables read them. */
+/** Where the clients of the explorer find values without SQL, and the engine once started. */
+export interface OpeningInputs {
+	/** The first view's values, without the engine (null before the opening). */
+	firstView(): Promise<FirstView> | null;
+	/** The engine, waited for if it is still starting (null if it failed). */
+	whenEngine(): Promise<DataSource | null>;
+}
+
+/**
+ * Geometry, names and populations of each level, each loaded once; the map and the tables read them.
+ * The communes come first simplified (`COARSE_COMMUNES`: what the map draws at country zoom, half the
+ * bytes), their full outline only once asked for (`loadDetail`: the map zoomed in, an export).
+ */
 export class TerritoryShapes {
-	/** Geometry of each level, once loaded. */
+	/** Geometry of each level, once loaded; the communes' is the full mesh once loaded, the simplified one until then. */
 	geometry = $state.raw<Partial<Record<Level, FlatPolygons>>>({});
+	/** The simplified commune mesh, once loaded (same communes and parts as the full one). */
+	coarseCommunes = $state.raw<FlatPolygons | null>(null);
 	/** Territory names of each level, in geometry order. */
 	names = $state.raw<Partial<Record<Level, string[]>>>({});
 	/** Population of every territory of a level (geometry order), for the tables' population column and totals. */
@@ -19,9 +34,12 @@ export class TerritoryShapes {
 
 	private manifest: Manifest | null = null;
 	private dataUrl = '';
+
+	/** Populations come from the first view's artefact, else from the engine (the explorer's, once started). */
+	constructor(private readonly inputs: OpeningInputs) {}
 	/** Each level's geometry is fetched and triangulated once, however many callers ask at the same time. */
 	// eslint-disable-next-line svelte/prefer-svelte-reactivity -- a private cache of promises, not state
-	private loads = new Map<Level, Promise<FlatPolygons>>();
+	private loads = new Map<Level | 'commune-detail', Promise<FlatPolygons>>();
 
 	/** Where the artefacts are: set at each opening, before anything is loaded. */
 	open(manifest: Manifest, dataUrl: string): void {
@@ -29,18 +47,32 @@ export class TerritoryShapes {
 		this.dataUrl = dataUrl;
 	}
 
+	/** A level's geometry as first drawn (the communes simplified). */
 	load(level: Level): Promise<FlatPolygons> {
-		let load = this.loads.get(level);
+		return this.once(level, level === 'commune' ? COARSE_COMMUNES.table : GEOMETRY_TABLES[level], (p) => {
+			if (level === 'commune') this.coarseCommunes = p;
+			// The full communes may have come first (a link opening zoomed in): they stay.
+			if (level !== 'commune' || !this.geometry.commune) this.geometry = { ...this.geometry, [level]: p };
+		});
+	}
+
+	/** The communes' full outline, which then replaces the simplified one in `geometry`. */
+	loadDetail(): Promise<FlatPolygons> {
+		return this.once('commune-detail', GEOMETRY_TABLES.commune, (p) => (this.geometry = { ...this.geometry, commune: p }));
+	}
+
+	private once(key: Level | 'commune-detail', table: string, loaded: (p: FlatPolygons) => void): Promise<FlatPolygons> {
+		let load = this.loads.get(key);
 		if (!load) {
-			const loading = loadPolygons(findArtefact(this.manifest!, GEOMETRY_TABLES[level]), this.dataUrl).then((p) => {
-				this.geometry = { ...this.geometry, [level]: p };
+			const loading = loadPolygons(findArtefact(this.manifest!, table), this.dataUrl).then((p) => {
+				loaded(p);
 				return p;
 			});
 			// A failed load (network lost) is forgotten: the next call tries again.
 			loading.catch(() => {
-				if (this.loads.get(level) === loading) this.loads.delete(level);
+				if (this.loads.get(key) === loading) this.loads.delete(key);
 			});
-			this.loads.set(level, loading);
+			this.loads.set(key, loading);
 			load = loading;
 		}
 		return load;
@@ -59,12 +91,12 @@ export class TerritoryShapes {
 	}
 
 	/** Loads a level's populations once: from the first view's artefact, else with the engine. */
-	async ensurePopulation(level: Level, firstView: Promise<FirstView> | null, whenEngine: () => Promise<DataSource | null>): Promise<void> {
+	async ensurePopulation(level: Level): Promise<void> {
 		if (this.population[level]) return;
 		const population = getIndicator('population');
-		let values = (await firstView)?.values(population.id, level, { level: 'france' })?.values ?? null;
+		let values = (await this.inputs.firstView())?.values(population.id, level, { level: 'france' })?.values ?? null;
 		if (!values) {
-			const source = await whenEngine();
+			const source = await this.inputs.whenEngine();
 			values = source ? (await territoryValues(source, population, level, null)).values : null;
 		}
 		if (values) this.population = { ...this.population, [level]: values };

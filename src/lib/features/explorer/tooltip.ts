@@ -1,18 +1,33 @@
-import type { Explorer } from './explorer.svelte';
-import { DIRECTION_LABELS, importedMark, sourceLine } from '../../indicators/catalogue';
+import type { CommuneNote } from '../../data/queries/artefacts';
+import type { FlatPolygons } from '../../data/geometry/polygons';
+import { DIRECTION_LABELS, importedMark, sourceLine, type Indicator } from '../../indicators/catalogue';
 import type { Level } from '../../territory/key';
 import { formatValue } from '../../indicators/format';
-import { OUT_OF_SCOPE } from '../../indicators/classify';
-import { FACILITY_CATEGORIES, FACILITY_SOURCE } from '../../map/facilities';
+import { OUT_OF_SCOPE, type Classification } from '../../indicators/classify';
+import { FACILITY_CATEGORIES, FACILITY_SOURCE, type Facilities } from '../../map/facilities';
 import type { Hover, TooltipContent } from '../../map/hover';
+import type { ShownValues } from './map-values.svelte';
 
 const capitalize = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
 const LEVEL_NAMES: Record<Level, string> = { commune: 'Commune', epci: 'EPCI', departement: 'Département', region: 'Région' };
 
-export function tooltipFor(hover: Hover, explorer: Explorer, level: Level): TooltipContent | null {
+/** What a tooltip reads of the map at the level drawn. */
+export interface TooltipState {
+	facilities: Facilities | null;
+	geometry: FlatPolygons | undefined;
+	names: readonly string[] | undefined;
+	shown: ShownValues | null;
+	classification: Classification | null;
+	/** The view's indicator, said while its values load. */
+	indicator: Indicator;
+	/** What the shipped data says of a commune's value of the indicator shown. */
+	communeNote(code: string): CommuneNote | null;
+}
+
+export function tooltipFor(hover: Hover, state: TooltipState, level: Level): TooltipContent | null {
 	if (hover.kind === 'facility') {
-		const facilities = explorer.facilities;
+		const facilities = state.facilities;
 		const category = FACILITY_CATEGORIES.find((c) => c.id === hover.category);
 		if (!facilities || !category) return null;
 		const row = facilities.ranges[category.id][0] + hover.index;
@@ -24,14 +39,13 @@ export function tooltipFor(hover: Hover, explorer: Explorer, level: Level): Tool
 			source: `${FACILITY_SOURCE} ; millésime de ce point : ${facilities.millesime[row]}`
 		};
 	}
-	const geometry = explorer.geometry[level];
-	const shown = explorer.shown;
+	const { geometry, shown } = state;
 	if (!geometry) return null;
 	const value = shown?.values.values[hover.index];
-	const outOfScope = explorer.classification?.classOf[hover.index] === OUT_OF_SCOPE;
-	const indicator = shown?.indicator ?? explorer.indicator;
+	const outOfScope = state.classification?.classOf[hover.index] === OUT_OF_SCOPE;
+	const indicator = shown?.indicator ?? state.indicator;
 	const code = geometry.codes[hover.index];
-	const shipped = level === 'commune' ? explorer.communeNote(code) : null;
+	const shipped = level === 'commune' ? state.communeNote(code) : null;
 	let note: string | null = null;
 	const missing = value !== undefined && !Number.isFinite(value);
 	if (missing && !outOfScope) note = `Donnée manquante : ${shipped?.kind === 'absence' ? shipped.text : indicator.missing}.`;
@@ -39,7 +53,7 @@ export function tooltipFor(hover: Hover, explorer: Explorer, level: Level): Tool
 	if (indicator.trueLevel === 'bassin_de_vie') note = 'Valeur du bassin de vie, répétée sur chacune de ses communes.';
 	if (outOfScope) note = 'Hors du territoire étudié.';
 	return {
-		title: explorer.names[level]?.[hover.index] ?? '',
+		title: state.names?.[hover.index] ?? '',
 		code: `${LEVEL_NAMES[level]} ${code}`,
 		lines: [
 			{ label: indicator.label + importedMark(indicator), value: value === undefined ? 'chargement…' : formatValue(indicator, value) },

@@ -5,7 +5,7 @@
  * except on indicators not measured at commune level (`unrankedAtCommune`).
  */
 import { AGGREGATES_LINE, indicatorHeader, indicatorRow, sourceLines } from './figures-table';
-import { allIndicators, rankDirection, sourceLine, type NumericIndicator } from '../../indicators/catalogue';
+import { allIndicators, rankDirection, sourceLine, tablesOf, type NumericIndicator } from '../../indicators/catalogue';
 import { rankAmong, unrankedNote, type Rank } from './rank';
 import type { DataSource } from '../../data/queries/source';
 import { departementCommuneValues, figures } from '../../data/queries/values';
@@ -50,7 +50,7 @@ export async function buildComparison(
 	indicators: readonly NumericIndicator[] = compareIndicators()
 ): Promise<Comparison> {
 	// An imported indicator whose file this browser does not hold (or no longer reads) is left out.
-	indicators = indicators.filter((i) => !i.importedFrom || i.tables.every((t) => source.has(t)));
+	indicators = indicators.filter((i) => !i.importedFrom || tablesOf(i).every((t) => source.has(t)));
 	const columns: CompareColumn[] = territories.map((t) => ({
 		id: formatKey(t.key),
 		label: t.nom,

@@ -3,7 +3,7 @@
  * the département, the région and France, then counts over its communes (FINESS establishments,
  * radon zones, density grid, QPV). Every aggregate is a ratio of sums over the communes.
  */
-import { DEFAULT_INDICATOR_ID, allIndicators, getIndicator, sourceLine, type NumericIndicator } from '../../indicators/catalogue';
+import { DEFAULT_INDICATOR_ID, allIndicators, getIndicator, sourceLine, tablesOf, type NumericIndicator } from '../../indicators/catalogue';
 import { resolvePerimeter } from '../../register/perimeter';
 import type { Cls } from '../../register/schema';
 import { walkActions } from '../../register/schema';
@@ -92,7 +92,7 @@ async function classRows(source: DataSource, id: 'radon_classe' | 'grille_densit
 
 /** The portrait of a resolved territory; the age structure when the atlas ships `population_ages`. */
 export async function buildPortrait(source: DataSource, territory: ResolvedTerritory): Promise<Portrait> {
-	const loaded = allIndicators().filter((i) => i.importedFrom && i.kind !== 'class' && i.tables.every((t) => source.has(t)));
+	const loaded = allIndicators().filter((i) => i.importedFrom && i.kind !== 'class' && tablesOf(i).every((t) => source.has(t)));
 	// An imported figure that replaces one of the sections' is shown in that section (figureRows), the others apart.
 	const imported = loaded.filter((i) => !PORTRAIT_INDICATORS.includes(i.id) && !(i.supersedes && PORTRAIT_INDICATORS.includes(i.supersedes))).map((i) => i.id);
 	const { references, rows: figures } = await territoryFigures(source, territory, [...PORTRAIT_INDICATORS, ...loaded.map((i) => i.id)]);
