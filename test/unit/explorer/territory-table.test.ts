@@ -88,6 +88,17 @@ describe('rows of the table', () => {
 		expect(table.footer.some((l) => l.includes('Lot'))).toBe(true);
 	});
 
+	it('writes what the data says of a commune’s value in a last column, only when a row has something to say', () => {
+		const context = { level: 'commune' as const, levelLabel: 'Communes', scopeName: 'Lot', filterText: '', narrowing: [], total: '5 communes' };
+		const note = (code: string) => (code === '46003' ? 'valeur de la commune d’origine (fictive)' : null);
+		const table = territoryExportTable(APL, rows, context, note);
+		expect(table.header.at(-1)).toBe('Note sur la valeur');
+		expect(table.rows.map((r) => r.at(-1))).toEqual(['', '', 'valeur de la commune d’origine (fictive)', '', '']);
+		expect(territoryExportTable(APL, rows, context, () => null).header).not.toContain('Note sur la valeur');
+		// Above the communes a note would be read as the territory's own: there is none.
+		expect(territoryExportTable(APL, rows, { ...context, level: 'epci' }, note).header).not.toContain('Note sur la valeur');
+	});
+
 	it('a class indicator has no rank column', () => {
 		const radon = getIndicator('radon_classe');
 		const table = territoryExportTable(radon, territoryRows(radon, 'commune', CODES, NAMES, DATA), { level: 'commune', levelLabel: 'Communes', scopeName: 'Lot', filterText: '', narrowing: [], total: '5 communes' });

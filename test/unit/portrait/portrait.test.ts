@@ -99,6 +99,17 @@ describe('portrait of Cauvaldor', () => {
 		expect(table.footer.at(-1)).toBe('Exporté de cls-atlas le 22 novembre 2026.');
 	});
 
+	it('its exported table says, in the row, that a re-established commune’s APL is its former commune’s', async () => {
+		const p = await buildPortrait(source, await resolve('commune:15031'));
+		const table = portraitTable(p, new Date(2026, 10, 22));
+		const row = table.rows.find((r) => r[0] === num('apl_mg_moins65_2023').label)!;
+		expect(row.at(-1)).toMatch(new RegExp(`^${p.territory.nom} : valeur de la commune d’origine Neussargues en Pinatelle \\(15141\\)`));
+		// Only the figures of the APL workbook are the former commune's: the others' last cell does not say it.
+		const noted = table.rows.filter((r) => String(r.at(-1)).includes('commune d’origine'));
+		expect(noted.length).toBeLessThan(table.rows.length);
+		expect(noted.every((r) => String(r[2]).startsWith(sourceLine(num('apl_mg_moins65_2023')).split(',')[0]))).toBe(true);
+	});
+
 	it('the CLS covering the EPCI is Cauvaldor', async () => {
 		const t = await resolve('epci:200066371');
 		expect(clsTouching(SHIPPED_CLS, membership, t.communes).map((c) => c.cls.id)).toContain('cauvaldor');

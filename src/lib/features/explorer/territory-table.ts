@@ -133,11 +133,15 @@ export function sortRows(rows: readonly TerritoryRow[], sort: SortState): Territ
 export function territoryExportTable(
 	indicator: Indicator,
 	rows: readonly TerritoryRow[],
-	context: { level: Level; levelLabel: string; scopeName: string; filterText: string; narrowing: string[]; total: string }
+	context: { level: Level; levelLabel: string; scopeName: string; filterText: string; narrowing: string[]; total: string },
+	/** What the data says of a commune's value (its former commune's, not published…), as the tooltip says it. */
+	noteOf: (code: string) => string | null = () => null
 ): ExportTable {
 	const rule = rankRule(indicator, context.level);
 	const terms = termLabels(indicator);
 	const number = (value: number, precision: number): TableCell => (Number.isFinite(value) ? { value, precision } : null);
+	const notes = context.level === 'commune' ? rows.map((r) => noteOf(r.code)) : [];
+	const noted = notes.some((n) => n !== null);
 	return {
 		title: 'Territoires',
 		header: [
@@ -147,16 +151,18 @@ export function territoryExportTable(
 			`${indicator.label}${importedMark(indicator)} (${indicator.unit})`,
 			`Numérateur : ${terms.num}`,
 			`Dénominateur : ${terms.den}`,
-			...(rule ? [`Rang : ${rule.label}`] : [])
+			...(rule ? [`Rang : ${rule.label}`] : []),
+			...(noted ? ['Note sur la valeur'] : [])
 		],
-		rows: rows.map((r) => [
+		rows: rows.map((r, i) => [
 			r.code,
 			r.name,
 			number(r.population, 0),
 			indicator.kind === 'class' ? formatValue(indicator, r.value, { unit: false }) : number(r.value, indicator.precision),
 			number(r.num, 2),
 			number(r.den, 2),
-			...(rule ? [r.rank] : [])
+			...(rule ? [r.rank] : []),
+			...(noted ? [notes[i] ?? ''] : [])
 		]),
 		footer: [
 			`Niveau : ${context.levelLabel} — territoire étudié : ${context.scopeName}`,

@@ -27,10 +27,14 @@ function missingCell(values: readonly number[], coverage: readonly Coverage[], c
 	return [...(unexplained ? [missing] : []), ...notes.flatMap((note, i) => (note ? [`${columns[i]} : ${note}`] : []))].join(' ; ');
 }
 
-/** An indicator's row beside the references (`columns` name them, in order). */
-export function indicatorRow(figure: Pick<Figure, 'indicator' | 'values' | 'coverage'>, columns: readonly string[]): TableCell[] {
-	const { indicator, values, coverage } = figure;
-	return figureRow(indicator.label, indicator.unit, sourceLine(indicator), values, indicator.precision, missingCell(values, coverage, columns, indicator.missing));
+/**
+ * An indicator's row beside the references (`columns` name them, in order). A commune's `note` (its value is
+ * its former commune's, or not published) is said in the last cell, as the portrait says it beside the figure.
+ */
+export function indicatorRow(figure: Pick<Figure, 'indicator' | 'values' | 'coverage' | 'note'>, columns: readonly string[]): TableCell[] {
+	const { indicator, values, coverage, note } = figure;
+	const missing = [note ? `${columns[0]} : ${note.text}` : '', missingCell(values, coverage, columns, indicator.missing)].filter(Boolean).join(' ; ');
+	return figureRow(indicator.label, indicator.unit, sourceLine(indicator), values, indicator.precision, missing);
 }
 
 function figureRow(label: string, unit: string, source: string, values: readonly number[], precision: number, missing: string): TableCell[] {
