@@ -21,5 +21,6 @@ describe('npm run data', () => {
 		} finally {
 			rmSync(out, { recursive: true, force: true });
 		}
-	});
+		// The whole pipeline, beside another unit worker on two cores: past the suite's default ceiling.
+	}, 600_000);
 });
