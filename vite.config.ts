@@ -20,8 +20,10 @@ export default defineConfig({
 					environment: 'node',
 					testTimeout: 120_000,
 					hookTimeout: 180_000,
-					// Two files at once, each with its own server on a port the OS picks (test/support/browser.ts).
-					maxWorkers: 2
+					// One file at a time: two Chromium drawing with software WebGL on two cores starve each other past
+					// the map tests' ceilings. Each file's server takes a port the OS picks (test/support/browser.ts),
+					// so copies of the repository can still test side by side.
+					fileParallelism: false
 				}
 			}
 		]

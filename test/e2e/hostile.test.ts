@@ -57,7 +57,8 @@ async function editTitle(page: Page, actionId: string, titre: string) {
 	await card.getByRole('button', { name: /^Modifier/ }).click();
 	await card.locator('input[name=titre]').fill(titre);
 	await card.getByRole('button', { name: 'Enregistrer' }).click();
-	await expect.poll(() => card.locator('h5').innerText()).toContain(titre);
+	// A save after the storage was cleared reopens the database first: seconds on a loaded machine.
+	await expect.poll(() => card.locator('h5').innerText(), { timeout: 30_000 }).toContain(titre);
 }
 
 describe('CLS edits in two tabs and through storage trouble', () => {
