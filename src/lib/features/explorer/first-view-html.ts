@@ -8,6 +8,7 @@ import { legendRows } from '../../map/legend-rows';
 import { NARROW_MEDIA, OPENING_PADDING, mapPadding, type Padding } from '../../map/camera';
 import { DEFAULT_VIEW, viewParams } from '../../links/view-state';
 import matchSource from './first-view-match.js?raw';
+import firstViewCss from './first-view.css?raw';
 
 /**
  * The explorer's first paint, written into its HTML when the page is built (src/hooks.server.ts):
@@ -60,7 +61,7 @@ function legendHtml(p: PrerenderEntry): string {
 	const method = indicator.kind !== 'class' ? ` — ${METHOD_LABELS[p.method as Method].toLowerCase()}` : '';
 	const thresholds = (indicator.thresholds ?? []).map((t) => `<p class="fv-threshold">Repère : ${escapeHtml(formatThreshold(indicator, t))}</p>`).join('');
 	return (
-		`<section class="fv-legend map-panel" aria-label="Légende"><h2>${escapeHtml(indicator.label)}</h2>` +
+		`<section class="fv-legend" aria-label="Légende"><h2>${escapeHtml(indicator.label)}</h2>` +
 		`<p class="fv-unit">${escapeHtml(indicator.unit + method)}</p><ul>${items}</ul>` +
 		`<p class="fv-direction">${escapeHtml(DIRECTION_LABELS[indicator.direction])}</p>${thresholds}` +
 		`<p class="fv-source">${escapeHtml(mapSourceLine([sourceLine(indicator)]))}</p></section>`
@@ -79,18 +80,38 @@ function imageSet(p: PrerenderEntry, base: string) {
 /**
  * Asked for first of all, at the top of the head: before the scripts' and the data's preloads, which
  * would otherwise hold the browser's six connections to the server while the first view waits. The picture
- * and its outlines (the small script that shows them is inline, below them).
+ * and its outlines (the small script that shows them is inline, below them), and the first view's styles.
  */
-export function firstViewPreload(p: PrerenderEntry, base: string): string {
+function firstViewHead(p: PrerenderEntry, base: string): string {
 	const { url, largest, sizes, srcset } = imageSet(p, base);
 	return (
 		`<link rel="preload" as="image" href="${url(largest.file)}" imagesrcset="${srcset}" imagesizes="${sizes}" fetchpriority="high">` +
-		`<link rel="preload" as="image" href="${url(p.outlines.file)}" fetchpriority="high">`
+		`<link rel="preload" as="image" href="${url(p.outlines.file)}" fetchpriority="high">` +
+		`<style>${firstViewCss}</style>`
 	);
 }
 
+/** SvelteKit's inlined styles of the page (`inlineStyleThreshold`): one element in the head. */
+const APP_STYLES = /<style>[\s\S]*?<\/style>/;
+
+/**
+ * The explorer's prerendered HTML with its first paint: the preloads and the first view's styles at the top
+ * of the head, the first view at the start of the body, and the app's styles (90 kB, MapLibre's and every
+ * component's) moved from the head to just after it. In the head they were parsed, and the whole page laid
+ * out under them, before the picture could be painted; after the first view they are parsed while it shows,
+ * and still before the app's scripts run (the bootstrap comes after them).
+ */
+export function withFirstView(html: string, p: PrerenderEntry, base: string): string {
+	const head = html.slice(0, html.indexOf('</head>'));
+	const styles = APP_STYLES.exec(head)?.[0] ?? '';
+	return html
+		.replace(styles, '')
+		.replace('<head>', () => `<head>\n\t\t${firstViewHead(p, base)}`)
+		.replace(/<body[^>]*>/, (body) => `${body}\n\t\t${firstViewBody(p, base)}\n${styles}`);
+}
+
 /** The first paint's HTML, put at the start of the body (outside the app's root: the app never touches it). */
-export function firstViewBody(p: PrerenderEntry, base: string): string {
+function firstViewBody(p: PrerenderEntry, base: string): string {
 	const indicator = getIndicator(p.indicator);
 	const { url, largest, sizes, srcset } = imageSet(p, base);
 	const alt = `Carte : ${indicator.label}, par commune, France entière (${formatNumber(p.classification.counts.length, 0)} classes)`;
