@@ -6,7 +6,10 @@ import { precompress } from './scripts/precompress.js';
 
 const staticAdapter = adapter({ fallback: '200.html' });
 
-/** The explorer's one inline script of its own (src/lib/features/explorer/first-view-html.ts writes it as it is): its hash. */
+/**
+ * The explorer's one inline script of its own (src/lib/features/explorer/first-view-html.ts writes it as it is): its hash.
+ * @type {`sha256-${string}`}
+ */
 const firstViewMatch = `sha256-${createHash('sha256')
 	.update(readFileSync(new URL('./src/lib/features/explorer/first-view-match.js', import.meta.url)))
 	.digest('base64')}`;
