@@ -1,8 +1,18 @@
 import adapter from '@sveltejs/adapter-static';
 import { vitePreprocess } from '@sveltejs/vite-plugin-svelte';
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { precompress } from './scripts/precompress.js';
 
 const staticAdapter = adapter({ fallback: '200.html' });
+
+/**
+ * The explorer's one inline script of its own (src/lib/features/explorer/first-view-html.ts writes it as it is): its hash.
+ * @type {`sha256-${string}`}
+ */
+const firstViewMatch = `sha256-${createHash('sha256')
+	.update(readFileSync(new URL('./src/lib/features/explorer/first-view-match.js', import.meta.url)))
+	.digest('base64')}`;
 
 /** @type {import('@sveltejs/kit').Config} */
 export default {
@@ -19,8 +29,8 @@ export default {
 			}
 		},
 		alias: { $data: 'data' },
-		// The page's policy, a `<meta>` of every prerendered page and of the fallback, with the hash of
-		// SvelteKit's inline bootstrap (never 'unsafe-inline' for scripts); it travels with the page, so it
+		// The page's policy, a `<meta>` of every prerendered page and of the fallback, with the hashes of
+		// SvelteKit's inline bootstrap and of the explorer's first-view script (never 'unsafe-inline' for scripts); it travels with the page, so it
 		// holds offline too. DuckDB compiles its wasm ('wasm-unsafe-eval') in a worker started from a
 		// blob: URL, as MapLibre's is; PNG export draws blob: and data: images; styles set by Svelte and
 		// MapLibre are inline. Nothing from another origin. `frame-ancestors` and the other headers:
@@ -29,7 +39,7 @@ export default {
 			mode: 'hash',
 			directives: {
 				'default-src': ['self'],
-				'script-src': ['self', 'wasm-unsafe-eval'],
+				'script-src': ['self', 'wasm-unsafe-eval', firstViewMatch],
 				'worker-src': ['self', 'blob:'],
 				'style-src': ['self', 'unsafe-inline'],
 				'img-src': ['self', 'data:', 'blob:'],

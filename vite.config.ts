@@ -10,7 +10,16 @@ export default defineConfig({
 			{
 				extends: true,
 				// Two files at once: Vitest's default (the cores less one) runs them one by one on CI's two cores.
-				test: { name: 'unit', include: ['test/unit/**/*.test.ts'], environment: 'node', testTimeout: 120_000, hookTimeout: 120_000, maxWorkers: 2 }
+				test: {
+					name: 'unit',
+					include: ['test/unit/**/*.test.ts'],
+					environment: 'node',
+					testTimeout: 120_000,
+					hookTimeout: 120_000,
+					maxWorkers: 2,
+					// The first view's styles are written into the page's HTML as they are (first-view-html.ts): its test reads them.
+					css: { include: [/first-view\.css/] }
+				}
 			},
 			{
 				extends: true,

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { Handle } from '@sveltejs/kit';
 import { base } from '$app/paths';
 import { firstViewFiles, parseManifest } from '$lib/data/queries/artefacts';
-import { defaultPrerender, firstViewBody, firstViewPreload } from '$lib/features/explorer/first-view-html';
+import { defaultPrerender, withFirstView as writeFirstView } from '$lib/features/explorer/first-view-html';
 
 /**
  * Runs when the pages are prerendered (`vite build`; the atlas has no server). The explorer's page
@@ -23,10 +23,7 @@ function preloadLinks(): string {
 /** The explorer's HTML also paints the default view the pipeline drew, before any script runs (first-view-html.ts). */
 function withFirstView(html: string): string {
 	const prerender = defaultPrerender(parseManifest(readFileSync(`${DATA_DIR}/manifest.json`, 'utf8')));
-	if (!prerender) return html;
-	return html
-		.replace('<head>', `<head>\n\t\t${firstViewPreload(prerender, base)}`)
-		.replace(/<body[^>]*>/, (body) => `${body}\n\t\t${firstViewBody(prerender, base)}`);
+	return prerender ? writeFirstView(html, prerender, base) : html;
 }
 
 export const handle: Handle = ({ event, resolve }) =>

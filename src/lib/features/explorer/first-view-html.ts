@@ -7,12 +7,14 @@ import { formatNumber } from '../../territory/number';
 import { legendRows } from '../../map/legend-rows';
 import { NARROW_MEDIA, OPENING_PADDING, mapPadding, type Padding } from '../../map/camera';
 import { DEFAULT_VIEW, viewParams } from '../../links/view-state';
+import matchSource from './first-view-match.js?raw';
+import firstViewCss from './first-view.css?raw';
 
 /**
  * The explorer's first paint, written into its HTML when the page is built (src/hooks.server.ts):
  * the default view the pipeline drew (pipeline/prerender.ts) under a copy of the page's frame (header,
- * panel, « Carte / Tableau »), with its legend as text. No inline script or style (a strict CSP):
- * `static/first-view.js`, right after it, tells the page whether the URL asks for this very view; if not,
+ * panel, « Carte / Tableau »), with its legend as text. No inline style, and one inline script, allowed by
+ * its hash (a strict CSP): `first-view-match.js`, right after it, tells the page whether the URL asks for this very view; if not,
  * the page says « Chargement de la carte… » instead (first-view.css). Once the app is up, the map's
  * PrerenderedView takes the picture and the legend over, until the live map has drawn the same.
  */
@@ -32,7 +34,7 @@ export function defaultPrerender(manifest: Manifest): PrerenderEntry | null {
  * The script right after the picture: it marks the page (`first-view-match`) when the URL is the default
  * view's, at the map's opening camera (the bounds fitted with the explorer's padding, camera.ts).
  */
-function matchScript(p: PrerenderEntry, base: string): string {
+function matchScript(p: PrerenderEntry): string {
 	const sides = (padding: Padding) => JSON.stringify(typeof padding === 'number' ? [padding, padding, padding, padding] : [padding.top, padding.right, padding.bottom, padding.left]);
 	const data = {
 		query: viewParams(DEFAULT_VIEW).toString(),
@@ -42,7 +44,8 @@ function matchScript(p: PrerenderEntry, base: string): string {
 		'padding-narrow': sides(mapPadding(OPENING_PADDING, true))
 	};
 	const attributes = Object.entries(data).map(([name, value]) => ` data-${name}="${escapeHtml(value)}"`).join('');
-	return `<script src="${base}/first-view.js"${attributes}></script>`;
+	// Inline: the picture is hidden until it has run, and a request for it would queue behind the page's others.
+	return `<script${attributes}>${matchSource}</script>`;
 }
 
 function legendHtml(p: PrerenderEntry): string {
@@ -58,7 +61,7 @@ function legendHtml(p: PrerenderEntry): string {
 	const method = indicator.kind !== 'class' ? ` — ${METHOD_LABELS[p.method as Method].toLowerCase()}` : '';
 	const thresholds = (indicator.thresholds ?? []).map((t) => `<p class="fv-threshold">Repère : ${escapeHtml(formatThreshold(indicator, t))}</p>`).join('');
 	return (
-		`<section class="fv-legend map-panel" aria-label="Légende"><h2>${escapeHtml(indicator.label)}</h2>` +
+		`<section class="fv-legend" aria-label="Légende"><h2>${escapeHtml(indicator.label)}</h2>` +
 		`<p class="fv-unit">${escapeHtml(indicator.unit + method)}</p><ul>${items}</ul>` +
 		`<p class="fv-direction">${escapeHtml(DIRECTION_LABELS[indicator.direction])}</p>${thresholds}` +
 		`<p class="fv-source">${escapeHtml(mapSourceLine([sourceLine(indicator)]))}</p></section>`
@@ -76,20 +79,39 @@ function imageSet(p: PrerenderEntry, base: string) {
 
 /**
  * Asked for first of all, at the top of the head: before the scripts' and the data's preloads, which
- * would otherwise hold the browser's six connections to the server while the first view waits. The picture,
- * its outlines and the small script that shows them (the frame stays hidden until it has run).
+ * would otherwise hold the browser's six connections to the server while the first view waits. The picture
+ * and its outlines (the small script that shows them is inline, below them), and the first view's styles.
  */
-export function firstViewPreload(p: PrerenderEntry, base: string): string {
+function firstViewHead(p: PrerenderEntry, base: string): string {
 	const { url, largest, sizes, srcset } = imageSet(p, base);
 	return (
 		`<link rel="preload" as="image" href="${url(largest.file)}" imagesrcset="${srcset}" imagesizes="${sizes}" fetchpriority="high">` +
-		`<link rel="preload" as="script" href="${base}/first-view.js" fetchpriority="high">` +
-		`<link rel="preload" as="image" href="${url(p.outlines.file)}" fetchpriority="high">`
+		`<link rel="preload" as="image" href="${url(p.outlines.file)}" fetchpriority="high">` +
+		`<style>${firstViewCss}</style>`
 	);
 }
 
+/** SvelteKit's inlined styles of the page (`inlineStyleThreshold`): one element in the head. */
+const APP_STYLES = /<style>[\s\S]*?<\/style>/;
+
+/**
+ * The explorer's prerendered HTML with its first paint: the preloads and the first view's styles at the top
+ * of the head, the first view at the start of the body, and the app's styles (90 kB, MapLibre's and every
+ * component's) moved from the head to just after it. In the head they were parsed, and the whole page laid
+ * out under them, before the picture could be painted; after the first view they are parsed while it shows,
+ * and still before the app's scripts run (the bootstrap comes after them).
+ */
+export function withFirstView(html: string, p: PrerenderEntry, base: string): string {
+	const head = html.slice(0, html.indexOf('</head>'));
+	const styles = APP_STYLES.exec(head)?.[0] ?? '';
+	return html
+		.replace(styles, '')
+		.replace('<head>', () => `<head>\n\t\t${firstViewHead(p, base)}`)
+		.replace(/<body[^>]*>/, (body) => `${body}\n\t\t${firstViewBody(p, base)}\n${styles}`);
+}
+
 /** The first paint's HTML, put at the start of the body (outside the app's root: the app never touches it). */
-export function firstViewBody(p: PrerenderEntry, base: string): string {
+function firstViewBody(p: PrerenderEntry, base: string): string {
 	const indicator = getIndicator(p.indicator);
 	const { url, largest, sizes, srcset } = imageSet(p, base);
 	const alt = `Carte : ${indicator.label}, par commune, France entière (${formatNumber(p.classification.counts.length, 0)} classes)`;
@@ -107,5 +129,5 @@ export function firstViewBody(p: PrerenderEntry, base: string): string {
 		</div>
 	</div>
 </div>
-${matchScript(p, base)}`;
+${matchScript(p)}`;
 }

@@ -2,7 +2,8 @@
 // opens on that very view: no query or the default view's (as the app writes it), and no map position
 // in the hash or the one the map fits on opening (a reload keeps it): same zoom and centre, computed
 // here as MapLibre fits the bounds into the map's box. Any other permalink shows « Chargement de la
-// carte… » until its own map. Run before the first paint of the map, without inline script (CSP).
+// carte… » until its own map. Written inline in the page (first-view-html.ts), so that the picture waits
+// for no request; the page's policy allows it by its hash (svelte.config.js), not by 'unsafe-inline'.
 (() => {
 	const script = document.currentScript;
 	const view = document.querySelector('.fv-view');
