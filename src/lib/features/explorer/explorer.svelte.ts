@@ -13,7 +13,7 @@ import { loadFacilities, type Facilities } from '../../map/facilities';
 import { OVERLAYS, loadOverlay, type OverlayData, type OverlayId } from '../../map/overlays';
 import { DEFAULT_VIEW, ignoredNotice, type ViewState } from '../../links/view-state';
 import { checkSameCodes, checkTerritories, firstColouredMap, loadFailure, openingFailure, perfMark } from './opening';
-import { TerritoryShapes } from './territory-shapes.svelte';
+import { TerritoryShapes, type OpeningInputs } from './territory-shapes.svelte';
 import { MapValues, type ValueInputs } from './map-values.svelte';
 import { CriterionMask } from './criterion-mask.svelte';
 import { CommuneSelection } from './selection.svelte';
@@ -55,12 +55,9 @@ export class Explorer {
 	private manifest: Manifest | null = null;
 	private dataUrl = '';
 
-	private readonly inputs: ValueInputs = {
-		shapes: new TerritoryShapes({ firstView: () => this.firstView, whenEngine: () => this.whenEngine() }),
-		firstView: () => this.firstView,
-		whenEngine: () => this.whenEngine(),
-		areaOf: (view) => this.areaOf(view)
-	};
+	/** What every client of the explorer reads besides the data layer: the first view's values, the engine. */
+	private readonly opening: OpeningInputs = { firstView: () => this.firstView, whenEngine: () => this.whenEngine() };
+	private readonly inputs: ValueInputs = { ...this.opening, shapes: new TerritoryShapes(this.opening), areaOf: (view) => this.areaOf(view) };
 	/** Geometry, names and populations of each level. */
 	readonly shapes = this.inputs.shapes;
 	/** Values shown: they belong to `values.shown.indicator` at its level (the view may be ahead while a query runs). */
