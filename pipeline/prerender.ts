@@ -9,21 +9,22 @@
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { gunzipSync } from 'node:zlib';
+import { gunzipSync, gzipSync } from 'node:zlib';
 import { tableFromIPC } from 'apache-arrow';
-import type { ArtefactEntry, FileEntry, PrerenderEntry } from '../src/lib/data/engine/artefacts';
+import type { ArtefactEntry, CommuneRasterEntry, FileEntry, PrerenderEntry } from '../src/lib/data/engine/artefacts';
 import { COMMUNE_VALUES_TABLE } from '../src/lib/data/engine/artefacts';
 import { COARSE_COMMUNES, decodeMesh } from '../src/lib/data/geometry/mesh';
 import type { FlatPolygons } from '../src/lib/data/geometry/polygons';
+import { COMMUNE_RASTER_ZOOM, encodeRaster, mercatorX, mercatorY } from '../src/lib/data/geometry/raster';
 import { floatColumn } from '../src/lib/data/queries/values';
 import { getIndicator } from '../src/lib/indicators/catalogue';
 import { MISSING, OUT_OF_SCOPE } from '../src/lib/indicators/classify';
 import { MISSING_COLOR, OUT_OF_SCOPE_COLOR, classColors, hexToRgba } from '../src/lib/indicators/palettes';
 import { DEFAULT_VIEW, classifyView } from '../src/lib/links/view-state';
 import { ZONES } from '../src/lib/map/zones';
-import { BACKGROUND_COLOR, DEPARTEMENT_LINE, REGION_LINE } from '../src/lib/map/style';
+import { BACKGROUND_COLOR, DEPARTEMENT_LINE, REGION_LINE, borderWidth } from '../src/lib/map/style';
 import { PRERENDER_PREFIX } from './lib/arrow';
-import { frameOf, outlinePath, rasterise } from './lib/raster';
+import { frameOf, rasterise, outlinePath, type Frame } from './lib/raster';
 import { encodeIndexedPng } from './lib/png';
 
 /** Widths of the images: phones, laptops, large or high-density screens (the browser picks by `srcset`). */
@@ -48,11 +49,8 @@ export function prerenderDataVersion(artefacts: readonly ArtefactEntry[]): strin
 	);
 }
 
-/** Width of a border at `zoom`, from the style's [zoom, width, zoom, width] stops (linear between them). */
-function lineWidth([z0, w0, z1, w1]: readonly number[], zoom: number): number {
-	const t = Math.min(1, Math.max(0, (zoom - z0) / (z1 - z0)));
-	return Math.round((w0 + t * (w1 - w0)) * 100) / 100;
-}
+/** A border's width at `zoom`, to the hundredth of a pixel (the SVG's stroke width). */
+const lineWidth = (stops: readonly number[], zoom: number) => Math.round(borderWidth(stops, zoom) * 100) / 100;
 
 function writeFile(out: string, name: string, extension: string, bytes: Uint8Array | string): FileEntry {
 	const data = typeof bytes === 'string' ? new TextEncoder().encode(bytes) : bytes;
@@ -108,6 +106,42 @@ export function buildPrerender(out: string, artefacts: readonly ArtefactEntry[])
 		bounds,
 		classification: { min, max, breaks, counts, missing: classification.missing },
 		images,
-		outlines: writeFile(out, 'outlines', 'svg', svg)
+		outlines: writeFile(out, 'outlines', 'svg', svg),
+		raster: communeRaster(out, communes)
+	};
+}
+
+/** Longitude and latitude of a Web Mercator point (world units). */
+const lngOf = (x: number) => x * 360 - 180;
+const latOf = (y: number) => (Math.atan(Math.sinh(Math.PI * (1 - 2 * y))) * 180) / Math.PI;
+
+/**
+ * The communes outside the DROM as an image of their indices (geometry/raster.ts), its frame whole
+ * pixels of the map at `COMMUNE_RASTER_ZOOM` around them, so that the image's pixels fall on the map's.
+ */
+function communeRaster(out: string, communes: FlatPolygons): CommuneRasterEntry {
+	const mainland = (feature: number) => !communes.codes[feature].startsWith('97');
+	let [minX, minY, maxX, maxY] = [Infinity, Infinity, -Infinity, -Infinity];
+	for (let part = 0; part < communes.partFeature.length; part++) {
+		if (!mainland(communes.partFeature[part])) continue;
+		for (let v = communes.partStarts[part]; v < communes.partStarts[part + 1]; v++) {
+			const [x, y] = [mercatorX(communes.positions[v * 2]), mercatorY(communes.positions[v * 2 + 1])];
+			[minX, minY, maxX, maxY] = [Math.min(minX, x), Math.min(minY, y), Math.max(maxX, x), Math.max(maxY, y)];
+		}
+	}
+	const scale = 512 * 2 ** COMMUNE_RASTER_ZOOM;
+	const [left, top] = [Math.floor(minX * scale) - 1, Math.floor(minY * scale) - 1];
+	const frame: Frame = { width: Math.ceil(maxX * scale) + 1 - left, height: Math.ceil(maxY * scale) + 1 - top, scale, x0: left / scale, y0: top / scale };
+	const ids = new Uint16Array(frame.width * frame.height);
+	rasterise(frame, communes, (feature) => (mainland(feature) ? feature + 1 : -1), ids);
+	const raw = encodeRaster({ width: frame.width, height: frame.height, ids });
+	return {
+		...writeFile(out, 'communes', 'bin.gz', gzipSync(raw, { level: 9 })),
+		ipc_bytes: raw.byteLength,
+		ipc_sha256: sha256(raw),
+		width: frame.width,
+		height: frame.height,
+		zoom: COMMUNE_RASTER_ZOOM,
+		bounds: [lngOf(frame.x0), latOf(frame.y0 + frame.height / scale), lngOf(frame.x0 + frame.width / scale), latOf(frame.y0)]
 	};
 }

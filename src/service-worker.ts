@@ -37,14 +37,15 @@ async function digest(text: string): Promise<string> {
 	return Array.from(bytes.subarray(0, 8), (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
-/** Files named by a manifest: its artefacts, the CLS register and the prerendered first view (its images). */
+/** Files named by a manifest: its artefacts, the CLS register and the prerendered first view (its images, and the commune image). */
 function manifestFiles(text: string): string[] {
 	const manifest = JSON.parse(text) as {
 		artefacts?: { file: string }[];
 		register?: { file: string };
-		prerender?: { images: { file: string }[]; outlines: { file: string } };
+		prerender?: { images: { file: string }[]; outlines: { file: string }; raster?: { file: string } };
 	};
-	const prerender = manifest.prerender ? [...manifest.prerender.images, manifest.prerender.outlines] : [];
+	const { images = [], outlines, raster } = manifest.prerender ?? {};
+	const prerender = [...images, ...(outlines ? [outlines] : []), ...(raster ? [raster] : [])];
 	return [...(manifest.artefacts ?? []), ...(manifest.register ? [manifest.register] : []), ...prerender].map((f) => DATA_DIR + f.file);
 }
 

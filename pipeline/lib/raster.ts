@@ -1,5 +1,6 @@
 import type { FlatPolygons } from '../../src/lib/data/geometry/polygons';
 import type { Bounds } from '../../src/lib/map/camera';
+import { mercatorX, mercatorY } from '../../src/lib/data/geometry/raster';
 
 /**
  * Drawing the map's meshes at build time, without a GPU: the triangles the app hands to deck.gl,
@@ -7,9 +8,6 @@ import type { Bounds } from '../../src/lib/map/camera';
  * its centre (the rule WebGL applies without multisampling, which is how the app draws without a GPU).
  */
 
-/** Web Mercator, in world units (0 to 1 west → east and north → south), as MapLibre and deck.gl project. */
-export const mercatorX = (lng: number) => (lng + 180) / 360;
-export const mercatorY = (lat: number) => (1 - Math.log(Math.tan(Math.PI / 4 + (lat * Math.PI) / 360)) / Math.PI) / 2;
 
 /** An image of `bounds`: `width` × `height` pixels, the Mercator rectangle of the bounds scaled to fit exactly. */
 export interface Frame {
@@ -39,10 +37,10 @@ function project(frame: Frame, positions: Float32Array): Float64Array {
 }
 
 /**
- * Paints into `pixels` (one palette index a pixel, `frame.width` a row) every triangle of `polygons`
+ * Paints into `pixels` (one palette index, or feature number, a pixel, `frame.width` a row) every triangle of `polygons`
  * with the index `colourOf(feature)` gives its territory (negative: left as it is).
  */
-export function rasterise(frame: Frame, polygons: FlatPolygons, colourOf: (feature: number) => number, pixels: Uint8Array): void {
+export function rasterise(frame: Frame, polygons: FlatPolygons, colourOf: (feature: number) => number, pixels: Uint8Array | Uint16Array): void {
 	const xy = project(frame, polygons.positions);
 	const featureOfVertex = new Int32Array(polygons.positions.length / 2);
 	for (let part = 0; part < polygons.partFeature.length; part++) {

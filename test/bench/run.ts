@@ -301,6 +301,8 @@ async function interactions(browser: Browser, url: string): Promise<Interactions
 	// Figures of the steady state: once the engine is up (before, level changes wait for it).
 	await page.waitForFunction(() => performance.getEntriesByName('cls:interactive').length > 0, undefined, { timeout: 120_000 });
 	await page.waitForLoadState('networkidle');
+	// The communes drawn from their image at France's zoom (a build without it goes on after the wait).
+	await page.waitForFunction(() => performance.getEntriesByName('cls:commune-raster').length > 0, undefined, { timeout: 15_000 }).catch(() => undefined);
 	out.js_heap_after_start = [(await jsHeap(page)) / 1e6];
 
 	out.switch_indicator = await timedRecolours(page, RECOLOR_ROUNDS, (i) =>

@@ -1,6 +1,7 @@
 /**
  * The explorer's HTML paints the default view the pipeline drew (pipeline/prerender.ts) before any script
- * runs; the live map then draws the same colours on the same pixels. Another view's permalink never
+ * runs; the live map then draws the same colours on the same pixels, from the mesh and then from the
+ * commune image (geometry/raster.ts). Another view's permalink never
  * shows that picture: « Chargement de la carte… » until its own map.
  */
 import { describe, expect, it } from 'vitest';
@@ -100,7 +101,6 @@ describe('prerendered first view', () => {
 		const { share, compared } = await sameColourShare(page, prerendered, live, CLASS_COLOURS);
 		expect(compared).toBeGreaterThan(10_000);
 		expect(share).toBeGreaterThan(0.95);
-
 		// A reload keeps the URL the app wrote (the view and the opening camera in the hash): still this picture.
 		const reopened = new URL(page.url());
 		expect(reopened.hash).toMatch(/^#[\d.]+\/[\d.-]+\/[\d.-]+$/);
@@ -108,6 +108,31 @@ describe('prerendered first view', () => {
 		await imagesLoaded(again);
 		expect(await again.locator('.fv-fill').isVisible()).toBe(true);
 	}, 240_000);
+
+	it('is then drawn from the commune image, in the colours of the mesh (which stays if the image cannot be had)', async () => {
+		// Both maps once the explorer is up, labels and all: one drawn from the image, one whose image is refused.
+		const settled = async (page: Page, fromImage: boolean) => {
+			await waitForColouredMap(page, 120_000);
+			await page.waitForFunction(() => performance.getEntriesByName('cls:interactive').length > 0, undefined, { timeout: 120_000 });
+			await page.waitForLoadState('networkidle');
+			if (fromImage) await page.waitForFunction(() => performance.getEntriesByName('cls:commune-raster').length > 0, undefined, { timeout: 60_000 });
+			await page.waitForTimeout(500);
+		};
+		const meshContext = await suite.context({ viewport: VIEWPORT });
+		await meshContext.route(`**/${prerender.raster!.file}`, (route) => route.abort());
+		const mesh = await suite.page(meshContext, '/');
+		await settled(mesh, false);
+		const { page } = await suite.open('/', { viewport: VIEWPORT });
+		await settled(page, true);
+		expect(await mesh.evaluate(() => performance.getEntriesByName('cls:commune-raster').length)).toBe(0);
+		// The image is only faster: its failure says nothing to the user, the mesh draws the same.
+		expect(await mesh.getByRole('alert').count()).toBe(0);
+
+		const clip = (await page.getByTestId('map').boundingBox())!;
+		const { share, compared } = await sameColourShare(page, await mesh.screenshot({ clip }), await page.screenshot({ clip }), CLASS_COLOURS);
+		expect(compared).toBeGreaterThan(10_000);
+		expect(share).toBeGreaterThan(0.99);
+	}, 300_000);
 
 	it('is not shown for another view’s permalink, nor for a map position: « Chargement de la carte… »', async () => {
 		for (const path of ['/?i=densite_population', '/?i=apl_mg_moins65_2023&n=epci', '/#7/45/2.5']) {

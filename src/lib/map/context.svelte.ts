@@ -21,6 +21,11 @@ export class MapContext {
 	 * (Choropleth's simplified communes) draw their full one, and `detailed()` waits for it to be loaded.
 	 */
 	precise = $state(false);
+	/**
+	 * Set while the département and région borders outside the DROM are drawn in the commune image
+	 * (Choropleth at country zoom): MapLibre's lines then stand aside (BoundaryLines).
+	 */
+	bordersInImage = $state(false);
 
 	// Plain collections on purpose: a child writing its slot from its effect must not come to depend on
 	// the other slots (a SvelteMap would track the reads `set` does); `layers` reads #slotsVersion instead.

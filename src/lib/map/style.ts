@@ -16,6 +16,12 @@ export const BACKGROUND_COLOR = '#eef2f5';
 export const DEPARTEMENT_LINE = { color: '#4b5563', width: [4, 0.4, 9, 1.2] } as const;
 export const REGION_LINE = { color: '#111827', width: [4, 1, 9, 2.2] } as const;
 
+/** Width (CSS pixels) of a border at `zoom`, from the style's [zoom, width, zoom, width] stops, linear between them as MapLibre interpolates. */
+export function borderWidth([z0, w0, z1, w1]: readonly number[], zoom: number): number {
+	const t = Math.min(1, Math.max(0, (zoom - z0) / (z1 - z0)));
+	return w0 + t * (w1 - w0);
+}
+
 const EMPTY: GeoJSONSourceSpecification = { type: 'geojson', data: { type: 'FeatureCollection', features: [] } };
 
 export function offlineStyle(): StyleSpecification {

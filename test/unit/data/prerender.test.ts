@@ -11,6 +11,8 @@ import { getIndicator } from '../../../src/lib/indicators/catalogue';
 import { floatColumn } from '../../../src/lib/data/queries/values';
 import { ZONES } from '../../../src/lib/map/zones';
 import { flattenMultiPolygons } from '../../../src/lib/data/geometry/polygons';
+import { COARSE_COMMUNES, decodeMesh } from '../../../src/lib/data/geometry/mesh';
+import { decodeRaster, encodeRaster, mercatorX, mercatorY } from '../../../src/lib/data/geometry/raster';
 import { PRERENDER_INPUTS, prerenderDataVersion } from '../../../pipeline/prerender';
 import { frameOf, rasterise } from '../../../pipeline/lib/raster';
 import { encodeIndexedPng } from '../../../pipeline/lib/png';
@@ -52,7 +54,7 @@ describe('prerendered default view in the manifest', () => {
 	});
 
 	it('lists files that are there, with their size and digest', () => {
-		for (const file of [...prerender.images, prerender.outlines]) {
+		for (const file of [...prerender.images, prerender.outlines, prerender.raster!]) {
 			const bytes = readFileSync(join(DEFAULT_DATA_DIR, file.file));
 			expect(bytes.byteLength, file.file).toBe(file.bytes);
 			expect(sha256(bytes), file.file).toBe(file.sha256);
@@ -117,5 +119,72 @@ describe('build-time rasteriser', () => {
 		expect([...png.subarray(1, 4)].map((c) => String.fromCharCode(c)).join('')).toBe('PNG');
 		expect([...pngIndices(png, 4, 3)]).toEqual([...pixels]);
 		expect(() => encodeIndexedPng(4, 4, pixels, [[0, 0, 0]])).toThrow(/pixels/);
+	});
+});
+
+describe('commune image of the manifest (the map at country zoom)', () => {
+	const entry = prerender.raster!;
+	const raw = gunzipSync(readFileSync(join(DEFAULT_DATA_DIR, entry.file)));
+	const raster = decodeRaster(new Uint8Array(raw));
+	const communes = decodeMesh(new Uint8Array(gunzipSync(readFileSync(join(DEFAULT_DATA_DIR, findArtefact(manifest, COARSE_COMMUNES.table).file)))));
+
+	it('is listed with its size and digests, and is as wide and high as said', () => {
+		const bytes = readFileSync(join(DEFAULT_DATA_DIR, entry.file));
+		expect([bytes.byteLength, sha256(bytes)]).toEqual([entry.bytes, entry.sha256]);
+		expect([raw.byteLength, sha256(raw)]).toEqual([entry.ipc_bytes, entry.ipc_sha256]);
+		expect([raster.width, raster.height]).toEqual([entry.width, entry.height]);
+		// Its pixels are the map's at its zoom: the bounds span whole pixels of a 512 × 2^zoom world.
+		const world = 512 * 2 ** entry.zoom;
+		const [west, south, east, north] = entry.bounds;
+		expect((mercatorX(east) - mercatorX(west)) * world).toBeCloseTo(entry.width, 6);
+		expect((mercatorY(south) - mercatorY(north)) * world).toBeCloseTo(entry.height, 6);
+	});
+
+	it('holds every commune outside the DROM that covers a pixel, and none of the DROM', () => {
+		const seen = new Set(raster.ids);
+		const drom = communes.codes.flatMap((code, f) => (code.startsWith('97') ? [f + 1] : []));
+		expect(drom.length).toBeGreaterThan(100);
+		expect(drom.filter((id) => seen.has(id))).toEqual([]);
+		// A commune smaller than a pixel may fall between pixel centres: at zoom 6 only a few hundred do.
+		expect(seen.size - 1).toBeGreaterThan(communes.codes.length - drom.length - 1500);
+	});
+
+	it('gives, inside a commune’s triangles, that commune', () => {
+		const world = 512 * 2 ** entry.zoom;
+		const [west, , , north] = entry.bounds;
+		const px = (lng: number) => (mercatorX(lng) - mercatorX(west)) * world;
+		const py = (lat: number) => (mercatorY(lat) - mercatorY(north)) * world;
+		const t = communes.triangles;
+		const p = communes.positions;
+		const featureOf = new Int32Array(p.length / 2);
+		for (let part = 0; part < communes.partFeature.length; part++) featureOf.fill(communes.partFeature[part], communes.partStarts[part], communes.partStarts[part + 1]);
+		let checked = 0;
+		// Every triangle with a pixel centre well inside (a pixel from each edge).
+		for (let i = 0; i < t.length; i += 3) {
+			const f = featureOf[t[i]];
+			if (communes.codes[f].startsWith('97')) continue;
+			const xy = [t[i], t[i + 1], t[i + 2]].map((v) => [px(p[v * 2]), py(p[v * 2 + 1])]);
+			const [cx, cy] = [(xy[0][0] + xy[1][0] + xy[2][0]) / 3, (xy[0][1] + xy[1][1] + xy[2][1]) / 3];
+			const [x, y] = [Math.floor(cx), Math.floor(cy)];
+			const inside = xy.every(([ax, ay], k) => {
+				const [bx, by] = xy[(k + 1) % 3];
+				const length = Math.hypot(bx - ax, by - ay);
+				const side = ((bx - ax) * (y + 0.5 - ay) - (by - ay) * (x + 0.5 - ax)) / length;
+				return Math.abs(side) >= 1 && Math.sign(side) === Math.sign((bx - ax) * (cy - ay) - (by - ay) * (cx - ax));
+			});
+			if (!inside) continue;
+			checked++;
+			expect(raster.ids[y * raster.width + x], communes.codes[f]).toBe(f + 1);
+		}
+		expect(checked).toBeGreaterThan(5000);
+	});
+
+	it('is read back, and refused in French when it is not one', () => {
+		const ids = Uint16Array.from([0, 1, 2, 65535, 7, 0]);
+		expect(decodeRaster(encodeRaster({ width: 3, height: 2, ids }))).toEqual({ width: 3, height: 2, ids });
+		const bytes = encodeRaster({ width: 3, height: 2, ids });
+		expect(() => decodeRaster(bytes.subarray(0, 20))).toThrow('image des communes tronquée');
+		expect(() => decodeRaster(new Uint8Array(bytes.byteLength))).toThrow('image des communes d’un format inconnu');
+		expect(() => encodeRaster({ width: 4, height: 2, ids })).toThrow('taille incohérente');
 	});
 });

@@ -99,6 +99,20 @@ export interface PrerenderEntry {
 	/** The fill at several widths (PNG, one colour a class), and the département and région borders (SVG). */
 	images: (FileEntry & { width: number; height: number })[];
 	outlines: FileEntry;
+	/** The communes outside the DROM as an image of their indices, drawn by the map at country zoom (geometry/raster.ts). */
+	raster?: CommuneRasterEntry;
+}
+
+/** The commune image: gzipped, with the digest of its bytes once decompressed, and its frame on the map. */
+export interface CommuneRasterEntry extends FileEntry {
+	ipc_bytes: number;
+	ipc_sha256: string;
+	width: number;
+	height: number;
+	/** Its pixels are the map's pixels at this zoom. */
+	zoom: number;
+	/** [west, south, east, north] of the image's edges. */
+	bounds: [number, number, number, number];
 }
 
 export interface Manifest {
@@ -197,7 +211,7 @@ async function gunzip(bytes: Uint8Array): Promise<Uint8Array> {
 
 /** Reads one artefact through `read`, checks it against the manifest and returns its Arrow IPC bytes. */
 export async function readArtefact(
-	entry: ArtefactEntry,
+	entry: Pick<ArtefactEntry, 'file' | 'bytes' | 'sha256' | 'ipc_bytes' | 'ipc_sha256'>,
 	read: (file: string) => Promise<Uint8Array>
 ): Promise<Uint8Array> {
 	let bytes: Uint8Array;

@@ -13,7 +13,7 @@ export {
 	TERRITORY_VALUES_TABLE,
 	TRAVEL_TIMES_TABLE,
 	firstViewColumn,
-	findArtefact, isGeometryTable, parseManifest, readArtefact, type ArtefactEntry, type CommuneNote, type Manifest, type PrerenderEntry } from '../engine/artefacts';
+	findArtefact, isGeometryTable, parseManifest, readArtefact, type ArtefactEntry, type CommuneNote, type CommuneRasterEntry, type Manifest, type PrerenderEntry } from '../engine/artefacts';
 export { fetchBytes } from '../engine/fetch';
 
 /** Each level's geometry artefact (a mesh ready to draw, see map/mesh.ts). */

@@ -144,7 +144,7 @@ export class Explorer {
 			await shapes.loadNames(this.view.level, this.source);
 			this.phase = 'ready';
 			perfMark('interactive');
-			await Promise.all([this.loadLabels(source), source.prefetch()]);
+			await Promise.all([this.loadLabels(source), source.prefetch(), shapes.loadRaster()]);
 			// Filling the service worker's caches reads every file again: not while the page starts.
 			keepForOffline();
 			if (this.view.layers.length) await Promise.all([this.ensureFacilities(), this.ensureOverlays()]);

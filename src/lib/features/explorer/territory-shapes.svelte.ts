@@ -2,7 +2,7 @@ import { GEOMETRY_TABLES, findArtefact, type Manifest } from '../../data/queries
 import type { DataSource } from '../../data/queries/source';
 import { territoryValues } from '../../data/queries/values';
 import { levelNames } from '../../data/queries/territories';
-import { loadPolygons } from '../../data/queries/load-polygons';
+import { loadCommuneRaster, loadPolygons, type PlacedRaster } from '../../data/queries/load-polygons';
 import type { FlatPolygons } from '../../data/geometry/polygons';
 import { COARSE_COMMUNES } from '../../data/geometry/mesh';
 import { getIndicator } from '../../indicators/catalogue';
@@ -27,6 +27,8 @@ export class TerritoryShapes {
 	geometry = $state.raw<Partial<Record<Level, FlatPolygons>>>({});
 	/** The simplified commune mesh, once loaded (same communes and parts as the full one). */
 	coarseCommunes = $state.raw<FlatPolygons | null>(null);
+	/** The communes outside the DROM as an image, drawn at country zoom once loaded (null before, or if the data has none). */
+	communeRaster = $state.raw<PlacedRaster | null>(null);
 	/** Territory names of each level, in geometry order. */
 	names = $state.raw<Partial<Record<Level, string[]>>>({});
 	/** Population of every territory of a level (geometry order), for the tables' population column and totals. */
@@ -59,6 +61,16 @@ export class TerritoryShapes {
 	/** The communes' full outline, which then replaces the simplified one in `geometry`. */
 	loadDetail(): Promise<FlatPolygons> {
 		return this.once('commune-detail', GEOMETRY_TABLES.commune, (p) => (this.geometry = { ...this.geometry, commune: p }));
+	}
+
+	/**
+	 * The commune image, fetched once the explorer is up: until it is in (or if it cannot be read), the
+	 * map draws the simplified mesh, which shows the same; only the frames are slower.
+	 */
+	async loadRaster(): Promise<void> {
+		const entry = this.manifest?.prerender?.raster;
+		if (!entry || this.communeRaster) return;
+		this.communeRaster = await loadCommuneRaster(entry, this.dataUrl).catch(() => null);
 	}
 
 	private once(key: Level | 'commune-detail', table: string, loaded: (p: FlatPolygons) => void): Promise<FlatPolygons> {
