@@ -33,10 +33,14 @@ export interface Classification {
 	classOf: Int8Array;
 }
 
-/** Finite values of the territories in scope, sorted. */
+/** Finite values of the territories in scope, sorted (a plain loop: a typed array's `filter` calls back for each of 35,000 values, ten times slower). */
 function sortedInScope(values: Float64Array, inScope?: Uint8Array): Float64Array {
-	const kept = values.filter((v, i) => Number.isFinite(v) && (!inScope || inScope[i] === 1));
-	return kept.sort();
+	const kept = new Float64Array(values.length);
+	let n = 0;
+	for (let i = 0; i < values.length; i++) {
+		if (Number.isFinite(values[i]) && (!inScope || inScope[i] === 1)) kept[n++] = values[i];
+	}
+	return kept.subarray(0, n).sort();
 }
 
 /** Keeps strictly increasing bounds strictly inside (min, max]: ties must not make empty classes. */
@@ -99,23 +103,27 @@ export function classIndex(value: number, breaks: readonly number[]): number {
 }
 
 export function classify(values: Float64Array, breaks: number[], inScope?: Uint8Array): Classification {
-	const sorted = sortedInScope(values, inScope);
 	const classOf = new Int8Array(values.length);
 	const counts = new Array<number>(breaks.length + 1).fill(0);
 	let missing = 0;
+	let min = Infinity;
+	let max = -Infinity;
 	for (let i = 0; i < values.length; i++) {
+		const v = values[i];
 		if (inScope && inScope[i] !== 1) {
 			classOf[i] = OUT_OF_SCOPE;
-		} else if (Number.isFinite(values[i])) {
-			const c = classIndex(values[i], breaks);
+		} else if (Number.isFinite(v)) {
+			const c = classIndex(v, breaks);
 			classOf[i] = c;
 			counts[c]++;
+			if (v < min) min = v;
+			if (v > max) max = v;
 		} else {
 			classOf[i] = MISSING;
 			missing++;
 		}
 	}
-	return { min: sorted[0] ?? NaN, max: sorted[sorted.length - 1] ?? NaN, breaks, counts, missing, classOf };
+	return { min: min <= max ? min : NaN, max: min <= max ? max : NaN, breaks, counts, missing, classOf };
 }
 
 /** Classes of numeric values by a method, computed on the territories in scope only. */

@@ -1,4 +1,5 @@
-import { SolidPolygonLayer, PathLayer, TextLayer } from '@deck.gl/layers';
+import { SolidPolygonLayer, PathLayer } from '@deck.gl/layers';
+import { LabelAtlasLayer, type LabelStyle } from './label-layer';
 import type { FlatPolygons } from '../data/geometry/polygons';
 import type { Rgba } from '../indicators/palettes';
 
@@ -114,23 +115,27 @@ export interface PlaceLabels {
 	minZoom: Float32Array;
 }
 
+/** How the place names look: 12 px semi-bold, dark, in a white halo. */
+const LABEL_STYLE = { height: 15, color: '#212529', halo: 'rgba(255, 255, 255, 0.9)', haloWidth: 1.5 } as const;
+
 /** Labels of the places kept by the placement (indices into `labels`). */
 export function labelsLayer(labels: PlaceLabels, visible: number[], fontFamily: string) {
-	return new TextLayer<number>({
-		id: 'place-labels',
-		data: visible,
-		getPosition: (i) => [labels.lon[i], labels.lat[i]],
-		getText: (i) => labels.names[i],
-		getSize: 12,
-		getColor: [33, 37, 41, 255],
-		fontFamily,
-		fontWeight: 600,
-		characterSet: 'auto',
-		outlineWidth: 3,
-		outlineColor: [255, 255, 255, 230],
-		fontSettings: { sdf: true },
-		getTextAnchor: 'middle',
-		getAlignmentBaseline: 'center',
-		updateTriggers: { getPosition: labels, getText: labels }
-	});
+	let placed = placedLabels.get(visible);
+	if (!placed) {
+		const places = new Float64Array(visible.length * 2);
+		visible.forEach((i, k) => places.set([labels.lon[i], labels.lat[i]], k * 2));
+		placedLabels.set(visible, (placed = { texts: visible.map((i) => labels.names[i]), places }));
+	}
+	return new LabelAtlasLayer({ id: 'place-labels', ...placed, style: labelStyle(fontFamily) });
+}
+
+/** The names and places of one placement, kept while it is shown: the layer draws its atlas again only for another. */
+const placedLabels = new WeakMap<number[], { texts: string[]; places: Float64Array }>();
+
+/** One style object a font, so that the layer draws its atlas again only when the labels change. */
+const labelStyles = new Map<string, LabelStyle>();
+function labelStyle(fontFamily: string): LabelStyle {
+	let style = labelStyles.get(fontFamily);
+	if (!style) labelStyles.set(fontFamily, (style = { ...LABEL_STYLE, font: `600 12px ${fontFamily}` }));
+	return style;
 }

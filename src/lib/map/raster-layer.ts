@@ -33,12 +33,9 @@ uniform sampler2D colorTexture;
 uniform sampler2D borderTexture;
 in vec2 vTexCoord;
 in vec2 vTexPos;
-in float vScale;
+// CSS pixels an image pixel covers at this zoom, and half the widths of the département and région borders.
+in vec3 vBorder;
 out vec4 fragColor;
-
-float widthAt(vec4 stops, float zoom) {
-  return mix(stops.y, stops.w, clamp((zoom - stops.x) / (stops.z - stops.x), 0.0, 1.0));
-}
 
 float cover(float distance, float halfWidth) {
   return clamp((halfWidth - distance) / max(fwidth(distance), 1e-4) + 0.5, 0.0, 1.0);
@@ -48,18 +45,30 @@ void main(void) {
   // Index = low byte + 256 × high byte; the colour texture is 256 wide, colour i + 1 for commune i, 0 for none.
   vec2 index = floor(texture(bitmapTexture, vTexCoord).rg * 255.0 + 0.5);
   vec4 color = texture(colorTexture, (index + 0.5) / vec2(textureSize(colorTexture, 0)));
-  float zoom = log2(vScale);
-  // Distances in CSS pixels: an image pixel covers 2^(zoom - image zoom) of them.
-  vec2 distance = texture(borderTexture, vTexCoord).rg * ${BORDER_REACH.toFixed(1)} * exp2(zoom - ${COMMUNE_RASTER_ZOOM.toFixed(1)});
-  float departement = cover(distance.x, widthAt(vec4(${stops(DEPARTEMENT_LINE.width)}), zoom) * 0.5);
-  float region = cover(distance.y, widthAt(vec4(${stops(REGION_LINE.width)}), zoom) * 0.5);
+  vec2 distance = texture(borderTexture, vTexCoord).rg * (${BORDER_REACH.toFixed(1)} * vBorder.x);
   vec4 c = vec4(color.rgb * color.a, color.a);
-  c = mix(c, vec4(${rgb(DEPARTEMENT_LINE.color)}, 1.0), departement);
-  c = mix(c, vec4(${rgb(REGION_LINE.color)}, 1.0), region);
+  c = mix(c, vec4(${rgb(DEPARTEMENT_LINE.color)}, 1.0), cover(distance.x, vBorder.y));
+  c = mix(c, vec4(${rgb(REGION_LINE.color)}, 1.0), cover(distance.y, vBorder.z));
   fragColor = c.a > 0.0 ? vec4(c.rgb / c.a, c.a * layer.opacity) : vec4(0.0);
   geometry.uv = vTexCoord;
   DECKGL_FILTER_COLOR(fragColor, geometry);
 }
+`;
+
+/** The zoom's part, once a vertex rather than once a pixel (logarithms are slow on the CPU): from the projection's scale, 2^zoom. */
+const vsDecl = /* glsl */ `
+out vec3 vBorder;
+float borderWidthAt(vec4 stops, float zoom) {
+  return mix(stops.y, stops.w, clamp((zoom - stops.x) / (stops.z - stops.x), 0.0, 1.0));
+}
+`;
+const vsMainEnd = /* glsl */ `
+  float zoom = log2(project.scale);
+  vBorder = vec3(
+    exp2(zoom - ${COMMUNE_RASTER_ZOOM.toFixed(1)}),
+    borderWidthAt(vec4(${stops(DEPARTEMENT_LINE.width)}), zoom) * 0.5,
+    borderWidthAt(vec4(${stops(REGION_LINE.width)}), zoom) * 0.5
+  );
 `;
 
 interface RasterProps {
@@ -79,8 +88,8 @@ export class CommuneRasterLayer extends BitmapLayer<RasterProps> {
 	declare state: BitmapLayer['state'] & { ids?: Texture; colorTexture?: Texture; borderTexture?: Texture };
 
 	getShaders() {
-		// The zoom reaches the fragment shader from the projection's uniforms, which only the vertex shader has.
-		return { ...super.getShaders(), fs, inject: { 'vs:#decl': 'out float vScale;', 'vs:#main-end': 'vScale = project.scale;' } };
+		// The zoom comes from the projection's uniforms, which only the vertex shader has.
+		return { ...super.getShaders(), fs, inject: { 'vs:#decl': vsDecl, 'vs:#main-end': vsMainEnd } };
 	}
 
 	updateState(params: UpdateParameters<this>): void {

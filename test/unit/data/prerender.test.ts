@@ -145,8 +145,8 @@ describe('commune image of the manifest (the map at country zoom)', () => {
 		const drom = communes.codes.flatMap((code, f) => (code.startsWith('97') ? [f + 1] : []));
 		expect(drom.length).toBeGreaterThan(100);
 		expect(drom.filter((id) => seen.has(id))).toEqual([]);
-		// A commune smaller than a pixel may fall between pixel centres: at zoom 6 only a few hundred do.
-		expect(seen.size - 1).toBeGreaterThan(communes.codes.length - drom.length - 1500);
+		// A commune smaller than a pixel may fall between pixel centres: at zoom 6, 77 of 34,746 do.
+		expect(seen.size - 1).toBeGreaterThan(communes.codes.length - drom.length - 200);
 	});
 
 	it('gives, inside a commune’s triangles, that commune', () => {
