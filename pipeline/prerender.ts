@@ -120,7 +120,7 @@ const latOf = (y: number) => (Math.atan(Math.sinh(Math.PI * (1 - 2 * y))) * 180)
  * pixels of the map at `COMMUNE_RASTER_ZOOM` around them, so that the image's pixels fall on the map's.
  */
 function communeRaster(out: string, communes: FlatPolygons): CommuneRasterEntry {
-	const mainland = (feature: number) => !communes.codes[feature].startsWith('97');
+	const mainland = (feature: number) => ZONES[0].contains(communes.codes[feature]);
 	let [minX, minY, maxX, maxY] = [Infinity, Infinity, -Infinity, -Infinity];
 	for (let part = 0; part < communes.partFeature.length; part++) {
 		if (!mainland(communes.partFeature[part])) continue;
