@@ -84,8 +84,10 @@ describe('the server of npm start', () => {
 	});
 
 	it('the explorer’s page asks for its first view’s files in its HTML, and the app uses them: each is downloaded once', async () => {
-		const files = firstViewFiles(parseManifest(readFileSync(resolve(BUILD, 'data/manifest.json'), 'utf8')));
+		const manifest = parseManifest(readFileSync(resolve(BUILD, 'data/manifest.json'), 'utf8'));
+		const files = firstViewFiles(manifest);
 		expect(files).toContain('communes_simplifiees_geom.mesh.gz');
+		expect(files).toContain(manifest.prerender?.raster?.file);
 		const html = readFileSync(resolve(BUILD, 'index.html'), 'utf8');
 		for (const file of files) expect(html).toContain(`<link rel="preload" href="/data/${file}" as="fetch" crossorigin="anonymous">`);
 		// Other pages do not download the explorer's files.

@@ -26,10 +26,12 @@ export const GEOMETRY_TABLES: Record<Level, string> = {
 
 /**
  * The files the explorer's first view reads first, in the data folder: the manifest, the commune
- * (simplified: the first view is at country zoom), département and région meshes, and the values. The explorer's page asks for them in its HTML
+ * (simplified: the first view is at country zoom), département and région meshes, the commune image
+ * the map draws at that zoom, and the values. The explorer's page asks for them in its HTML
  * (src/hooks.server.ts), so that they download while the app's scripts load and start.
  */
 export function firstViewFiles(manifest: Manifest): string[] {
 	const tables = [COARSE_COMMUNES.table, GEOMETRY_TABLES.departement, GEOMETRY_TABLES.region, COMMUNE_VALUES_TABLE, TERRITORY_VALUES_TABLE];
-	return [MANIFEST_FILE, ...tables.map((table) => findArtefact(manifest, table).file)];
+	const raster = manifest.prerender?.raster?.file;
+	return [MANIFEST_FILE, ...tables.map((table) => findArtefact(manifest, table).file), ...(raster ? [raster] : [])];
 }

@@ -91,6 +91,10 @@ export class Explorer {
 			const source = await atlasSource(dataUrl);
 			this.manifest = source.manifest;
 			shapes.open(source.manifest, dataUrl);
+			// The commune image with the first view's geometry: every frame the software renderer draws while
+			// the engine starts is then one rectangle, not the 170,000 triangles that held the main thread
+			// 0.5 s a frame and kept the engine's messages waiting.
+			void shapes.loadRaster();
 			this.values.connect(source.client());
 			this.criterion.connect(source.client());
 			// The first view needs the commune geometry (always drawn), that of the level shown, and the commune values.
@@ -144,7 +148,7 @@ export class Explorer {
 			await shapes.loadNames(this.view.level, this.source);
 			this.phase = 'ready';
 			perfMark('interactive');
-			await Promise.all([this.loadLabels(source), source.prefetch(), shapes.loadRaster()]);
+			await Promise.all([this.loadLabels(source), source.prefetch()]);
 			// Filling the service worker's caches reads every file again: not while the page starts.
 			keepForOffline();
 			if (this.view.layers.length) await Promise.all([this.ensureFacilities(), this.ensureOverlays()]);

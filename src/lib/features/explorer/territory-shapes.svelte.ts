@@ -36,6 +36,7 @@ export class TerritoryShapes {
 
 	private manifest: Manifest | null = null;
 	private dataUrl = '';
+	private rasterLoad: Promise<void> | null = null;
 
 	/** Populations come from the first view's artefact, else from the engine (the explorer's, once started). */
 	constructor(private readonly inputs: OpeningInputs) {}
@@ -64,13 +65,17 @@ export class TerritoryShapes {
 	}
 
 	/**
-	 * The commune image, fetched once the explorer is up: until it is in (or if it cannot be read), the
-	 * map draws the simplified mesh, which shows the same; only the frames are slower.
+	 * The commune image, fetched once beside the first view's geometry: until it is in (or if it cannot
+	 * be read), the map draws the simplified mesh, which shows the same; only the frames are slower.
 	 */
-	async loadRaster(): Promise<void> {
+	loadRaster(): Promise<void> {
 		const entry = this.manifest?.prerender?.raster;
-		if (!entry || this.communeRaster) return;
-		this.communeRaster = await loadCommuneRaster(entry, this.dataUrl).catch(() => null);
+		if (!entry) return Promise.resolve();
+		this.rasterLoad ??= loadCommuneRaster(entry, this.dataUrl).then(
+			(raster) => void (this.communeRaster = raster),
+			() => undefined
+		);
+		return this.rasterLoad;
 	}
 
 	private once(key: Level | 'commune-detail', table: string, loaded: (p: FlatPolygons) => void): Promise<FlatPolygons> {
