@@ -111,7 +111,11 @@ export class Explorer {
 			// the engine started as the explorer opens (3 cold starts each, alternated, busy machine), the
 			// first coloured map came 1.6 × later and `interactive` 1.3 × later. A failure is said once
 			// the first view is drawn.
-			const tables = geometry.then(() => Promise.all([startEngine(), source.prefetch([...TERRITORY_TABLES, ...tablesOf(this.indicator)])]));
+			// On a second visit (the service worker answers, the wasm's compiled code is cached), the engine
+			// starts with the page: there is no download to share the cores with. Measured in three runs of 3
+			// second visits each, alternated: `interactive` × 0.86, × 0.97 and × 0.85, the live map no later.
+			const warm = typeof navigator !== 'undefined' && !!navigator.serviceWorker?.controller;
+			const tables = (warm ? Promise.resolve() : geometry).then(() => Promise.all([startEngine(), source.prefetch([...TERRITORY_TABLES, ...tablesOf(this.indicator)])]));
 			tables.catch(() => undefined);
 			this.firstView = Promise.all([loadFirstView(source.manifest, dataUrl), geometry]).then(([values, [communes]]) => {
 				checkSameCodes(values.codes('commune'), communes.codes, 'Les valeurs des communes et leurs contours');
