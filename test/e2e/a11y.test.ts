@@ -152,6 +152,17 @@ describe('narrow and wide screens', () => {
 					expect(map.width).toBeGreaterThan(viewport.width * screen.share[viewport.width < 700 ? 1 : 0]);
 					expect(map.height).toBeGreaterThan(200);
 				}
+				if (screen.name === 'explorateur') {
+					// The scale stays readable: no legend over it, folded or not (on a phone the legend is a strip along the map's bottom).
+					const scale = page.locator('.maplibregl-ctrl-scale');
+					for (const open of [false, true]) {
+						const expanded = (await page.getByTestId('legend-fold').getAttribute('aria-expanded')) === 'true';
+						if (expanded !== open) await page.getByTestId('legend-fold').click();
+						const [a, b] = [(await scale.boundingBox())!, (await page.getByTestId('legend').boundingBox())!];
+						const overlap = a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+						expect(overlap, `échelle sous la légende ${open ? 'ouverte' : 'repliée'}`).toBe(false);
+					}
+				}
 				if (screen.name === 'explorateur' && viewport.width < 700) {
 					// The panel is a sheet under the map; its handle raises it, and the map gives way.
 					const sheet = page.locator('aside');
