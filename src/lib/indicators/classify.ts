@@ -1,4 +1,5 @@
-import { ckmeans, quantileSorted } from 'simple-statistics';
+import { quantileSorted } from 'simple-statistics';
+import { ckmeansStarts } from './ckmeans';
 
 /**
  * Classifications of values into k classes: `breaks` are the k − 1 inner bounds, class i holding
@@ -61,9 +62,10 @@ export function quantileBreaks(sorted: Float64Array, k: number): number[] {
 
 /** Natural breaks: optimal 1-D k-means (ckmeans, Wang & Song 2011), the modern form of Jenks. */
 export function jenksBreaks(sorted: Float64Array, k: number): number[] {
-	const distinct = new Set(sorted).size;
-	const clusters = ckmeans(Array.from(sorted), Math.min(k, distinct));
-	return cleanBreaks(clusters.slice(1).map((c) => c[0]), sorted);
+	let distinct = sorted.length > 0 ? 1 : 0;
+	for (let i = 1; i < sorted.length && distinct < k; i++) if (sorted[i] !== sorted[i - 1]) distinct++;
+	const starts = ckmeansStarts(sorted, Math.min(k, distinct));
+	return cleanBreaks(starts.slice(1).map((i) => sorted[i]), sorted);
 }
 
 export function equalIntervalBreaks(sorted: Float64Array, k: number): number[] {

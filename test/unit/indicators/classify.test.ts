@@ -1,4 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { ckmeans } from 'simple-statistics';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { tableFromIPC } from 'apache-arrow';
+import { gunzipSync } from 'node:zlib';
+import { ckmeansStarts } from '../../../src/lib/indicators/ckmeans';
 import {
 	OUT_OF_SCOPE,
 	classIndex,
@@ -42,6 +49,42 @@ describe('natural breaks (ckmeans)', () => {
 
 	it('ask no more classes than there are distinct values', () => {
 		expect(jenksBreaks(sorted([2, 2, 2, 7, 7]), 5)).toEqual([7]);
+	});
+
+	// The typed-array port must give simple-statistics' clusters, ties and all.
+	const referenceStarts = (values: Float64Array, k: number) => {
+		const starts: number[] = [];
+		let at = 0;
+		for (const cluster of ckmeans(Array.from(values), k)) {
+			starts.push(at);
+			at += cluster.length;
+		}
+		return starts;
+	};
+
+	it('split where simple-statistics does, on values with many ties', () => {
+		// Few distinct values (ties everywhere) and spread ones, 2 to 9 classes.
+		const values = fc.oneof(
+			fc.array(fc.integer({ min: 0, max: 12 }), { minLength: 1, maxLength: 300 }),
+			fc.array(fc.double({ min: -1e6, max: 1e6, noNaN: true }), { minLength: 1, maxLength: 300 })
+		);
+		fc.assert(
+			fc.property(values, fc.integer({ min: 2, max: 9 }), (raw, k) => {
+				const data = sorted(raw);
+				const distinct = new Set(data).size;
+				const classes = Math.min(k, distinct);
+				expect(ckmeansStarts(data, classes)).toEqual(distinct === 1 ? [0] : referenceStarts(data, classes));
+			}),
+			{ numRuns: 300 }
+		);
+	});
+
+	it('split the APL of the 35,000 communes where simple-statistics does', () => {
+		const table = tableFromIPC(gunzipSync(readFileSync(resolve(import.meta.dirname, '../../../static/data/apl.arrows.gz'))));
+		const apl = table.getChild('apl_mg')!.toArray() as Float64Array;
+		const data = Float64Array.from(apl.filter(Number.isFinite)).sort();
+		expect(data.length).toBeGreaterThan(30_000);
+		expect(ckmeansStarts(data, 5)).toEqual(referenceStarts(data, 5));
 	});
 });
 
