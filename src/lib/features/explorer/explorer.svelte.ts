@@ -115,9 +115,18 @@ export class Explorer {
 			// starts with the page: there is no download to share the cores with. Measured in three runs of 3
 			// second visits each, alternated: `interactive` × 0.86, × 0.97 and × 0.85, the live map no later.
 			const warm = typeof navigator !== 'undefined' && !!navigator.serviceWorker?.controller;
-			const tables = (warm ? Promise.resolve() : geometry).then(() => Promise.all([startEngine(), source.prefetch([...TERRITORY_TABLES, ...tablesOf(this.indicator)])]));
+			const firstValues = loadFirstView(source.manifest, dataUrl);
+			// The indicator's own tables only for a view the first view's values cannot colour (a territory
+			// studied, a newer indicator): over France they waited unused among the start's bytes (0.7 MB
+			// for the APL), and a later query loads them when it needs them.
+			const withIndicator = [...TERRITORY_TABLES, ...tablesOf(this.indicator)];
+			const startTables = firstValues.then(
+				(values) => (values.values(view.indicator, view.level, view.scope) ? TERRITORY_TABLES : withIndicator),
+				() => withIndicator
+			);
+			const tables = (warm ? Promise.resolve() : geometry).then(() => Promise.all([startEngine(), startTables.then((t) => source.prefetch(t))]));
 			tables.catch(() => undefined);
-			this.firstView = Promise.all([loadFirstView(source.manifest, dataUrl), geometry]).then(([values, [communes]]) => {
+			this.firstView = Promise.all([firstValues, geometry]).then(([values, [communes]]) => {
 				checkSameCodes(values.codes('commune'), communes.codes, 'Les valeurs des communes et leurs contours');
 				shapes.nameOnce('commune', () => values.names('commune'));
 				return values;
