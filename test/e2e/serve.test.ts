@@ -4,6 +4,7 @@ import { resolve } from 'node:path';
 import { e2eSuite } from '../support/suite';
 import { waitForColouredMap } from '../support/browser';
 import { firstViewFiles, parseManifest } from '../../src/lib/data/queries/artefacts';
+import { DEFAULT_INDICATOR_ID, getIndicator, tablesOf } from '../../src/lib/indicators/catalogue';
 
 /** What `npm start` serves (scripts/serve.js over build/), as the browser and a link pasted in a mail get it. */
 
@@ -101,6 +102,32 @@ describe('the server of npm start', () => {
 		for (const file of files) expect(requested.filter((path) => path === `/data/${file}`), file).toHaveLength(1);
 		await context.close();
 		expect(watch.errors).toEqual([]);
+	});
+
+	it('starts over France without the indicator’s own table, which a permalink studying a territory asks for at once', async () => {
+		const manifest = parseManifest(readFileSync(resolve(BUILD, 'data/manifest.json'), 'utf8'));
+		const files = tablesOf(getIndicator(DEFAULT_INDICATOR_ID)).map((table) => manifest.artefacts.find((a) => a.table === table)!.file);
+		expect(files.length).toBeGreaterThan(0);
+		/** When (ms since navigation) each of `files` was first asked for, and when the engine was up. */
+		const timings = async (path: string) => {
+			const { page, errors } = await suite.open(path, { waitForMap: true });
+			await page.waitForFunction(() => performance.getEntriesByName('cls:interactive').length > 0, undefined, { timeout: 60_000 });
+			const times = await page.evaluate(
+				(names) => ({
+					interactive: performance.getEntriesByName('cls:interactive')[0].startTime,
+					asked: names.map((name) => performance.getEntriesByType('resource').find((r) => r.name.endsWith(`/data/${name}`))?.startTime ?? Infinity)
+				}),
+				files
+			);
+			return { ...times, errors };
+		};
+		// Over France the first view's values colour the map: the table comes once the engine is up, or later.
+		const france = await timings('/');
+		for (const asked of france.asked) expect(asked).toBeGreaterThanOrEqual(france.interactive);
+		// A département studied needs SQL on that table: it is asked for with the engine, before `interactive`.
+		const cantal = await timings(`/?i=${DEFAULT_INDICATOR_ID}&p=departement:15`);
+		for (const asked of cantal.asked) expect(asked).toBeLessThan(cantal.interactive);
+		expect([...france.errors, ...cantal.errors]).toEqual([]);
 	});
 
 	it('draws a deep-linked portrait, and the browser compiles the wasm while it downloads', async () => {
