@@ -126,18 +126,35 @@ describe('hover tooltip', () => {
 });
 
 describe('a corrupt artefact', () => {
-	it('stops the app with a French message naming the file', async () => {
+	/** A context where `file` of the data arrives with one byte flipped, its page opened on the explorer. */
+	async function openWithCorrupt(file: string) {
 		const context = await suite.browser.newContext({ serviceWorkers: 'block' });
-		const body = readFileSync(resolve(import.meta.dirname, '../../static/data/apl.arrows.gz'));
+		const body = readFileSync(resolve(import.meta.dirname, `../../static/data/${file}`));
 		body[body.length - 10] ^= 0xff;
-		await context.route('**/data/apl.arrows.gz', (route) =>
-			route.fulfill({ status: 200, contentType: 'application/octet-stream', body })
-		);
+		await context.route(`**/data/${file}`, (route) => route.fulfill({ status: 200, contentType: 'application/octet-stream', body }));
 		const page = await context.newPage();
 		await page.goto(suite.server.url + '/');
+		return { context, page };
+	}
+	const coloured = (page: Page) => page.evaluate(() => performance.getEntriesByName('cls:first-colored-map').length > 0);
+
+	it('the first view needs it: stops the app with a French message naming the file', async () => {
+		const { context, page } = await openWithCorrupt('commune_values.arrows.gz');
 		const alert = page.getByRole('alert');
 		await alert.waitFor({ timeout: 60_000 });
+		expect(await alert.innerText()).toMatch(/commune_values\.arrows\.gz.*corrompu/);
+		expect(await coloured(page)).toBe(false);
+		await context.close();
+	});
+
+	it('only a later query needs it: the map stays coloured and the file is named in French', async () => {
+		// Over France the map is coloured from the first view's values; the APL table comes after the engine.
+		const { context, page } = await openWithCorrupt('apl.arrows.gz');
+		const alert = page.getByRole('alert').filter({ hasText: 'apl.arrows.gz' }).first();
+		await alert.waitFor({ timeout: 60_000 });
 		expect(await alert.innerText()).toMatch(/apl\.arrows\.gz.*corrompu/);
+		expect(await coloured(page)).toBe(true);
+		expect(await page.getByTestId('legend').locator('li').count()).toBeGreaterThan(2);
 		await context.close();
 	});
 });

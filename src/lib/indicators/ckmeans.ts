@@ -2,8 +2,8 @@
  * Optimal 1-D k-means (Ckmeans.1d.dp, Wang & Song 2011, with the divide-and-conquer fill of its
  * version 3.4.6: O(k·n·log n)), on values already sorted, in typed arrays. The arithmetic is done in
  * the same order as simple-statistics' `ckmeans`, so the clusters are the same to the last tie; that
- * one copies and sorts its input again and grows arrays of arrays, which took 35 to 45 ms on the
- * 35,000 communes where this takes a few: switching indicator at commune level waited on it.
+ * one copies and sorts its input again and grows arrays of arrays: 35 to 45 ms on the 35,000
+ * communes in Node, where this takes 14 to 16, and a jenks re-colouring of France waited on it.
  */
 
 /** Within-cluster sum of squares of sorted[j..i], from the prefix sums of the shifted values. */
